@@ -1,0 +1,523 @@
+//! Calendar dates at a stated precision, and where they sit on the time axis.
+//!
+//! A [`Date`] is what an author wrote ("1998", "Fall 2005", "1960-01-19"), never
+//! more precise than that. Every date covers a half-open range of the continuous
+//! axis, measured in days since 1970-01-01 in the proleptic Gregorian calendar
+//! ([`Date::range`]); the layout code only ever sees those numbers.
+//!
+//! Years are astronomical, as in ISO 8601: year 0 is 1 BCE and year -1 is 2 BCE.
+//! The supported years run from 13.8 billion years ago to 100,000 years ahead,
+//! all in exact integer arithmetic, so deep time and day-precise dates share one
+//! axis.
+
+use std::fmt;
+
+/// The earliest supported year: the age of the universe, about 13.8 billion years ago.
+pub const MIN_YEAR: i64 = -13_800_000_000;
+/// The latest supported year: 100,000 years from now, rounded.
+pub const MAX_YEAR: i64 = 102_000;
+
+/// Days on the continuous axis: days since 1970-01-01T00:00, proleptic Gregorian.
+pub type Days = f64;
+
+/// How precisely a date is known; ordered from coarse to fine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    /// A whole year.
+    Year,
+    /// A meteorological season of the northern hemisphere (three months).
+    Season,
+    /// A calendar quarter.
+    Quarter,
+    /// A calendar month.
+    Month,
+    /// A calendar day.
+    Day,
+    /// A minute of a day.
+    Minute,
+}
+
+impl Precision {
+    /// The lower-case name used in messages and documentation.
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Year => "year",
+            Precision::Season => "season",
+            Precision::Quarter => "quarter",
+            Precision::Month => "month",
+            Precision::Day => "day",
+            Precision::Minute => "minute",
+        }
+    }
+}
+
+/// Seasons as the northern hemisphere's meteorological seasons: spring is
+/// March to May, summer June to August, fall September to November, and
+/// winter December to February (winter 2005 runs from December 2005).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Season {
+    /// March, April, May.
+    Spring,
+    /// June, July, August.
+    Summer,
+    /// September, October, November.
+    Fall,
+    /// December and the next January and February.
+    Winter,
+}
+
+impl Season {
+    const ALL: [Season; 4] = [Season::Spring, Season::Summer, Season::Fall, Season::Winter];
+
+    /// The month (1–12) the season starts in.
+    fn first_month(self) -> u8 {
+        match self {
+            Season::Spring => 3,
+            Season::Summer => 6,
+            Season::Fall => 9,
+            Season::Winter => 12,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Season::Spring => "spring",
+            Season::Summer => "summer",
+            Season::Fall => "fall",
+            Season::Winter => "winter",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Season::Spring => "Spring",
+            Season::Summer => "Summer",
+            Season::Fall => "Fall",
+            Season::Winter => "Winter",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Season> {
+        let lower = s.to_ascii_lowercase();
+        let lower = if lower == "autumn" { "fall".to_string() } else { lower };
+        Season::ALL.into_iter().find(|season| season.name() == lower)
+    }
+}
+
+/// A date as written, at its precision. Construct with [`Date::parse`] or the
+/// checked constructors so that every value is a real calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Date {
+    /// A year.
+    Year(i64),
+    /// A season of a year.
+    Season(i64, Season),
+    /// A quarter (1–4) of a year.
+    Quarter(i64, u8),
+    /// A month (1–12) of a year.
+    Month(i64, u8),
+    /// A day: year, month (1–12), day of month.
+    Day(i64, u8, u8),
+    /// A minute: year, month, day, minute of the day (0–1439).
+    Minute(i64, u8, u8, u16),
+}
+
+/// Why a date string was not accepted. The message says what was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// The English name of a month, 1–12.
+pub fn month_name(month: u8) -> &'static str {
+    MONTH_NAMES[(month.clamp(1, 12) - 1) as usize]
+}
+
+/// The first three letters of a month's English name, 1–12.
+pub fn month_abbrev(month: u8) -> &'static str {
+    &month_name(month)[..3]
+}
+
+fn is_leap(year: i64) -> bool {
+    year.rem_euclid(4) == 0 && (year.rem_euclid(100) != 0 || year.rem_euclid(400) == 0)
+}
+
+/// Number of days in a month of a (proleptic Gregorian) year.
+pub fn days_in_month(year: i64, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Days from 1970-01-01 to the given civil date (proleptic Gregorian).
+/// Exact for every year in [`MIN_YEAR`]..=[`MAX_YEAR`].
+pub fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
+    // Count from March 1 so the leap day falls at the end of the counting year;
+    // a 400-year era has exactly 146,097 days.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y.rem_euclid(400);
+    let m = month as i64;
+    let month_from_march = if m > 2 { m - 3 } else { m + 9 };
+    let day_of_year = (153 * month_from_march + 2) / 5 + day as i64 - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The civil date (year, month, day) of a day number; the inverse of [`days_from_civil`].
+pub fn civil_from_days(days: i64) -> (i64, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// The start of a year on the axis.
+pub fn year_start(year: i64) -> Days {
+    days_from_civil(year, 1, 1) as Days
+}
+
+/// The start of a month on the axis; `month` may run past 12 into later years.
+pub fn month_start(year: i64, month: i64) -> Days {
+    let total = year * 12 + (month - 1);
+    days_from_civil(total.div_euclid(12), (total.rem_euclid(12) + 1) as u8, 1) as Days
+}
+
+fn check_year(year: i64) -> Result<i64, DateError> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&year) {
+        Ok(year)
+    } else {
+        Err(DateError(format!(
+            "year {year} is out of range: years run from {MIN_YEAR} (13.8 billion years ago) to {MAX_YEAR}"
+        )))
+    }
+}
+
+fn parse_number<T: std::str::FromStr>(part: &str, what: &str, whole: &str) -> Result<T, DateError> {
+    if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(DateError(format!("`{whole}`: the {what} `{part}` is not a number")));
+    }
+    part.parse::<T>()
+        .map_err(|_| DateError(format!("`{whole}`: the {what} `{part}` is too large")))
+}
+
+impl Date {
+    /// Parses the native date forms: `1998`, `-500` (astronomical year),
+    /// `2005-fall` (season), `2005-Q3` (quarter), `1998-08` (month),
+    /// `1998-08-31` (day) and `1998-08-31T14:05` (minute). The precision is the
+    /// form's; surrounding white space is ignored.
+    pub fn parse(input: &str) -> Result<Date, DateError> {
+        let text = input.trim();
+        if text.is_empty() {
+            return Err(DateError("the date is empty; write e.g. `1998`, `2005-fall` or `1998-08-31`".into()));
+        }
+        let (negative, body) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text.strip_prefix('+').unwrap_or(text)),
+        };
+        let (date_part, time_part) = match body.split_once('T') {
+            Some((d, t)) => (d, Some(t)),
+            None => (body, None),
+        };
+        let mut parts = date_part.split('-');
+        let year_text = parts.next().unwrap_or_default();
+        let magnitude: i64 = parse_number(year_text, "year", text)?;
+        let year = check_year(if negative { -magnitude } else { magnitude })?;
+        let second = parts.next();
+        let third = parts.next();
+        if parts.next().is_some() {
+            return Err(DateError(format!("`{text}` has too many parts; write e.g. `1998-08-31`")));
+        }
+        let date = match (second, third) {
+            (None, _) => Date::Year(year),
+            (Some(part), None) if part.starts_with(['Q', 'q']) => {
+                let quarter: u8 = parse_number(&part[1..], "quarter", text)?;
+                if !(1..=4).contains(&quarter) {
+                    return Err(DateError(format!("`{text}`: quarter {quarter} does not exist; use Q1 to Q4")));
+                }
+                Date::Quarter(year, quarter)
+            }
+            (Some(part), None) if part.bytes().all(|b| b.is_ascii_alphabetic()) && !part.is_empty() => {
+                let season = Season::parse(part).ok_or_else(|| {
+                    DateError(format!("`{text}`: `{part}` is not a season; use spring, summer, fall or winter"))
+                })?;
+                Date::Season(year, season)
+            }
+            (Some(month_text), day_text) => {
+                let month: u8 = parse_number(month_text, "month", text)?;
+                if !(1..=12).contains(&month) {
+                    return Err(DateError(format!("`{text}`: month {month} does not exist; months run from 01 to 12")));
+                }
+                match day_text {
+                    None => Date::Month(year, month),
+                    Some(day_text) => {
+                        let day: u8 = parse_number(day_text, "day", text)?;
+                        let last = days_in_month(year, month);
+                        if day == 0 || day > last {
+                            return Err(DateError(format!(
+                                "`{text}`: {} {year} has {last} days, so day {day} does not exist",
+                                month_name(month)
+                            )));
+                        }
+                        Date::Day(year, month, day)
+                    }
+                }
+            }
+        };
+        match (time_part, date) {
+            (None, date) => Ok(date),
+            (Some(time), Date::Day(y, m, d)) => {
+                let (h, min) = time.split_once(':').ok_or_else(|| {
+                    DateError(format!("`{text}`: the time `{time}` should be written HH:MM"))
+                })?;
+                let h: u16 = parse_number(h, "hour", text)?;
+                let min: u16 = parse_number(min, "minute", text)?;
+                if h > 23 || min > 59 {
+                    return Err(DateError(format!("`{text}`: {time} is not a time of day (00:00 to 23:59)")));
+                }
+                Ok(Date::Minute(y, m, d, h * 60 + min))
+            }
+            (Some(_), _) => Err(DateError(format!("`{text}`: a time needs a full date before it, e.g. `1998-08-31T14:05`"))),
+        }
+    }
+
+    /// The astronomical year the date falls in (the starting year, for winter).
+    pub fn year(&self) -> i64 {
+        match *self {
+            Date::Year(y) | Date::Season(y, _) | Date::Quarter(y, _) | Date::Month(y, _) => y,
+            Date::Day(y, _, _) | Date::Minute(y, _, _, _) => y,
+        }
+    }
+
+    /// How precisely this date is known.
+    pub fn precision(&self) -> Precision {
+        match self {
+            Date::Year(_) => Precision::Year,
+            Date::Season(..) => Precision::Season,
+            Date::Quarter(..) => Precision::Quarter,
+            Date::Month(..) => Precision::Month,
+            Date::Day(..) => Precision::Day,
+            Date::Minute(..) => Precision::Minute,
+        }
+    }
+
+    /// The half-open range `[start, end)` of the axis that this date covers:
+    /// a whole year, three months for a season or quarter, and so on.
+    pub fn range(&self) -> (Days, Days) {
+        match *self {
+            Date::Year(y) => (year_start(y), year_start(y + 1)),
+            Date::Season(y, s) => {
+                let m = s.first_month() as i64;
+                (month_start(y, m), month_start(y, m + 3))
+            }
+            Date::Quarter(y, q) => {
+                let m = (q as i64 - 1) * 3 + 1;
+                (month_start(y, m), month_start(y, m + 3))
+            }
+            Date::Month(y, m) => (month_start(y, m as i64), month_start(y, m as i64 + 1)),
+            Date::Day(y, m, d) => {
+                let start = days_from_civil(y, m, d) as Days;
+                (start, start + 1.0)
+            }
+            Date::Minute(y, m, d, minute) => {
+                let start = days_from_civil(y, m, d) as Days + minute as Days / 1440.0;
+                (start, start + 1.0 / 1440.0)
+            }
+        }
+    }
+
+    /// The date written for a reader, at its precision:
+    /// "1998", "Fall 2005", "Q3 2005", "August 1998", "August 31, 1998",
+    /// "August 31, 1998, 14:05"; years before 1 CE end in "BCE".
+    pub fn display(&self) -> String {
+        let year = display_year(self.year());
+        match *self {
+            Date::Year(_) => year,
+            Date::Season(_, s) => format!("{} {year}", s.title()),
+            Date::Quarter(_, q) => format!("Q{q} {year}"),
+            Date::Month(_, m) => format!("{} {year}", month_name(m)),
+            Date::Day(_, m, d) => format!("{} {d}, {year}", month_name(m)),
+            Date::Minute(_, m, d, minute) => {
+                format!("{} {d}, {year}, {:02}:{:02}", month_name(m), minute / 60, minute % 60)
+            }
+        }
+    }
+}
+
+/// A year for a reader: "1998", "44 BCE" for astronomical year -43, and
+/// grouped digits past four figures ("13,800,000,000 BCE").
+pub fn display_year(year: i64) -> String {
+    if year >= 1 {
+        group_digits(year)
+    } else {
+        format!("{} BCE", group_digits(1 - year))
+    }
+}
+
+fn group_digits(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    if digits.len() <= 4 {
+        return if n < 0 { format!("-{digits}") } else { digits };
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// The canonical native form, which [`Date::parse`] reads back to the same value.
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let y = self.year();
+        let year = if y < 0 { format!("-{:04}", -y) } else { format!("{y:04}") };
+        match *self {
+            Date::Year(_) => write!(f, "{year}"),
+            Date::Season(_, s) => write!(f, "{year}-{}", s.name()),
+            Date::Quarter(_, q) => write!(f, "{year}-Q{q}"),
+            Date::Month(_, m) => write!(f, "{year}-{m:02}"),
+            Date::Day(_, m, d) => write!(f, "{year}-{m:02}-{d:02}"),
+            Date::Minute(_, m, d, min) => {
+                write!(f, "{year}-{m:02}-{d:02}T{:02}:{:02}", min / 60, min % 60)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn parses_each_form_at_its_precision() {
+        let cases = [
+            ("1998", Date::Year(1998)),
+            ("-500", Date::Year(-500)),
+            ("2005-fall", Date::Season(2005, Season::Fall)),
+            ("2005-Autumn", Date::Season(2005, Season::Fall)),
+            ("2005-Q3", Date::Quarter(2005, 3)),
+            ("1998-08", Date::Month(1998, 8)),
+            ("1998-08-31", Date::Day(1998, 8, 31)),
+            ("1998-08-31T14:05", Date::Minute(1998, 8, 31, 14 * 60 + 5)),
+            ("  1960-01-19 ", Date::Day(1960, 1, 19)),
+            ("-13800000000", Date::Year(-13_800_000_000)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(Date::parse(text), Ok(expected), "parsing {text:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_impossible_dates_with_a_reason() {
+        let cases = [
+            ("2005-02-30", "has 28 days"),
+            ("2004-02-30", "has 29 days"),
+            ("1998-13", "month 13 does not exist"),
+            ("1998-00-10", "month 0 does not exist"),
+            ("2005-Q5", "quarter 5"),
+            ("2005-monsoon", "not a season"),
+            ("200000", "out of range"),
+            ("-14000000000", "out of range"),
+            ("", "empty"),
+            ("19x8", "not a number"),
+            ("1998-08-31T25:00", "not a time of day"),
+            ("1998-08T10:00", "needs a full date"),
+            ("1998-08-31-02", "too many parts"),
+        ];
+        for (text, needle) in cases {
+            let err = Date::parse(text).expect_err(text);
+            assert!(err.0.contains(needle), "{text:?} gave {err:?}, expected it to mention {needle:?}");
+        }
+    }
+
+    #[test]
+    fn displays_at_precision() {
+        let cases = [
+            ("1998", "1998"),
+            ("2005-fall", "Fall 2005"),
+            ("2005-Q3", "Q3 2005"),
+            ("1998-08", "August 1998"),
+            ("1998-08-31", "August 31, 1998"),
+            ("1998-08-31T09:05", "August 31, 1998, 09:05"),
+            ("-43", "44 BCE"),
+            ("0", "1 BCE"),
+            ("-13800000000", "13,800,000,001 BCE"),
+        ];
+        for (text, shown) in cases {
+            assert_eq!(Date::parse(text).unwrap().display(), shown, "displaying {text:?}");
+        }
+    }
+
+    #[test]
+    fn ranges_cover_the_stated_period() {
+        let day = |y, m, d| days_from_civil(y, m, d) as Days;
+        assert_eq!(Date::parse("1970-01-01").unwrap().range(), (0.0, 1.0));
+        assert_eq!(Date::parse("2005-fall").unwrap().range(), (day(2005, 9, 1), day(2005, 12, 1)));
+        assert_eq!(Date::parse("2005-winter").unwrap().range(), (day(2005, 12, 1), day(2006, 3, 1)));
+        assert_eq!(Date::parse("2005-Q4").unwrap().range(), (day(2005, 10, 1), day(2006, 1, 1)));
+        assert_eq!(Date::parse("2004").unwrap().range(), (day(2004, 1, 1), day(2005, 1, 1)));
+        assert_eq!(day(2000, 3, 1) - day(2000, 2, 28), 2.0, "2000 is a leap year");
+        assert_eq!(day(1900, 3, 1) - day(1900, 2, 28), 1.0, "1900 is not");
+    }
+
+    proptest! {
+        #[test]
+        fn civil_round_trips(days in -5_000_000_000_000i64..40_000_000) {
+            let (y, m, d) = civil_from_days(days);
+            prop_assert!((1..=12).contains(&m));
+            prop_assert!(d >= 1 && d <= days_in_month(y, m));
+            prop_assert_eq!(days_from_civil(y, m, d), days);
+        }
+
+        #[test]
+        fn canonical_form_reads_back(year in MIN_YEAR..=MAX_YEAR, month in 1u8..=12, day in 1u8..=31, minute in 0u16..1440, kind in 0u8..6) {
+            let day = day.min(days_in_month(year, month));
+            let date = match kind {
+                0 => Date::Year(year),
+                1 => Date::Season(year, Season::ALL[(month % 4) as usize]),
+                2 => Date::Quarter(year, month % 4 + 1),
+                3 => Date::Month(year, month),
+                4 => Date::Day(year, month, day),
+                _ => Date::Minute(year, month, day, minute),
+            };
+            prop_assert_eq!(Date::parse(&date.to_string()), Ok(date));
+        }
+
+        #[test]
+        fn ranges_are_ordered_and_nested(year in -100_000i64..=MAX_YEAR - 1, month in 1u8..=12, day in 1u8..=28) {
+            let (ys, ye) = Date::Year(year).range();
+            let (ms, me) = Date::Month(year, month).range();
+            let (ds, de) = Date::Day(year, month, day).range();
+            prop_assert!(ys < ye && ms < me && ds < de);
+            prop_assert!(ys <= ms && me <= ye, "a month lies inside its year");
+            prop_assert!(ms <= ds && de <= me, "a day lies inside its month");
+        }
+    }
+}

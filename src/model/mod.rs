@@ -1,0 +1,162 @@
+//! The data model: a dataset of events in lanes, each with dated sources.
+//!
+//! Everything here is plain data, checked on the way in by [`parse`], so the
+//! rest of the app can rely on the invariants listed on [`Dataset`]. Nothing in
+//! this module knows about yew, the DOM or the network.
+
+pub mod date;
+pub mod parse;
+
+pub use date::{Date, Days, Precision};
+pub use parse::{parse_dataset, Loaded, Problem, ProblemKind};
+
+/// Whether an event happened, or was only planned or proposed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// It happened.
+    Occurred,
+    /// It was scheduled or announced as going to happen.
+    Planned,
+    /// It was put forward, but not decided.
+    Proposed,
+    /// It was planned and then called off.
+    Cancelled,
+}
+
+impl Status {
+    /// Every status, in the order the legend shows them.
+    pub const ALL: [Status; 4] = [Status::Occurred, Status::Planned, Status::Proposed, Status::Cancelled];
+
+    /// The lower-case word used in data files, CSS classes and labels.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Occurred => "occurred",
+            Status::Planned => "planned",
+            Status::Proposed => "proposed",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    /// Reads the lower-case word back.
+    pub fn from_name(name: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// A horizontal band of the timeline, usually one actor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    /// Stable identifier that events refer to.
+    pub id: String,
+    /// Text shown at the start of the lane.
+    pub label: String,
+}
+
+/// Where a statement comes from.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Source {
+    /// Title of the article, document or page.
+    pub title: String,
+    /// Newspaper, publisher or office.
+    pub publisher: Option<String>,
+    /// Byline or author.
+    pub author: Option<String>,
+    /// Publication date, as a date at its precision.
+    pub date: Option<Date>,
+    /// Where the piece was filed from.
+    pub dateline: Option<String>,
+    /// Link to the source; only http and https survive parsing.
+    pub url: Option<String>,
+    /// A short remark on the source.
+    pub note: Option<String>,
+}
+
+/// One thing that happened, or was planned, at a date or over a span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// Unique within the dataset, and stable across edits.
+    pub id: String,
+    /// Short title shown on the timeline.
+    pub title: String,
+    /// When it starts, at its precision.
+    pub start: Date,
+    /// When it ends, if it is a span; never before `start`.
+    pub end: Option<Date>,
+    /// Whether it happened.
+    pub status: Status,
+    /// Index into [`Dataset::lanes`].
+    pub lane: usize,
+    /// Who took part.
+    pub actors: Vec<String>,
+    /// Themes.
+    pub tags: Vec<String>,
+    /// Plain-text summary.
+    pub summary: String,
+    /// Where the facts come from.
+    pub sources: Vec<Source>,
+    /// Indexes into [`Dataset::events`] of related events.
+    pub related: Vec<usize>,
+    /// Axis range covered, cached from the dates: `[start.range().0, end.range().1)`.
+    pub range: (Days, Days),
+}
+
+impl Event {
+    /// True when the event is drawn as a point: a single date of day precision
+    /// or finer. Everything else covers a visible span.
+    pub fn is_instant(&self) -> bool {
+        self.end.is_none() && self.start.precision() >= Precision::Day
+    }
+
+    /// The dates written for a reader: "August 31, 1998" or
+    /// "April 2005 – Fall 2005".
+    pub fn date_text(&self) -> String {
+        match &self.end {
+            Some(end) if *end != self.start => format!("{} – {}", self.start.display(), end.display()),
+            _ => self.start.display(),
+        }
+    }
+
+    /// The name a screen reader announces: date, status and title, as in
+    /// "Fall 2005, planned: Joint declaration by Bush and Koizumi".
+    pub fn accessible_name(&self) -> String {
+        format!("{}, {}: {}", self.date_text(), self.status.name(), self.title)
+    }
+}
+
+/// A loaded, checked dataset.
+///
+/// Invariants, established by [`parse_dataset`]:
+/// - `events` are sorted chronologically (by start, then end, then id), so an
+///   index is also the reading order;
+/// - ids are unique; every `lane` and `related` index is in bounds;
+/// - every event's `range` is non-empty (`start < end`).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Dataset {
+    /// Title shown in the header.
+    pub title: String,
+    /// One or two sentences about the dataset.
+    pub description: String,
+    /// BCP 47 language tag of the texts.
+    pub language: String,
+    /// Lanes, top to bottom.
+    pub lanes: Vec<Lane>,
+    /// Events, in chronological order.
+    pub events: Vec<Event>,
+}
+
+impl Dataset {
+    /// The index of the event with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.events.iter().position(|e| e.id == id)
+    }
+
+    /// The axis range from the earliest start to the latest end, if there are events.
+    pub fn extent(&self) -> Option<(Days, Days)> {
+        let start = self.events.iter().map(|e| e.range.0).reduce(f64::min)?;
+        let end = self.events.iter().map(|e| e.range.1).reduce(f64::max)?;
+        Some((start, end))
+    }
+}
+
+/// The dataset that ships with annals: the U.S.–Japan alliance story.
+pub const DEFAULT_DATASET_JSON: &str = include_str!("../../static/data/alliance.json");
