@@ -1,1 +1,5 @@
-fn main() {}
+//! The annals app: mounts [`annals::App`] into the page.
+
+fn main() {
+    annals::start();
+}

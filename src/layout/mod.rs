@@ -13,6 +13,9 @@ use rows::{stack, Item, StackOptions};
 use scale::Viewport;
 use ticks::{axis, Axis};
 
+/// Space between a mark and a label placed to its left.
+const LABEL_SPACING: f64 = 6.0;
+
 /// Sizes used by [`layout`], in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LayoutOptions {
@@ -35,7 +38,7 @@ pub struct LayoutOptions {
 impl Default for LayoutOptions {
     fn default() -> Self {
         LayoutOptions {
-            row_height: 30.0,
+            row_height: 28.0,
             lane_header: 22.0,
             lane_padding: 8.0,
             point_radius: 7.0,
@@ -111,7 +114,16 @@ pub fn layout(dataset: &Dataset, view: &Viewport, width: f64, options: &LayoutOp
             (x0, x1, x0.max(0.0) + 6.0)
         };
         let wanted = event.title.chars().count() as f64 * options.char_width + 4.0;
-        let label_width = wanted.min(width - label_x).max(0.0);
+        // Near the right edge a label goes to the left of its mark, if there
+        // is more room there.
+        let room_right = width - label_x;
+        let room_left = x0 - LABEL_SPACING;
+        let (label_x, label_width) = if wanted > room_right && room_left > room_right {
+            let w = wanted.min(room_left);
+            (x0 - LABEL_SPACING + 2.0 - w, w)
+        } else {
+            (label_x, wanted.min(room_right).max(0.0))
+        };
         items.push(Item { lane: event.lane, x0, x1, label_x, label_width });
         indexes.push(index);
     }

@@ -1,11 +1,12 @@
 //! Stacking marks and labels into rows so that labels never overlap.
 //!
 //! Each lane grows rows as needed, up to a limit. Items arrive left to right;
-//! an item takes the first row that is free at its left edge. When every row
-//! is taken, the item goes to the row that frees up first, the label before it
-//! is shortened to end before the item, and the item's own label is hidden if
-//! a mark still covers where it would start. Marks may touch or overlap when
-//! dates coincide; labels never do.
+//! an item takes the first row that is free where it starts (its mark, or its
+//! label when the label sits to the left of the mark). When every row is taken,
+//! the item goes to the row that frees up first, the label before it is
+//! shortened to end before the item, and the item's own label is hidden unless
+//! it fits to the right of every mark in the row. Marks may overlap when a
+//! lane is full; labels never do.
 
 /// One item to place: a mark with a label to its right.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -16,7 +17,8 @@ pub struct Item {
     pub x0: f64,
     /// Right edge of the mark, in pixels (equal to or after `x0`).
     pub x1: f64,
-    /// Where the label starts; at or after `x0`.
+    /// Where the label starts: after the mark, or before `x0` when the
+    /// label is flipped to the mark's left.
     pub label_x: f64,
     /// The label's full width, in pixels.
     pub label_width: f64,
@@ -35,7 +37,7 @@ pub struct StackOptions {
 
 impl Default for StackOptions {
     fn default() -> Self {
-        StackOptions { max_rows: 5, gap: 8.0, min_label: 28.0 }
+        StackOptions { max_rows: 8, gap: 8.0, min_label: 28.0 }
     }
 }
 
@@ -75,7 +77,9 @@ pub fn stack(items: &[Item], lanes: usize, options: StackOptions) -> Stacked {
     for (index, item) in items.iter().enumerate() {
         let Some(lane_rows) = rows.get_mut(item.lane) else { continue };
         let full = item.label_width.max(0.0);
-        let free = lane_rows.iter().position(|row| row.right + options.gap <= item.x0);
+        let flipped = item.label_x < item.x0;
+        let start = if full > 0.0 { item.x0.min(item.label_x) } else { item.x0 };
+        let free = lane_rows.iter().position(|row| row.right + options.gap <= start);
         let (row, width) = match free {
             Some(row) => (row, full),
             None if lane_rows.len() < max_rows => {
@@ -87,10 +91,14 @@ pub fn stack(items: &[Item], lanes: usize, options: StackOptions) -> Stacked {
                     .min_by(|&a, &b| lane_rows[a].right.total_cmp(&lane_rows[b].right))
                     .expect("a full lane has rows");
                 let previous = lane_rows[row].last;
-                let room = item.x0 - options.gap - items[previous].label_x;
-                let shortened = placements[previous].label_width.min(room);
-                placements[previous].label_width = if shortened >= options.min_label { shortened } else { 0.0 };
-                let blocked = lane_rows[row].mark_right.max(items[previous].x1) + options.gap > item.label_x;
+                let before = &items[previous];
+                if before.label_x >= before.x0 {
+                    // A label to the right of its mark gives way to the new item.
+                    let room = item.x0 - options.gap - before.label_x;
+                    let shortened = placements[previous].label_width.min(room);
+                    placements[previous].label_width = if shortened >= options.min_label { shortened } else { 0.0 };
+                }
+                let blocked = flipped || lane_rows[row].mark_right.max(before.x1) + options.gap > item.label_x;
                 (row, if blocked { 0.0 } else { full })
             }
         };
@@ -145,6 +153,15 @@ mod tests {
     }
 
     #[test]
+    fn a_label_flipped_left_needs_a_free_row_where_it_starts() {
+        let flipped = Item { lane: 0, x0: 195.0, x1: 205.0, label_x: 90.0, label_width: 100.0 };
+        let s = stack(&[point(0, 10.0, 70.0), flipped], 1, StackOptions::default());
+        assert_eq!(s.placements[1].row, 1, "the first label ends at 89, too close to 90");
+        let s = stack(&[point(0, 10.0, 40.0), flipped], 1, StackOptions::default());
+        assert_eq!(s.placements[1].row, 0);
+    }
+
+    #[test]
     fn labels_too_short_to_read_are_hidden() {
         let options = StackOptions { max_rows: 1, gap: 8.0, min_label: 40.0 };
         let s = stack(&[point(0, 0.0, 200.0), point(0, 30.0, 200.0)], 1, options);
@@ -163,6 +180,7 @@ mod tests {
         ) {
             let mut items: Vec<Item> = raw.iter().map(|&(lane, x, len, w, bar)| {
                 if bar { Item { lane, x0: x, x1: x + len, label_x: x + 4.0, label_width: w } }
+                else if len > 100.0 { Item { lane, x0: x - 5.0, x1: x + 5.0, label_x: x - 10.0 - w, label_width: w } }
                 else { point(lane, x, w) }
             }).collect();
             items.sort_by(|a, b| a.x0.total_cmp(&b.x0));

@@ -1,0 +1,53 @@
+// A small static file server for the end-to-end tests. It serves the release
+// build in dist/ under a sub-path, to prove the build works away from the
+// site root, and binds to 127.0.0.1 only.
+//
+//   node e2e/serve.mjs [port] [mount]   (defaults: 4173, /nested/path/annals/)
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const dist = resolve(here, '..', 'dist');
+const port = Number(process.argv[2] ?? 4173);
+const mount = process.argv[3] ?? '/nested/path/annals/';
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  if (!url.pathname.startsWith(mount)) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: the app is served under ${mount}`);
+    return;
+  }
+  const relative = decodeURIComponent(url.pathname.slice(mount.length)) || 'index.html';
+  const file = normalize(join(dist, relative));
+  if (!file.startsWith(dist)) {
+    res.writeHead(403).end();
+    return;
+  }
+  try {
+    const info = await stat(file);
+    const path = info.isDirectory() ? join(file, 'index.html') : file;
+    const body = await readFile(path);
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  }
+});
+
+server.listen(port, '127.0.0.1', () => {
+  console.log(`serving ${dist} at http://127.0.0.1:${port}${mount}`);
+});

@@ -1,0 +1,32 @@
+// End-to-end tests against the release build (dist/), served from a sub-path
+// on 127.0.0.1, in Debian's Chromium. Run through scripts/test.sh, which
+// builds dist/ first.
+import { defineConfig } from '@playwright/test';
+
+const port = 4173;
+const chromium = process.env.ANNALS_CHROMIUM || '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 30_000,
+  fullyParallel: false,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}/nested/path/annals/`,
+    viewport: { width: 1280, height: 900 },
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--no-first-run', '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `node e2e/serve.mjs ${port}`,
+    url: `http://127.0.0.1:${port}/nested/path/annals/`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});

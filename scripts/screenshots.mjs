@@ -1,0 +1,29 @@
+// Takes the README's screenshots of the release build: the default view and
+// an open card. Usage: node scripts/screenshots.mjs [base-url] [out-dir]
+// (scripts/screenshots.sh builds, serves and calls this).
+import { chromium } from '@playwright/test';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:4173/nested/path/annals/';
+const out = process.argv[3] ?? 'docs/screenshots';
+const browser = await chromium.launch({
+  executablePath: process.env.ANNALS_CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+});
+const shots = [
+  { name: 'default', width: 1280, height: 860, action: async () => {} },
+  { name: 'card', width: 1280, height: 860, action: async (page) => {
+    await page.locator('[data-event-id="joint-declaration-planned"]').click();
+    await page.locator('[data-card-for="joint-declaration-planned"]').waitFor();
+  } },
+  { name: 'narrow', width: 390, height: 844, action: async () => {} },
+];
+for (const shot of shots) {
+  const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height } });
+  await page.goto(base);
+  await page.locator('[data-annals-root][data-ready="true"]').waitFor();
+  await shot.action(page);
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${out}/${shot.name}.png`, fullPage: true });
+  await page.close();
+}
+await browser.close();

@@ -1,0 +1,75 @@
+//! What the reader sees if annals panics: a short message and a reload
+//! button instead of a blank or frozen page.
+//!
+//! After a panic the wasm instance is dead (release builds abort), so the
+//! screen is built with plain DOM calls from the panic hook, and the reload
+//! button's handler is a closure that does not need the instance to run Rust
+//! code again. Text is set with `text_content`, never as HTML.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
+
+/// Installs the panic hook; call before rendering (yew would install its own).
+pub fn install() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let message = info.to_string();
+        web_sys::console::error_1(&format!("annals panicked: {message}").into());
+        show_panic_screen(&message);
+    }));
+}
+
+fn element(document: &Document, tag: &str, class: &str, text: &str) -> Option<Element> {
+    let el = document.create_element(tag).ok()?;
+    el.set_class_name(class);
+    el.set_text_content(Some(text));
+    Some(el)
+}
+
+/// Replaces every annals view on the page (they share the dead instance), or
+/// the whole body if no view was mounted yet, with an error message and a
+/// reload button.
+pub fn show_panic_screen(detail: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let mut hosts = Vec::new();
+    if let Ok(roots) = document.query_selector_all("[data-annals-root]") {
+        for i in 0..roots.length() {
+            let host = roots.item(i).and_then(|root| root.parent_element());
+            hosts.extend(host);
+        }
+    }
+    if hosts.is_empty() {
+        hosts.extend(document.body().map(Element::from));
+    }
+    for host in hosts {
+        if let Some(panel) = panic_panel(&document, detail) {
+            host.set_text_content(None);
+            let _ = host.append_child(&panel);
+        }
+    }
+}
+
+fn panic_panel(document: &Document, detail: &str) -> Option<Element> {
+    let panel = element(document, "div", "annals-crash", "")?;
+    let _ = panel.set_attribute("role", "alert");
+    let _ = panel.set_attribute("data-annals-crash", "");
+    let parts = [
+        element(document, "h2", "annals-crash-title", "Something went wrong"),
+        element(document, "p", "", "The timeline stopped because of an internal error. Reloading the page usually fixes it."),
+        element(document, "pre", "annals-crash-detail", detail),
+        element(document, "button", "annals-button annals-crash-reload", "Reload"),
+    ];
+    for part in parts.into_iter().flatten() {
+        if part.tag_name() == "BUTTON" {
+            let _ = part.set_attribute("type", "button");
+            let reload = Closure::once_into_js(|| {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().reload();
+                }
+            });
+            let _ = part.add_event_listener_with_callback("click", reload.unchecked_ref());
+        }
+        let _ = panel.append_child(&part);
+    }
+    Some(panel)
+}

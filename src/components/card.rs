@@ -1,0 +1,109 @@
+//! The detail card of the open event.
+
+use yew::prelude::*;
+
+use super::use_annals;
+use crate::model::{Event, Source};
+use crate::state::Action;
+
+/// Shows the open event in full: date at its precision, status, actors,
+/// themes, summary, sources and related events, with previous and next.
+#[component]
+pub fn Card() -> Html {
+    let state = use_annals();
+    let Some((index, event)) = state.open.and_then(|i| state.dataset.events.get(i).map(|e| (i, e))) else {
+        return html! {};
+    };
+    let count = state.dataset.events.len();
+    let dispatch = |action: Action| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
+    };
+    let heading_id = "annals-card-title";
+    html! {
+        <aside class={classes!("annals-card", format!("annals-status-{}", event.status.name()))}
+            data-card-for={event.id.clone()} role="region" aria-labelledby={heading_id}>
+            <div class="annals-card-top">
+                <p class="annals-card-date">
+                    { event.date_text() }
+                    <span class="annals-badge">{ event.status.name() }</span>
+                </p>
+                <button type="button" class="annals-button annals-card-close" aria-label="Close card (Escape)"
+                    title="Close (Escape)" onclick={dispatch(Action::Close)}>{ "\u{00d7}" }</button>
+            </div>
+            <h2 id={heading_id} class="annals-card-title" tabindex="-1" data-card-heading="">{ event.title.clone() }</h2>
+            <dl class="annals-card-facts">
+                if !event.actors.is_empty() {
+                    <dt>{ "Actors" }</dt><dd>{ event.actors.join(", ") }</dd>
+                }
+                if !event.tags.is_empty() {
+                    <dt>{ "Themes" }</dt><dd>{ event.tags.join(", ") }</dd>
+                }
+                <dt>{ "Lane" }</dt><dd>{ state.dataset.lanes[event.lane].label.clone() }</dd>
+            </dl>
+            if !event.summary.is_empty() {
+                <p class="annals-card-summary">{ event.summary.clone() }</p>
+            }
+            if !event.sources.is_empty() {
+                <h3>{ "Sources" }</h3>
+                <ol class="annals-sources">{ for event.sources.iter().map(source) }</ol>
+            }
+            if !event.related.is_empty() {
+                <h3>{ "Related events" }</h3>
+                <ul class="annals-related-list">
+                    { for event.related.iter().filter_map(|&r| state.dataset.events.get(r).map(|e| (r, e))).map(|(r, e)| html! {
+                        <li>
+                            <button type="button" class="annals-link-button" onclick={dispatch(Action::Open(r))}>
+                                { related_label(e) }
+                            </button>
+                        </li>
+                    }) }
+                </ul>
+            }
+            <nav class="annals-card-nav" aria-label="Events in date order">
+                <button type="button" class="annals-button" disabled={index == 0} onclick={dispatch(Action::Step(-1))}>
+                    { "\u{2190} Previous" }
+                </button>
+                <span class="annals-card-position">{ format!("{} of {}", index + 1, count) }</span>
+                <button type="button" class="annals-button" disabled={index + 1 >= count} onclick={dispatch(Action::Step(1))}>
+                    { "Next \u{2192}" }
+                </button>
+            </nav>
+        </aside>
+    }
+}
+
+fn related_label(e: &Event) -> String {
+    format!("{} ({}): {}", e.date_text(), e.status.name(), e.title)
+}
+
+fn source(s: &Source) -> Html {
+    let mut byline: Vec<String> = Vec::new();
+    if let Some(author) = &s.author {
+        byline.push(format!("By {author}"));
+    }
+    if let Some(publisher) = &s.publisher {
+        byline.push(publisher.clone());
+    }
+    if let Some(date) = &s.date {
+        byline.push(date.display());
+    }
+    if let Some(dateline) = &s.dateline {
+        byline.push(format!("dateline {dateline}"));
+    }
+    html! {
+        <li class="annals-source">
+            if let Some(url) = &s.url {
+                <a href={url.clone()} target="_blank" rel="noopener noreferrer"><cite>{ s.title.clone() }</cite></a>
+            } else {
+                <cite>{ s.title.clone() }</cite>
+            }
+            if !byline.is_empty() {
+                <span class="annals-byline">{ byline.join(" · ") }</span>
+            }
+            if let Some(note) = &s.note {
+                <span class="annals-source-note">{ note.clone() }</span>
+            }
+        </li>
+    }
+}

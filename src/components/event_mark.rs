@@ -1,0 +1,76 @@
+//! One event on the timeline: a point or a bar, with its label.
+
+use yew::prelude::*;
+
+use crate::model::Status;
+
+/// Props of [`EventMark`]; plain values so that unchanged marks skip re-rendering.
+#[derive(Properties, PartialEq)]
+pub struct EventMarkProps {
+    /// Index of the event in the dataset.
+    pub index: usize,
+    /// The event's id, for `data-event-id`.
+    pub id: AttrValue,
+    /// Title shown as the label.
+    pub title: AttrValue,
+    /// Date, status and title, for screen readers and the tooltip.
+    pub accessible_name: AttrValue,
+    /// Whether it happened, or was planned or proposed.
+    pub status: Status,
+    /// Drawn as a point rather than a bar.
+    pub instant: bool,
+    /// Left edge of the mark, in pixels.
+    pub x0: f64,
+    /// Right edge of the mark.
+    pub x1: f64,
+    /// Top of the event's row.
+    pub y: f64,
+    /// Where the label starts.
+    pub label_x: f64,
+    /// Room for the label; 0 hides it.
+    pub label_width: f64,
+    /// Holds the timeline's single tab stop.
+    pub tab_stop: bool,
+    /// Its card is open.
+    pub open: bool,
+    /// Related to the event whose card is open.
+    pub related: bool,
+    /// Called with `index` when activated by click, Enter or Space.
+    pub on_open: Callback<usize>,
+    /// Called with `index` when the mark receives focus.
+    pub on_focus: Callback<usize>,
+}
+
+/// A focusable mark; a button, so Enter and Space open it natively.
+#[component]
+pub fn EventMark(props: &EventMarkProps) -> Html {
+    let index = props.index;
+    let onclick = props.on_open.reform(move |_: MouseEvent| index);
+    let onfocus = props.on_focus.reform(move |_: FocusEvent| index);
+    let right = if props.label_width > 0.0 { props.x1.max(props.label_x + props.label_width) } else { props.x1 };
+    let style = format!("left:{:.1}px;top:{:.1}px;width:{:.1}px", props.x0, props.y, right - props.x0);
+    let class = classes!(
+        "annals-event",
+        format!("annals-status-{}", props.status.name()),
+        if props.instant { "annals-instant" } else { "annals-span" },
+        props.open.then_some("annals-open"),
+        props.related.then_some("annals-related"),
+    );
+    html! {
+        <button type="button" {class} {style}
+            data-event-id={props.id.clone()}
+            aria-label={props.accessible_name.clone()}
+            aria-expanded={props.open.to_string()}
+            title={props.accessible_name.clone()}
+            tabindex={if props.tab_stop { "0" } else { "-1" }}
+            {onclick} {onfocus}>
+            <span class="annals-mark" aria-hidden="true" style={format!("width:{:.1}px", props.x1 - props.x0)}></span>
+            if props.label_width > 0.0 {
+                <span class="annals-label" aria-hidden="true"
+                    style={format!("left:{:.1}px;max-width:{:.1}px", props.label_x - props.x0, props.label_width)}>
+                    { props.title.clone() }
+                </span>
+            }
+        </button>
+    }
+}

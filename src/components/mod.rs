@@ -1,0 +1,37 @@
+//! The yew view: one component per file, each thin, reading the shared state
+//! from context and dispatching [`crate::state::Action`]s.
+
+mod app;
+mod axis;
+mod card;
+mod event_mark;
+mod problems;
+mod timeline;
+mod toolbar;
+
+pub use app::App;
+pub use axis::AxisView;
+pub use card::Card;
+pub use event_mark::EventMark;
+pub use problems::ProblemsPanel;
+pub use timeline::Timeline;
+pub use toolbar::Toolbar;
+
+use yew::prelude::*;
+
+use crate::state::State;
+
+/// The shared state as components receive it from context.
+pub type StateHandle = UseReducerHandle<State>;
+
+/// The shared state; every component below [`App`] can call this.
+///
+/// # Example
+/// ```ignore
+/// let state = use_annals();
+/// state.dispatch(Action::Fit);
+/// ```
+#[hook]
+pub fn use_annals() -> StateHandle {
+    use_context::<StateHandle>().expect("annals components must be rendered inside <App>, which provides the state")
+}

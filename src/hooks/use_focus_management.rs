@@ -1,0 +1,77 @@
+//! Moving keyboard focus with the state: to the card when it opens, back to
+//! the event when it closes, and along the events as the tab stop moves.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+use crate::state::State;
+
+/// The element of the event mark with this id inside `root`, found by
+/// comparing attributes rather than building a selector from data.
+pub(crate) fn event_element(root: &Element, id: &str) -> Option<HtmlElement> {
+    let marks = root.query_selector_all("[data-event-id]").ok()?;
+    (0..marks.length())
+        .filter_map(|i| marks.item(i))
+        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+        .find(|el| el.get_attribute("data-event-id").as_deref() == Some(id))
+}
+
+fn focus_within(root: &Element) -> Option<Element> {
+    let active = gloo::utils::document().active_element()?;
+    root.contains(Some(&active)).then_some(active)
+}
+
+/// Keeps DOM focus in step with `state`.
+///
+/// # Arguments
+/// * `state` - the view state.
+/// * `root` - the app's root element; focus is only moved inside it.
+///
+/// # Example
+/// ```ignore
+/// use_focus_management(&state, root.clone());
+/// ```
+#[hook]
+pub fn use_focus_management(state: &State, root: NodeRef) {
+    let previous_open = use_mut_ref(|| None::<usize>);
+    let open = state.open;
+    let focus = state.focus;
+    let dataset = state.dataset.clone();
+
+    {
+        let root = root.clone();
+        let dataset = dataset.clone();
+        use_effect_with(open, move |open| {
+            let before = previous_open.replace(*open);
+            if let Some(root) = root.cast::<Element>() {
+                match (before, *open) {
+                    (_, Some(_)) => {
+                        if let Ok(Some(heading)) = root.query_selector("[data-card-heading]") {
+                            if let Ok(heading) = heading.dyn_into::<HtmlElement>() {
+                                let _ = heading.focus();
+                            }
+                        }
+                    }
+                    (Some(closed), None) => {
+                        if let Some(mark) = dataset.events.get(closed).and_then(|e| event_element(&root, &e.id)) {
+                            let _ = mark.focus();
+                        }
+                    }
+                    (None, None) => {}
+                }
+            }
+        });
+    }
+
+    use_effect_with(focus, move |focus| {
+        let Some(root) = root.cast::<Element>() else { return };
+        // Only follow the tab stop while the keyboard is already on an event.
+        let on_event = focus_within(&root).is_some_and(|el| el.has_attribute("data-event-id"));
+        if let (true, Some(event)) = (on_event, focus.and_then(|i| dataset.events.get(i))) {
+            if let Some(mark) = event_element(&root, &event.id) {
+                let _ = mark.focus();
+            }
+        }
+    });
+}
