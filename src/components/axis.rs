@@ -18,7 +18,7 @@ pub struct AxisViewProps {
 #[component]
 pub fn AxisView(props: &AxisViewProps) -> Html {
     html! {
-        <div class="annals-axis" aria-hidden="true">
+        <div class={classes!("annals-axis", props.axis.context.is_empty().then_some("annals-axis-flat"))} aria-hidden="true">
             <div class="annals-axis-context">
                 { for props.axis.context.iter().map(|t| html! {
                     <span class="annals-context-label" style={format!("left:{:.1}px", t.x)}>{ t.label.clone() }</span>

@@ -27,7 +27,7 @@ pub type StateHandle = UseReducerHandle<State>;
 /// The shared state; every component below [`App`] can call this.
 ///
 /// # Example
-/// ```ignore
+/// ```text
 /// let state = use_annals();
 /// state.dispatch(Action::Fit);
 /// ```

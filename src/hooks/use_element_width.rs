@@ -13,7 +13,7 @@ use yew::prelude::*;
 /// * `on_width` - called with each new width.
 ///
 /// # Example
-/// ```ignore
+/// ```text
 /// let stage = use_node_ref();
 /// use_element_width(stage.clone(), dispatch_resize);
 /// html! { <div ref={stage} /> }
@@ -25,7 +25,8 @@ pub fn use_element_width(node: NodeRef, on_width: Callback<f64>) {
             let measure = {
                 let element = element.clone();
                 let on_width = on_width.clone();
-                move || on_width.emit(element.get_bounding_client_rect().width())
+                // The inner width: marks are laid out inside the border.
+                move || on_width.emit(element.client_width() as f64)
             };
             measure();
             let closure = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| measure());

@@ -29,7 +29,7 @@ fn focus_within(root: &Element) -> Option<Element> {
 /// * `root` - the app's root element; focus is only moved inside it.
 ///
 /// # Example
-/// ```ignore
+/// ```text
 /// use_focus_management(&state, root.clone());
 /// ```
 #[hook]

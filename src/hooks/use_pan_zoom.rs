@@ -43,7 +43,7 @@ struct Drag {
 /// * `stage` - the element the pointer coordinates are measured against.
 ///
 /// # Example
-/// ```ignore
+/// ```text
 /// let handlers = use_pan_zoom(state.clone(), stage.clone());
 /// html! { <div ref={stage} onwheel={handlers.onwheel} /> }
 /// ```
@@ -53,8 +53,11 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
     let local_x = {
         let stage = stage.clone();
         move |client_x: i32| -> Option<(f64, f64)> {
-            let rect = stage.cast::<Element>()?.get_bounding_client_rect();
-            Some((client_x as f64 - rect.left(), rect.width()))
+            // Marks are positioned inside the stage's border, so measure from there.
+            let element = stage.cast::<Element>()?;
+            let rect = element.get_bounding_client_rect();
+            let inner_left = rect.left() + element.client_left() as f64;
+            Some((client_x as f64 - inner_left, element.client_width() as f64))
         }
     };
 

@@ -59,6 +59,9 @@ pub struct Stacked {
     pub rows_per_lane: Vec<usize>,
 }
 
+/// Space kept between two marks in a full lane, where there is room.
+const MARK_GAP: f64 = 2.0;
+
 #[derive(Clone, Copy)]
 struct Row {
     /// Rightmost pixel covered by any mark in the row.
@@ -87,8 +90,14 @@ pub fn stack(items: &[Item], lanes: usize, options: StackOptions) -> Stacked {
                 (lane_rows.len() - 1, full)
             }
             None => {
-                let row = (0..lane_rows.len())
-                    .min_by(|&a, &b| lane_rows[a].right.total_cmp(&lane_rows[b].right))
+                // Prefer a row where at least the mark is clear, so marks stay
+                // apart as long as possible; labels make way below.
+                let row = lane_rows
+                    .iter()
+                    .position(|r| r.mark_right + MARK_GAP <= item.x0)
+                    .or_else(|| {
+                        (0..lane_rows.len()).min_by(|&a, &b| lane_rows[a].right.total_cmp(&lane_rows[b].right))
+                    })
                     .expect("a full lane has rows");
                 let previous = lane_rows[row].last;
                 let before = &items[previous];
