@@ -26,8 +26,26 @@ const types = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
+const fixtures = resolve(here, 'fixtures');
+
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
+  // Test data, at /fixtures/NAME; /status/CODE answers with that HTTP status.
+  const status = url.pathname.match(/^\/status\/(\d{3})$/);
+  if (status) {
+    res.writeHead(Number(status[1]), { 'content-type': 'text/plain' }).end(`status ${status[1]}`);
+    return;
+  }
+  if (url.pathname.startsWith('/fixtures/')) {
+    const file = normalize(join(fixtures, decodeURIComponent(url.pathname.slice('/fixtures/'.length))));
+    try {
+      if (!file.startsWith(fixtures)) throw new Error('outside fixtures');
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+    return;
+  }
   if (!url.pathname.startsWith(mount)) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: the app is served under ${mount}`);
     return;

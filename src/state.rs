@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::layout::scale::Viewport;
-use crate::model::{parse_dataset, Dataset, Days, Problem, DEFAULT_DATASET_JSON};
+use crate::model::{parse_dataset, Dataset, Days, Loaded, Problem, DEFAULT_DATASET_JSON};
 
 /// Empty axis kept on each side when fitting the data, as a fraction of the span.
 pub const FIT_MARGIN: f64 = 0.04;
@@ -31,6 +31,32 @@ pub struct State {
     pub focus: Option<usize>,
     /// Problems from the last load, shown until dismissed.
     pub problems: Rc<Vec<Problem>>,
+    /// What the problems are about: the file or URL, and whether it loaded.
+    pub problems_from: Option<LoadOutcome>,
+    /// A load in progress.
+    pub loading: Option<Loading>,
+}
+
+/// A load in progress, for the progress indicator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loading {
+    /// Identifies the load, so that a cancelled or superseded one is ignored.
+    pub id: u64,
+    /// File name or URL.
+    pub name: String,
+    /// Bytes read so far.
+    pub done: u64,
+    /// Bytes in all, when known.
+    pub total: Option<u64>,
+}
+
+/// How the last load ended, for the problems panel's heading.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadOutcome {
+    /// The named input loaded; the problems are warnings and rejected events.
+    Loaded(String),
+    /// The named input could not be loaded; the timeline on screen is unchanged.
+    Failed(String),
 }
 
 /// Everything that can happen to the state.
@@ -65,6 +91,33 @@ pub enum Action {
     FocusStep(isize),
     /// Hide the problems panel.
     DismissProblems,
+    /// A load began; it replaces any load in progress.
+    LoadStarted {
+        /// Identifies this load.
+        id: u64,
+        /// File name or URL.
+        name: String,
+    },
+    /// Part of the input has been read.
+    LoadProgress {
+        /// The load this is about.
+        id: u64,
+        /// Bytes read so far.
+        done: u64,
+        /// Bytes in all.
+        total: u64,
+    },
+    /// A load ended: a dataset, or the problems that stopped it.
+    LoadFinished {
+        /// The load this is about; ignored unless it is the current one.
+        id: u64,
+        /// File name or URL.
+        name: String,
+        /// What the parser made of it.
+        result: Result<Loaded, Vec<Problem>>,
+    },
+    /// The reader cancelled the load in progress.
+    LoadCancelled,
 }
 
 impl State {
@@ -72,7 +125,16 @@ impl State {
     pub fn new(dataset: Dataset, problems: Vec<Problem>) -> State {
         let view = fit_view(&dataset);
         let focus = if dataset.events.is_empty() { None } else { Some(0) };
-        State { dataset: Rc::new(dataset), view, width: 0.0, open: None, focus, problems: Rc::new(problems) }
+        State {
+            dataset: Rc::new(dataset),
+            view,
+            width: 0.0,
+            open: None,
+            focus,
+            problems: Rc::new(problems),
+            problems_from: None,
+            loading: None,
+        }
     }
 
     /// The state with the dataset that ships with annals.
@@ -136,7 +198,32 @@ impl State {
                 return self.apply(Action::Focus(index));
             }
             Action::DismissProblems if self.problems.is_empty() => return None,
-            Action::DismissProblems => State { problems: Rc::new(Vec::new()), ..self.clone() },
+            Action::DismissProblems => State { problems: Rc::new(Vec::new()), problems_from: None, ..self.clone() },
+            Action::LoadStarted { id, name } => {
+                State { loading: Some(Loading { id, name, done: 0, total: None }), ..self.clone() }
+            }
+            Action::LoadProgress { id, done, total } => {
+                let loading = self.loading.as_ref().filter(|l| l.id == id)?;
+                State { loading: Some(Loading { done, total: Some(total), ..loading.clone() }), ..self.clone() }
+            }
+            Action::LoadFinished { id, name, result } => {
+                self.loading.as_ref().filter(|l| l.id == id)?;
+                match result {
+                    Ok(loaded) => State {
+                        width: self.width,
+                        problems_from: (!loaded.problems.is_empty()).then(|| LoadOutcome::Loaded(name)),
+                        ..State::new(loaded.dataset, loaded.problems)
+                    },
+                    // Nothing usable: the timeline on screen stays as it is.
+                    Err(problems) => State {
+                        loading: None,
+                        problems: Rc::new(problems),
+                        problems_from: Some(LoadOutcome::Failed(name)),
+                        ..self.clone()
+                    },
+                }
+            }
+            Action::LoadCancelled => State { loading: None, ..self.clone() },
         };
         (next != *self).then_some(next)
     }
@@ -152,6 +239,8 @@ impl PartialEq for State {
             && self.width == other.width
             && self.open == other.open
             && self.focus == other.focus
+            && self.problems_from == other.problems_from
+            && self.loading == other.loading
     }
 }
 
@@ -230,6 +319,46 @@ mod tests {
         assert_eq!(moved.focus, Some(2));
         let end = s.apply(Action::FocusStep(isize::MAX / 2)).unwrap();
         assert_eq!(end.focus, Some(s.dataset.events.len() - 1));
+    }
+
+    fn load(s: &State, id: u64, text: &str) -> Option<State> {
+        let result = parse_dataset(text);
+        s.apply(Action::LoadStarted { id, name: "data.json".into() })?
+            .apply(Action::LoadFinished { id, name: "data.json".into(), result })
+    }
+
+    #[test]
+    fn a_good_load_replaces_the_dataset_and_keeps_the_width() {
+        let s = state().apply(Action::Open(2)).unwrap();
+        let next = load(&s, 1, r#"{"events": [{"id": "a", "title": "A", "start": "1999"}]}"#).unwrap();
+        assert_eq!(next.dataset.events.len(), 1);
+        assert_eq!((next.open, next.loading.clone(), next.width), (None, None, 1000.0));
+        assert_eq!(next.problems_from, None);
+    }
+
+    #[test]
+    fn a_failed_load_keeps_the_timeline_and_reports_why() {
+        let s = state().apply(Action::Open(2)).unwrap();
+        let next = load(&s, 1, "{ not json").unwrap();
+        assert!(Rc::ptr_eq(&next.dataset, &s.dataset), "the current timeline stays");
+        assert_eq!(next.open, Some(2));
+        assert_eq!(next.problems_from, Some(LoadOutcome::Failed("data.json".into())));
+        assert!(next.problems[0].location.starts_with("line 1"));
+        assert_eq!(next.loading, None);
+    }
+
+    #[test]
+    fn a_cancelled_or_superseded_load_is_ignored() {
+        let s = state();
+        let started = s.apply(Action::LoadStarted { id: 1, name: "a".into() }).unwrap();
+        let cancelled = started.apply(Action::LoadCancelled).unwrap();
+        let late = Action::LoadFinished { id: 1, name: "a".into(), result: parse_dataset("{}") };
+        assert_eq!(cancelled.apply(late.clone()), None);
+        let superseded = started.apply(Action::LoadStarted { id: 2, name: "b".into() }).unwrap();
+        assert_eq!(superseded.apply(late), None);
+        assert_eq!(superseded.apply(Action::LoadProgress { id: 1, done: 5, total: 10 }), None);
+        let progressed = superseded.apply(Action::LoadProgress { id: 2, done: 5, total: 10 }).unwrap();
+        assert_eq!(progressed.loading.unwrap().total, Some(10));
     }
 
     #[test]

@@ -2,17 +2,34 @@
 
 use yew::prelude::*;
 
-use super::{use_annals, Card, ProblemsPanel, StateHandle, Timeline, Toolbar};
-use crate::hooks::use_focus_management;
+use super::{use_annals, Card, LoadStatus, ProblemsPanel, StateHandle, Timeline, Toolbar};
+use crate::browser::load::data_param;
+use crate::hooks::{use_focus_management, use_loader, Loader};
 use crate::state::{Action, State};
 
-/// The whole annals app with the default dataset.
+/// The whole annals app: the dataset named by `?data=`, or the default one.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::with_default_dataset);
+    let data_url = use_memo((), |_| data_param());
+    let state = {
+        let data_url = data_url.clone();
+        // With `?data=`, start empty rather than flash an unrelated timeline.
+        use_reducer(move || if data_url.is_some() { State::new(Default::default(), Vec::new()) } else { State::with_default_dataset() })
+    };
+    let loader = use_loader(state.clone());
+    {
+        let loader = loader.clone();
+        use_effect_with((), move |_| {
+            if let Some(url) = data_url.as_ref() {
+                loader.open_url.emit(url.clone());
+            }
+        });
+    }
     html! {
         <ContextProvider<StateHandle> context={state}>
-            <Shell />
+            <ContextProvider<Loader> context={loader}>
+                <Shell />
+            </ContextProvider<Loader>>
         </ContextProvider<StateHandle>>
     }
 }
@@ -21,8 +38,45 @@ pub fn App() -> Html {
 #[component]
 fn Shell() -> Html {
     let state = use_annals();
+    let loader = use_context::<Loader>().expect("Shell is rendered by App");
     let root = use_node_ref();
+    let dragging = use_state(|| false);
     use_focus_management(&state, root.clone());
+
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            // Accepting the drag is what allows the drop.
+            event.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            if event.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let loader = loader.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(false);
+            let Some(transfer) = event.data_transfer() else { return };
+            if let Some(file) = transfer.files().and_then(|files| files.get(0)) {
+                loader.open_file.emit(file);
+            } else if let Ok(text) = transfer.get_data("text/plain") {
+                if !text.trim().is_empty() {
+                    loader.open_text.emit(text);
+                }
+            }
+        })
+    };
 
     let onkeydown = {
         let state = state.clone();
@@ -37,10 +91,10 @@ fn Shell() -> Html {
     let title = if dataset.title.is_empty() { "Timeline".to_owned() } else { dataset.title.clone() };
     html! {
         <div class="annals" ref={root} data-annals-root=""
-            data-ready={state.ready().to_string()}
+            data-ready={(state.ready() && state.loading.is_none()).to_string()}
             data-event-count={dataset.events.len().to_string()}
             lang={dataset.language.clone()}
-            {onkeydown}>
+            {onkeydown} {ondragover} {ondragleave} {ondrop}>
             <header class="annals-header">
                 <h1 class="annals-title">{ title }</h1>
                 if !dataset.description.is_empty() {
@@ -48,7 +102,11 @@ fn Shell() -> Html {
                 }
             </header>
             <ProblemsPanel />
+            <LoadStatus />
             <Toolbar />
+            if *dragging {
+                <div class="annals-drop-hint" aria-hidden="true">{ "Drop a JSON or CSV file to load it" }</div>
+            }
             <div class={classes!("annals-body", state.open.map(|_| "annals-body-card-open"))}>
                 <Timeline />
                 <Card />

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::use_annals;
+use super::{use_annals, DataMenu};
 use crate::model::Status;
 use crate::state::{Action, ZOOM_STEP};
 
@@ -34,6 +34,7 @@ pub fn Toolbar() -> Html {
                     </li>
                 }) }
             </ul>
+            <DataMenu />
             <p class="annals-hint">{ "Scroll to zoom, drag to pan, arrow keys move between events." }</p>
         </div>
     }

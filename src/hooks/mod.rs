@@ -1,10 +1,12 @@
 //! Hooks that connect the view to the browser: measuring, pointer and wheel
-//! input, and focus management. They turn DOM events into [`crate::state::Action`]s.
+//! input, focus management, and loading data. They turn DOM events into [`crate::state::Action`]s.
 
 mod use_element_width;
 mod use_focus_management;
+mod use_loader;
 mod use_pan_zoom;
 
 pub use use_element_width::use_element_width;
 pub use use_focus_management::use_focus_management;
+pub use use_loader::{use_loader, Loader};
 pub use use_pan_zoom::{use_pan_zoom, PanZoomHandlers};

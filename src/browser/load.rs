@@ -1,0 +1,151 @@
+//! Reading datasets from the outside world: a URL (`?data=`), a chosen or
+//! dropped file, or pasted text.
+//!
+//! Everything read here is untrusted. Bytes go to the parser, which returns
+//! problems as values; nothing from the input reaches the DOM except as text.
+//! Files are read in chunks so that large ones show progress and can be
+//! cancelled between chunks; fetches can be cancelled through an
+//! `AbortController` and time out on their own.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::file::{Blob, File};
+use gloo::timers::callback::Timeout;
+use gloo_net::http::Request;
+use web_sys::AbortController;
+
+use crate::model::{parse_dataset, Loaded, Problem, ProblemKind};
+
+/// How long a `?data=` fetch may take before it is abandoned.
+pub const FETCH_TIMEOUT_MS: u32 = 30_000;
+/// Size of one chunk when reading a file, so progress shows and cancel works.
+const FILE_CHUNK: u64 = 1 << 20;
+
+/// Why a load produced no data at all.
+pub type LoadFailure = Vec<Problem>;
+
+fn failure(location: &str, message: impl Into<String>) -> LoadFailure {
+    vec![Problem { kind: ProblemKind::Error, location: location.to_owned(), message: message.into() }]
+}
+
+/// Parses raw input bytes: rejects text that is not UTF-8, with the offset
+/// of the first bad byte, and ignores a byte-order mark.
+pub fn parse_input(bytes: &[u8]) -> Result<Loaded, LoadFailure> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_dataset(text),
+        Err(e) => Err(failure(
+            &format!("byte {}", e.valid_up_to()),
+            "the file is not UTF-8 text; save it as UTF-8 and load it again",
+        )),
+    }
+}
+
+/// A cancellation token shared between a load in flight and the Cancel button.
+#[derive(Clone, Default)]
+pub struct CancelToken {
+    cancelled: Rc<Cell<bool>>,
+    abort: Rc<Cell<Option<AbortController>>>,
+}
+
+impl CancelToken {
+    /// Cancels the load: aborts a fetch, or stops reading a file after the current chunk.
+    pub fn cancel(&self) {
+        self.cancelled.set(true);
+        if let Some(controller) = self.abort.take() {
+            controller.abort();
+        }
+    }
+
+    /// Whether [`CancelToken::cancel`] was called.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.get()
+    }
+}
+
+/// Fetches `url` and returns its bytes, or a problem that says what to do.
+pub async fn fetch_bytes(url: &str, token: &CancelToken) -> Result<Vec<u8>, LoadFailure> {
+    let controller = AbortController::new().map_err(|_| failure(url, "this browser cannot fetch data"))?;
+    let signal = controller.signal();
+    token.abort.set(Some(controller.clone()));
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let timed_out = timed_out.clone();
+        Timeout::new(FETCH_TIMEOUT_MS, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let response = Request::get(url).abort_signal(Some(&signal)).send().await;
+    let result = match response {
+        Err(_) if timed_out.get() => Err(failure(
+            url,
+            format!("the server did not answer within {} seconds", FETCH_TIMEOUT_MS / 1000),
+        )),
+        Err(_) if token.is_cancelled() => Err(failure(url, "loading was cancelled")),
+        Err(_) => Err(failure(
+            url,
+            "the browser could not fetch this address: it may be unreachable, or its server does not allow \
+             other sites to read it (CORS). Check the address, or download the file and open it with \"Open file\"",
+        )),
+        Ok(response) if !response.ok() => Err(failure(
+            url,
+            format!("the server answered HTTP {} {}; check the address", response.status(), response.status_text()),
+        )),
+        Ok(response) => response.binary().await.map_err(|_| {
+            if timed_out.get() {
+                failure(url, format!("the download took longer than {} seconds", FETCH_TIMEOUT_MS / 1000))
+            } else {
+                failure(url, "the download was interrupted")
+            }
+        }),
+    };
+    drop(timer);
+    token.abort.set(None);
+    result
+}
+
+/// Reads a file in chunks, reporting `(bytes read, total)` after each one.
+pub async fn read_file(file: &File, token: &CancelToken, mut progress: impl FnMut(u64, u64)) -> Result<Vec<u8>, LoadFailure> {
+    let name = file.name();
+    let total = file.size();
+    let blob: &Blob = file;
+    let mut bytes = Vec::with_capacity(total.min(256 << 20) as usize);
+    let mut start = 0;
+    while start < total {
+        if token.is_cancelled() {
+            return Err(failure(&name, "loading was cancelled"));
+        }
+        let end = (start + FILE_CHUNK).min(total);
+        let chunk = gloo::file::futures::read_as_bytes(&blob.slice(start, end))
+            .await
+            .map_err(|e| failure(&name, format!("the file could not be read: {e}")))?;
+        bytes.extend_from_slice(&chunk);
+        start = end;
+        progress(start, total);
+    }
+    Ok(bytes)
+}
+
+/// The `data` query parameter of the page's URL, resolved against the page,
+/// if there is one.
+pub fn data_param() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let search = location.search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    let value = params.get("data").filter(|v| !v.trim().is_empty())?;
+    let href = location.href().ok()?;
+    web_sys::Url::new_with_base(&value, &href).ok().map(|url| url.href())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_utf8_input_names_the_first_bad_byte() {
+        let errors = parse_input(b"{\"events\": [\xff]}").unwrap_err();
+        assert_eq!(errors[0].location, "byte 12");
+        assert!(errors[0].message.contains("UTF-8"));
+    }
+}

@@ -1,0 +1,102 @@
+//! Bringing data in: open a file, paste text, and the paste panel.
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::hooks::Loader;
+
+/// The "Open file…" and "Paste data…" controls.
+#[component]
+pub fn DataMenu() -> Html {
+    let loader = use_context::<Loader>().expect("DataMenu needs the Loader context from App");
+    let pasting = use_state(|| false);
+    let onchange = {
+        let loader = loader.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                loader.open_file.emit(file);
+            }
+            // Choosing the same file again should load it again.
+            input.set_value("");
+        })
+    };
+    let toggle = {
+        let pasting = pasting.clone();
+        Callback::from(move |_| pasting.set(!*pasting))
+    };
+    let close = {
+        let pasting = pasting.clone();
+        Callback::from(move |()| pasting.set(false))
+    };
+    html! {
+        <>
+            <div class="annals-data" role="group" aria-label="Data">
+                <label class="annals-button annals-file-button">
+                    { "Open file\u{2026}" }
+                    <input type="file" class="annals-visually-hidden" accept=".json,.csv,application/json,text/csv" {onchange} />
+                </label>
+                <button type="button" class="annals-button" aria-expanded={pasting.to_string()} onclick={toggle}>
+                    { "Paste data\u{2026}" }
+                </button>
+            </div>
+            if *pasting {
+                <PastePanel on_load={loader.open_text.clone()} on_close={close} />
+            }
+        </>
+    }
+}
+
+/// Props of [`PastePanel`].
+#[derive(Properties, PartialEq)]
+pub struct PastePanelProps {
+    /// Called with the pasted text when the reader asks to load it.
+    pub on_load: Callback<String>,
+    /// Called when the panel should close.
+    pub on_close: Callback<()>,
+}
+
+/// A text area for pasting JSON or CSV.
+#[component]
+pub fn PastePanel(props: &PastePanelProps) -> Html {
+    let area = use_node_ref();
+    {
+        let area = area.clone();
+        use_effect_with((), move |_| {
+            if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                let _ = area.focus();
+            }
+        });
+    }
+    let load = {
+        let area = area.clone();
+        let on_load = props.on_load.clone();
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                on_load.emit(area.value());
+                on_close.emit(());
+            }
+        })
+    };
+    let cancel = props.on_close.reform(|_: MouseEvent| ());
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.stop_propagation();
+                on_close.emit(());
+            }
+        })
+    };
+    html! {
+        <section class="annals-paste" aria-label="Paste data" {onkeydown}>
+            <label for="annals-paste-text">{ "Paste a timeline as JSON (annals or TimelineJS3) or CSV:" }</label>
+            <textarea id="annals-paste-text" ref={area} rows="8" spellcheck="false" />
+            <div class="annals-paste-actions">
+                <button type="button" class="annals-button annals-primary" onclick={load}>{ "Load" }</button>
+                <button type="button" class="annals-button" onclick={cancel}>{ "Cancel" }</button>
+            </div>
+        </section>
+    }
+}

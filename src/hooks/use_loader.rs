@@ -1,0 +1,127 @@
+//! Starting, tracking and cancelling loads of datasets.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::File;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::browser::load::{fetch_bytes, parse_input, read_file, CancelToken};
+use crate::state::{Action, State};
+
+/// Ways to load a dataset; each replaces any load in progress.
+#[derive(Clone, PartialEq)]
+pub struct Loader {
+    /// Fetches and loads a URL.
+    pub open_url: Callback<String>,
+    /// Reads and loads a file the reader chose or dropped.
+    pub open_file: Callback<web_sys::File>,
+    /// Loads pasted text.
+    pub open_text: Callback<String>,
+    /// Cancels the load in progress.
+    pub cancel: Callback<()>,
+}
+
+#[derive(Default)]
+struct Current {
+    id: u64,
+    token: CancelToken,
+}
+
+/// Loads datasets into `state` from URLs, files and text, with progress and
+/// cancellation. Input that cannot be loaded leaves the timeline as it is.
+///
+/// # Arguments
+/// * `state` - the reducer handle that receives the load actions.
+///
+/// # Example
+/// ```text
+/// let loader = use_loader(state.clone());
+/// loader.open_url.emit("data/timeline.json".into());
+/// ```
+#[hook]
+pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
+    let current = use_mut_ref(Current::default);
+    let dispatcher = state.dispatcher();
+    use_memo((), move |_| {
+        let begin = {
+            let current = current.clone();
+            let dispatcher = dispatcher.clone();
+            Rc::new(move |name: String| -> (u64, CancelToken) {
+                let mut c = current.borrow_mut();
+                c.token.cancel();
+                c.id += 1;
+                c.token = CancelToken::default();
+                dispatcher.dispatch(Action::LoadStarted { id: c.id, name });
+                (c.id, c.token.clone())
+            })
+        };
+        let finish = {
+            let dispatcher = dispatcher.clone();
+            move |id: u64, name: String, token: &CancelToken, result| {
+                if !token.is_cancelled() {
+                    dispatcher.dispatch(Action::LoadFinished { id, name, result });
+                }
+            }
+        };
+        let open_url = {
+            let begin = begin.clone();
+            let finish = finish.clone();
+            Callback::from(move |url: String| {
+                let (id, token) = begin(url.clone());
+                let finish = finish.clone();
+                spawn_local(async move {
+                    let bytes = fetch_bytes(&url, &token).await;
+                    yield_to_browser().await;
+                    finish(id, url, &token, bytes.and_then(|b| parse_input(&b)));
+                });
+            })
+        };
+        let open_file = {
+            let begin = begin.clone();
+            let finish = finish.clone();
+            let dispatcher = dispatcher.clone();
+            Callback::from(move |file: web_sys::File| {
+                let file = File::from(file);
+                let name = file.name();
+                let (id, token) = begin(name.clone());
+                let finish = finish.clone();
+                let dispatcher = dispatcher.clone();
+                spawn_local(async move {
+                    let progress = |done, total| dispatcher.dispatch(Action::LoadProgress { id, done, total });
+                    let bytes = read_file(&file, &token, progress).await;
+                    yield_to_browser().await;
+                    finish(id, name, &token, bytes.and_then(|b| parse_input(&b)));
+                });
+            })
+        };
+        let open_text = {
+            let begin = begin.clone();
+            Callback::from(move |text: String| {
+                let name = "pasted text".to_owned();
+                let (id, token) = begin(name.clone());
+                let finish = finish.clone();
+                spawn_local(async move {
+                    yield_to_browser().await;
+                    finish(id, name, &token, parse_input(text.as_bytes()));
+                });
+            })
+        };
+        let cancel = {
+            let current: Rc<RefCell<Current>> = current.clone();
+            Callback::from(move |()| {
+                current.borrow().token.cancel();
+                dispatcher.dispatch(Action::LoadCancelled);
+            })
+        };
+        Loader { open_url, open_file, open_text, cancel }
+    })
+    .as_ref()
+    .clone()
+}
+
+/// Lets the browser paint (the progress indicator) before a long parse.
+async fn yield_to_browser() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
