@@ -15,6 +15,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/nested/path/annals/`,
     viewport: { width: 1280, height: 900 },
+    // Positions are measured right after actions; animations would blur them.
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: chromium,
       args: [

@@ -10,7 +10,9 @@ pub mod components;
 pub mod hooks;
 pub mod layout;
 pub mod model;
+pub mod search;
 pub mod state;
+pub mod url_state;
 
 pub use components::App;
 

@@ -9,7 +9,9 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::layout::scale::Viewport;
-use crate::model::{parse_dataset, Dataset, Days, Loaded, Problem, DEFAULT_DATASET_JSON};
+use crate::model::{parse_dataset, Dataset, Days, Loaded, Problem, Status, DEFAULT_DATASET_JSON};
+use crate::search::{search, Filters, Hit};
+use crate::url_state::UrlState;
 
 /// Empty axis kept on each side when fitting the data, as a fraction of the span.
 pub const FIT_MARGIN: f64 = 0.04;
@@ -35,6 +37,23 @@ pub struct State {
     pub problems_from: Option<LoadOutcome>,
     /// A load in progress.
     pub loading: Option<Loading>,
+    /// The search text.
+    pub query: String,
+    /// Events matching the search, best first; only events the filters show.
+    pub hits: Rc<Vec<Hit>>,
+    /// What the reader has hidden.
+    pub filters: Filters,
+    /// Indexes of the events the filters show, in date order: the timeline,
+    /// the list and the keyboard order all use this.
+    pub visible: Rc<Vec<usize>>,
+    /// The list view is shown instead of the timeline.
+    pub list_view: bool,
+    /// The keyboard shortcuts dialog is open.
+    pub help_open: bool,
+    /// A view from the URL, applied once the dataset it names has loaded.
+    pub pending_url: Option<UrlState>,
+    /// The latest message for screen readers' polite live region.
+    pub announcement: String,
 }
 
 /// A load in progress, for the progress indicator.
@@ -118,6 +137,22 @@ pub enum Action {
     },
     /// The reader cancelled the load in progress.
     LoadCancelled,
+    /// Search for this text.
+    SetQuery(String),
+    /// Hide or show a lane.
+    ToggleLane(usize),
+    /// Hide or show a theme.
+    ToggleTag(String),
+    /// Hide or show a status.
+    ToggleStatus(Status),
+    /// Show everything again.
+    ClearFilters,
+    /// Show the list view (true) or the timeline (false).
+    SetListView(bool),
+    /// Open or close the keyboard shortcuts dialog.
+    SetHelp(bool),
+    /// Restore a view from the URL (a link, a reload, back or forward).
+    ApplyUrl(UrlState),
 }
 
 impl State {
@@ -125,6 +160,7 @@ impl State {
     pub fn new(dataset: Dataset, problems: Vec<Problem>) -> State {
         let view = fit_view(&dataset);
         let focus = if dataset.events.is_empty() { None } else { Some(0) };
+        let visible = Rc::new((0..dataset.events.len()).collect());
         State {
             dataset: Rc::new(dataset),
             view,
@@ -134,7 +170,73 @@ impl State {
             problems: Rc::new(problems),
             problems_from: None,
             loading: None,
+            query: String::new(),
+            hits: Rc::new(Vec::new()),
+            filters: Filters::default(),
+            visible,
+            list_view: false,
+            help_open: false,
+            pending_url: None,
+            announcement: String::new(),
         }
+    }
+
+    /// The part of the state a link restores.
+    pub fn url_state(&self) -> UrlState {
+        let events = &self.dataset.events;
+        UrlState {
+            event: self.open.and_then(|i| events.get(i)).map(|e| e.id.clone()),
+            view: Some((self.view.start, self.view.end)),
+            query: self.query.clone(),
+            hidden_lanes: self.filters.lanes.iter().filter_map(|&l| self.dataset.lanes.get(l)).map(|l| l.id.clone()).collect(),
+            hidden_tags: self.filters.tags.iter().cloned().collect(),
+            hidden_statuses: self.filters.statuses.iter().map(|s| s.to_string()).collect(),
+            list: self.list_view,
+        }
+    }
+
+    /// Whether the filters show this event.
+    pub fn is_visible(&self, index: usize) -> bool {
+        self.visible.binary_search(&index).is_ok()
+    }
+
+    /// Recomputes what depends on the filters and the search, and closes or
+    /// moves whatever the filters just hid.
+    fn refilter(mut self) -> State {
+        self.visible = Rc::new(self.filters.visible(&self.dataset));
+        let hits = search(&self.dataset, &self.query);
+        self.hits = Rc::new(hits.into_iter().filter(|h| self.is_visible(h.index)).collect());
+        if self.open.is_some_and(|i| !self.is_visible(i)) {
+            self.open = None;
+        }
+        if self.focus.is_none_or(|i| !self.is_visible(i)) {
+            self.focus = self.visible.first().copied();
+        }
+        self
+    }
+
+    fn announce_filters(mut self) -> State {
+        self.announcement = format!("Showing {} of {} events", self.visible.len(), self.dataset.events.len());
+        self
+    }
+
+    fn apply_url(&self, url: UrlState) -> State {
+        let lanes = &self.dataset.lanes;
+        let mut filters = Filters {
+            lanes: url.hidden_lanes.iter().filter_map(|id| lanes.iter().position(|l| &l.id == id)).collect(),
+            tags: url.hidden_tags.into_iter().collect(),
+            statuses: url.hidden_statuses.iter().filter_map(|s| Status::from_name(s)).map(Status::name).collect(),
+        };
+        filters.tags.retain(|t| !t.is_empty());
+        let mut next = State { filters, query: url.query, list_view: url.list, pending_url: None, ..self.clone() }.refilter();
+        if let Some((start, end)) = url.view {
+            next.view = Viewport::new(start, end);
+        }
+        next.open = url.event.and_then(|id| self.dataset.index_of(&id)).filter(|&i| next.is_visible(i));
+        if let Some(open) = next.open {
+            next.focus = Some(open);
+        }
+        next
     }
 
     /// The state with the dataset that ships with annals.
@@ -156,20 +258,26 @@ impl State {
         State { view, ..self.clone() }
     }
 
-    fn open_at(&self, index: usize) -> State {
-        let Some(event) = self.dataset.events.get(index) else { return self.clone() };
-        State {
+    fn open_at(&self, index: usize) -> Option<State> {
+        let event = self.dataset.events.get(index).filter(|_| self.is_visible(index))?;
+        Some(State {
             open: Some(index),
             focus: Some(index),
             view: self.view.reveal(event.range.0, event.range.1, 0.05),
+            announcement: format!("Opened {}", event.accessible_name()),
             ..self.clone()
-        }
+        })
     }
 
+    /// The visible event `delta` places from `from` in date order.
     fn step_from(&self, from: Option<usize>, delta: isize) -> Option<usize> {
-        let last = self.dataset.events.len().checked_sub(1)?;
-        let from = from? as isize;
-        Some((from + delta).clamp(0, last as isize) as usize)
+        let last = self.visible.len().checked_sub(1)?;
+        let position = match self.visible.binary_search(&from?) {
+            Ok(p) => p as isize,
+            // A hidden starting point: step from where it would be.
+            Err(p) => p as isize - if delta > 0 { 1 } else { 0 },
+        };
+        Some(self.visible[(position + delta).clamp(0, last as isize) as usize])
     }
 
     /// Applies an action; returns `None` when nothing changes, so that the
@@ -183,18 +291,18 @@ impl State {
             Action::Pan(delta) => self.with_view(self.view.pan(delta)),
             Action::SetView(view) => self.with_view(Viewport::new(view.start, view.end)),
             Action::Fit => self.with_view(fit_view(&self.dataset)),
-            Action::Open(index) => self.open_at(index),
+            Action::Open(index) => self.open_at(index)?,
             Action::Step(delta) => {
                 let index = self.step_from(self.open, delta)?;
-                self.open_at(index)
+                self.open_at(index)?
             }
             Action::Close => State { open: None, ..self.clone() },
             Action::Focus(index) => {
-                let event = self.dataset.events.get(index)?;
+                let event = self.dataset.events.get(index).filter(|_| self.is_visible(index))?;
                 State { focus: Some(index), view: self.view.reveal(event.range.0, event.range.1, 0.02), ..self.clone() }
             }
             Action::FocusStep(delta) => {
-                let index = self.step_from(self.focus.or(Some(0)), delta)?;
+                let index = self.step_from(self.focus.or(self.visible.first().copied()), delta)?;
                 return self.apply(Action::Focus(index));
             }
             Action::DismissProblems if self.problems.is_empty() => return None,
@@ -209,11 +317,17 @@ impl State {
             Action::LoadFinished { id, name, result } => {
                 self.loading.as_ref().filter(|l| l.id == id)?;
                 match result {
-                    Ok(loaded) => State {
-                        width: self.width,
-                        problems_from: (!loaded.problems.is_empty()).then(|| LoadOutcome::Loaded(name)),
-                        ..State::new(loaded.dataset, loaded.problems)
-                    },
+                    Ok(loaded) => {
+                        let fresh = State {
+                            width: self.width,
+                            problems_from: (!loaded.problems.is_empty()).then(|| LoadOutcome::Loaded(name)),
+                            ..State::new(loaded.dataset, loaded.problems)
+                        };
+                        match self.pending_url.clone() {
+                            Some(url) => fresh.apply_url(url),
+                            None => fresh,
+                        }
+                    }
                     // Nothing usable: the timeline on screen stays as it is.
                     Err(problems) => State {
                         loading: None,
@@ -224,6 +338,42 @@ impl State {
                 }
             }
             Action::LoadCancelled => State { loading: None, ..self.clone() },
+            Action::SetQuery(query) => {
+                let next = State { query, ..self.clone() }.refilter();
+                let announcement = match (next.query.trim().is_empty(), next.hits.len()) {
+                    (true, _) => String::new(),
+                    (false, 1) => "1 match".to_owned(),
+                    (false, n) => format!("{n} matches"),
+                };
+                State { announcement, ..next }
+            }
+            Action::ToggleLane(lane) => {
+                let mut filters = self.filters.clone();
+                if !filters.lanes.remove(&lane) {
+                    filters.lanes.insert(lane);
+                }
+                State { filters, ..self.clone() }.refilter().announce_filters()
+            }
+            Action::ToggleTag(tag) => {
+                let mut filters = self.filters.clone();
+                if !filters.tags.remove(&tag) {
+                    filters.tags.insert(tag);
+                }
+                State { filters, ..self.clone() }.refilter().announce_filters()
+            }
+            Action::ToggleStatus(status) => {
+                let mut filters = self.filters.clone();
+                if !filters.statuses.remove(status.name()) {
+                    filters.statuses.insert(status.name());
+                }
+                State { filters, ..self.clone() }.refilter().announce_filters()
+            }
+            Action::ClearFilters if self.filters.is_empty() => return None,
+            Action::ClearFilters => State { filters: Filters::default(), ..self.clone() }.refilter().announce_filters(),
+            Action::SetListView(list_view) => State { list_view, ..self.clone() },
+            Action::SetHelp(help_open) => State { help_open, ..self.clone() },
+            Action::ApplyUrl(url) if self.loading.is_some() => State { pending_url: Some(url), ..self.clone() },
+            Action::ApplyUrl(url) => self.apply_url(url),
         };
         (next != *self).then_some(next)
     }
@@ -241,6 +391,14 @@ impl PartialEq for State {
             && self.focus == other.focus
             && self.problems_from == other.problems_from
             && self.loading == other.loading
+            && self.query == other.query
+            && Rc::ptr_eq(&self.hits, &other.hits)
+            && self.filters == other.filters
+            && Rc::ptr_eq(&self.visible, &other.visible)
+            && self.list_view == other.list_view
+            && self.help_open == other.help_open
+            && self.pending_url == other.pending_url
+            && self.announcement == other.announcement
     }
 }
 
@@ -359,6 +517,67 @@ mod tests {
         assert_eq!(superseded.apply(Action::LoadProgress { id: 1, done: 5, total: 10 }), None);
         let progressed = superseded.apply(Action::LoadProgress { id: 2, done: 5, total: 10 }).unwrap();
         assert_eq!(progressed.loading.unwrap().total, Some(10));
+    }
+
+    #[test]
+    fn filters_leave_the_keyboard_order_and_close_hidden_cards() {
+        let s = state();
+        let lane = s.dataset.events[1].lane;
+        let opened = s.apply(Action::Open(1)).unwrap();
+        let hidden = opened.apply(Action::ToggleLane(lane)).unwrap();
+        assert_eq!(hidden.open, None, "the open event was hidden");
+        assert!(hidden.visible.iter().all(|&i| hidden.dataset.events[i].lane != lane));
+        assert_eq!(hidden.announcement, format!("Showing {} of 26 events", hidden.visible.len()));
+        // Arrow keys walk only visible events, in date order.
+        let mut walk = vec![hidden.focus.unwrap()];
+        let mut cur = hidden.clone();
+        while let Some(next) = cur.apply(Action::FocusStep(1)) {
+            walk.push(next.focus.unwrap());
+            cur = next;
+        }
+        assert_eq!(walk, *hidden.visible);
+        assert_eq!(hidden.apply(Action::Open(1)), None, "a hidden event cannot be opened");
+        let shown = hidden.apply(Action::ToggleLane(lane)).unwrap();
+        assert_eq!(shown.visible.len(), 26);
+    }
+
+    #[test]
+    fn search_lists_visible_matches_and_announces_the_count() {
+        let s = state().apply(Action::SetQuery("missile".into())).unwrap();
+        assert!(!s.hits.is_empty());
+        assert!(s.announcement.ends_with("matches"));
+        let lane = s.dataset.events[s.hits[0].index].lane;
+        let filtered = s.apply(Action::ToggleLane(lane)).unwrap();
+        assert!(filtered.hits.iter().all(|h| filtered.dataset.events[h.index].lane != lane));
+    }
+
+    #[test]
+    fn the_url_round_trips_the_view() {
+        let s = state()
+            .apply(Action::SetQuery("kyoto".into())).unwrap()
+            .apply(Action::ToggleStatus(Status::Proposed)).unwrap()
+            .apply(Action::ToggleLane(1)).unwrap()
+            .apply(Action::Open(0)).unwrap()
+            .apply(Action::Zoom(0.5)).unwrap();
+        let url = s.url_state();
+        let restored = state().apply(Action::ApplyUrl(url.clone())).unwrap();
+        assert_eq!(restored.url_state(), url);
+        assert_eq!((restored.open, restored.view, restored.filters.clone()), (s.open, s.view, s.filters.clone()));
+        assert_eq!(*restored.visible, *s.visible);
+    }
+
+    #[test]
+    fn a_url_waits_for_the_dataset_it_names() {
+        let started = state().apply(Action::LoadStarted { id: 1, name: "d.json".into() }).unwrap();
+        let url = UrlState { event: Some("b".into()), ..UrlState::default() };
+        let waiting = started.apply(Action::ApplyUrl(url)).unwrap();
+        assert!(waiting.pending_url.is_some());
+        let text = r#"{"events": [{"id": "a", "title": "A", "start": "1999"}, {"id": "b", "title": "B", "start": "2000"}]}"#;
+        let loaded = waiting
+            .apply(Action::LoadFinished { id: 1, name: "d.json".into(), result: parse_dataset(text) })
+            .unwrap();
+        assert_eq!(loaded.open, Some(1));
+        assert_eq!(loaded.pending_url, None);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The edge: code that talks to the browser outside of yew's view: loading
-//! data from URLs and files, and the panic screen.
+//! data from URLs and files, the page's URL and history, and the panic screen.
 
 pub mod load;
 pub mod panic;
+pub mod url;

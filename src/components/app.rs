@@ -2,9 +2,13 @@
 
 use yew::prelude::*;
 
-use super::{use_annals, Card, LoadStatus, ProblemsPanel, StateHandle, Timeline, Toolbar};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+use super::{use_annals, Card, HelpDialog, ListView, LoadStatus, ProblemsPanel, StateHandle, Timeline, Toolbar};
 use crate::browser::load::data_param;
-use crate::hooks::{use_focus_management, use_loader, Loader};
+use crate::browser::url;
+use crate::hooks::{use_focus_management, use_loader, use_url_sync, Loader};
 use crate::state::{Action, State};
 
 /// The whole annals app: the dataset named by `?data=`, or the default one.
@@ -19,12 +23,19 @@ pub fn App() -> Html {
     let loader = use_loader(state.clone());
     {
         let loader = loader.clone();
+        let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             if let Some(url) = data_url.as_ref() {
                 loader.open_url.emit(url.clone());
             }
+            // Applied now, or once the dataset named by `?data=` has loaded.
+            let from_url = url::read();
+            if from_url != Default::default() {
+                dispatcher.dispatch(Action::ApplyUrl(from_url));
+            }
         });
     }
+    use_url_sync(state.clone());
     html! {
         <ContextProvider<StateHandle> context={state}>
             <ContextProvider<Loader> context={loader}>
@@ -42,6 +53,20 @@ fn Shell() -> Html {
     let root = use_node_ref();
     let dragging = use_state(|| false);
     use_focus_management(&state, root.clone());
+    // Where focus was before the shortcuts dialog opened, to return it there.
+    let before_help = use_mut_ref(|| None::<Element>);
+    {
+        let before_help = before_help.clone();
+        use_effect_with(state.help_open, move |open| {
+            if !*open {
+                if let Some(element) = before_help.borrow_mut().take() {
+                    if let Ok(element) = element.dyn_into::<HtmlElement>() {
+                        let _ = element.focus();
+                    }
+                }
+            }
+        });
+    }
 
     let ondragover = {
         let dragging = dragging.clone();
@@ -81,9 +106,25 @@ fn Shell() -> Html {
     let onkeydown = {
         let state = state.clone();
         Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" && state.open.is_some() {
-                event.prevent_default();
-                state.dispatch(Action::Close);
+            let typing = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            match event.key().as_str() {
+                "Escape" if state.help_open => {
+                    event.prevent_default();
+                    state.dispatch(Action::SetHelp(false));
+                }
+                "Escape" if state.open.is_some() => {
+                    event.prevent_default();
+                    state.dispatch(Action::Close);
+                }
+                "?" if !typing && !state.help_open => {
+                    event.prevent_default();
+                    *before_help.borrow_mut() = gloo::utils::document().active_element();
+                    state.dispatch(Action::SetHelp(true));
+                }
+                _ => {}
             }
         })
     };
@@ -108,9 +149,17 @@ fn Shell() -> Html {
                 <div class="annals-drop-hint" aria-hidden="true">{ "Drop a JSON or CSV file to load it" }</div>
             }
             <div class={classes!("annals-body", state.open.map(|_| "annals-body-card-open"))}>
-                <Timeline />
+                if state.list_view {
+                    <ListView />
+                } else {
+                    <Timeline />
+                }
                 <Card />
             </div>
+            <div class="annals-visually-hidden" role="status" aria-live="polite">{ state.announcement.clone() }</div>
+            if state.help_open {
+                <HelpDialog />
+            }
         </div>
     }
 }

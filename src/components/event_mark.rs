@@ -35,6 +35,10 @@ pub struct EventMarkProps {
     pub open: bool,
     /// Related to the event whose card is open.
     pub related: bool,
+    /// Matches the search.
+    pub matched: bool,
+    /// A search is active and this event does not match it.
+    pub dimmed: bool,
     /// Called with `index` when activated by click, Enter or Space.
     pub on_open: Callback<usize>,
     /// Called with `index` when the mark receives focus.
@@ -55,6 +59,8 @@ pub fn EventMark(props: &EventMarkProps) -> Html {
         if props.instant { "annals-instant" } else { "annals-span" },
         props.open.then_some("annals-open"),
         props.related.then_some("annals-related"),
+        props.matched.then_some("annals-match"),
+        props.dimmed.then_some("annals-dim"),
     );
     html! {
         <button type="button" {class} {style}

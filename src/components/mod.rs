@@ -4,20 +4,30 @@
 mod app;
 mod axis;
 mod card;
+mod copy_link;
 mod data_menu;
 mod event_mark;
+mod filter_panel;
+mod help_dialog;
+mod list_view;
 mod load_status;
 mod problems;
+mod search_box;
 mod timeline;
 mod toolbar;
 
 pub use app::App;
 pub use axis::AxisView;
 pub use card::Card;
+pub use copy_link::CopyLink;
 pub use data_menu::{DataMenu, PastePanel};
 pub use event_mark::EventMark;
+pub use filter_panel::FilterPanel;
+pub use help_dialog::HelpDialog;
+pub use list_view::ListView;
 pub use load_status::LoadStatus;
 pub use problems::ProblemsPanel;
+pub use search_box::SearchBox;
 pub use timeline::Timeline;
 pub use toolbar::Toolbar;
 

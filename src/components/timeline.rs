@@ -21,9 +21,10 @@ pub fn Timeline() -> Html {
     }
     let handlers = use_pan_zoom(state.clone(), stage.clone());
     let dataset = state.dataset.clone();
-    let frame = use_memo((Rc::as_ptr(&dataset) as usize, state.view, state.width), {
+    let frame = use_memo((Rc::as_ptr(&state.visible) as usize, state.view, state.width), {
         let dataset = dataset.clone();
-        move |(_, view, width)| layout(&dataset, view, *width, &LayoutOptions::default())
+        let visible = state.visible.clone();
+        move |(_, view, width)| layout(&dataset, &visible, view, *width, &LayoutOptions::default())
     });
 
     let onkeydown = {
@@ -72,11 +73,14 @@ pub fn Timeline() -> Html {
         .filter(|f| frame.events.iter().any(|e| e.index == *f))
         .or_else(|| frame.events.first().map(|e| e.index));
     let related: &[usize] = state.open.and_then(|i| dataset.events.get(i)).map_or(&[], |e| &e.related);
+    let searching = !state.query.trim().is_empty();
+    let matched: std::collections::HashSet<usize> = state.hits.iter().map(|h| h.index).collect();
     let ready = state.ready();
 
     html! {
         <section class="annals-timeline" aria-label={format!("Timeline of {} events", dataset.events.len())}>
-            <div class="annals-stage" ref={stage}
+            <div class={classes!("annals-stage", (!handlers.dragging).then_some("annals-animate"))} ref={stage}
+                ondblclick={handlers.ondblclick}
                 onwheel={handlers.onwheel}
                 onpointerdown={handlers.onpointerdown}
                 onpointermove={handlers.onpointermove}
@@ -111,6 +115,8 @@ pub fn Timeline() -> Html {
                                         tab_stop={tab_stop == Some(placed.index)}
                                         open={state.open == Some(placed.index)}
                                         related={related.contains(&placed.index)}
+                                        matched={matched.contains(&placed.index)}
+                                        dimmed={searching && !matched.contains(&placed.index)}
                                         on_open={on_open.clone()}
                                         on_focus={on_focus.clone()} />
                                 }

@@ -2,14 +2,37 @@
 
 use yew::prelude::*;
 
-use super::{use_annals, DataMenu};
+use super::{use_annals, CopyLink, DataMenu, FilterPanel, SearchBox};
 use crate::model::Status;
 use crate::state::{Action, ZOOM_STEP};
 
-/// The +, - and Fit buttons, and a legend for the status styles.
+/// Zoom, view switch, search, filters, data and sharing controls, and a
+/// legend for the status styles.
 #[component]
 pub fn Toolbar() -> Html {
     let state = use_annals();
+    let filters_open = use_state(|| false);
+    let toggle_filters = {
+        let filters_open = filters_open.clone();
+        Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
+    };
+    let close_filters = {
+        let filters_open = filters_open.clone();
+        Callback::from(move |()| filters_open.set(false))
+    };
+    let hidden = state.dataset.events.len() - state.visible.len();
+    let view_button = |list: bool, text: &'static str| {
+        let pressed = (state.list_view == list).to_string();
+        let state = state.clone();
+        let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::SetListView(list)));
+        html! {
+            <button type="button" class="annals-button" aria-pressed={pressed} {onclick}>{ text }</button>
+        }
+    };
+    let help = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::SetHelp(true)))
+    };
     let button = |label: &'static str, text: &'static str, action: Action| {
         let state = state.clone();
         let onclick = Callback::from(move |_| state.dispatch(action.clone()));
@@ -20,12 +43,29 @@ pub fn Toolbar() -> Html {
     let present: Vec<Status> =
         Status::ALL.into_iter().filter(|s| state.dataset.events.iter().any(|e| e.status == *s)).collect();
     html! {
+        <>
         <div class="annals-toolbar">
             <div class="annals-zoom" role="group" aria-label="Zoom">
                 { button("Zoom in", "+", Action::Zoom(1.0 / ZOOM_STEP)) }
                 { button("Zoom out", "\u{2212}", Action::Zoom(ZOOM_STEP)) }
                 { button("Fit all events", "Fit", Action::Fit) }
             </div>
+            <div class="annals-view-switch" role="group" aria-label="View">
+                { view_button(false, "Timeline") }
+                { view_button(true, "List") }
+            </div>
+            <SearchBox />
+            <button type="button" class="annals-button" aria-expanded={filters_open.to_string()} onclick={toggle_filters}>
+                { if hidden > 0 { format!("Filters ({hidden} hidden)") } else { "Filters".to_owned() } }
+            </button>
+            <DataMenu />
+            <CopyLink />
+            <button type="button" class="annals-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onclick={help}>{ "?" }</button>
+        </div>
+        if *filters_open {
+            <FilterPanel on_close={close_filters} />
+        }
+        <div class="annals-legend-row">
             <ul class="annals-legend" aria-label="Legend">
                 { for present.into_iter().map(|status| html! {
                     <li class={classes!("annals-legend-item", format!("annals-status-{}", status.name()))}>
@@ -34,9 +74,9 @@ pub fn Toolbar() -> Html {
                     </li>
                 }) }
             </ul>
-            <DataMenu />
-            <p class="annals-hint">{ "Scroll to zoom, drag to pan, arrow keys move between events." }</p>
+            <p class="annals-hint">{ "Scroll to zoom, drag to pan, arrow keys move between events, ? lists every shortcut." }</p>
         </div>
+        </>
     }
 }
 

@@ -1,6 +1,9 @@
-//! Wheel zoom anchored at the cursor, and drag to pan.
+//! Zoom and pan by pointer: the wheel and trackpad pinch anchored at the
+//! cursor, double-click to zoom in, drag or swipe to pan, and a two-finger
+//! pinch on touch screens.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use web_sys::{Element, PointerEvent, WheelEvent};
@@ -16,21 +19,25 @@ const DRAG_THRESHOLD: f64 = 4.0;
 pub struct PanZoomHandlers {
     /// Zooms at the cursor; horizontal wheel motion pans.
     pub onwheel: Callback<WheelEvent>,
-    /// Starts a possible drag.
+    /// Zooms in at the cursor.
+    pub ondblclick: Callback<MouseEvent>,
+    /// Starts a possible drag or pinch.
     pub onpointerdown: Callback<PointerEvent>,
-    /// Pans while dragging.
+    /// Pans or pinches.
     pub onpointermove: Callback<PointerEvent>,
-    /// Ends a drag.
+    /// Ends a drag or pinch.
     pub onpointerup: Callback<PointerEvent>,
     /// Returns true once after a drag, so the click that ends a drag never
     /// opens a card.
     pub take_drag_click: Callback<(), bool>,
+    /// A drag or pinch is under way (animations are paused meanwhile).
+    pub dragging: bool,
 }
 
 #[derive(Default)]
-struct Drag {
-    pointer: Option<i32>,
-    start_x: f64,
+struct Gesture {
+    /// Pointers that are down, by id, with their start and current x.
+    pointers: BTreeMap<i32, (f64, f64)>,
     start_view: Option<Viewport>,
     dragging: bool,
     swallow_click: bool,
@@ -49,15 +56,16 @@ struct Drag {
 /// ```
 #[hook]
 pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHandlers {
-    let drag = use_mut_ref(Drag::default);
+    let gesture = use_mut_ref(Gesture::default);
+    let dragging = use_state(|| false);
     let local_x = {
         let stage = stage.clone();
-        move |client_x: i32| -> Option<(f64, f64)> {
+        move |client_x: f64| -> Option<(f64, f64)> {
             // Marks are positioned inside the stage's border, so measure from there.
             let element = stage.cast::<Element>()?;
             let rect = element.get_bounding_client_rect();
             let inner_left = rect.left() + element.client_left() as f64;
-            Some((client_x as f64 - inner_left, element.client_width() as f64))
+            Some((client_x - inner_left, element.client_width() as f64))
         }
     };
 
@@ -65,7 +73,7 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
         let state = state.clone();
         let local_x = local_x.clone();
         Callback::from(move |event: WheelEvent| {
-            let Some((x, width)) = local_x(event.client_x()) else { return };
+            let Some((x, width)) = local_x(event.client_x() as f64) else { return };
             // Line- and page-based deltas (mode 1 and 2) are far coarser than pixels.
             let unit = match event.delta_mode() {
                 1 => 16.0,
@@ -86,62 +94,111 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
         })
     };
 
+    let ondblclick = {
+        let state = state.clone();
+        let local_x = local_x.clone();
+        Callback::from(move |event: MouseEvent| {
+            let Some((x, width)) = local_x(event.client_x() as f64) else { return };
+            let factor = if event.shift_key() { 2.0 } else { 0.5 };
+            state.dispatch(Action::ZoomAt { anchor: state.view.time_at(x, width), factor });
+        })
+    };
+
     let onpointerdown = {
-        let drag = drag.clone();
+        let gesture = gesture.clone();
         let state = state.clone();
         Callback::from(move |event: PointerEvent| {
-            if event.button() != 0 {
+            if event.pointer_type() == "mouse" && event.button() != 0 {
                 return;
             }
-            *drag.borrow_mut() = Drag {
-                pointer: Some(event.pointer_id()),
-                start_x: event.client_x() as f64,
-                start_view: Some(state.view),
-                dragging: false,
-                swallow_click: false,
-            };
+            let mut g = gesture.borrow_mut();
+            let x = event.client_x() as f64;
+            g.pointers.insert(event.pointer_id(), (x, x));
+            // Every change in the number of pointers restarts the gesture from here.
+            for pointer in g.pointers.values_mut() {
+                pointer.0 = pointer.1;
+            }
+            g.start_view = Some(state.view);
         })
     };
 
     let onpointermove = {
-        let drag = drag.clone();
+        let gesture = gesture.clone();
         let state = state.clone();
         let stage = stage.clone();
+        let dragging = dragging.clone();
+        let local_x = local_x.clone();
         Callback::from(move |event: PointerEvent| {
-            let mut d = drag.borrow_mut();
-            let (Some(pointer), Some(start_view)) = (d.pointer, d.start_view) else { return };
-            if pointer != event.pointer_id() {
+            let mut g = gesture.borrow_mut();
+            let Some(start_view) = g.start_view else { return };
+            let id = event.pointer_id();
+            let Some(pointer) = g.pointers.get_mut(&id) else { return };
+            pointer.1 = event.client_x() as f64;
+            let moved = g.pointers.values().any(|(from, to)| (to - from).abs() >= DRAG_THRESHOLD);
+            if !g.dragging && !moved {
                 return;
             }
-            let dx = event.client_x() as f64 - d.start_x;
-            if !d.dragging && dx.abs() < DRAG_THRESHOLD {
-                return;
-            }
-            if !d.dragging {
-                d.dragging = true;
+            if !g.dragging {
+                g.dragging = true;
+                dragging.set(true);
                 if let Some(element) = stage.cast::<Element>() {
-                    let _ = element.set_pointer_capture(pointer);
+                    let _ = element.set_pointer_capture(id);
                 }
             }
             let width = state.width.max(1.0);
-            state.dispatch(Action::SetView(start_view.pan(-dx / width * start_view.span())));
+            let mut fingers = g.pointers.values();
+            match (fingers.next(), fingers.next()) {
+                (Some(&(a0, a1)), Some(&(b0, b1))) => {
+                    // Pinch: the span scales with the distance between the
+                    // fingers, anchored at their starting midpoint.
+                    let (before, after) = ((a0 - b0).abs().max(10.0), (a1 - b1).abs().max(10.0));
+                    let Some((mid, _)) = local_x((a0 + b0) / 2.0) else { return };
+                    let anchor = start_view.time_at(mid, width);
+                    let zoomed = start_view.zoom_at(anchor, before / after);
+                    let shift = ((a1 + b1) - (a0 + b0)) / 2.0;
+                    state.dispatch(Action::SetView(zoomed.pan(-shift / width * zoomed.span())));
+                }
+                (Some(&(from, to)), None) => {
+                    state.dispatch(Action::SetView(start_view.pan(-(to - from) / width * start_view.span())));
+                }
+                _ => {}
+            }
         })
     };
 
     let onpointerup = {
-        let drag = drag.clone();
-        Callback::from(move |_event: PointerEvent| {
-            let mut d = drag.borrow_mut();
-            let swallow_click = d.dragging;
-            *d = Drag { swallow_click, ..Drag::default() };
+        let gesture = gesture.clone();
+        let state = state.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |event: PointerEvent| {
+            let mut g = gesture.borrow_mut();
+            g.pointers.remove(&event.pointer_id());
+            if g.pointers.is_empty() {
+                let swallow_click = g.dragging;
+                *g = Gesture { swallow_click, ..Gesture::default() };
+                dragging.set(false);
+            } else {
+                for pointer in g.pointers.values_mut() {
+                    pointer.0 = pointer.1;
+                }
+                g.start_view = Some(state.view);
+            }
         })
     };
 
-    let take_drag_click = take_after_drag(drag);
+    let take_drag_click = take_after_drag(gesture);
 
-    PanZoomHandlers { onwheel, onpointerdown, onpointermove, onpointerup, take_drag_click }
+    PanZoomHandlers {
+        onwheel,
+        ondblclick,
+        onpointerdown,
+        onpointermove,
+        onpointerup,
+        take_drag_click,
+        dragging: *dragging,
+    }
 }
 
-fn take_after_drag(drag: Rc<RefCell<Drag>>) -> Callback<(), bool> {
-    Callback::from(move |()| std::mem::take(&mut drag.borrow_mut().swallow_click))
+fn take_after_drag(gesture: Rc<RefCell<Gesture>>) -> Callback<(), bool> {
+    Callback::from(move |()| std::mem::take(&mut gesture.borrow_mut().swallow_click))
 }

@@ -92,15 +92,17 @@ pub struct TimelineLayout {
     pub height: f64,
 }
 
-/// Lays out the events of `dataset` that fall inside `view`, `width` pixels wide.
-pub fn layout(dataset: &Dataset, view: &Viewport, width: f64, options: &LayoutOptions) -> TimelineLayout {
+/// Lays out the events of `dataset` listed in `shown` (indexes in date order,
+/// usually those the filters let through) that fall inside `view`, `width`
+/// pixels wide.
+pub fn layout(dataset: &Dataset, shown: &[usize], view: &Viewport, width: f64, options: &LayoutOptions) -> TimelineLayout {
     let width = width.max(1.0);
     // Keep marks that are partly on screen: a point's radius or a label may
     // still show when its date is just off the edge.
     let margin = view.span() / width * (options.point_radius + 2.0);
     let mut items = Vec::new();
     let mut indexes = Vec::new();
-    for (index, event) in dataset.events.iter().enumerate() {
+    for (index, event) in shown.iter().filter_map(|&i| dataset.events.get(i).map(|e| (i, e))) {
         if !view.overlaps(event.range.0 - margin, event.range.1 + margin) {
             continue;
         }
@@ -165,12 +167,16 @@ mod tests {
         parse_dataset(DEFAULT_DATASET_JSON).unwrap().dataset
     }
 
+    fn all(d: &Dataset) -> Vec<usize> {
+        (0..d.events.len()).collect()
+    }
+
     #[test]
     fn fit_view_shows_every_event_once() {
         let d = default_dataset();
         let (a, b) = d.extent().unwrap();
         let view = Viewport::fit(a, b, 0.03);
-        let l = layout(&d, &view, 1200.0, &LayoutOptions::default());
+        let l = layout(&d, &all(&d), &view, 1200.0, &LayoutOptions::default());
         let shown: Vec<usize> = l.events.iter().map(|e| e.index).collect();
         assert_eq!(shown, (0..d.events.len()).collect::<Vec<_>>());
         for e in &l.events {
@@ -182,7 +188,7 @@ mod tests {
     fn culls_events_outside_the_view() {
         let d = default_dataset();
         let year_1998 = crate::model::Date::Year(1998).range();
-        let l = layout(&d, &Viewport::new(year_1998.0, year_1998.1), 1000.0, &LayoutOptions::default());
+        let l = layout(&d, &all(&d), &Viewport::new(year_1998.0, year_1998.1), 1000.0, &LayoutOptions::default());
         assert!(!l.events.is_empty());
         for e in &l.events {
             let event = &d.events[e.index];
@@ -191,10 +197,19 @@ mod tests {
     }
 
     #[test]
+    fn only_shown_events_are_laid_out() {
+        let d = default_dataset();
+        let (a, b) = d.extent().unwrap();
+        let shown = [0, 5, 9];
+        let l = layout(&d, &shown, &Viewport::fit(a, b, 0.03), 900.0, &LayoutOptions::default());
+        assert_eq!(l.events.iter().map(|e| e.index).collect::<Vec<_>>(), shown);
+    }
+
+    #[test]
     fn lanes_are_stacked_without_gaps() {
         let d = default_dataset();
         let (a, b) = d.extent().unwrap();
-        let l = layout(&d, &Viewport::fit(a, b, 0.03), 900.0, &LayoutOptions::default());
+        let l = layout(&d, &all(&d), &Viewport::fit(a, b, 0.03), 900.0, &LayoutOptions::default());
         assert_eq!(l.lanes.len(), d.lanes.len());
         let mut y = 0.0;
         for band in &l.lanes {

@@ -1,0 +1,41 @@
+//! The copy-link button.
+
+use wasm_bindgen_futures::JsFuture;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::browser::url;
+
+/// Copies the link to the current view; if the clipboard is not available,
+/// shows the link selected so the reader can copy it by hand.
+#[component]
+pub fn CopyLink() -> Html {
+    let status = use_state(|| None::<Result<(), String>>);
+    let onclick = {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(link) = url::href() else { return };
+            let status = status.clone();
+            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+            spawn_local(async move {
+                let copied = match clipboard {
+                    Some(clipboard) => JsFuture::from(clipboard.write_text(&link)).await.is_ok(),
+                    None => false,
+                };
+                status.set(Some(if copied { Ok(()) } else { Err(link) }));
+            });
+        })
+    };
+    html! {
+        <span class="annals-copy-link">
+            <button type="button" class="annals-button" {onclick}>{ "Copy link" }</button>
+            { match &*status {
+                Some(Ok(())) => html! { <span class="annals-copied" role="status">{ "Link copied" }</span> },
+                Some(Err(link)) => html! {
+                    <input class="annals-link-text" readonly=true value={link.clone()} aria-label="Link to this view; copy it" />
+                },
+                None => html! {},
+            } }
+        </span>
+    }
+}

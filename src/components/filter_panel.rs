@@ -1,0 +1,74 @@
+//! Filters by lane, theme and status, each with its count.
+
+use yew::prelude::*;
+
+use super::use_annals;
+use crate::search::filter_counts;
+use crate::state::Action;
+
+/// Props of [`FilterPanel`].
+#[derive(Properties, PartialEq)]
+pub struct FilterPanelProps {
+    /// Called when the reader closes the panel.
+    pub on_close: Callback<()>,
+}
+
+/// Checkboxes for every lane, theme and status: unchecking hides those events
+/// from the timeline, the list and the keyboard order.
+#[component]
+pub fn FilterPanel(props: &FilterPanelProps) -> Html {
+    let state = use_annals();
+    let counts = use_memo(std::rc::Rc::as_ptr(&state.dataset) as usize, {
+        let dataset = state.dataset.clone();
+        move |_| filter_counts(&dataset)
+    });
+    let toggle = |action: Action| {
+        let state = state.clone();
+        Callback::from(move |_: Event| state.dispatch(action.clone()))
+    };
+    let check = |id: String, label: String, count: usize, shown: bool, action: Action| {
+        html! {
+            <li>
+                <input type="checkbox" id={id.clone()} checked={shown} onchange={toggle(action)} />
+                <label for={id}>{ label }<span class="annals-count">{ format!(" ({count})") }</span></label>
+            </li>
+        }
+    };
+    let clear = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ClearFilters))
+    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let f = &state.filters;
+    html! {
+        <section class="annals-filters" aria-label="Filters">
+            <fieldset>
+                <legend>{ "Lanes" }</legend>
+                <ul>
+                    { for state.dataset.lanes.iter().enumerate().map(|(i, lane)| check(
+                        format!("annals-filter-lane-{i}"), lane.label.clone(), counts.lanes[i], !f.lanes.contains(&i), Action::ToggleLane(i))) }
+                </ul>
+            </fieldset>
+            <fieldset>
+                <legend>{ "Themes" }</legend>
+                <ul>
+                    { for counts.tags.iter().enumerate().map(|(i, (tag, n))| check(
+                        format!("annals-filter-tag-{i}"), tag.clone(), *n, !f.tags.contains(tag), Action::ToggleTag(tag.clone()))) }
+                </ul>
+            </fieldset>
+            <fieldset>
+                <legend>{ "Status" }</legend>
+                <ul>
+                    { for counts.statuses.iter().map(|(status, n)| check(
+                        format!("annals-filter-status-{}", status.name()), status.name().to_owned(), *n,
+                        !f.statuses.contains(status.name()), Action::ToggleStatus(*status))) }
+                </ul>
+            </fieldset>
+            <div class="annals-filter-actions">
+                <p class="annals-filter-summary">{ format!("Showing {} of {} events", state.visible.len(), state.dataset.events.len()) }</p>
+                <button type="button" class="annals-button" disabled={f.is_empty()} onclick={clear}>{ "Show all" }</button>
+                <button type="button" class="annals-button" onclick={close}>{ "Close" }</button>
+            </div>
+        </section>
+    }
+}

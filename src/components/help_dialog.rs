@@ -1,0 +1,64 @@
+//! The keyboard shortcuts dialog, opened with `?`.
+
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use super::use_annals;
+use crate::state::Action;
+
+const SHORTCUTS: [(&str, &str); 10] = [
+    ("Tab", "Move into the timeline, then to the card and controls"),
+    ("\u{2190} \u{2192} \u{2191} \u{2193}", "Previous / next event in date order"),
+    ("Home / End", "First / last event"),
+    ("Enter or Space", "Open the event's card"),
+    ("Escape", "Close the card or this dialog"),
+    ("+ / -", "Zoom in / out around the focused event"),
+    ("Mouse wheel, pinch", "Zoom at the pointer"),
+    ("Drag, swipe", "Pan"),
+    ("Double-click", "Zoom in at that point"),
+    ("?", "Show this list"),
+];
+
+/// A modal dialog listing every shortcut; Escape or Close returns focus.
+#[component]
+pub fn HelpDialog() -> Html {
+    let state = use_annals();
+    let close_button = use_node_ref();
+    {
+        let close_button = close_button.clone();
+        use_effect_with((), move |_| {
+            if let Some(button) = close_button.cast::<HtmlElement>() {
+                let _ = button.focus();
+            }
+        });
+    }
+    let close = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::SetHelp(false)))
+    };
+    let onkeydown = {
+        let state = state.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.stop_propagation();
+                state.dispatch(Action::SetHelp(false));
+            } else if event.key() == "Tab" {
+                // One focusable control: keep focus inside the dialog.
+                event.prevent_default();
+            }
+        })
+    };
+    html! {
+        <div class="annals-dialog-backdrop">
+            <div class="annals-dialog" role="dialog" aria-modal="true" aria-labelledby="annals-help-title" {onkeydown}>
+                <h2 id="annals-help-title">{ "Keyboard shortcuts" }</h2>
+                <dl class="annals-shortcuts">
+                    { for SHORTCUTS.iter().map(|(keys, what)| html! {
+                        <><dt><kbd>{ *keys }</kbd></dt><dd>{ *what }</dd></>
+                    }) }
+                </dl>
+                <button type="button" class="annals-button annals-primary" ref={close_button} onclick={close}>{ "Close" }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,99 @@
+//! Incremental, ranked search with its list of results.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::use_annals;
+use crate::state::Action;
+
+/// How many results are listed under the search box.
+const LISTED: usize = 8;
+
+/// A search field: matches are listed here and highlighted on the timeline;
+/// Enter opens the best one, the down arrow moves into the list.
+#[component]
+pub fn SearchBox() -> Html {
+    let state = use_annals();
+    let list = use_node_ref();
+    let oninput = {
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            state.dispatch(Action::SetQuery(input.value()));
+        })
+    };
+    let onkeydown = {
+        let state = state.clone();
+        let list = list.clone();
+        Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
+            "Enter" => {
+                if let Some(hit) = state.hits.first() {
+                    event.prevent_default();
+                    state.dispatch(Action::Open(hit.index));
+                }
+            }
+            "ArrowDown" => {
+                if let Some(first) = list.cast::<web_sys::Element>().and_then(|l| l.query_selector("button").ok().flatten()) {
+                    event.prevent_default();
+                    let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+            "Escape" if !state.query.is_empty() => {
+                event.stop_propagation();
+                state.dispatch(Action::SetQuery(String::new()));
+            }
+            _ => {}
+        })
+    };
+    let onlistkey = Callback::from(|event: KeyboardEvent| {
+        let step = match event.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            _ => return,
+        };
+        event.prevent_default();
+        let Some(current) = gloo::utils::document().active_element() else { return };
+        let Some(item) = current.parent_element() else { return };
+        let sibling = if step > 0 { item.next_element_sibling() } else { item.previous_element_sibling() };
+        if let Some(button) = sibling.and_then(|s| s.query_selector("button").ok().flatten()) {
+            let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
+    let searching = !state.query.trim().is_empty();
+    let count = state.hits.len();
+    html! {
+        <div class="annals-search" role="search">
+            <label class="annals-visually-hidden" for="annals-search-input">{ "Search events" }</label>
+            <input id="annals-search-input" type="search" placeholder="Search events"
+                autocomplete="off" value={state.query.clone()} {oninput} {onkeydown}
+                aria-describedby="annals-search-count" />
+            if searching {
+                <div class="annals-search-results">
+                    <p id="annals-search-count" class="annals-search-count">
+                        { match count { 0 => "No matches".to_owned(), 1 => "1 match".to_owned(), n => format!("{n} matches") } }
+                    </p>
+                    <ul ref={list} aria-label="Search results" onkeydown={onlistkey}>
+                        { for state.hits.iter().take(LISTED).map(|hit| {
+                            let event = &state.dataset.events[hit.index];
+                            let index = hit.index;
+                            let onclick = {
+                                let state = state.clone();
+                                Callback::from(move |_: MouseEvent| state.dispatch(Action::Open(index)))
+                            };
+                            html! {
+                                <li>
+                                    <button type="button" class="annals-search-result" {onclick}>
+                                        <span class="annals-search-date">{ event.date_text() }</span>
+                                        { event.title.clone() }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </div>
+            }
+        </div>
+    }
+}
+
+use wasm_bindgen::JsCast;

@@ -1,0 +1,249 @@
+//! Ranked, typo-tolerant search over events, and the filters by lane, theme
+//! and status.
+//!
+//! Pure functions of a dataset and a query. Search ranks every event that
+//! matches all query words, by where the words match (title above themes and
+//! actors, above the summary) and how closely (whole word, prefix, or within a
+//! small edit distance). Filters decide which events are on the timeline at
+//! all; search only highlights and lists.
+
+use std::collections::BTreeSet;
+
+use crate::model::{Dataset, Event, Status};
+
+/// How many results the search lists.
+pub const MAX_RESULTS: usize = 50;
+
+/// One ranked result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// Index of the event in the dataset.
+    pub index: usize,
+    /// Higher is better.
+    pub score: u32,
+}
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase())
+}
+
+/// How well one query word matches one text word: 0 for no match.
+fn word_score(query: &str, word: &str) -> u32 {
+    if word == query {
+        return 10;
+    }
+    if word.starts_with(query) {
+        return 7;
+    }
+    let q = query.chars().count();
+    // Typos: one edit allowed from four letters, two from eight.
+    let allowed = match q {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    };
+    if allowed == 0 {
+        return 0;
+    }
+    // Compare with the word's prefix of the same length too, so a typo in
+    // the first letters of a long word still matches.
+    let prefix: String = word.chars().take(q).collect();
+    let distance = strsim::osa_distance(query, word).min(strsim::osa_distance(query, &prefix) + 1);
+    if distance <= allowed {
+        5 - distance as u32
+    } else {
+        0
+    }
+}
+
+fn field_score(query: &str, text: &str) -> u32 {
+    words(text).map(|w| word_score(query, &w)).max().unwrap_or(0)
+}
+
+/// Scores an event for all query words; `None` unless every word matches somewhere.
+fn event_score(query_words: &[String], event: &Event, lane: &str) -> Option<u32> {
+    let mut total = 0;
+    for q in query_words {
+        let title = field_score(q, &event.title) * 3;
+        let tags = event.tags.iter().chain(&event.actors).map(|t| field_score(q, t) * 2).max().unwrap_or(0);
+        let lane = field_score(q, lane) * 2;
+        let summary = field_score(q, &event.summary);
+        let best = title.max(tags).max(lane).max(summary);
+        if best == 0 {
+            return None;
+        }
+        total += best;
+    }
+    Some(total)
+}
+
+/// The events matching `query`, best first (ties in date order), at most
+/// [`MAX_RESULTS`]. An empty query matches nothing.
+pub fn search(dataset: &Dataset, query: &str) -> Vec<Hit> {
+    let query_words: Vec<String> = words(query).collect();
+    if query_words.is_empty() {
+        return Vec::new();
+    }
+    let mut hits: Vec<Hit> = dataset
+        .events
+        .iter()
+        .enumerate()
+        .filter_map(|(index, e)| {
+            let lane = dataset.lanes.get(e.lane).map_or("", |l| l.label.as_str());
+            event_score(&query_words, e, lane).map(|score| Hit { index, score })
+        })
+        .collect();
+    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+    hits.truncate(MAX_RESULTS);
+    hits
+}
+
+/// What the reader has hidden. Empty sets show everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Hidden lanes, by index.
+    pub lanes: BTreeSet<usize>,
+    /// Hidden themes.
+    pub tags: BTreeSet<String>,
+    /// Hidden statuses.
+    pub statuses: BTreeSet<&'static str>,
+}
+
+impl Filters {
+    /// Whether nothing is hidden.
+    pub fn is_empty(&self) -> bool {
+        self.lanes.is_empty() && self.tags.is_empty() && self.statuses.is_empty()
+    }
+
+    /// Whether an event passes. An event hidden by any of its lane, status or
+    /// themes is hidden; an event with no themes is never hidden by themes.
+    pub fn shows(&self, event: &Event) -> bool {
+        !self.lanes.contains(&event.lane)
+            && !self.statuses.contains(event.status.name())
+            && (event.tags.is_empty() || event.tags.iter().any(|t| !self.tags.contains(t)))
+    }
+
+    /// Indexes of the events that pass, in date order.
+    pub fn visible(&self, dataset: &Dataset) -> Vec<usize> {
+        (0..dataset.events.len()).filter(|&i| self.shows(&dataset.events[i])).collect()
+    }
+}
+
+/// Counts for the filter panel: how many events each choice covers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FilterCounts {
+    /// Events per lane, by lane index.
+    pub lanes: Vec<usize>,
+    /// Events per theme, themes sorted alphabetically.
+    pub tags: Vec<(String, usize)>,
+    /// Events per status, in [`Status::ALL`] order, for statuses present.
+    pub statuses: Vec<(Status, usize)>,
+}
+
+/// Counts every lane, theme and status in the dataset.
+pub fn filter_counts(dataset: &Dataset) -> FilterCounts {
+    let mut lanes = vec![0; dataset.lanes.len()];
+    let mut tags: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut statuses = [0usize; 4];
+    for e in &dataset.events {
+        if let Some(n) = lanes.get_mut(e.lane) {
+            *n += 1;
+        }
+        for t in &e.tags {
+            *tags.entry(t.clone()).or_default() += 1;
+        }
+        let s = Status::ALL.iter().position(|s| *s == e.status).unwrap_or(0);
+        statuses[s] += 1;
+    }
+    FilterCounts {
+        lanes,
+        tags: tags.into_iter().collect(),
+        statuses: Status::ALL.into_iter().zip(statuses).filter(|(_, n)| *n > 0).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{parse_dataset, DEFAULT_DATASET_JSON};
+    use proptest::prelude::*;
+
+    fn dataset() -> Dataset {
+        parse_dataset(DEFAULT_DATASET_JSON).unwrap().dataset
+    }
+
+    fn ids(d: &Dataset, hits: &[Hit]) -> Vec<String> {
+        hits.iter().map(|h| d.events[h.index].id.clone()).collect()
+    }
+
+    #[test]
+    fn title_matches_rank_first() {
+        let d = dataset();
+        let hits = ids(&d, &search(&d, "taepodong"));
+        assert_eq!(hits.first().map(String::as_str), Some("taepodong-1-launch"));
+    }
+
+    #[test]
+    fn tolerates_typos() {
+        let d = dataset();
+        for typo in ["taepodnog", "koizumy", "declaraton", "missle"] {
+            assert!(!search(&d, typo).is_empty(), "{typo} found nothing");
+        }
+        assert_eq!(ids(&d, &search(&d, "koizumy"))[0], ids(&d, &search(&d, "koizumi"))[0]);
+    }
+
+    #[test]
+    fn every_word_must_match() {
+        let d = dataset();
+        let both = ids(&d, &search(&d, "kyoto summit"));
+        assert_eq!(both[0], "kyoto-summit", "the title match ranks first");
+        assert!(both.iter().all(|id| id == "kyoto-summit" || id == "joint-declaration-planned"), "{both:?}");
+        assert!(search(&d, "kyoto zebra").is_empty());
+        assert!(search(&d, "  ").is_empty());
+    }
+
+    #[test]
+    fn searches_themes_and_actors() {
+        let d = dataset();
+        let by_theme = search(&d, "intelligence");
+        assert!(by_theme.iter().any(|h| d.events[h.index].tags.iter().any(|t| t == "intelligence")));
+        let by_actor = search(&d, "china");
+        assert!(by_actor.iter().any(|h| d.events[h.index].actors.iter().any(|a| a == "China")));
+    }
+
+    #[test]
+    fn filters_hide_by_lane_status_and_theme() {
+        let d = dataset();
+        let mut f = Filters::default();
+        assert_eq!(f.visible(&d).len(), d.events.len());
+        f.statuses.insert("proposed");
+        assert!(f.visible(&d).iter().all(|&i| d.events[i].status != Status::Proposed));
+        f.lanes.insert(0);
+        assert!(f.visible(&d).iter().all(|&i| d.events[i].lane != 0));
+        let counts = filter_counts(&d);
+        assert_eq!(counts.lanes.iter().sum::<usize>(), d.events.len());
+        assert_eq!(counts.statuses.iter().map(|(_, n)| n).sum::<usize>(), d.events.len());
+    }
+
+    proptest! {
+        #[test]
+        fn visible_events_are_exactly_those_that_pass(hide_lanes in proptest::collection::btree_set(0usize..6, 0..4), hide_status in any::<bool>()) {
+            let d = dataset();
+            let mut f = Filters { lanes: hide_lanes, ..Filters::default() };
+            if hide_status { f.statuses.insert("occurred"); }
+            let visible = f.visible(&d);
+            prop_assert!(visible.windows(2).all(|w| w[0] < w[1]), "date order");
+            for (i, e) in d.events.iter().enumerate() {
+                prop_assert_eq!(visible.contains(&i), f.shows(e));
+            }
+        }
+
+        #[test]
+        fn search_never_panics_and_stays_bounded(query in "\\PC{0,40}") {
+            let d = dataset();
+            let hits = search(&d, &query);
+            prop_assert!(hits.len() <= MAX_RESULTS);
+            prop_assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+        }
+    }
+}
