@@ -90,7 +90,7 @@ pub enum Action {
         /// The span is multiplied by this.
         factor: f64,
     },
-    /// Zoom around the middle of the view.
+    /// Zoom around the open event when it is on screen, else the middle of the view.
     Zoom(f64),
     /// Move the view by this many days.
     Pan(Days),
@@ -287,7 +287,13 @@ impl State {
             Action::Resize(width) if width.is_finite() && width > 0.0 => State { width, ..self.clone() },
             Action::Resize(_) => return None,
             Action::ZoomAt { anchor, factor } => self.with_view(self.view.zoom_at(anchor, factor)),
-            Action::Zoom(factor) => self.with_view(self.view.zoom(factor)),
+            Action::Zoom(factor) => {
+                let open = self.open.and_then(|i| self.dataset.events.get(i));
+                match open.map(|e| (e.range.0 + e.range.1) / 2.0).filter(|t| self.view.overlaps(*t, *t)) {
+                    Some(anchor) => self.with_view(self.view.zoom_at(anchor, factor)),
+                    None => self.with_view(self.view.zoom(factor)),
+                }
+            }
             Action::Pan(delta) => self.with_view(self.view.pan(delta)),
             Action::SetView(view) => self.with_view(Viewport::new(view.start, view.end)),
             Action::Fit => self.with_view(fit_view(&self.dataset)),
@@ -578,6 +584,17 @@ mod tests {
             .unwrap();
         assert_eq!(loaded.open, Some(1));
         assert_eq!(loaded.pending_url, None);
+    }
+
+    #[test]
+    fn the_zoom_buttons_keep_the_open_event_in_place() {
+        let s = state().apply(Action::Open(20)).unwrap();
+        let e = &s.dataset.events[20];
+        let t = (e.range.0 + e.range.1) / 2.0;
+        let zoomed = s.apply(Action::Zoom(0.25)).unwrap();
+        let before = (t - s.view.start) / s.view.span();
+        let after = (t - zoomed.view.start) / zoomed.view.span();
+        assert!((before - after).abs() < 1e-9);
     }
 
     #[test]

@@ -7,14 +7,17 @@ use yew::prelude::*;
 
 use crate::state::State;
 
-/// The element of the event mark with this id inside `root`, found by
-/// comparing attributes rather than building a selector from data.
+/// The element that stands for the event with this id inside `root`: its
+/// mark on the timeline or its entry in the list view. Found by comparing
+/// attributes rather than by building a selector from data.
 pub(crate) fn event_element(root: &Element, id: &str) -> Option<HtmlElement> {
-    let marks = root.query_selector_all("[data-event-id]").ok()?;
-    (0..marks.length())
-        .filter_map(|i| marks.item(i))
-        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
-        .find(|el| el.get_attribute("data-event-id").as_deref() == Some(id))
+    ["data-event-id", "data-list-event-id"].into_iter().find_map(|attribute| {
+        let marks = root.query_selector_all(&format!("[{attribute}]")).ok()?;
+        (0..marks.length())
+            .filter_map(|i| marks.item(i))
+            .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+            .find(|el| el.get_attribute(attribute).as_deref() == Some(id))
+    })
 }
 
 fn focus_within(root: &Element) -> Option<Element> {

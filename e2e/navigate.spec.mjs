@@ -1,0 +1,141 @@
+// Moving through a timeline: search, filters, the list view, deep links,
+// the shortcuts dialog, and zoom gestures.
+import { test, expect } from '@playwright/test';
+
+const root = '[data-annals-root]';
+const mark = (id) => `[data-event-id="${id}"]`;
+const card = (id) => `[data-card-for="${id}"]`;
+
+async function openApp(page, query = '') {
+  await page.goto(`./${query}`);
+  await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
+}
+
+test('search is incremental, tolerates typos, highlights matches, and Enter jumps to the best', async ({ page }) => {
+  await openApp(page);
+  const search = page.getByRole('searchbox', { name: 'Search events' });
+  await search.fill('taepodnog');
+  await expect(page.locator('.annals-search-count')).toHaveText(/^\d+ match(es)?$/);
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('button').first()).toContainText('Taepodong-1');
+  await expect(page.locator(mark('taepodong-1-launch'))).toHaveClass(/annals-match/);
+  await expect(page.locator(mark('treaty-signed-1960'))).toHaveClass(/annals-dim/);
+  await search.press('Enter');
+  await expect(page.locator(card('taepodong-1-launch'))).toBeVisible();
+  await expect(page.locator('[role="status"][aria-live="polite"]')).toContainText('Opened August 31, 1998, occurred');
+});
+
+test('search results are keyboard reachable and rank title matches first', async ({ page }) => {
+  await openApp(page);
+  const search = page.getByRole('searchbox', { name: 'Search events' });
+  await search.fill('kyoto');
+  const results = page.getByRole('list', { name: 'Search results' }).getByRole('button');
+  await expect(results.first()).toContainText('Bush–Koizumi summit in Kyoto');
+  await search.press('ArrowDown');
+  await expect(results.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(results.nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-card-for]')).toHaveCount(1);
+});
+
+test('filters hide events from the timeline and the keyboard order, with counts', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await expect(page.getByText('North Korea (1)')).toBeVisible();
+  await page.getByRole('checkbox', { name: /^North Korea/ }).uncheck();
+  await page.getByRole('checkbox', { name: /^proposed/ }).uncheck();
+  await expect(page.locator('.annals-filter-summary')).toHaveText('Showing 18 of 26 events');
+  await expect(page.locator(mark('taepodong-1-launch'))).toHaveCount(0);
+  await expect(page.locator(mark('agenda-war-plans'))).toHaveCount(0);
+  await expect(page.locator('[role="status"][aria-live="polite"]')).toHaveText('Showing 18 of 26 events');
+  // The keyboard skips the hidden 1998 launch: 1960, 1960, then December 1998.
+  await page.locator(mark('treaty-in-force-1960')).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator(mark('missile-defense-research-approved'))).toBeFocused();
+  await page.getByRole('button', { name: 'Show all' }).click();
+  await expect(page.locator(root).locator('[data-event-id]')).toHaveCount(26);
+});
+
+test('the list view shows the same filtered events in date order and opens cards', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await page.getByRole('checkbox', { name: /^planned/ }).uncheck();
+  await page.getByRole('button', { name: 'List', exact: true }).click();
+  const items = page.locator('[data-list-event-id]');
+  await expect(items).toHaveCount(24);
+  await expect(items.first()).toHaveAttribute('data-list-event-id', 'treaty-signed-1960');
+  await expect(items.nth(2)).toHaveAttribute('data-list-event-id', 'taepodong-1-launch');
+  await expect(page.locator('[data-list-event-id="joint-declaration-planned"]')).toHaveCount(0);
+  await items.nth(2).click();
+  await expect(page.locator(card('taepodong-1-launch'))).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(items.nth(2)).toBeFocused();
+});
+
+test('the URL restores the selection, range, filters and search on reload', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('summit');
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await page.getByRole('checkbox', { name: /^China & the Koreas/ }).uncheck();
+  await page.locator(mark('kyoto-summit')).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(page).toHaveURL(/event=kyoto-summit/);
+  await expect.poll(() => page.url()).toMatch(/view=/);
+  await page.waitForTimeout(400);
+  const before = new URL(page.url());
+  const x = await page.locator(`${mark('kyoto-summit')} .annals-mark`).boundingBox();
+  await page.reload();
+  await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator(card('kyoto-summit'))).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Search events' })).toHaveValue('summit');
+  await expect(page.locator(mark('anti-japanese-sentiment'))).toHaveCount(0);
+  const after = await page.locator(`${mark('kyoto-summit')} .annals-mark`).boundingBox();
+  expect(Math.abs(after.x - x.x)).toBeLessThan(1);
+  expect(new URL(page.url()).searchParams.get('view')).toBe(before.searchParams.get('view'));
+});
+
+test('back and forward step through selections', async ({ page }) => {
+  await openApp(page);
+  await page.locator(mark('treaty-signed-1960')).click();
+  await expect(page).toHaveURL(/event=treaty-signed-1960/);
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await expect(page).toHaveURL(/event=treaty-in-force-1960/);
+  await page.goBack();
+  await expect(page.locator(card('treaty-signed-1960'))).toBeVisible();
+  await page.goForward();
+  await expect(page.locator(card('treaty-in-force-1960'))).toBeVisible();
+});
+
+test('copy link puts the current view on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  await page.locator(mark('kyoto-summit')).click();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('event=kyoto-summit');
+});
+
+test('? opens the shortcuts dialog; Escape closes it and returns focus', async ({ page }) => {
+  await openApp(page);
+  await page.locator(mark('treaty-signed-1960')).focus();
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Previous / next event in date order');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator(mark('treaty-signed-1960'))).toBeFocused();
+});
+
+test('double-click zooms in at the pointer', async ({ page }) => {
+  await openApp(page);
+  const a = page.locator(`${mark('taepodong-1-launch')} .annals-mark`);
+  const b = page.locator(`${mark('japan-adopts-bmd')} .annals-mark`);
+  const before = (await b.boundingBox()).x - (await a.boundingBox()).x;
+  const box = await a.boundingBox();
+  const stage = await page.locator('.annals-stage').boundingBox();
+  await page.mouse.dblclick(box.x + box.width / 2, stage.y + stage.height - 10);
+  await expect.poll(async () => (await b.boundingBox()).x - (await a.boundingBox()).x).toBeGreaterThan(before * 1.8);
+});
