@@ -24,8 +24,12 @@ async fn settle() {
     yew::scheduler::flush().await;
 }
 
-/// Mounts a fresh app in its own 1000-pixel-wide host element.
+/// Mounts a fresh app in its own 1000-pixel-wide host element, with a clean
+/// URL (the app keeps its view in the URL, and earlier tests changed it).
 async fn mount() -> Element {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     host.set_attribute("style", "width: 1000px; position: relative").unwrap();
