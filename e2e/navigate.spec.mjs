@@ -139,3 +139,36 @@ test('double-click zooms in at the pointer', async ({ page }) => {
   await page.mouse.dblclick(box.x + box.width / 2, stage.y + stage.height - 10);
   await expect.poll(async () => (await b.boundingBox()).x - (await a.boundingBox()).x).toBeGreaterThan(before * 1.8);
 });
+
+test('the overview strip shows the window; dragging it pans and dragging an edge zooms', async ({ page }) => {
+  await openApp(page);
+  const a = page.locator(`${mark('taepodong-1-launch')} .annals-mark`);
+  const b = page.locator(`${mark('japan-adopts-bmd')} .annals-mark`);
+  const gap = async () => (await b.boundingBox()).x - (await a.boundingBox()).x;
+  const gapBefore = await gap();
+  const win = page.getByRole('slider', { name: 'Visible range' });
+  await expect(win).toHaveAttribute('aria-valuetext', /^19\d\d to 20\d\d$/);
+  await win.scrollIntoViewIfNeeded();
+  // Shrink the window from its left edge: the view zooms in on later years.
+  const box = await win.boundingBox();
+  await page.mouse.move(box.x + 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(gap).toBeGreaterThan(gapBefore * 1.4);
+  // Drag the window to the left: the view pans to earlier years.
+  const x0 = (await a.boundingBox()).x;
+  await win.scrollIntoViewIfNeeded();
+  const small = await win.boundingBox();
+  await page.mouse.move(small.x + small.width / 2, small.y + small.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(small.x + small.width / 2 - 40, small.y + small.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(async () => (await a.boundingBox())?.x ?? 1e9).toBeGreaterThan(x0 + 40);
+  // Keyboard: arrows on the window pan.
+  await win.focus();
+  const text = await win.getAttribute('aria-valuetext');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(win).not.toHaveAttribute('aria-valuetext', text);
+});

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_annals, AxisView, EventMark};
+use super::{use_annals, AxisView, EventMark, Overview};
 use crate::hooks::{use_element_width, use_pan_zoom};
 use crate::layout::{layout, LayoutOptions};
 use crate::state::{Action, ZOOM_STEP};
@@ -128,6 +128,7 @@ pub fn Timeline() -> Html {
                     }
                 }
             </div>
+            <Overview />
         </section>
     }
 }

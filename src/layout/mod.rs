@@ -4,6 +4,7 @@
 //! pixels, [`ticks`] chooses the axis labels, [`rows`] stacks labels so they
 //! never overlap, and [`layout`] puts it all together for one frame.
 
+pub mod density;
 pub mod rows;
 pub mod scale;
 pub mod ticks;

@@ -1,0 +1,132 @@
+//! The overview strip: the density of the whole dataset, with the visible
+//! window drawn on it. Dragging the window pans; dragging its edges zooms.
+
+use std::rc::Rc;
+
+use web_sys::{Element, PointerEvent};
+use yew::prelude::*;
+
+use super::use_annals;
+use crate::layout::density::histogram;
+use crate::layout::scale::Viewport;
+use crate::model::date::{civil_from_days, display_year};
+use crate::state::{Action, FIT_MARGIN};
+
+/// Number of density bars.
+const BINS: usize = 120;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Grip {
+    Window,
+    Start,
+    End,
+}
+
+fn year_of(t: f64) -> String {
+    display_year(civil_from_days(t.floor() as i64).0)
+}
+
+/// The strip under the timeline.
+#[component]
+pub fn Overview() -> Html {
+    let state = use_annals();
+    let strip = use_node_ref();
+    let drag = use_mut_ref(|| None::<(Grip, f64, Viewport)>);
+    let dataset = state.dataset.clone();
+    let Some((first, last)) = dataset.extent() else { return html! {} };
+    let fitted = Viewport::fit(first, last, FIT_MARGIN);
+    // The strip always shows the data and the window, whichever is wider.
+    let whole = Viewport::new(fitted.start.min(state.view.start), fitted.end.max(state.view.end));
+    let counts = use_memo((Rc::as_ptr(&state.visible) as usize, whole.start.to_bits(), whole.end.to_bits()), {
+        let dataset = dataset.clone();
+        let visible = state.visible.clone();
+        move |_| histogram(&dataset, &visible, &whole, BINS)
+    });
+    let peak = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let left = (state.view.start - whole.start) / whole.span() * 100.0;
+    let width = (state.view.span() / whole.span() * 100.0).max(0.5);
+
+    let strip_width = {
+        let strip = strip.clone();
+        move || strip.cast::<Element>().map(|e| e.client_width() as f64).unwrap_or(1.0).max(1.0)
+    };
+    let start_drag = |grip: Grip| {
+        let drag = drag.clone();
+        let state = state.clone();
+        let strip = strip.clone();
+        Callback::from(move |event: PointerEvent| {
+            event.stop_propagation();
+            event.prevent_default();
+            *drag.borrow_mut() = Some((grip, event.client_x() as f64, state.view));
+            if let Some(element) = strip.cast::<Element>() {
+                let _ = element.set_pointer_capture(event.pointer_id());
+            }
+        })
+    };
+    let onpointermove = {
+        let drag = drag.clone();
+        let state = state.clone();
+        let strip_width = strip_width.clone();
+        Callback::from(move |event: PointerEvent| {
+            let Some((grip, from, view)) = *drag.borrow() else { return };
+            let delta = (event.client_x() as f64 - from) / strip_width() * whole.span();
+            let next = match grip {
+                Grip::Window => view.pan(delta),
+                Grip::Start => Viewport::new((view.start + delta).min(view.end - view.span() * 0.01), view.end),
+                Grip::End => Viewport::new(view.start, (view.end + delta).max(view.start + view.span() * 0.01)),
+            };
+            state.dispatch(Action::SetView(next));
+        })
+    };
+    let onpointerup = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+    };
+    // A press on the strip outside the window centres the view there.
+    let onpointerdown = {
+        let state = state.clone();
+        let strip = strip.clone();
+        Callback::from(move |event: PointerEvent| {
+            let Some(element) = strip.cast::<Element>() else { return };
+            let rect = element.get_bounding_client_rect();
+            let t = whole.time_at(event.client_x() as f64 - rect.left(), rect.width());
+            state.dispatch(Action::SetView(state.view.pan(t - (state.view.start + state.view.span() / 2.0))));
+        })
+    };
+    let onkeydown = {
+        let state = state.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let step = state.view.span() * 0.1;
+            let action = match event.key().as_str() {
+                "ArrowLeft" | "ArrowDown" => Action::Pan(-step),
+                "ArrowRight" | "ArrowUp" => Action::Pan(step),
+                "PageUp" => Action::Zoom(0.5),
+                "PageDown" => Action::Zoom(2.0),
+                _ => return,
+            };
+            event.prevent_default();
+            state.dispatch(action);
+        })
+    };
+    let range_text = format!("{} to {}", year_of(state.view.start), year_of(state.view.end));
+    html! {
+        <div class="annals-overview" ref={strip.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+            <div class="annals-density" aria-hidden="true">
+                { for counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, n)| html! {
+                    <span class="annals-density-bar" style={format!(
+                        "left:{:.3}%;width:{:.3}%;height:{:.1}%",
+                        i as f64 / BINS as f64 * 100.0, 100.0 / BINS as f64, 15.0 + 85.0 * (*n as f64 / peak)
+                    )}></span>
+                }) }
+            </div>
+            <div class="annals-window" style={format!("left:{left:.3}%;width:{width:.3}%")}
+                role="slider" tabindex="0" aria-label="Visible range"
+                aria-valuemin={format!("{:.0}", whole.start)} aria-valuemax={format!("{:.0}", whole.end)}
+                aria-valuenow={format!("{:.0}", state.view.start)} aria-valuetext={range_text}
+                onpointerdown={start_drag(Grip::Window)} {onkeydown}>
+                <span class="annals-grip annals-grip-start" onpointerdown={start_drag(Grip::Start)}></span>
+                <span class="annals-grip annals-grip-end" onpointerdown={start_drag(Grip::End)}></span>
+            </div>
+        </div>
+    }
+}
