@@ -4,13 +4,20 @@
 //! rest of the app can rely on the invariants listed on [`Dataset`]. Nothing in
 //! this module knows about yew, the DOM or the network.
 
+pub mod csv_import;
 pub mod date;
+pub mod export;
 mod format;
+pub(crate) mod html;
+pub mod import;
 pub mod markdown;
 pub mod parse;
 pub mod text;
+pub mod timelinejs;
 
 pub use date::{Date, Days, Precision};
+pub use export::{to_csv, to_native_json};
+pub use import::{parse_any, parse_bytes};
 pub use parse::{parse_dataset, Loaded, Problem, ProblemKind};
 pub use text::Text;
 
