@@ -18,7 +18,7 @@ use serde_json::Value;
 /// language tag to string.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
-#[serde(untagged, expecting = "a string, or an object of language tag to string such as {\"en\": \"…\", \"ja\": \"…\"}")]
+#[serde(untagged, expecting = "expected text: a string, or an object of language tag to string such as {\"en\": \"…\", \"ja\": \"…\"}")]
 pub(crate) enum RawText {
     /// Text in the dataset's default language only.
     Plain(String),

@@ -21,10 +21,20 @@ pub(crate) fn to_markdown(html: &str) -> String {
             rest = after.find("-->").map_or("", |end| &after[end + 3..]);
             continue;
         }
-        let Some(tag) = Tag::read(rest) else {
-            out.text("<");
-            rest = &rest[1..];
-            continue;
+        let tag = match Tag::read(rest) {
+            Read::Tag(tag) => tag,
+            Read::Text => {
+                out.text("<");
+                rest = &rest[1..];
+                continue;
+            }
+            // No later '<' can close either, so stop scanning (which would
+            // make hostile input quadratic) and keep the rest as text.
+            Read::Unterminated => {
+                out.text(rest);
+                rest = "";
+                break;
+            }
         };
         rest = &rest[tag.len..];
         let name = tag.name.as_str();
@@ -40,15 +50,24 @@ pub(crate) fn to_markdown(html: &str) -> String {
 
 /// Skips the content of a raw-text element up to and including its end tag.
 fn skip_raw_text<'a>(rest: &'a str, name: &str) -> &'a str {
-    let lower = rest.to_ascii_lowercase();
-    let end = format!("</{name}");
-    match lower.find(&end) {
-        Some(at) => {
+    let mut from = 0;
+    while let Some(at) = rest[from..].find("</").map(|i| from + i) {
+        let candidate = &rest.as_bytes()[at + 2..];
+        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
             let after = &rest[at..];
-            after.find('>').map_or("", |gt| &after[gt + 1..])
+            return after.find('>').map_or("", |gt| &after[gt + 1..]);
         }
-        None => "",
+        from = at + 2;
     }
+    ""
+}
+
+enum Read {
+    Tag(Tag),
+    /// The '<' does not open a tag.
+    Text,
+    /// A tag opens but never closes before the end of the input.
+    Unterminated,
 }
 
 struct Tag {
@@ -60,9 +79,8 @@ struct Tag {
 }
 
 impl Tag {
-    /// Reads a tag at the start of `s` (which starts with '<'), or `None` when
-    /// the '<' does not open a tag and is just text.
-    fn read(s: &str) -> Option<Tag> {
+    /// Reads a tag at the start of `s`, which starts with '<'.
+    fn read(s: &str) -> Read {
         let bytes = s.as_bytes();
         let mut i = 1;
         let closing = bytes.get(i) == Some(&b'/');
@@ -71,7 +89,7 @@ impl Tag {
         }
         let declaration = matches!(bytes.get(i), Some(b'!' | b'?'));
         if !declaration && !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-            return None;
+            return Read::Text;
         }
         let name_start = i;
         while bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric()) {
@@ -90,10 +108,10 @@ impl Tag {
             i += 1;
         }
         if i >= bytes.len() {
-            return None;
+            return Read::Unterminated;
         }
         let href = (name == "a").then(|| attribute(&s[attributes_start..i], "href")).flatten();
-        Some(Tag { name: if declaration { String::new() } else { name }, closing, href, len: i + 1 })
+        Read::Tag(Tag { name: if declaration { String::new() } else { name }, closing, href, len: i + 1 })
     }
 }
 
@@ -359,10 +377,24 @@ mod tests {
             ("a <!-- hidden --> b", "a b"),
             ("1 < 2 and 3 > 2", "1 \\< 2 and 3 \\> 2"),
             ("<img src=x onerror=alert(1)>", ""),
+            ("a <b unterminated", "a \\<b unterminated"),
+            ("<SCRIPT>x</ScRiPt >y", "y"),
             ("*stars* [brackets]", "\\*stars\\* \\[brackets\\]"),
         ];
         for (html, markdown) in cases {
             assert_eq!(to_markdown(html), markdown, "converting {html:?}");
+        }
+    }
+
+    #[test]
+    fn hostile_input_stays_linear() {
+        // Each of these was quadratic in a first draft: every '<' rescanned,
+        // or every <script> lowercased, the rest of the input.
+        for unit in ["<a", "<script></script>", "<a \"", "&amp"] {
+            let input = unit.repeat(200_000);
+            let started = std::time::Instant::now();
+            to_markdown(&input);
+            assert!(started.elapsed().as_secs() < 10, "{unit:?} took {:?}", started.elapsed());
         }
     }
 

@@ -399,7 +399,9 @@ pub(crate) fn assemble(header: Header, drafts: Vec<Draft>, mut problems: Vec<Pro
             .collect();
         let sources = draft.sources.into_iter().map(|s| checked_source(s, &origin.at, &mut problems)).collect();
 
-        seen_ids.insert(id.clone(), origin.at.clone());
+        // "event 3" or "row 5", without the id the message repeats anyway.
+        let short = origin.at.split(" (").next().unwrap_or(&origin.at).to_owned();
+        seen_ids.insert(id.clone(), short);
         accepted.push((
             Event {
                 id,
