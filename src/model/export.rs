@@ -235,3 +235,213 @@ fn markdown_to_html(source: &str) -> String {
     blocks(&markdown::parse(source).0, &mut out);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::csv_import::parse_csv;
+    use crate::model::date::{days_in_month, Season};
+    use crate::model::{parse_dataset, Days, Era, Event, Lane, Media};
+
+    fn date() -> impl Strategy<Value = Date> {
+        (-10_000_000_000i64..=3000, 1u8..=12, 1u8..=31, 0u16..1440, 0u8..6).prop_map(|(year, month, day, minute, kind)| {
+            let day = day.min(days_in_month(year, month));
+            let seasons = [Season::Spring, Season::Summer, Season::Fall, Season::Winter];
+            match kind {
+                0 => Date::Year(year),
+                1 => Date::Season(year, seasons[(month % 4) as usize]),
+                2 => Date::Quarter(year, month % 4 + 1),
+                3 => Date::Month(year, month),
+                4 => Date::Day(year, month, day),
+                _ => Date::Minute(year, month, day, minute),
+            }
+        })
+    }
+
+    /// Dates with an end that is not before the start.
+    fn span() -> impl Strategy<Value = (Date, Option<Date>)> {
+        (date(), proptest::option::of(date())).prop_map(|(a, b)| match b {
+            Some(b) if b.range().0 < a.range().0 => (b, Some(a)),
+            other => (a, other),
+        })
+    }
+
+    fn words(max: usize) -> impl Strategy<Value = String> {
+        proptest::string::string_regex(&format!("([A-Za-zé条約][A-Za-z0-9 ,.条約]{{0,{max}}}[a-z.])?")).expect("a valid regex")
+    }
+
+    /// A text; `required` ones have a non-empty default.
+    fn text(required: bool) -> impl Strategy<Value = Text> {
+        let default = if required { words(12).prop_filter("non-empty", |s| !s.is_empty()).boxed() } else { words(12).boxed() };
+        (default, proptest::collection::btree_map(prop_oneof![Just("ja".to_owned()), Just("fr".to_owned())], "[a-z条約]{1,8}", 0..=2))
+            .prop_map(|(default, translations)| Text { default, translations })
+    }
+
+    fn source() -> impl Strategy<Value = Source> {
+        (words(10), proptest::option::of(words(6)), proptest::option::of(date()), proptest::option::of("[a-z]{1,8}"))
+            .prop_map(|(title, publisher, date, path)| Source {
+                title,
+                publisher: publisher.clone(),
+                author: publisher.map(|p| format!("{p} jr")),
+                date,
+                dateline: None,
+                url: path.map(|p| format!("https://example.org/{p}")),
+                note: Some("note".into()),
+            })
+    }
+
+    fn media() -> impl Strategy<Value = Media> {
+        ("[a-z]{1,8}", text(false), text(false), text(false))
+            .prop_map(|(path, alt, caption, credit)| Media { url: format!("https://example.org/{path}.jpg"), alt, caption, credit })
+    }
+
+    #[derive(Debug, Clone)]
+    struct EventSeed {
+        title: Text,
+        span: (Date, Option<Date>),
+        circa: bool,
+        display_date: Option<Text>,
+        status: usize,
+        lane: usize,
+        tags: Vec<String>,
+        summary: Text,
+        media: Vec<Media>,
+        sources: Vec<Source>,
+        related: Vec<usize>,
+    }
+
+    fn event_seed() -> impl Strategy<Value = EventSeed> {
+        (
+            (text(true), span(), any::<bool>(), proptest::option::of(text(false)), 0usize..4, 0usize..8),
+            (proptest::collection::vec("[a-z]{1,6}", 0..3), text(false), proptest::collection::vec(media(), 0..2)),
+            (proptest::collection::vec(source(), 0..2), proptest::collection::btree_set(0usize..16, 0..3)),
+        )
+            .prop_map(|((title, span, circa, display_date, status, lane), (tags, summary, media), (sources, related))| EventSeed {
+                title,
+                span,
+                circa,
+                display_date,
+                status,
+                lane,
+                tags,
+                summary,
+                media,
+                sources,
+                related: related.into_iter().collect(),
+            })
+    }
+
+    fn dataset() -> impl Strategy<Value = Dataset> {
+        (
+            (text(false), text(false), proptest::option::of(words(8)), proptest::option::of("CC0-1.0|CC-BY-4.0")),
+            proptest::collection::vec(source(), 0..2),
+            proptest::collection::vec((proptest::option::of("[a-z]{1,5}"), text(true), span()), 0..3),
+            proptest::collection::vec(words(8), 1..4),
+            proptest::collection::vec(event_seed(), 1..8),
+        )
+            .prop_map(|((title, description, author, license), sources, eras, lane_labels, seeds)| {
+                let lanes: Vec<Lane> =
+                    lane_labels.into_iter().enumerate().map(|(i, label)| Lane { id: format!("lane-{i}"), label }).collect();
+                let mut eras: Vec<Era> = eras
+                    .into_iter()
+                    .map(|(id, title, (start, end))| {
+                        let end = end.unwrap_or(start);
+                        Era { id, title, start, end, range: (start.range().0, end.range().1.max(start.range().1)) }
+                    })
+                    .collect();
+                eras.sort_by(|a, b| a.range.0.total_cmp(&b.range.0).then(a.range.1.total_cmp(&b.range.1)));
+                let count = seeds.len();
+                let mut events: Vec<(Event, Vec<usize>)> = seeds
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, seed)| {
+                        let (start, end) = seed.span;
+                        let range: (Days, Days) =
+                            (start.range().0, end.map_or(start.range().1, |e| e.range().1.max(start.range().1)));
+                        let event = Event {
+                            id: format!("event-{i}"),
+                            title: seed.title,
+                            start,
+                            end,
+                            circa: seed.circa,
+                            display_date: seed.display_date,
+                            status: Status::ALL[seed.status],
+                            lane: seed.lane % lanes.len(),
+                            actors: seed.tags.iter().map(|t| t.to_uppercase()).collect(),
+                            tags: seed.tags,
+                            summary: seed.summary,
+                            media: seed.media,
+                            sources: seed.sources,
+                            related: Vec::new(),
+                            range,
+                        };
+                        (event, seed.related.into_iter().filter(|&r| r < count).collect())
+                    })
+                    .collect();
+                // Related indices refer to the generated order; the dataset's is chronological.
+                let original_ids: Vec<String> = events.iter().map(|(e, _)| e.id.clone()).collect();
+                events.sort_by(|(a, _), (b, _)| {
+                    a.range.0.total_cmp(&b.range.0).then(a.range.1.total_cmp(&b.range.1)).then_with(|| a.id.cmp(&b.id))
+                });
+                let position = |id: &str| events.iter().position(|(e, _)| e.id == id).expect("a generated id");
+                let related: Vec<Vec<usize>> =
+                    events.iter().map(|(_, rel)| rel.iter().map(|&r| position(&original_ids[r])).collect()).collect();
+                let events = events
+                    .into_iter()
+                    .zip(related)
+                    .map(|((mut event, _), related)| {
+                        event.related = related;
+                        event
+                    })
+                    .collect();
+                Dataset { title, description, author, license, sources, language: "en".into(), eras, lanes, events }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        #[test]
+        fn native_json_round_trips(dataset in dataset()) {
+            let json = to_native_json(&dataset);
+            let loaded = parse_dataset(&json).map_err(|p| TestCaseError::fail(format!("{p:#?}\n{json}")))?;
+            prop_assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+            prop_assert_eq!(loaded.dataset, dataset);
+        }
+    }
+
+    #[test]
+    fn the_shipped_dataset_round_trips() {
+        let dataset = parse_dataset(crate::model::DEFAULT_DATASET_JSON).unwrap().dataset;
+        let again = parse_dataset(&to_native_json(&dataset)).unwrap();
+        assert!(again.problems.is_empty(), "{:#?}", again.problems);
+        assert_eq!(again.dataset, dataset);
+    }
+
+    #[test]
+    fn translations_are_written_as_objects() {
+        let text = Text { default: "Treaty".into(), translations: BTreeMap::from([("ja".into(), "条約".into())]) };
+        assert_eq!(serde_json::to_value(raw_text(&text, "en")).unwrap(), serde_json::json!({"en": "Treaty", "ja": "条約"}));
+        assert_eq!(serde_json::to_value(raw_text(&Text::plain("Treaty"), "en")).unwrap(), serde_json::json!("Treaty"));
+    }
+
+    #[test]
+    fn the_csv_sheet_reads_back() {
+        let sheet = parse_csv(include_str!("../../tests/fixtures/timelinejs-sheet.csv")).unwrap().dataset;
+        let again = parse_csv(&to_csv(&sheet)).unwrap();
+        assert!(again.problems.is_empty(), "{:#?}", again.problems);
+        let summary = |d: &Dataset| -> Vec<(String, Date, Option<Date>, String)> {
+            d.events.iter().map(|e| (e.title.to_string(), e.start, e.end, e.summary.to_string())).collect()
+        };
+        assert_eq!(summary(&again.dataset), summary(&sheet));
+        assert_eq!(again.dataset.title, sheet.title);
+        assert_eq!(again.dataset.description, sheet.description);
+        assert_eq!(again.dataset.eras, sheet.eras);
+        let header = to_csv(&sheet).lines().next().unwrap().to_owned();
+        assert_eq!(header, COLUMNS.join(","));
+    }
+}
