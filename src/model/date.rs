@@ -10,11 +10,13 @@
 //! all in exact integer arithmetic, so deep time and day-precise dates share one
 //! axis.
 //!
-//! Deep time may also be written in years before present, as geologists and
-//! archaeologists do: `12 ka`, `66 Ma`, `13.8 Ga` (thousand, million, billion
-//! years). "Present" is 1950, the radiocarbon convention, so `12 ka` is the
-//! year -10050. These read as a [`Date::Year`] and are written back as plain
-//! years.
+//! Deep time may also be written as geologists do: `12 ka`, `66 Ma`, `13.8 Ga`
+//! (thousand, million, billion years ago). They count back from year 0, not
+//! from 1950 as radiocarbon "before present" does, so that `12 ka` is the year
+//! -12000 and lands exactly on the axis tick labelled "12 ka" (see
+//! `layout::ticks`); at these scales the 1950-year difference is below the
+//! precision the units are written at. They read as a [`Date::Year`] and are
+//! written back as plain years.
 
 use std::fmt;
 
@@ -22,9 +24,6 @@ use std::fmt;
 pub const MIN_YEAR: i64 = -13_800_000_000;
 /// The latest supported year: 100,000 years from now, rounded.
 pub const MAX_YEAR: i64 = 102_000;
-
-/// The year that "before present" counts back from (the radiocarbon convention).
-pub const PRESENT: i64 = 1950;
 
 /// Days on the continuous axis: days since 1970-01-01T00:00, proleptic Gregorian.
 pub type Days = f64;
@@ -376,8 +375,8 @@ impl Date {
     }
 }
 
-/// Reads `66 Ma`-style years before [`PRESENT`], or `None` when `text` does
-/// not end in a unit of `ka`, `Ma` or `Ga`.
+/// Reads `66 Ma`-style years ago (counted from year 0), or `None` when `text`
+/// does not end in a unit of `ka`, `Ma` or `Ga`.
 fn parse_before_present(text: &str) -> Option<Result<Date, DateError>> {
     let split = text.len().checked_sub(2)?;
     let (number, unit) = (text.get(..split)?.trim_end(), text.get(split..)?);
@@ -391,7 +390,7 @@ fn parse_before_present(text: &str) -> Option<Result<Date, DateError>> {
     let digits = |s: &str| !s.is_empty() && s.len() <= 12 && s.bytes().all(|b| b.is_ascii_digit());
     if !digits(whole) || !(fraction.is_empty() || digits(fraction)) {
         return Some(Err(DateError(format!(
-            "`{text}`: `{number}` is not a number of years before present; write e.g. `66 Ma` or `13.8 Ga`"
+            "`{text}`: `{number}` is not a number of years ago; write e.g. `66 Ma` or `13.8 Ga`"
         ))));
     }
     let whole: i128 = whole.parse().ok()?;
@@ -399,7 +398,7 @@ fn parse_before_present(text: &str) -> Option<Result<Date, DateError>> {
     let fraction: i128 = if fraction.is_empty() { 0 } else { fraction.parse().ok()? };
     // Rounded to the nearest whole year.
     let years = whole * factor + (fraction * factor * 2 + scale) / (2 * scale);
-    let year = i64::try_from(PRESENT as i128 - years).unwrap_or(i64::MIN);
+    let year = i64::try_from(-years).unwrap_or(i64::MIN);
     Some(check_year(year).map(Date::Year))
 }
 
@@ -467,12 +466,12 @@ mod tests {
             ("1998-08-31T14:05", Date::Minute(1998, 8, 31, 14 * 60 + 5)),
             ("  1960-01-19 ", Date::Day(1960, 1, 19)),
             ("-13800000000", Date::Year(-13_800_000_000)),
-            ("12 ka", Date::Year(1950 - 12_000)),
-            ("66 Ma", Date::Year(1950 - 66_000_000)),
-            ("66Ma", Date::Year(1950 - 66_000_000)),
-            ("13.8 Ga", Date::Year(1950 - 13_800_000_000)),
-            ("2.5 ka", Date::Year(1950 - 2_500)),
-            ("0.0015 ka", Date::Year(1950 - 2)),
+            ("12 ka", Date::Year(-12_000)),
+            ("66 Ma", Date::Year(-66_000_000)),
+            ("66Ma", Date::Year(-66_000_000)),
+            ("13.8 Ga", Date::Year(-13_800_000_000)),
+            ("2.5 ka", Date::Year(-2_500)),
+            ("0.0015 ka", Date::Year(-2)),
         ];
         for (text, expected) in cases {
             assert_eq!(Date::parse(text), Ok(expected), "parsing {text:?}");
@@ -496,8 +495,8 @@ mod tests {
             ("1998-08T10:00", "needs a full date"),
             ("1998-08-31-02", "too many parts"),
             ("14 Ga", "out of range"),
-            ("x Ma", "not a number of years before present"),
-            ("1.2.3 ka", "not a number of years before present"),
+            ("x Ma", "not a number of years ago"),
+            ("1.2.3 ka", "not a number of years ago"),
         ];
         for (text, needle) in cases {
             let err = Date::parse(text).expect_err(text);

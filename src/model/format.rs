@@ -19,6 +19,7 @@ use serde_json::Value;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(untagged, expecting = "expected text: a string, or an object of language tag to string such as {\"en\": \"…\", \"ja\": \"…\"}")]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "Text"))]
 pub(crate) enum RawText {
     /// Text in the dataset's default language only.
     Plain(String),
@@ -45,6 +46,7 @@ impl RawText {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "Status"))]
 pub(crate) enum RawStatus {
     /// It happened (the default).
     Occurred,
@@ -96,6 +98,7 @@ pub(crate) struct RawDataset {
 /// A lane.
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "Lane"))]
 pub(crate) struct RawLane {
     /// Identifier events use in `lane`.
     pub id: String,
@@ -111,6 +114,7 @@ pub(crate) struct RawLane {
 /// An era: a labelled background band.
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "Era"))]
 pub(crate) struct RawEra {
     /// Optional identifier, unique among eras.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -130,6 +134,7 @@ pub(crate) struct RawEra {
 /// An event.
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "Event"))]
 pub(crate) struct RawEvent {
     /// Unique, stable identifier.
     pub id: String,
@@ -180,6 +185,7 @@ pub(crate) struct RawEvent {
 /// A picture, video or page.
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "Media"))]
 pub(crate) struct RawMedia {
     /// An http or https URL.
     pub url: String,
@@ -201,6 +207,7 @@ pub(crate) struct RawMedia {
 /// A source.
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "Source"))]
 pub(crate) struct RawSource {
     /// Title of the article, document or page.
     pub title: String,
@@ -238,3 +245,36 @@ pub(crate) const MINIMAL_EVENT: &str = r#"{"id": "x", "title": "x", "start": "20
 pub(crate) const MINIMAL_ERA: &str = r#"{"title": "x", "start": "2000", "end": "2000"}"#;
 pub(crate) const MINIMAL_LANE: &str = r#"{"id": "x"}"#;
 pub(crate) const MINIMAL_DATASET: &str = r#"{"events": []}"#;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/annals.schema.json");
+
+    /// The committed schema must be the one generated from these types.
+    /// Regenerate with `UPDATE_SCHEMA=1 cargo test schema`.
+    #[test]
+    fn schema_file_is_up_to_date() {
+        let schema = schemars::schema_for!(RawDataset);
+        let generated = serde_json::to_string_pretty(&schema).expect("a schema serializes") + "\n";
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(SCHEMA_PATH, &generated).expect("writing docs/annals.schema.json");
+            return;
+        }
+        let committed = std::fs::read_to_string(SCHEMA_PATH).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "docs/annals.schema.json is out of date with src/model/format.rs; \
+             regenerate it with `UPDATE_SCHEMA=1 cargo test schema` and commit it"
+        );
+    }
+
+    #[test]
+    fn the_shipped_dataset_matches_the_schema_shapes() {
+        // Strict reading (no unknown keys) of the shipped file through the raw types.
+        let raw: RawDataset = serde_json::from_str(crate::model::DEFAULT_DATASET_JSON).expect("the shipped dataset reads");
+        assert!(raw.extra.is_empty());
+        assert!(raw.events.iter().all(|e| e.extra.is_empty()));
+    }
+}
