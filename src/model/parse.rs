@@ -139,32 +139,54 @@ impl Origin {
 /// that need the whole dataset (ids, lanes, links, order).
 #[derive(Clone, Debug)]
 pub(crate) struct Draft {
+    /// Where the event was read, for messages.
     pub origin: Origin,
+    /// As written; checked for emptiness and uniqueness by [`assemble`].
     pub id: String,
+    /// As written; trimmed and checked for emptiness by [`assemble`].
     pub title: Text,
+    /// Checked date.
     pub start: Date,
+    /// Checked date; compared with `start` by [`assemble`].
     pub end: Option<Date>,
+    /// The dates are approximate.
     pub circa: bool,
+    /// Date text given by the author.
     pub display_date: Option<Text>,
+    /// Whether it happened.
     pub status: Status,
+    /// Lane id, if named.
     pub lane: Option<String>,
+    /// Who took part.
     pub actors: Vec<String>,
+    /// Themes.
     pub tags: Vec<String>,
+    /// Markdown source; links are checked by [`assemble`].
     pub summary: Text,
+    /// Media; URLs are checked by [`assemble`].
     pub media: Vec<Media>,
+    /// Sources; URLs are checked by [`assemble`].
     pub sources: Vec<Source>,
+    /// Ids of related events, resolved by [`assemble`].
     pub related: Vec<String>,
 }
 
 /// Everything about a dataset except its events, as read by an importer.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Header {
+    /// Dataset title.
     pub title: Text,
+    /// Dataset description, Markdown.
     pub description: Text,
+    /// Who compiled it.
     pub author: Option<String>,
+    /// Reuse terms.
     pub license: Option<String>,
+    /// Default language tag.
     pub language: String,
+    /// Dataset-level sources; URLs are checked by [`assemble`].
     pub sources: Vec<Source>,
+    /// Checked eras, in any order.
     pub eras: Vec<Era>,
     /// Lanes declared up front, in order.
     pub lanes: Vec<Lane>,
@@ -653,6 +675,15 @@ pub(crate) fn safe_url(url: &str) -> bool {
 
 fn native_source(raw: RawSource, at: &str, problems: &mut Vec<Problem>) -> Source {
     warn_unknown(&raw.extra, at, problems);
+    // Checked here too (not only in `assemble`) so the warning can name the
+    // source by its index.
+    let url = raw.url.filter(|url| {
+        let ok = safe_url(url);
+        if !ok {
+            problems.push(Problem::warning(field(at, "url"), format!("only http and https links are allowed; \"{url}\" was dropped")));
+        }
+        ok
+    });
     let date = raw.date.as_deref().and_then(|text| match Date::parse(text) {
         Ok(date) => Some(date),
         Err(DateError(message)) => {
@@ -666,7 +697,7 @@ fn native_source(raw: RawSource, at: &str, problems: &mut Vec<Problem>) -> Sourc
         author: raw.author,
         date,
         dateline: raw.dateline,
-        url: raw.url,
+        url,
         note: raw.note,
     }
 }
@@ -786,6 +817,7 @@ mod tests {
         assert_eq!(sources[1].url.as_deref(), Some("https://example.org/x"));
         assert_eq!(loaded.problems.len(), 1);
         assert_eq!(loaded.problems[0].kind, ProblemKind::Warning);
+        assert_eq!(loaded.problems[0].location, "event 0 (id \"a\"), sources[0], field `url`");
     }
 
     #[test]
