@@ -27,10 +27,12 @@ fn ids(loaded: &Loaded) -> Vec<&str> {
     loaded.dataset.events.iter().map(|e| e.id.as_str()).collect()
 }
 
+/// A fixture, the ids that still load, and the problems expected, in file order.
+type Case = (&'static str, &'static [&'static str], &'static [(ProblemKind, &'static str)]);
+
 #[test]
 fn located_problems_for_each_bad_fixture() {
-    // Fixture, ids that still load, and the problems expected, in file order.
-    let cases: &[(&str, &[&str], &[(ProblemKind, &str)])] = &[
+    let cases: &[Case] = &[
         ("duplicate-ids.json", &["treaty", "other"], &[(Error, "event 1 (id \"treaty\"), field `id`")]),
         ("end-before-start.json", &["fine"], &[(Error, "event 1 (id \"backwards\"), field `end`")]),
         (

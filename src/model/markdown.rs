@@ -150,7 +150,7 @@ fn start_frame(tag: Tag<'_>, depth: usize, warnings: &mut Vec<String>) -> Option
     }
 }
 
-fn close(frame: Frame, stack: &mut Vec<Frame>) {
+fn close(frame: Frame, stack: &mut [Frame]) {
     match frame {
         Frame::Inline { kind: InlineKind::Paragraph, children } => {
             if !children.is_empty() {
@@ -323,8 +323,10 @@ mod tests {
                 .unwrap_or(0)
         }
         assert!(depth(&blocks) <= MAX_DEPTH, "depth {}", depth(&blocks));
-        let source = "*".repeat(20_000) + "x" + &"*".repeat(20_000);
-        parse(&source);
+        for unit in ["*", ">", "[", "> - ", "<", "**_"] {
+            let source = unit.repeat(50_000) + "x" + &"*".repeat(1_000);
+            parse(&source);
+        }
     }
 
     #[test]

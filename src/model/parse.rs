@@ -481,6 +481,9 @@ pub(crate) fn assemble(header: Header, drafts: Vec<Draft>, mut problems: Vec<Pro
     let sources = header.sources.into_iter().map(|s| checked_source(s, "dataset", &mut problems)).collect();
     let mut description = header.description;
     description.default = description.default.trim().to_owned();
+    for warning in markdown::parse(&description.default).1 {
+        problems.insert(0, Problem::warning("dataset, field `description`", warning));
+    }
     let mut title = header.title;
     title.default = title.default.trim().to_owned();
     Ok(Loaded {
@@ -818,6 +821,24 @@ mod tests {
         assert_eq!(loaded.problems.len(), 1);
         assert_eq!(loaded.problems[0].kind, ProblemKind::Warning);
         assert_eq!(loaded.problems[0].location, "event 0 (id \"a\"), sources[0], field `url`");
+    }
+
+    #[test]
+    fn unsafe_markdown_links_are_warned_about() {
+        let text = r#"{"description": "[x](data:text/html,hi)", "events": [
+            {"id": "a", "title": "A", "start": "2000", "summary": {"en": "[y](javascript:z)", "ja": "[z](vbscript:z)"}}
+        ]}"#;
+        let loaded = parse_dataset(text).unwrap();
+        let locations: Vec<_> = loaded.problems.iter().map(|p| p.location.as_str()).collect();
+        assert_eq!(
+            locations,
+            [
+                "dataset, field `description`",
+                "event 0 (id \"a\"), field `summary`",
+                "event 0 (id \"a\"), field `summary` (ja)",
+            ]
+        );
+        assert!(loaded.problems.iter().all(|p| p.kind == ProblemKind::Warning));
     }
 
     #[test]
