@@ -9,7 +9,8 @@
 //! the Markdown subset as for TimelineJS JSON.
 //!
 //! Problems are located as the spreadsheet shows them: "row 5, column `Month`",
-//! with the header as row 1 and a cell spanning several lines counting once.
+//! with the header as row 1, a cell spanning several lines counting once, and
+//! blank lines counting as rows.
 
 use std::collections::{HashMap, HashSet};
 
@@ -65,15 +66,21 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
     let mut drafts = Vec::new();
     let mut used_ids = HashSet::new();
     let mut titled = false;
-    for (index, record) in records.enumerate() {
-        let row = index + 2;
+    // Rows as a spreadsheet shows them: the record's line in the file, less the
+    // line breaks inside earlier cells. (Blank lines, which the reader skips,
+    // still count, as they do in a spreadsheet.)
+    let mut lines = Lines { text, byte: 0, line: 1, breaks_in_cells: line_breaks(&header), last_row: 1 };
+    for record in records {
         let record = match record {
             Ok(record) => record,
             Err(e) => {
+                let row = lines.row(e.position().map(csv::Position::byte));
                 problems.push(Problem::error(format!("row {row}"), format!("the row could not be read: {e}")));
                 continue;
             }
         };
+        let row = lines.row(record.position().map(csv::Position::byte));
+        lines.breaks_in_cells += line_breaks(&record);
         let cell = |column: &str| -> String {
             columns.get(column).and_then(|&i| record.get(i)).map(str::trim).unwrap_or_default().to_owned()
         };
@@ -166,6 +173,39 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
         });
     }
     assemble(sheet, drafts, problems)
+}
+
+/// Turns record offsets into spreadsheet rows. The reader's own line count
+/// skips blank lines, so lines are counted here from byte offsets.
+struct Lines<'a> {
+    text: &'a str,
+    /// Offset up to which line breaks have been counted.
+    byte: usize,
+    /// Line number at `byte`.
+    line: usize,
+    /// Line breaks inside the cells of the records so far.
+    breaks_in_cells: usize,
+    /// The row of the previous record.
+    last_row: usize,
+}
+
+impl Lines<'_> {
+    fn row(&mut self, byte: Option<u64>) -> usize {
+        let mut byte = byte.map_or(self.byte, |b| (b as usize).clamp(self.byte, self.text.len()));
+        // A record's offset is where the previous one ended, before any blank lines.
+        while matches!(self.text.as_bytes().get(byte), Some(b'\n' | b'\r')) {
+            byte += 1;
+        }
+        self.line += self.text.as_bytes()[self.byte..byte].iter().filter(|&&b| b == b'\n').count();
+        self.byte = byte;
+        let row = (self.line - self.breaks_in_cells.min(self.line - 1)).max(self.last_row + 1);
+        self.last_row = row;
+        row
+    }
+}
+
+fn line_breaks(record: &csv::StringRecord) -> usize {
+    record.iter().map(|cell| cell.matches('\n').count()).sum()
 }
 
 /// Reads the date in the Year…Time columns, or End Year…End Time with
@@ -293,6 +333,15 @@ mod tests {
                 (ProblemKind::Error, "row 8, column `Year`"),
             ]
         );
+    }
+
+    #[test]
+    fn rows_are_counted_as_a_spreadsheet_shows_them() {
+        // A cell spanning three lines is one row; a blank line is a row.
+        let text = "Year,Headline,Text\n2000,A,\"one\ntwo\nthree\"\n2005-x,Bad,\n\n2006-x,Bad after a blank row,\n";
+        let loaded = parse_csv(text).unwrap();
+        let locations: Vec<_> = loaded.problems.iter().map(|p| p.location.as_str()).collect();
+        assert_eq!(locations, ["row 3, column `Year`", "row 5, column `Year`"]);
     }
 
     #[test]

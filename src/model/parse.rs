@@ -216,7 +216,7 @@ pub(crate) fn parse_native_value(value: Value) -> Result<Loaded, Vec<Problem>> {
     };
     let mut problems = Vec::new();
     let events = take_array(&mut top, "events", &mut problems);
-    if !top.contains_key("events") && events.is_none() && problems.is_empty() {
+    if events.is_none() && problems.is_empty() {
         return Err(vec![Problem::error("top level", "missing field `events`: a dataset needs an `events` array")]);
     }
     let events = events.unwrap_or_default();
