@@ -232,3 +232,56 @@ fn good_timelinejs_and_csv_fixtures_load() {
     assert_eq!(sheet.dataset.events.len(), 3);
     assert!(sheet.problems.is_empty(), "{:#?}", sheet.problems);
 }
+
+mod never_panics {
+    use annals::model::{parse_any, parse_bytes, to_csv, to_native_json};
+    use proptest::prelude::*;
+
+    /// Small JSON-ish or CSV-ish documents built from the formats' own words,
+    /// so that random input gets past the syntax check often.
+    fn document() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            Just("\"events\"".to_owned()), Just("\"start\"".to_owned()), Just("\"start_date\"".to_owned()),
+            Just("\"year\"".to_owned()), Just("\"month\"".to_owned()), Just("\"title\"".to_owned()),
+            Just("\"text\"".to_owned()), Just("\"headline\"".to_owned()), Just("\"id\"".to_owned()),
+            Just("\"2005-02-30\"".to_owned()), Just("\"66 Ma\"".to_owned()), Just("-13800000000".to_owned()),
+            Just("\"<a href='javascript:x'>x</a>\"".to_owned()), Just("\"[x](javascript:y)\"".to_owned()),
+            Just("{".to_owned()), Just("}".to_owned()), Just("[".to_owned()), Just("]".to_owned()),
+            Just(":".to_owned()), Just(",".to_owned()), Just("\n".to_owned()), Just("\"".to_owned()),
+            Just("Year,Month,Day,Headline,Type\n".to_owned()), Just("era".to_owned()), Just("title".to_owned()),
+            "[ -~]{0,6}",
+        ];
+        proptest::collection::vec(word, 0..40).prop_map(|words| words.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn on_any_text(text in document()) {
+            if let Ok(loaded) = parse_any(&text) {
+                // Whatever loads, from any format, exports and reads back unchanged.
+                let again = parse_any(&to_native_json(&loaded.dataset));
+                prop_assert_eq!(again.map(|a| a.dataset), Ok(loaded.dataset.clone()));
+                to_csv(&loaded.dataset);
+            }
+        }
+
+        #[test]
+        fn on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let _ = parse_bytes(&bytes);
+        }
+
+        #[test]
+        fn on_valid_events_with_random_fields(title in "[ -~]{0,20}", start in "[-0-9a-zQ ]{0,12}", summary in "[ -~]{0,40}") {
+            let json = serde_json::json!({"events": [{"id": "a", "title": title, "start": start, "summary": summary}]}).to_string();
+            let tl = serde_json::json!({"events": [{"start_date": {"year": start}, "text": {"headline": title, "text": summary}}]}).to_string();
+            for text in [json, tl] {
+                if let Ok(loaded) = parse_any(&text) {
+                    let again = parse_any(&to_native_json(&loaded.dataset));
+                    prop_assert_eq!(again.map(|a| a.dataset), Ok(loaded.dataset.clone()));
+                }
+            }
+        }
+    }
+}

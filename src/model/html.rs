@@ -229,6 +229,8 @@ struct Writer {
     lists: Vec<Option<u64>>,
     /// Open links: whether each one was written as a link.
     links: Vec<Option<String>>,
+    /// Length of `out` just after the last list marker.
+    after_marker: usize,
 }
 
 impl Writer {
@@ -253,12 +255,10 @@ impl Writer {
         }
     }
 
+    /// Whether text written now starts a Markdown line (or a list item), where
+    /// `-`, `+` or `1.` would be read as markers.
     fn at_line_start(&self) -> bool {
-        self.out.is_empty() || self.out.ends_with('\n') || self.out.ends_with("- ") && self.in_list_marker()
-    }
-
-    fn in_list_marker(&self) -> bool {
-        !self.lists.is_empty()
+        self.out.is_empty() || self.out.ends_with('\n') || self.out.len() == self.after_marker
     }
 
     fn block_break(&mut self) {
@@ -332,6 +332,7 @@ impl Writer {
                 };
                 self.out.push_str(&"   ".repeat(depth));
                 self.out.push_str(&marker);
+                self.after_marker = self.out.len();
             }
             ("p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "li", _) => self.block_break(),
             ("br", _) => {
@@ -370,6 +371,7 @@ mod tests {
             ("<a href=\"https://x.org/a b\">x</a>", "[x](https://x.org/a%20b)"),
             ("<ul><li>a</li><li>b</li></ul>after", "- a\n- b\n\nafter"),
             ("<ol><li>a</li><li>b</li></ol>", "1. a\n2. b"),
+            ("<ul><li>- not nested</li><li>2. nor this</li></ul>", "- \\- not nested\n- 2\\. nor this"),
             ("line<br>break", "line\\\nbreak"),
             ("<span class=x>kept</span>", "kept"),
             ("Tom &amp; Jerry &lt;3 &#x263A; &#9731;", "Tom \\& Jerry \\<3 ☺ ☃"),
