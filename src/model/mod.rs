@@ -3,6 +3,14 @@
 //! Everything here is plain data, checked on the way in by [`parse`], so the
 //! rest of the app can rely on the invariants listed on [`Dataset`]. Nothing in
 //! this module knows about yew, the DOM or the network.
+//!
+//! The way in: [`import::parse_bytes`] and [`import::parse_any`] detect the
+//! format and hand over to [`parse`] (native JSON, whose shapes live in
+//! `format`), [`timelinejs`] or [`csv_import`]; all three funnel into
+//! `parse::assemble`, so ids, lanes, links and order are checked in one place.
+//! The way out is [`export`]. Texts are translatable [`Text`]s; summaries are
+//! Markdown source, turned into a safe tree by [`markdown::parse`]. The formats
+//! are described for authors in `docs/data-format.md`.
 
 pub mod csv_import;
 pub mod date;
