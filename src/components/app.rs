@@ -129,7 +129,7 @@ fn Shell() -> Html {
         })
     };
     let dataset = &state.dataset;
-    let title = if dataset.title.is_empty() { "Timeline".to_owned() } else { dataset.title.clone() };
+    let title = if dataset.title.is_empty() { "Timeline".to_owned() } else { dataset.title.to_string() };
     html! {
         <div class="annals" ref={root} data-annals-root=""
             data-ready={(state.ready() && state.loading.is_none()).to_string()}
@@ -139,7 +139,7 @@ fn Shell() -> Html {
             <header class="annals-header">
                 <h1 class="annals-title">{ title }</h1>
                 if !dataset.description.is_empty() {
-                    <p class="annals-description">{ dataset.description.clone() }</p>
+                    <p class="annals-description">{ dataset.description.to_string() }</p>
                 }
             </header>
             <ProblemsPanel />

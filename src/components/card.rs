@@ -31,7 +31,7 @@ pub fn Card() -> Html {
                 <button type="button" class="annals-button annals-card-close" aria-label="Close card (Escape)"
                     title="Close (Escape)" onclick={dispatch(Action::Close)}>{ "\u{00d7}" }</button>
             </div>
-            <h2 id={heading_id} class="annals-card-title" tabindex="-1" data-card-heading="">{ event.title.clone() }</h2>
+            <h2 id={heading_id} class="annals-card-title" tabindex="-1" data-card-heading="">{ event.title.to_string() }</h2>
             <dl class="annals-card-facts">
                 if !event.actors.is_empty() {
                     <dt>{ "Actors" }</dt><dd>{ event.actors.join(", ") }</dd>
@@ -42,7 +42,7 @@ pub fn Card() -> Html {
                 <dt>{ "Lane" }</dt><dd>{ state.dataset.lanes[event.lane].label.clone() }</dd>
             </dl>
             if !event.summary.is_empty() {
-                <p class="annals-card-summary">{ event.summary.clone() }</p>
+                <p class="annals-card-summary">{ event.summary.to_string() }</p>
             }
             if !event.sources.is_empty() {
                 <h3>{ "Sources" }</h3>

@@ -106,7 +106,7 @@ pub fn Timeline() -> Html {
                                     <EventMark key={event.id.clone()}
                                         index={placed.index}
                                         id={AttrValue::from(event.id.clone())}
-                                        title={AttrValue::from(event.title.clone())}
+                                        title={AttrValue::from(event.title.to_string())}
                                         accessible_name={AttrValue::from(event.accessible_name())}
                                         status={event.status}
                                         instant={placed.instant}

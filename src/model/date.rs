@@ -9,6 +9,14 @@
 //! The supported years run from 13.8 billion years ago to 100,000 years ahead,
 //! all in exact integer arithmetic, so deep time and day-precise dates share one
 //! axis.
+//!
+//! Deep time may also be written as geologists do: `12 ka`, `66 Ma`, `13.8 Ga`
+//! (thousand, million, billion years ago). They count back from year 0, not
+//! from 1950 as radiocarbon "before present" does, so that `12 ka` is the year
+//! -12000 and lands exactly on the axis tick labelled "12 ka" (see
+//! `layout::ticks`); at these scales the 1950-year difference is below the
+//! precision the units are written at. They read as a [`Date::Year`] and are
+//! written back as plain years.
 
 use std::fmt;
 
@@ -231,6 +239,9 @@ impl Date {
         if text.is_empty() {
             return Err(DateError("the date is empty; write e.g. `1998`, `2005-fall` or `1998-08-31`".into()));
         }
+        if let Some(date) = parse_before_present(text) {
+            return date;
+        }
         let (negative, body) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, text.strip_prefix('+').unwrap_or(text)),
@@ -364,6 +375,33 @@ impl Date {
     }
 }
 
+/// Reads `66 Ma`-style years ago (counted from year 0), or `None` when `text`
+/// does not end in a unit of `ka`, `Ma` or `Ga`.
+fn parse_before_present(text: &str) -> Option<Result<Date, DateError>> {
+    let split = text.len().checked_sub(2)?;
+    let (number, unit) = (text.get(..split)?.trim_end(), text.get(split..)?);
+    let factor: i128 = match unit {
+        "ka" | "Ka" | "kA" | "KA" => 1_000,
+        "Ma" | "ma" | "MA" => 1_000_000,
+        "Ga" | "ga" | "GA" => 1_000_000_000,
+        _ => return None,
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let digits = |s: &str| !s.is_empty() && s.len() <= 12 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !(fraction.is_empty() || digits(fraction)) {
+        return Some(Err(DateError(format!(
+            "`{text}`: `{number}` is not a number of years ago; write e.g. `66 Ma` or `13.8 Ga`"
+        ))));
+    }
+    let whole: i128 = whole.parse().ok()?;
+    let scale = 10i128.pow(fraction.len() as u32);
+    let fraction: i128 = if fraction.is_empty() { 0 } else { fraction.parse().ok()? };
+    // Rounded to the nearest whole year.
+    let years = whole * factor + (fraction * factor * 2 + scale) / (2 * scale);
+    let year = i64::try_from(-years).unwrap_or(i64::MIN);
+    Some(check_year(year).map(Date::Year))
+}
+
 /// A year for a reader: "1998", "44 BCE" for astronomical year -43, and
 /// grouped digits past four figures ("13,800,000,000 BCE").
 pub fn display_year(year: i64) -> String {
@@ -428,6 +466,12 @@ mod tests {
             ("1998-08-31T14:05", Date::Minute(1998, 8, 31, 14 * 60 + 5)),
             ("  1960-01-19 ", Date::Day(1960, 1, 19)),
             ("-13800000000", Date::Year(-13_800_000_000)),
+            ("12 ka", Date::Year(-12_000)),
+            ("66 Ma", Date::Year(-66_000_000)),
+            ("66Ma", Date::Year(-66_000_000)),
+            ("13.8 Ga", Date::Year(-13_800_000_000)),
+            ("2.5 ka", Date::Year(-2_500)),
+            ("0.0015 ka", Date::Year(-2)),
         ];
         for (text, expected) in cases {
             assert_eq!(Date::parse(text), Ok(expected), "parsing {text:?}");
@@ -450,6 +494,9 @@ mod tests {
             ("1998-08-31T25:00", "not a time of day"),
             ("1998-08T10:00", "needs a full date"),
             ("1998-08-31-02", "too many parts"),
+            ("14 Ga", "out of range"),
+            ("x Ma", "not a number of years ago"),
+            ("1.2.3 ka", "not a number of years ago"),
         ];
         for (text, needle) in cases {
             let err = Date::parse(text).expect_err(text);

@@ -3,12 +3,31 @@
 //! Everything here is plain data, checked on the way in by [`parse`], so the
 //! rest of the app can rely on the invariants listed on [`Dataset`]. Nothing in
 //! this module knows about yew, the DOM or the network.
+//!
+//! The way in: [`import::parse_bytes`] and [`import::parse_any`] detect the
+//! format and hand over to [`parse`] (native JSON, whose shapes live in
+//! `format`), [`timelinejs`] or [`csv_import`]; all three funnel into
+//! `parse::assemble`, so ids, lanes, links and order are checked in one place.
+//! The way out is [`export`]. Texts are translatable [`Text`]s; summaries are
+//! Markdown source, turned into a safe tree by [`markdown::parse`]. The formats
+//! are described for authors in `docs/data-format.md`.
 
+pub mod csv_import;
 pub mod date;
+pub mod export;
+mod format;
+pub(crate) mod html;
+pub mod import;
+pub mod markdown;
 pub mod parse;
+pub mod text;
+pub mod timelinejs;
 
 pub use date::{Date, Days, Precision};
+pub use export::{to_csv, to_native_json};
+pub use import::{parse_any, parse_bytes};
 pub use parse::{parse_dataset, Loaded, Problem, ProblemKind};
+pub use text::Text;
 
 /// Whether an event happened, or was only planned or proposed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -71,17 +90,50 @@ pub struct Source {
     pub note: Option<String>,
 }
 
+/// A picture, video or page shown with an event.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Media {
+    /// Where the media lives; only http and https survive parsing.
+    pub url: String,
+    /// Text alternative for readers who cannot see it.
+    pub alt: Text,
+    /// Caption shown under it.
+    pub caption: Text,
+    /// Who made it or holds the rights.
+    pub credit: Text,
+}
+
+/// A labelled span of time drawn as a background band, such as "Cold War".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Era {
+    /// Optional identifier, unique among eras when given.
+    pub id: Option<String>,
+    /// The label of the band.
+    pub title: Text,
+    /// When it starts, at its precision.
+    pub start: Date,
+    /// When it ends; never before `start`.
+    pub end: Date,
+    /// Axis range covered: `[start.range().0, end.range().1)`.
+    pub range: (Days, Days),
+}
+
 /// One thing that happened, or was planned, at a date or over a span.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     /// Unique within the dataset, and stable across edits.
     pub id: String,
     /// Short title shown on the timeline.
-    pub title: String,
+    pub title: Text,
     /// When it starts, at its precision.
     pub start: Date,
     /// When it ends, if it is a span; never before `start`.
     pub end: Option<Date>,
+    /// The dates are approximate ("circa").
+    pub circa: bool,
+    /// How to write the date for a reader, replacing [`Event::date_text`]'s
+    /// output in the card, e.g. "Late Cretaceous".
+    pub display_date: Option<Text>,
     /// Whether it happened.
     pub status: Status,
     /// Index into [`Dataset::lanes`].
@@ -90,8 +142,11 @@ pub struct Event {
     pub actors: Vec<String>,
     /// Themes.
     pub tags: Vec<String>,
-    /// Plain-text summary.
-    pub summary: String,
+    /// Summary in the safe Markdown subset, as written; render it through
+    /// [`markdown::parse`], never as HTML.
+    pub summary: Text,
+    /// Pictures and pages shown with the event.
+    pub media: Vec<Media>,
     /// Where the facts come from.
     pub sources: Vec<Source>,
     /// Indexes into [`Dataset::events`] of related events.
@@ -107,12 +162,17 @@ impl Event {
         self.end.is_none() && self.start.precision() >= Precision::Day
     }
 
-    /// The dates written for a reader: "August 31, 1998" or
-    /// "April 2005 – Fall 2005".
+    /// The dates written for a reader: "August 31, 1998",
+    /// "April 2005 – Fall 2005", "c. 1200", or the `display_date` when the
+    /// author gave one.
     pub fn date_text(&self) -> String {
+        if let Some(text) = self.display_date.as_ref().filter(|t| !t.is_empty()) {
+            return text.to_string();
+        }
+        let circa = if self.circa { "c. " } else { "" };
         match &self.end {
-            Some(end) if *end != self.start => format!("{} – {}", self.start.display(), end.display()),
-            _ => self.start.display(),
+            Some(end) if *end != self.start => format!("{circa}{} – {circa}{}", self.start.display(), end.display()),
+            _ => format!("{circa}{}", self.start.display()),
         }
     }
 
@@ -133,11 +193,19 @@ impl Event {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Dataset {
     /// Title shown in the header.
-    pub title: String,
-    /// One or two sentences about the dataset.
-    pub description: String,
-    /// BCP 47 language tag of the texts.
+    pub title: Text,
+    /// One or two sentences about the dataset, in the Markdown subset.
+    pub description: Text,
+    /// Who compiled the dataset.
+    pub author: Option<String>,
+    /// Under what terms it may be reused, e.g. "CC-BY-4.0".
+    pub license: Option<String>,
+    /// Where the dataset as a whole comes from.
+    pub sources: Vec<Source>,
+    /// BCP 47 language tag of the default-language texts.
     pub language: String,
+    /// Background bands, in chronological order.
+    pub eras: Vec<Era>,
     /// Lanes, top to bottom.
     pub lanes: Vec<Lane>,
     /// Events, in chronological order.

@@ -6,14 +6,15 @@
 //! out and listed; the valid ones still load, so one typo never costs the
 //! author the rest of the timeline.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use serde::Deserialize;
-use serde_json::Value;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
 
 use super::date::{Date, DateError};
-use super::{Dataset, Event, Lane, Source, Status};
+use super::format::{RawDataset, RawEra, RawEvent, RawLane, RawSource, RawStatus, RawText, MINIMAL_DATASET, MINIMAL_ERA, MINIMAL_EVENT, MINIMAL_LANE};
+use super::{markdown, Dataset, Days, Era, Event, Lane, Media, Source, Status, Text};
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,11 +37,11 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn error(location: impl Into<String>, message: impl Into<String>) -> Problem {
+    pub(crate) fn error(location: impl Into<String>, message: impl Into<String>) -> Problem {
         Problem { kind: ProblemKind::Error, location: location.into(), message: message.into() }
     }
 
-    fn warning(location: impl Into<String>, message: impl Into<String>) -> Problem {
+    pub(crate) fn warning(location: impl Into<String>, message: impl Into<String>) -> Problem {
         Problem { kind: ProblemKind::Warning, location: location.into(), message: message.into() }
     }
 }
@@ -64,71 +65,138 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDataset {
-    #[serde(default)]
-    title: String,
-    #[serde(default)]
-    description: String,
-    #[serde(default)]
-    language: Option<String>,
-    #[serde(default)]
-    lanes: Vec<RawLane>,
-    events: Vec<Value>,
+/// Where an event or era came from, so that messages point into the file the
+/// author wrote: "event 3 (id \"x\"), field `end`" for JSON, "row 5, column
+/// `End Year`" for a spreadsheet.
+#[derive(Clone, Debug)]
+pub(crate) struct Origin {
+    /// "event 3 (id \"x\")" or "row 5".
+    pub at: String,
+    /// How the importer's format names a native field.
+    pub style: FieldStyle,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLane {
-    id: String,
-    label: Option<String>,
+/// The naming scheme of the format an event was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FieldStyle {
+    /// Native JSON: "field `end`".
+    Native,
+    /// TimelineJS3 JSON: "field `end_date`".
+    TimelineJs,
+    /// TimelineJS spreadsheet: "column `End Year`".
+    Sheet,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEvent {
-    id: String,
-    title: String,
-    start: String,
-    #[serde(default)]
-    end: Option<String>,
-    #[serde(default)]
-    status: Option<String>,
-    #[serde(default)]
-    lane: Option<String>,
-    #[serde(default)]
-    actors: Vec<String>,
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default)]
-    summary: String,
-    #[serde(default)]
-    sources: Vec<RawSource>,
-    #[serde(default)]
-    related: Vec<String>,
+impl Origin {
+    /// A native or TimelineJS event, by index and id if it has one.
+    pub(crate) fn event(index: usize, id: Option<&str>, style: FieldStyle) -> Origin {
+        let at = match id {
+            Some(id) => format!("event {index} (id \"{id}\")"),
+            None => format!("event {index}"),
+        };
+        Origin { at, style }
+    }
+
+    /// A spreadsheet row, numbered as the spreadsheet shows it (header is row 1).
+    pub(crate) fn row(row: usize) -> Origin {
+        Origin { at: format!("row {row}"), style: FieldStyle::Sheet }
+    }
+
+    /// The location of one field, named as the source format names it.
+    pub(crate) fn field(&self, native: &str) -> String {
+        match self.style {
+            FieldStyle::Native => field(&self.at, native),
+            FieldStyle::TimelineJs => {
+                let name = match native {
+                    "id" => "unique_id",
+                    "title" => "text.headline",
+                    "summary" => "text.text",
+                    "start" => "start_date",
+                    "end" => "end_date",
+                    "lane" => "group",
+                    other => other,
+                };
+                field(&self.at, name)
+            }
+            FieldStyle::Sheet => {
+                let name = match native {
+                    "id" | "title" => "Headline",
+                    "summary" => "Text",
+                    "start" => "Year",
+                    "end" => "End Year",
+                    "lane" => "Group",
+                    "display_date" => "Display Date",
+                    "media" => "Media",
+                    other => other,
+                };
+                format!("{}, column `{name}`", self.at)
+            }
+        }
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSource {
-    title: String,
-    #[serde(default)]
-    publisher: Option<String>,
-    #[serde(default)]
-    author: Option<String>,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    dateline: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    note: Option<String>,
+/// An event read by an importer, with its dates checked, before the checks
+/// that need the whole dataset (ids, lanes, links, order).
+#[derive(Clone, Debug)]
+pub(crate) struct Draft {
+    /// Where the event was read, for messages.
+    pub origin: Origin,
+    /// As written; checked for emptiness and uniqueness by [`assemble`].
+    pub id: String,
+    /// As written; trimmed and checked for emptiness by [`assemble`].
+    pub title: Text,
+    /// Checked date.
+    pub start: Date,
+    /// Checked date; compared with `start` by [`assemble`].
+    pub end: Option<Date>,
+    /// The dates are approximate.
+    pub circa: bool,
+    /// Date text given by the author.
+    pub display_date: Option<Text>,
+    /// Whether it happened.
+    pub status: Status,
+    /// Lane id, if named.
+    pub lane: Option<String>,
+    /// Who took part.
+    pub actors: Vec<String>,
+    /// Themes.
+    pub tags: Vec<String>,
+    /// Markdown source; links are checked by [`assemble`].
+    pub summary: Text,
+    /// Media; URLs are checked by [`assemble`].
+    pub media: Vec<Media>,
+    /// Sources; URLs are checked by [`assemble`].
+    pub sources: Vec<Source>,
+    /// Ids of related events, resolved by [`assemble`].
+    pub related: Vec<String>,
+}
+
+/// Everything about a dataset except its events, as read by an importer.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Header {
+    /// Dataset title.
+    pub title: Text,
+    /// Dataset description, Markdown.
+    pub description: Text,
+    /// Who compiled it.
+    pub author: Option<String>,
+    /// Reuse terms.
+    pub license: Option<String>,
+    /// Default language tag.
+    pub language: String,
+    /// Dataset-level sources; URLs are checked by [`assemble`].
+    pub sources: Vec<Source>,
+    /// Checked eras, in any order.
+    pub eras: Vec<Era>,
+    /// Lanes declared up front, in order.
+    pub lanes: Vec<Lane>,
 }
 
 /// The lane used for events that name neither a lane nor an actor.
 const FALLBACK_LANE: &str = "Events";
+
+/// The language assumed when a dataset does not name one.
+pub(crate) const DEFAULT_LANGUAGE: &str = "en";
 
 /// Parses and checks a native JSON dataset.
 ///
@@ -137,90 +205,189 @@ const FALLBACK_LANE: &str = "Events";
 /// valid events, and the problems of the others, as [`Loaded`].
 pub fn parse_dataset(text: &str) -> Result<Loaded, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let raw: RawDataset = serde_json::from_str(text).map_err(|e| vec![json_problem(&e)])?;
+    let value: Value = serde_json::from_str(text).map_err(|e| vec![json_problem(&e)])?;
+    parse_native_value(value)
+}
+
+/// [`parse_dataset`] after the JSON syntax has been read.
+pub(crate) fn parse_native_value(value: Value) -> Result<Loaded, Vec<Problem>> {
+    let Value::Object(mut top) = value else {
+        return Err(vec![Problem::error("top level", "expected an object with an `events` array, e.g. {\"events\": [...]}")]);
+    };
     let mut problems = Vec::new();
-
-    let mut lanes: Vec<Lane> = Vec::new();
-    let mut lane_index: HashMap<String, usize> = HashMap::new();
-    for (i, lane) in raw.lanes.into_iter().enumerate() {
-        if lane.id.trim().is_empty() {
-            problems.push(Problem::warning(format!("lanes[{i}]"), "a lane without an id was ignored"));
-            continue;
-        }
-        if lane_index.contains_key(&lane.id) {
-            problems.push(Problem::warning(format!("lanes[{i}]"), format!("lane id \"{}\" is declared twice; the first one is used", lane.id)));
-            continue;
-        }
-        lane_index.insert(lane.id.clone(), lanes.len());
-        lanes.push(Lane { label: lane.label.unwrap_or_else(|| lane.id.clone()), id: lane.id });
+    let events = take_array(&mut top, "events", &mut problems);
+    if events.is_none() && problems.is_empty() {
+        return Err(vec![Problem::error("top level", "missing field `events`: a dataset needs an `events` array")]);
     }
-    let declared_lanes = !lanes.is_empty();
+    let events = events.unwrap_or_default();
+    let lanes = take_array(&mut top, "lanes", &mut problems).unwrap_or_default();
+    let eras = take_array(&mut top, "eras", &mut problems).unwrap_or_default();
+    top.insert("events".into(), Value::Array(Vec::new()));
+    let raw: RawDataset = read_lenient(top, MINIMAL_DATASET, "dataset", &mut problems)
+        .ok_or_else(|| problems.clone())?;
+    warn_unknown(&raw.extra, "dataset", &mut problems);
+    let language = raw.language.filter(|l| !l.trim().is_empty()).unwrap_or_else(|| DEFAULT_LANGUAGE.to_owned());
 
-    // First pass: shape and per-event checks. Related ids are resolved after
-    // sorting, once every id is known.
-    let mut accepted: Vec<(Event, Vec<String>)> = Vec::new();
-    let mut seen_ids: HashMap<String, usize> = HashMap::new();
-    for (index, value) in raw.events.into_iter().enumerate() {
-        let id_hint = value.get("id").and_then(Value::as_str).map(str::to_owned);
-        let at = event_location(index, id_hint.as_deref());
-        let raw_event: RawEvent = match serde_json::from_value(value) {
-            Ok(e) => e,
-            Err(e) => {
-                problems.push(Problem::error(at, e.to_string()));
-                continue;
-            }
-        };
-        let mut errors = Vec::new();
-        let id = raw_event.id.trim().to_owned();
+    let mut header = Header {
+        title: text(raw.title, &language, "dataset, field `title`", &mut problems),
+        description: text(raw.description, &language, "dataset, field `description`", &mut problems),
+        author: raw.author,
+        license: raw.license,
+        sources: raw
+            .sources
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| native_source(s, &format!("dataset, sources[{i}]"), &mut problems))
+            .collect(),
+        language,
+        eras: Vec::new(),
+        lanes: Vec::new(),
+    };
+
+    let mut lane_ids: HashMap<String, usize> = HashMap::new();
+    for (i, value) in lanes.into_iter().enumerate() {
+        let at = format!("lanes[{i}]");
+        let Some(lane) = read_strict::<RawLane>(value, MINIMAL_LANE, &at, &mut problems) else { continue };
+        warn_unknown(&lane.extra, &at, &mut problems);
+        let id = lane.id.trim().to_owned();
         if id.is_empty() {
-            errors.push(Problem::error(field(&at, "id"), "the id is empty; every event needs a unique id"));
+            problems.push(Problem::warning(at, "a lane without an id was ignored"));
+            continue;
+        }
+        if lane_ids.contains_key(&id) {
+            problems.push(Problem::warning(at, format!("lane id \"{id}\" is declared twice; the first one is used")));
+            continue;
+        }
+        lane_ids.insert(id.clone(), i);
+        header.lanes.push(Lane { label: lane.label.unwrap_or_else(|| id.clone()), id });
+    }
+
+    for (i, value) in eras.into_iter().enumerate() {
+        let at = format!("eras[{i}]");
+        let Some(era) = read_strict::<RawEra>(value, MINIMAL_ERA, &at, &mut problems) else { continue };
+        warn_unknown(&era.extra, &at, &mut problems);
+        let mut errors = Vec::new();
+        let start = check_date(&era.start, &field(&at, "start"), &mut errors);
+        let end = check_date(&era.end, &field(&at, "end"), &mut errors);
+        let title = text(era.title, &header.language, &field(&at, "title"), &mut errors);
+        match (start, end, errors.is_empty()) {
+            (Some(start), Some(end), true) => {
+                if let Some(era) = make_era(era.id, title, start, end, &field(&at, "end"), &mut problems) {
+                    header.eras.push(era);
+                }
+            }
+            _ => problems.extend(errors),
+        }
+    }
+
+    let mut drafts = Vec::new();
+    for (index, value) in events.into_iter().enumerate() {
+        let id_hint = value.get("id").and_then(Value::as_str).map(str::to_owned);
+        let origin = Origin::event(index, id_hint.as_deref(), FieldStyle::Native);
+        let Some(raw) = read_strict::<RawEvent>(value, MINIMAL_EVENT, &origin.at, &mut problems) else { continue };
+        if let Some(draft) = native_draft(raw, origin, &header.language, &mut problems) {
+            drafts.push(draft);
+        }
+    }
+    assemble(header, drafts, problems)
+}
+
+fn native_draft(raw: RawEvent, origin: Origin, language: &str, problems: &mut Vec<Problem>) -> Option<Draft> {
+    let at = origin.at.clone();
+    warn_unknown(&raw.extra, &at, problems);
+    let mut errors = Vec::new();
+    let start = check_date(&raw.start, &field(&at, "start"), &mut errors);
+    let end = raw.end.as_deref().and_then(|text| check_date(text, &field(&at, "end"), &mut errors));
+    let title = text(raw.title, language, &field(&at, "title"), &mut errors);
+    let (Some(start), true) = (start, errors.is_empty()) else {
+        problems.extend(errors);
+        return None;
+    };
+    let media = raw
+        .media
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let at = format!("{at}, media[{i}]");
+            warn_unknown(&m.extra, &at, problems);
+            Media {
+                url: m.url,
+                alt: text(m.alt, language, &field(&at, "alt"), problems),
+                caption: text(m.caption, language, &field(&at, "caption"), problems),
+                credit: text(m.credit, language, &field(&at, "credit"), problems),
+            }
+        })
+        .collect();
+    let sources = raw
+        .sources
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| native_source(s, &format!("{at}, sources[{i}]"), problems))
+        .collect();
+    Some(Draft {
+        id: raw.id,
+        title,
+        start,
+        end,
+        circa: raw.circa,
+        display_date: raw.display_date.map(|t| text(t, language, &field(&at, "display_date"), problems)),
+        status: match raw.status.unwrap_or(RawStatus::Occurred) {
+            RawStatus::Occurred => Status::Occurred,
+            RawStatus::Planned => Status::Planned,
+            RawStatus::Proposed => Status::Proposed,
+            RawStatus::Cancelled => Status::Cancelled,
+        },
+        lane: raw.lane,
+        actors: raw.actors,
+        tags: raw.tags,
+        summary: text(raw.summary, language, &field(&at, "summary"), problems),
+        media,
+        sources,
+        related: raw.related,
+        origin,
+    })
+}
+
+/// Checks what needs the whole dataset (unique ids, lanes, links), sorts the
+/// events and builds the [`Dataset`]. Shared by every importer.
+pub(crate) fn assemble(header: Header, drafts: Vec<Draft>, mut problems: Vec<Problem>) -> Result<Loaded, Vec<Problem>> {
+    let mut lanes = header.lanes;
+    let mut lane_index: HashMap<String, usize> = lanes.iter().enumerate().map(|(i, l)| (l.id.clone(), i)).collect();
+    let declared_lanes = !lanes.is_empty();
+    let mut accepted: Vec<(Event, Vec<String>, Origin)> = Vec::new();
+    let mut seen_ids: HashMap<String, String> = HashMap::new();
+    for draft in drafts {
+        let origin = &draft.origin;
+        let mut errors = Vec::new();
+        let id = draft.id.trim().to_owned();
+        if id.is_empty() {
+            errors.push(Problem::error(origin.field("id"), "the id is empty; every event needs a unique id"));
         } else if let Some(first) = seen_ids.get(&id) {
-            errors.push(Problem::error(field(&at, "id"), format!("duplicate id: event {first} already uses \"{id}\"")));
+            errors.push(Problem::error(origin.field("id"), format!("duplicate id: {first} already uses \"{id}\"")));
         }
-        let title = raw_event.title.trim().to_owned();
+        let mut title = draft.title;
+        title.default = title.default.trim().to_owned();
         if title.is_empty() {
-            errors.push(Problem::error(field(&at, "title"), "the title is empty"));
+            errors.push(Problem::error(origin.field("title"), "the title is empty"));
         }
-        let start = check_date(&raw_event.start, &field(&at, "start"), &mut errors);
-        let end = raw_event.end.as_deref().and_then(|text| check_date(text, &field(&at, "end"), &mut errors));
-        let status = match raw_event.status.as_deref() {
-            None => Status::Occurred,
-            Some(name) => Status::from_name(name).unwrap_or_else(|| {
-                errors.push(Problem::error(
-                    field(&at, "status"),
-                    format!("unknown status \"{name}\"; use occurred, planned, proposed or cancelled"),
-                ));
-                Status::Occurred
-            }),
-        };
-        let (Some(start), true) = (start, errors.is_empty()) else {
+        if !errors.is_empty() {
             problems.extend(errors);
             continue;
-        };
-        let mut range = start.range();
-        if let Some(end) = end {
-            let (end_start, end_end) = end.range();
-            if end_start < range.0 {
-                problems.push(Problem::error(
-                    field(&at, "end"),
-                    format!("the event ends ({}) before it starts ({})", end.display(), start.display()),
-                ));
-                continue;
-            }
-            range.1 = range.1.max(end_end);
         }
+        let Some(range) = span(draft.start, draft.end, &origin.field("end"), &mut problems) else { continue };
 
-        let lane_name = raw_event
+        let lane_name = draft
             .lane
             .clone()
-            .or_else(|| raw_event.actors.first().cloned())
+            .filter(|l| !l.trim().is_empty())
+            .or_else(|| draft.actors.first().cloned())
             .unwrap_or_else(|| FALLBACK_LANE.to_owned());
         let lane = match lane_index.get(&lane_name) {
             Some(&lane) => lane,
             None => {
-                if declared_lanes {
+                if declared_lanes && draft.lane.is_some() {
                     problems.push(Problem::warning(
-                        field(&at, "lane"),
+                        origin.field("lane"),
                         format!("lane \"{lane_name}\" is not declared in `lanes`; it was added at the bottom"),
                     ));
                 }
@@ -230,52 +397,76 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, Vec<Problem>> {
             }
         };
 
-        let sources = raw_event
-            .sources
+        let mut summary = draft.summary;
+        summary.default = summary.default.trim().to_owned();
+        for (lang, source) in std::iter::once(("", summary.default.as_str())).chain(summary.translations.iter().map(|(l, t)| (l.as_str(), t.as_str()))) {
+            for warning in markdown::parse(source).1 {
+                let at = if lang.is_empty() { origin.field("summary") } else { format!("{} ({lang})", origin.field("summary")) };
+                problems.push(Problem::warning(at, warning));
+            }
+        }
+        let media = draft
+            .media
             .into_iter()
-            .enumerate()
-            .map(|(i, s)| check_source(s, &format!("{at}, sources[{i}]"), &mut problems))
+            .filter(|m| {
+                let ok = safe_url(&m.url);
+                if !ok {
+                    problems.push(Problem::warning(
+                        origin.field("media"),
+                        format!("media must be an http or https URL; \"{}\" was dropped", m.url),
+                    ));
+                }
+                ok
+            })
             .collect();
+        let sources = draft.sources.into_iter().map(|s| checked_source(s, &origin.at, &mut problems)).collect();
 
-        seen_ids.insert(id.clone(), index);
+        // "event 3" or "row 5", without the id the message repeats anyway.
+        let short = origin.at.split(" (").next().unwrap_or(&origin.at).to_owned();
+        seen_ids.insert(id.clone(), short);
         accepted.push((
             Event {
                 id,
                 title,
-                start,
-                end,
-                status,
+                start: draft.start,
+                end: draft.end,
+                circa: draft.circa,
+                display_date: draft.display_date,
+                status: draft.status,
                 lane,
-                actors: raw_event.actors,
-                tags: raw_event.tags,
-                summary: raw_event.summary.trim().to_owned(),
+                actors: draft.actors,
+                tags: draft.tags,
+                summary,
+                media,
                 sources,
                 related: Vec::new(),
                 range,
             },
-            raw_event.related,
+            draft.related,
+            draft.origin,
         ));
     }
 
     if accepted.is_empty() {
+        sort_by_position(&mut problems);
         problems.push(Problem::error("events", "the dataset has no events that could be loaded"));
         return Err(problems);
     }
 
-    accepted.sort_by(|(a, _), (b, _)| {
+    accepted.sort_by(|(a, ..), (b, ..)| {
         a.range.0.total_cmp(&b.range.0).then(a.range.1.total_cmp(&b.range.1)).then_with(|| a.id.cmp(&b.id))
     });
     let positions: HashMap<String, usize> =
-        accepted.iter().enumerate().map(|(i, (e, _))| (e.id.clone(), i)).collect();
+        accepted.iter().enumerate().map(|(i, (e, ..))| (e.id.clone(), i)).collect();
     let events = accepted
         .into_iter()
-        .map(|(mut event, related)| {
+        .map(|(mut event, related, origin)| {
             for id in related {
                 match positions.get(&id) {
                     Some(&i) if event.related.contains(&i) => {}
                     Some(&i) => event.related.push(i),
                     None => problems.push(Problem::warning(
-                        format!("event \"{}\", field `related`", event.id),
+                        origin.field("related"),
                         format!("no event has the id \"{id}\"; the link was dropped"),
                     )),
                 }
@@ -284,11 +475,26 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, Vec<Problem>> {
         })
         .collect();
 
+    sort_by_position(&mut problems);
+    let mut eras = header.eras;
+    eras.sort_by(|a, b| a.range.0.total_cmp(&b.range.0).then(a.range.1.total_cmp(&b.range.1)));
+    let sources = header.sources.into_iter().map(|s| checked_source(s, "dataset", &mut problems)).collect();
+    let mut description = header.description;
+    description.default = description.default.trim().to_owned();
+    for warning in markdown::parse(&description.default).1 {
+        problems.insert(0, Problem::warning("dataset, field `description`", warning));
+    }
+    let mut title = header.title;
+    title.default = title.default.trim().to_owned();
     Ok(Loaded {
         dataset: Dataset {
-            title: raw.title.trim().to_owned(),
-            description: raw.description.trim().to_owned(),
-            language: raw.language.unwrap_or_else(|| "en".to_owned()),
+            title,
+            description,
+            author: header.author,
+            license: header.license,
+            sources,
+            language: header.language,
+            eras,
             lanes,
             events,
         },
@@ -296,19 +502,163 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, Vec<Problem>> {
     })
 }
 
-fn json_problem(e: &serde_json::Error) -> Problem {
+/// Puts problems in file order: dataset-level ones first, then by event index
+/// or row, keeping the order found within each.
+fn sort_by_position(problems: &mut [Problem]) {
+    problems.sort_by_key(|p| {
+        let number = ["event ", "row "]
+            .iter()
+            .find_map(|prefix| p.location.strip_prefix(prefix))
+            .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next()?.parse::<usize>().ok());
+        number.map_or((0, 0), |n| (1, n))
+    });
+}
+
+/// The axis range of `start`..`end`, or an error when the end comes first.
+fn span(start: Date, end: Option<Date>, end_at: &str, problems: &mut Vec<Problem>) -> Option<(Days, Days)> {
+    let mut range = start.range();
+    if let Some(end) = end {
+        let (end_start, end_end) = end.range();
+        if end_start < range.0 {
+            problems.push(Problem::error(
+                end_at,
+                format!("it ends ({}) before it starts ({})", end.display(), start.display()),
+            ));
+            return None;
+        }
+        range.1 = range.1.max(end_end);
+    }
+    Some(range)
+}
+
+/// An era, or an error at `end_at` when it ends before it starts.
+pub(crate) fn make_era(id: Option<String>, title: Text, start: Date, end: Date, end_at: &str, problems: &mut Vec<Problem>) -> Option<Era> {
+    let range = span(start, Some(end), end_at, problems)?;
+    Some(Era { id, title, start, end, range })
+}
+
+/// Reads an object of type `T`; on failure reports which fields are wrong, as
+/// errors, and returns `None`.
+pub(crate) fn read_strict<T: DeserializeOwned>(value: Value, minimal: &str, at: &str, problems: &mut Vec<Problem>) -> Option<T> {
+    if !value.is_object() {
+        problems.push(Problem::error(at, format!("expected an object, found {}", kind_of(&value))));
+        return None;
+    }
+    match serde_json::from_value::<T>(value.clone()) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let Value::Object(map) = value else { return None };
+            let faults = faulty_fields::<T>(&map, minimal);
+            if faults.is_empty() {
+                let message = e.to_string();
+                let at = match missing_field(&message) {
+                    Some(name) => field(at, name),
+                    None => at.to_owned(),
+                };
+                problems.push(Problem::error(at, message));
+            }
+            for (name, message) in faults {
+                problems.push(Problem::error(field(at, &name), message));
+            }
+            None
+        }
+    }
+}
+
+/// Reads an object of type `T`, dropping the fields that are wrong (each an
+/// error) and keeping the rest. For the dataset header, where one bad field
+/// should not cost every event.
+fn read_lenient<T: DeserializeOwned>(mut map: Map<String, Value>, minimal: &str, at: &str, problems: &mut Vec<Problem>) -> Option<T> {
+    if let Ok(t) = serde_json::from_value::<T>(Value::Object(map.clone())) {
+        return Some(t);
+    }
+    for (name, message) in faulty_fields::<T>(&map, minimal) {
+        problems.push(Problem::error(field(at, &name), format!("{message}; the field was ignored")));
+        map.remove(&name);
+    }
+    read_strict(Value::Object(map), minimal, at, problems)
+}
+
+/// Tries each field alone on top of a minimal valid object, to name the fields
+/// that a deserialization error comes from.
+fn faulty_fields<T: DeserializeOwned>(map: &Map<String, Value>, minimal: &str) -> Vec<(String, String)> {
+    let Ok(Value::Object(base)) = serde_json::from_str::<Value>(minimal) else { return Vec::new() };
+    map.iter()
+        .filter_map(|(name, value)| {
+            let mut probe = base.clone();
+            probe.insert(name.clone(), value.clone());
+            serde_json::from_value::<T>(Value::Object(probe)).err().map(|e| (name.clone(), e.to_string()))
+        })
+        .collect()
+}
+
+fn missing_field(message: &str) -> Option<&str> {
+    message.strip_prefix("missing field `")?.split('`').next()
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Removes `name` from the object when it is an array; a wrong type is an error.
+fn take_array(top: &mut Map<String, Value>, name: &str, problems: &mut Vec<Problem>) -> Option<Vec<Value>> {
+    match top.remove(name)? {
+        Value::Array(items) => Some(items),
+        Value::Null => None,
+        other => {
+            problems.push(Problem::error(
+                format!("dataset, field `{name}`"),
+                format!("expected an array, found {}", kind_of(&other)),
+            ));
+            None
+        }
+    }
+}
+
+pub(crate) fn warn_unknown(extra: &BTreeMap<String, Value>, at: &str, problems: &mut Vec<Problem>) {
+    for name in extra.keys() {
+        problems.push(Problem::warning(field(at, name), format!("unknown field `{name}` was ignored")));
+    }
+}
+
+/// Turns a text field into [`Text`], keyed on the dataset's default language.
+fn text(raw: RawText, language: &str, at: &str, problems: &mut Vec<Problem>) -> Text {
+    match raw {
+        RawText::Plain(text) => Text::plain(text),
+        RawText::Translated(mut translations) => {
+            let default = match translations.remove(language) {
+                Some(text) => text,
+                None => {
+                    let first = translations.iter().next().map(|(l, t)| (l.clone(), t.clone()));
+                    if let Some((lang, text)) = first {
+                        problems.push(Problem::warning(
+                            at,
+                            format!("no text in the default language \"{language}\"; the \"{lang}\" text is used instead"),
+                        ));
+                        text
+                    } else {
+                        String::new()
+                    }
+                }
+            };
+            Text { default, translations }
+        }
+    }
+}
+
+pub(crate) fn json_problem(e: &serde_json::Error) -> Problem {
     // serde_json appends " at line L column C" to its message; the location
     // gets its own field instead.
     let message = e.to_string();
     let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
     Problem::error(format!("line {}, column {}", e.line(), e.column()), message)
-}
-
-fn event_location(index: usize, id: Option<&str>) -> String {
-    match id {
-        Some(id) => format!("event {index} (id \"{id}\")"),
-        None => format!("event {index}"),
-    }
 }
 
 fn field(at: &str, name: &str) -> String {
@@ -326,7 +676,10 @@ pub(crate) fn safe_url(url: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
-fn check_source(raw: RawSource, at: &str, problems: &mut Vec<Problem>) -> Source {
+fn native_source(raw: RawSource, at: &str, problems: &mut Vec<Problem>) -> Source {
+    warn_unknown(&raw.extra, at, problems);
+    // Checked here too (not only in `assemble`) so the warning can name the
+    // source by its index.
     let url = raw.url.filter(|url| {
         let ok = safe_url(url);
         if !ok {
@@ -350,6 +703,21 @@ fn check_source(raw: RawSource, at: &str, problems: &mut Vec<Problem>) -> Source
         url,
         note: raw.note,
     }
+}
+
+/// Drops a source link that is not http or https, with a warning.
+fn checked_source(mut source: Source, at: &str, problems: &mut Vec<Problem>) -> Source {
+    if let Some(url) = source.url.take() {
+        if safe_url(&url) {
+            source.url = Some(url);
+        } else {
+            problems.push(Problem::warning(
+                format!("{at}, source \"{}\", field `url`", source.title),
+                format!("only http and https links are allowed; \"{url}\" was dropped"),
+            ));
+        }
+    }
+    source
 }
 
 #[cfg(test)]
@@ -420,7 +788,7 @@ mod tests {
                 "event 1 (id \"ok\"), field `id`",
                 "event 2 (id \"feb\"), field `start`",
                 "event 3 (id \"rev\"), field `end`",
-                "event 4 (id \"typ\")",
+                "event 4 (id \"typ\"), field `title`",
                 "event 5 (id \"st\"), field `status`",
             ]
         );
@@ -434,9 +802,13 @@ mod tests {
     }
 
     #[test]
-    fn unknown_fields_are_named() {
-        let errors = parse_dataset(&one_event(r#""id": "a", "title": "A", "start": "2000", "colour": "red""#)).unwrap_err();
-        assert!(errors[0].message.contains("unknown field `colour`"), "{errors:?}");
+    fn unknown_fields_are_named_warnings_and_the_event_loads() {
+        let loaded = parse_dataset(&one_event(r#""id": "a", "title": "A", "start": "2000", "colour": "red""#)).unwrap();
+        assert_eq!(loaded.dataset.events.len(), 1);
+        assert_eq!(loaded.problems.len(), 1);
+        assert_eq!(loaded.problems[0].kind, ProblemKind::Warning);
+        assert_eq!(loaded.problems[0].location, "event 0 (id \"a\"), field `colour`");
+        assert!(loaded.problems[0].message.contains("unknown field `colour`"), "{:?}", loaded.problems);
     }
 
     #[test]
@@ -448,6 +820,25 @@ mod tests {
         assert_eq!(sources[1].url.as_deref(), Some("https://example.org/x"));
         assert_eq!(loaded.problems.len(), 1);
         assert_eq!(loaded.problems[0].kind, ProblemKind::Warning);
+        assert_eq!(loaded.problems[0].location, "event 0 (id \"a\"), sources[0], field `url`");
+    }
+
+    #[test]
+    fn unsafe_markdown_links_are_warned_about() {
+        let text = r#"{"description": "[x](data:text/html,hi)", "events": [
+            {"id": "a", "title": "A", "start": "2000", "summary": {"en": "[y](javascript:z)", "ja": "[z](vbscript:z)"}}
+        ]}"#;
+        let loaded = parse_dataset(text).unwrap();
+        let locations: Vec<_> = loaded.problems.iter().map(|p| p.location.as_str()).collect();
+        assert_eq!(
+            locations,
+            [
+                "dataset, field `description`",
+                "event 0 (id \"a\"), field `summary`",
+                "event 0 (id \"a\"), field `summary` (ja)",
+            ]
+        );
+        assert!(loaded.problems.iter().all(|p| p.kind == ProblemKind::Warning));
     }
 
     #[test]

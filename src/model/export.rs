@@ -1,0 +1,447 @@
+//! Writing a [`Dataset`] back out: the native JSON format, which reads back to
+//! an equal dataset, and the TimelineJS spreadsheet columns as CSV.
+
+use std::collections::BTreeMap;
+
+use super::csv_import::COLUMNS;
+use super::date::Date;
+use super::format::{RawDataset, RawEra, RawEvent, RawLane, RawMedia, RawSource, RawStatus, RawText};
+use super::markdown::{self, Block, Inline};
+use super::{Dataset, Source, Status, Text};
+
+/// The dataset in the native JSON format, pretty-printed. Reading it back with
+/// [`super::parse_dataset`] gives an equal dataset.
+pub fn to_native_json(dataset: &Dataset) -> String {
+    let language = dataset.language.as_str();
+    let text = |t: &Text| raw_text(t, language);
+    let raw = RawDataset {
+        title: text(&dataset.title),
+        description: text(&dataset.description),
+        author: dataset.author.clone(),
+        license: dataset.license.clone(),
+        language: Some(dataset.language.clone()),
+        sources: dataset.sources.iter().map(raw_source).collect(),
+        eras: dataset
+            .eras
+            .iter()
+            .map(|era| RawEra {
+                id: era.id.clone(),
+                title: text(&era.title),
+                start: era.start.to_string(),
+                end: era.end.to_string(),
+                extra: BTreeMap::new(),
+            })
+            .collect(),
+        lanes: dataset
+            .lanes
+            .iter()
+            .map(|lane| RawLane { id: lane.id.clone(), label: Some(lane.label.clone()), extra: BTreeMap::new() })
+            .collect(),
+        events: dataset
+            .events
+            .iter()
+            .map(|event| RawEvent {
+                id: event.id.clone(),
+                title: text(&event.title),
+                start: event.start.to_string(),
+                end: event.end.map(|d| d.to_string()),
+                circa: event.circa,
+                display_date: event.display_date.as_ref().map(text),
+                status: Some(match event.status {
+                    Status::Occurred => RawStatus::Occurred,
+                    Status::Planned => RawStatus::Planned,
+                    Status::Proposed => RawStatus::Proposed,
+                    Status::Cancelled => RawStatus::Cancelled,
+                }),
+                lane: dataset.lanes.get(event.lane).map(|lane| lane.id.clone()),
+                actors: event.actors.clone(),
+                tags: event.tags.clone(),
+                summary: text(&event.summary),
+                media: event
+                    .media
+                    .iter()
+                    .map(|m| RawMedia {
+                        url: m.url.clone(),
+                        alt: text(&m.alt),
+                        caption: text(&m.caption),
+                        credit: text(&m.credit),
+                        extra: BTreeMap::new(),
+                    })
+                    .collect(),
+                sources: event.sources.iter().map(raw_source).collect(),
+                related: event.related.iter().filter_map(|&i| dataset.events.get(i)).map(|e| e.id.clone()).collect(),
+                extra: BTreeMap::new(),
+            })
+            .collect(),
+        extra: BTreeMap::new(),
+    };
+    serde_json::to_string_pretty(&raw).expect("plain data always serializes")
+}
+
+fn raw_text(text: &Text, language: &str) -> RawText {
+    if text.translations.is_empty() {
+        return RawText::Plain(text.default.clone());
+    }
+    let mut all = text.translations.clone();
+    all.insert(language.to_owned(), text.default.clone());
+    RawText::Translated(all)
+}
+
+fn raw_source(source: &Source) -> RawSource {
+    RawSource {
+        title: source.title.clone(),
+        publisher: source.publisher.clone(),
+        author: source.author.clone(),
+        date: source.date.map(|d| d.to_string()),
+        dateline: source.dateline.clone(),
+        url: source.url.clone(),
+        note: source.note.clone(),
+        extra: BTreeMap::new(),
+    }
+}
+
+/// The dataset as a TimelineJS spreadsheet (CSV with the template's columns):
+/// a title row, one row per era, then one row per event. Summaries become
+/// HTML, as the template expects. Only default-language texts are written,
+/// and fields the template has no column for (status, tags, sources…) are left out.
+pub fn to_csv(dataset: &Dataset) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut rows: Vec<[String; COLUMNS.len()]> = Vec::new();
+    let column = |name: &str| COLUMNS.iter().position(|c| *c == name).expect("a template column");
+    if !dataset.title.is_empty() || !dataset.description.is_empty() {
+        let mut row: [String; COLUMNS.len()] = Default::default();
+        row[column("Headline")] = escape_html(&dataset.title);
+        row[column("Text")] = markdown_to_html(&dataset.description);
+        row[column("Type")] = "title".into();
+        rows.push(row);
+    }
+    for era in &dataset.eras {
+        let mut row: [String; COLUMNS.len()] = Default::default();
+        write_date(&mut row, 0, &era.start);
+        write_date(&mut row, 4, &era.end);
+        row[column("Headline")] = escape_html(&era.title);
+        row[column("Type")] = "era".into();
+        rows.push(row);
+    }
+    for event in &dataset.events {
+        let mut row: [String; COLUMNS.len()] = Default::default();
+        write_date(&mut row, 0, &event.start);
+        if let Some(end) = &event.end {
+            write_date(&mut row, 4, end);
+        }
+        if let Some(display) = &event.display_date {
+            row[column("Display Date")] = escape_html(display);
+        }
+        row[column("Headline")] = escape_html(&event.title);
+        row[column("Text")] = markdown_to_html(&event.summary);
+        if let Some(media) = event.media.first() {
+            row[column("Media")] = media.url.clone();
+            row[column("Media Credit")] = escape_html(&media.credit);
+            row[column("Media Caption")] = escape_html(&media.caption);
+        }
+        row[column("Group")] = dataset.lanes.get(event.lane).map(|l| l.label.clone()).unwrap_or_default();
+        rows.push(row);
+    }
+    let mut write = |record: &[String]| writer.write_record(record).expect("writing to memory cannot fail");
+    write(&COLUMNS.map(str::to_owned));
+    for row in &rows {
+        write(row);
+    }
+    let bytes = writer.into_inner().expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("every field is a Rust string")
+}
+
+/// Writes a date into the four columns starting at `first` (Year, Month, Day,
+/// Time). Seasons and quarters become their first month, the closest the
+/// template can say.
+fn write_date(row: &mut [String], first: usize, date: &Date) {
+    let (year, month, day, minute) = match *date {
+        Date::Year(y) => (y, None, None, None),
+        Date::Season(..) | Date::Quarter(..) => {
+            let (y, m, _) = super::date::civil_from_days(date.range().0 as i64);
+            (y, Some(m), None, None)
+        }
+        Date::Month(y, m) => (y, Some(m), None, None),
+        Date::Day(y, m, d) => (y, Some(m), Some(d), None),
+        Date::Minute(y, m, d, min) => (y, Some(m), Some(d), Some(min)),
+    };
+    row[first] = year.to_string();
+    row[first + 1] = month.map(|m| m.to_string()).unwrap_or_default();
+    row[first + 2] = day.map(|d| d.to_string()).unwrap_or_default();
+    row[first + 3] = minute.map(|m| format!("{:02}:{:02}", m / 60, m % 60)).unwrap_or_default();
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Markdown-subset text as HTML for the spreadsheet's Text column. Built from
+/// the parsed tree with every text escaped, so it holds only the subset's tags.
+fn markdown_to_html(source: &str) -> String {
+    fn inlines(items: &[Inline], out: &mut String) {
+        for item in items {
+            match item {
+                Inline::Text(t) => out.push_str(&escape_html(t).replace('\n', "<br>")),
+                Inline::Emphasis(c) => {
+                    out.push_str("<em>");
+                    inlines(c, out);
+                    out.push_str("</em>");
+                }
+                Inline::Strong(c) => {
+                    out.push_str("<strong>");
+                    inlines(c, out);
+                    out.push_str("</strong>");
+                }
+                Inline::Link { href, children } => {
+                    out.push_str(&format!("<a href=\"{}\">", escape_html(href)));
+                    inlines(children, out);
+                    out.push_str("</a>");
+                }
+            }
+        }
+    }
+    fn blocks(items: &[Block], out: &mut String) {
+        for block in items {
+            match block {
+                Block::Paragraph(c) => {
+                    out.push_str("<p>");
+                    inlines(c, out);
+                    out.push_str("</p>");
+                }
+                Block::List { start, items } => {
+                    let tag = if start.is_some() { "ol" } else { "ul" };
+                    out.push_str(&format!("<{tag}>"));
+                    for item in items {
+                        out.push_str("<li>");
+                        blocks(item, out);
+                        out.push_str("</li>");
+                    }
+                    out.push_str(&format!("</{tag}>"));
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    blocks(&markdown::parse(source).0, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::csv_import::parse_csv;
+    use crate::model::date::{days_in_month, Season};
+    use crate::model::{parse_dataset, Days, Era, Event, Lane, Media};
+
+    fn date() -> impl Strategy<Value = Date> {
+        (-10_000_000_000i64..=3000, 1u8..=12, 1u8..=31, 0u16..1440, 0u8..6).prop_map(|(year, month, day, minute, kind)| {
+            let day = day.min(days_in_month(year, month));
+            let seasons = [Season::Spring, Season::Summer, Season::Fall, Season::Winter];
+            match kind {
+                0 => Date::Year(year),
+                1 => Date::Season(year, seasons[(month % 4) as usize]),
+                2 => Date::Quarter(year, month % 4 + 1),
+                3 => Date::Month(year, month),
+                4 => Date::Day(year, month, day),
+                _ => Date::Minute(year, month, day, minute),
+            }
+        })
+    }
+
+    /// Dates with an end that is not before the start.
+    fn span() -> impl Strategy<Value = (Date, Option<Date>)> {
+        (date(), proptest::option::of(date())).prop_map(|(a, b)| match b {
+            Some(b) if b.range().0 < a.range().0 => (b, Some(a)),
+            other => (a, other),
+        })
+    }
+
+    fn words(max: usize) -> impl Strategy<Value = String> {
+        proptest::string::string_regex(&format!("([A-Za-zé条約][A-Za-z0-9 ,.条約]{{0,{max}}}[a-z.])?")).expect("a valid regex")
+    }
+
+    /// A text; `required` ones have a non-empty default.
+    fn text(required: bool) -> impl Strategy<Value = Text> {
+        let default = if required { words(12).prop_filter("non-empty", |s| !s.is_empty()).boxed() } else { words(12).boxed() };
+        (default, proptest::collection::btree_map(prop_oneof![Just("ja".to_owned()), Just("fr".to_owned())], "[a-z条約]{1,8}", 0..=2))
+            .prop_map(|(default, translations)| Text { default, translations })
+    }
+
+    fn source() -> impl Strategy<Value = Source> {
+        (words(10), proptest::option::of(words(6)), proptest::option::of(date()), proptest::option::of("[a-z]{1,8}"))
+            .prop_map(|(title, publisher, date, path)| Source {
+                title,
+                publisher: publisher.clone(),
+                author: publisher.map(|p| format!("{p} jr")),
+                date,
+                dateline: None,
+                url: path.map(|p| format!("https://example.org/{p}")),
+                note: Some("note".into()),
+            })
+    }
+
+    fn media() -> impl Strategy<Value = Media> {
+        ("[a-z]{1,8}", text(false), text(false), text(false))
+            .prop_map(|(path, alt, caption, credit)| Media { url: format!("https://example.org/{path}.jpg"), alt, caption, credit })
+    }
+
+    #[derive(Debug, Clone)]
+    struct EventSeed {
+        title: Text,
+        span: (Date, Option<Date>),
+        circa: bool,
+        display_date: Option<Text>,
+        status: usize,
+        lane: usize,
+        tags: Vec<String>,
+        summary: Text,
+        media: Vec<Media>,
+        sources: Vec<Source>,
+        related: Vec<usize>,
+    }
+
+    fn event_seed() -> impl Strategy<Value = EventSeed> {
+        (
+            (text(true), span(), any::<bool>(), proptest::option::of(text(false)), 0usize..4, 0usize..8),
+            (proptest::collection::vec("[a-z]{1,6}", 0..3), text(false), proptest::collection::vec(media(), 0..2)),
+            (proptest::collection::vec(source(), 0..2), proptest::collection::btree_set(0usize..16, 0..3)),
+        )
+            .prop_map(|((title, span, circa, display_date, status, lane), (tags, summary, media), (sources, related))| EventSeed {
+                title,
+                span,
+                circa,
+                display_date,
+                status,
+                lane,
+                tags,
+                summary,
+                media,
+                sources,
+                related: related.into_iter().collect(),
+            })
+    }
+
+    fn dataset() -> impl Strategy<Value = Dataset> {
+        (
+            (text(false), text(false), proptest::option::of(words(8)), proptest::option::of("CC0-1.0|CC-BY-4.0")),
+            proptest::collection::vec(source(), 0..2),
+            proptest::collection::vec((proptest::option::of("[a-z]{1,5}"), text(true), span()), 0..3),
+            proptest::collection::vec(words(8), 1..4),
+            proptest::collection::vec(event_seed(), 1..8),
+        )
+            .prop_map(|((title, description, author, license), sources, eras, lane_labels, seeds)| {
+                let lanes: Vec<Lane> =
+                    lane_labels.into_iter().enumerate().map(|(i, label)| Lane { id: format!("lane-{i}"), label }).collect();
+                let mut eras: Vec<Era> = eras
+                    .into_iter()
+                    .map(|(id, title, (start, end))| {
+                        let end = end.unwrap_or(start);
+                        Era { id, title, start, end, range: (start.range().0, end.range().1.max(start.range().1)) }
+                    })
+                    .collect();
+                eras.sort_by(|a, b| a.range.0.total_cmp(&b.range.0).then(a.range.1.total_cmp(&b.range.1)));
+                let count = seeds.len();
+                let mut events: Vec<(Event, Vec<usize>)> = seeds
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, seed)| {
+                        let (start, end) = seed.span;
+                        let range: (Days, Days) =
+                            (start.range().0, end.map_or(start.range().1, |e| e.range().1.max(start.range().1)));
+                        let event = Event {
+                            id: format!("event-{i}"),
+                            title: seed.title,
+                            start,
+                            end,
+                            circa: seed.circa,
+                            display_date: seed.display_date,
+                            status: Status::ALL[seed.status],
+                            lane: seed.lane % lanes.len(),
+                            actors: seed.tags.iter().map(|t| t.to_uppercase()).collect(),
+                            tags: seed.tags,
+                            summary: seed.summary,
+                            media: seed.media,
+                            sources: seed.sources,
+                            related: Vec::new(),
+                            range,
+                        };
+                        (event, seed.related.into_iter().filter(|&r| r < count).collect())
+                    })
+                    .collect();
+                // Related indices refer to the generated order; the dataset's is chronological.
+                let original_ids: Vec<String> = events.iter().map(|(e, _)| e.id.clone()).collect();
+                events.sort_by(|(a, _), (b, _)| {
+                    a.range.0.total_cmp(&b.range.0).then(a.range.1.total_cmp(&b.range.1)).then_with(|| a.id.cmp(&b.id))
+                });
+                let position = |id: &str| events.iter().position(|(e, _)| e.id == id).expect("a generated id");
+                let related: Vec<Vec<usize>> =
+                    events.iter().map(|(_, rel)| rel.iter().map(|&r| position(&original_ids[r])).collect()).collect();
+                let events = events
+                    .into_iter()
+                    .zip(related)
+                    .map(|((mut event, _), related)| {
+                        event.related = related;
+                        event
+                    })
+                    .collect();
+                Dataset { title, description, author, license, sources, language: "en".into(), eras, lanes, events }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        #[test]
+        fn native_json_round_trips(dataset in dataset()) {
+            let json = to_native_json(&dataset);
+            let loaded = parse_dataset(&json).map_err(|p| TestCaseError::fail(format!("{p:#?}\n{json}")))?;
+            prop_assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+            prop_assert_eq!(loaded.dataset, dataset);
+        }
+    }
+
+    #[test]
+    fn the_shipped_dataset_round_trips() {
+        let dataset = parse_dataset(crate::model::DEFAULT_DATASET_JSON).unwrap().dataset;
+        let again = parse_dataset(&to_native_json(&dataset)).unwrap();
+        assert!(again.problems.is_empty(), "{:#?}", again.problems);
+        assert_eq!(again.dataset, dataset);
+    }
+
+    #[test]
+    fn translations_are_written_as_objects() {
+        let text = Text { default: "Treaty".into(), translations: BTreeMap::from([("ja".into(), "条約".into())]) };
+        assert_eq!(serde_json::to_value(raw_text(&text, "en")).unwrap(), serde_json::json!({"en": "Treaty", "ja": "条約"}));
+        assert_eq!(serde_json::to_value(raw_text(&Text::plain("Treaty"), "en")).unwrap(), serde_json::json!("Treaty"));
+    }
+
+    #[test]
+    fn the_csv_sheet_reads_back() {
+        let sheet = parse_csv(include_str!("../../tests/fixtures/timelinejs-sheet.csv")).unwrap().dataset;
+        let again = parse_csv(&to_csv(&sheet)).unwrap();
+        assert!(again.problems.is_empty(), "{:#?}", again.problems);
+        let summary = |d: &Dataset| -> Vec<(String, Date, Option<Date>, String)> {
+            d.events.iter().map(|e| (e.title.to_string(), e.start, e.end, e.summary.to_string())).collect()
+        };
+        assert_eq!(summary(&again.dataset), summary(&sheet));
+        assert_eq!(again.dataset.title, sheet.title);
+        assert_eq!(again.dataset.description, sheet.description);
+        assert_eq!(again.dataset.eras, sheet.eras);
+        let header = to_csv(&sheet).lines().next().unwrap().to_owned();
+        assert_eq!(header, COLUMNS.join(","));
+    }
+}

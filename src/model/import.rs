@@ -1,0 +1,101 @@
+//! Reading a file whose format is not known: native JSON, TimelineJS3 JSON or
+//! a TimelineJS spreadsheet saved as CSV, from text or from raw bytes.
+//!
+//! Detection looks at the shape, never at a file name: text that does not
+//! start with `{` or `[` is CSV; a JSON object whose events carry
+//! `start_date` (or that has a TimelineJS title slide or `scale`) is
+//! TimelineJS; any other JSON is read as the native format, whose messages
+//! then say what was expected.
+
+use serde_json::Value;
+
+use super::parse::{json_problem, parse_native_value};
+use super::{csv_import, timelinejs, Loaded, Problem};
+
+/// Which format a text is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// annals' own JSON.
+    Native,
+    /// TimelineJS3 JSON.
+    TimelineJs,
+    /// The TimelineJS spreadsheet as CSV.
+    Csv,
+}
+
+/// Parses a dataset in any supported format, detected from its content.
+pub fn parse_any(text: &str) -> Result<Loaded, Vec<Problem>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let trimmed = text.trim_start();
+    if !trimmed.starts_with(['{', '[']) {
+        return csv_import::parse_csv(text);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| vec![json_problem(&e)])?;
+    match detect_json(&value) {
+        Format::TimelineJs => timelinejs::from_value(value),
+        _ => parse_native_value(value),
+    }
+}
+
+/// Like [`parse_any`], for bytes straight from a file: a UTF-8 byte order
+/// mark is skipped, and input that is not UTF-8 is refused with the offset of
+/// the first bad byte.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_any(text),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let hint = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+                "; it looks like UTF-16, so save it as UTF-8"
+            } else {
+                "; save the file as UTF-8"
+            };
+            Err(vec![Problem::error(
+                format!("byte {offset}"),
+                format!("the file is not valid UTF-8: byte 0x{:02X} at offset {offset} cannot start or continue a character{hint}", bytes[offset]),
+            )])
+        }
+    }
+}
+
+/// Tells a JSON document's format from its shape.
+pub fn detect_json(value: &Value) -> Format {
+    let Some(top) = value.as_object() else { return Format::Native };
+    let events = top.get("events").and_then(Value::as_array);
+    let has = |key: &str| events.is_some_and(|events| events.iter().any(|e| e.get(key).is_some()));
+    if has("start_date") {
+        Format::TimelineJs
+    } else if has("start") {
+        Format::Native
+    } else if top.get("title").is_some_and(|t| t.get("text").is_some()) || top.contains_key("scale") {
+        Format::TimelineJs
+    } else {
+        Format::Native
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DEFAULT_DATASET_JSON;
+
+    #[test]
+    fn detects_each_format() {
+        let native = parse_any(DEFAULT_DATASET_JSON).unwrap();
+        assert!(native.problems.is_empty());
+        let tl = parse_any(include_str!("../../tests/fixtures/timelinejs.json")).unwrap();
+        assert_eq!(tl.dataset.title, "Deep time to the Moon");
+        let sheet = parse_any(include_str!("../../tests/fixtures/timelinejs-sheet.csv")).unwrap();
+        assert_eq!(sheet.dataset.title, "Space race");
+    }
+
+    #[test]
+    fn bytes_with_a_bom_and_bad_utf8() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(DEFAULT_DATASET_JSON.as_bytes());
+        assert!(parse_bytes(&bytes).is_ok());
+        let errors = parse_bytes(b"{\"events\": [\xC3\x28]}").unwrap_err();
+        assert_eq!(errors[0].location, "byte 12");
+    }
+}

@@ -1,0 +1,104 @@
+//! Translatable text: one value in the dataset's default language, plus
+//! translations keyed by BCP 47 language tag.
+//!
+//! In data files a text field is either a plain string (default language only)
+//! or an object such as `{"en": "Treaty signed", "ja": "条約調印"}`. The model
+//! keeps the default-language value apart so that code which only wants "the
+//! text" reads it without choosing a language: [`Text`] dereferences to it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Deref;
+
+/// A text in the dataset's default language, with optional translations.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Text {
+    /// The text in the dataset's default language; may be empty.
+    pub default: String,
+    /// The same text in other languages, keyed by language tag ("ja").
+    /// Never holds the default language itself.
+    pub translations: BTreeMap<String, String>,
+}
+
+impl Text {
+    /// A text with no translations.
+    pub fn plain(text: impl Into<String>) -> Text {
+        Text { default: text.into(), translations: BTreeMap::new() }
+    }
+
+    /// The text in `lang`, falling back to the default language when there is
+    /// no translation for it. A tag with a region ("ja-JP") also matches its
+    /// primary language ("ja").
+    pub fn get(&self, lang: &str) -> &str {
+        if let Some(text) = self.translations.get(lang) {
+            return text;
+        }
+        let primary = lang.split('-').next().unwrap_or(lang);
+        self.translations.get(primary).map_or(&self.default, |text| text)
+    }
+
+    /// The default-language text.
+    pub fn as_str(&self) -> &str {
+        &self.default
+    }
+}
+
+/// Reads as the default-language text, so `text.is_empty()` or
+/// `text.chars()` mean what they do on a `String`.
+impl Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.default
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.default)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Text {
+        Text::plain(text)
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        Text::plain(text)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.default == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.default == *other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn falls_back_to_the_default_language() {
+        let text = Text {
+            default: "Treaty signed".into(),
+            translations: BTreeMap::from([("ja".to_owned(), "条約調印".to_owned())]),
+        };
+        let cases = [("ja", "条約調印"), ("ja-JP", "条約調印"), ("en", "Treaty signed"), ("fr", "Treaty signed")];
+        for (lang, expected) in cases {
+            assert_eq!(text.get(lang), expected, "language {lang}");
+        }
+        assert_eq!(text, "Treaty signed");
+        assert_eq!(text.to_string(), "Treaty signed");
+        assert!(!text.is_empty());
+    }
+}
