@@ -96,7 +96,7 @@ test('the planned declaration card shows its season and links to what happened',
 test('keyboard only: Tab to an event, Enter opens it, arrows move, Escape returns focus', async ({ page }) => {
   await openApp(page);
   let focusedId = null;
-  for (let i = 0; i < 12 && !focusedId; i++) {
+  for (let i = 0; i < 30 && !focusedId; i++) {
     await page.keyboard.press('Tab');
     focusedId = await page.evaluate(() => document.activeElement?.getAttribute('data-event-id'));
   }
@@ -134,7 +134,8 @@ test('drag pans the view, and the buttons zoom and fit', async ({ page }) => {
   const start = await centreX(page, a);
   const gap = (await centreX(page, b)) - start;
   const stage = await page.locator('.annals-stage').boundingBox();
-  const y = stage.y + stage.height - 20;
+  // On the axis: inside the stage, above any mark, and always on screen.
+  const y = stage.y + 20;
   await page.mouse.move(stage.x + 400, y);
   await page.mouse.down();
   await page.mouse.move(stage.x + 500, y, { steps: 5 });

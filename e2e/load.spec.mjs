@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 
 const root = '[data-annals-root]';
-const fixture = (name) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
+const fixture = (name) => fileURLToPath(new URL(`../tests/fixtures/${name}`, import.meta.url));
 
 async function waitReady(page, count) {
   await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
@@ -83,4 +83,59 @@ test('valid events of a partly broken file load; the rejected ones are listed', 
   await expect(problems).toHaveCount(2);
   await expect(problems.nth(0)).toContainText('event 1 (id "bad-date"), field `start`');
   await expect(problems.nth(1)).toContainText('ends (2001) before it starts (2005)');
+});
+
+test('?data= with a TimelineJS3 file: events, era band, title slide, safe rich text', async ({ page }) => {
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto('./?data=/fixtures/timelinejs.json');
+  await waitReady(page);
+  await expect(page.locator('h1')).toHaveText('Deep time to the Moon');
+  expect(Number(await page.locator(root).getAttribute('data-event-count'))).toBeGreaterThanOrEqual(3);
+  await page.getByRole('button', { name: 'List', exact: true }).click();
+  await page.locator('[data-list-event-id="apollo-11"]').click();
+  const card = page.locator('[data-card-for="apollo-11"]');
+  await expect(card.locator('em')).toHaveText('Eagle');
+  await expect(card.locator('.annals-rich-text li')).toHaveText(['Armstrong', 'Aldrin']);
+  await expect(card.getByRole('link', { name: 'NASA' })).toHaveAttribute('href', 'https://www.nasa.gov/');
+  await expect(card.locator('img')).toHaveAttribute('alt', 'An astronaut stands on grey ground');
+  await expect(card).toContainText('Credit: NASA');
+  // The sample's <script> is text at most, never run.
+  await expect(page.locator('.annals-rich-text script')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+  await page.getByRole('button', { name: 'Fit all events' }).click();
+  expect(dialogs).toEqual([]);
+});
+
+test('?data= with a TimelineJS spreadsheet CSV', async ({ page }) => {
+  await page.goto('./?data=/fixtures/timelinejs-sheet.csv');
+  await waitReady(page, 3);
+  await expect(page.locator('h1')).toHaveText('Space race');
+  await expect(page.locator('.annals-era-label')).toHaveText('Space age');
+  await expect(page.locator('[data-event-id="gagarin-orbits-the-earth"]')).toBeVisible();
+});
+
+test('export JSON and CSV, and load the export back unchanged', async ({ page }) => {
+  await page.goto('./');
+  await waitReady(page, 26);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  expect(json.suggestedFilename()).toBe('the-u-s-japan-alliance-1960-2007.json');
+  const path = await json.path();
+  const exported = JSON.parse(await (await import('node:fs/promises')).readFile(path, 'utf8'));
+  expect(exported.events).toHaveLength(26);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(csv.suggestedFilename()).toBe('the-u-s-japan-alliance-1960-2007.csv');
+  await page.locator('input[type="file"]').setInputFiles(path);
+  await waitReady(page, 26);
+  await expect(page.locator('.annals-problems')).toHaveCount(0);
+  await expect(page.locator('h1')).toContainText('U.S.–Japan alliance');
+});
+
+test('translated texts follow the language choice', async ({ page }) => {
+  await page.goto('./?data=/fixtures/full.json');
+  await waitReady(page, 3);
+  await expect(page.locator('h1')).toHaveText('Everything at once');
+  await page.getByLabel('Language').selectOption('ja');
+  await expect(page.locator('h1')).toHaveText('全部入り');
+  await expect(page.locator(root)).toHaveAttribute('lang', 'ja');
 });

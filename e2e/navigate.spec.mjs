@@ -136,7 +136,7 @@ test('double-click zooms in at the pointer', async ({ page }) => {
   const before = (await b.boundingBox()).x - (await a.boundingBox()).x;
   const box = await a.boundingBox();
   const stage = await page.locator('.annals-stage').boundingBox();
-  await page.mouse.dblclick(box.x + box.width / 2, stage.y + stage.height - 10);
+  await page.mouse.dblclick(box.x + box.width / 2, stage.y + 20);
   await expect.poll(async () => (await b.boundingBox()).x - (await a.boundingBox()).x).toBeGreaterThan(before * 1.8);
 });
 

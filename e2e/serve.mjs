@@ -26,11 +26,11 @@ const types = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-const fixtures = resolve(here, 'fixtures');
+const fixtures = resolve(here, '..', 'tests', 'fixtures');
 
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
-  // Test data, at /fixtures/NAME; /status/CODE answers with that HTTP status.
+  // Test data from tests/fixtures, at /fixtures/NAME; /status/CODE answers with that HTTP status.
   const status = url.pathname.match(/^\/status\/(\d{3})$/);
   if (status) {
     res.writeHead(Number(status[1]), { 'content-type': 'text/plain' }).end(`status ${status[1]}`);

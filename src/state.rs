@@ -54,6 +54,8 @@ pub struct State {
     pub pending_url: Option<UrlState>,
     /// The latest message for screen readers' polite live region.
     pub announcement: String,
+    /// The language texts are shown in; the dataset's own by default.
+    pub lang: String,
 }
 
 /// A load in progress, for the progress indicator.
@@ -153,6 +155,8 @@ pub enum Action {
     SetHelp(bool),
     /// Restore a view from the URL (a link, a reload, back or forward).
     ApplyUrl(UrlState),
+    /// Show texts in this language where the data has a translation.
+    SetLanguage(String),
 }
 
 impl State {
@@ -161,6 +165,7 @@ impl State {
         let view = fit_view(&dataset);
         let focus = if dataset.events.is_empty() { None } else { Some(0) };
         let visible = Rc::new((0..dataset.events.len()).collect());
+        let lang = dataset.language.clone();
         State {
             dataset: Rc::new(dataset),
             view,
@@ -178,6 +183,7 @@ impl State {
             help_open: false,
             pending_url: None,
             announcement: String::new(),
+            lang,
         }
     }
 
@@ -380,6 +386,7 @@ impl State {
             Action::SetHelp(help_open) => State { help_open, ..self.clone() },
             Action::ApplyUrl(url) if self.loading.is_some() => State { pending_url: Some(url), ..self.clone() },
             Action::ApplyUrl(url) => self.apply_url(url),
+            Action::SetLanguage(lang) => State { lang, ..self.clone() },
         };
         (next != *self).then_some(next)
     }
@@ -405,6 +412,7 @@ impl PartialEq for State {
             && self.help_open == other.help_open
             && self.pending_url == other.pending_url
             && self.announcement == other.announcement
+            && self.lang == other.lang
     }
 }
 

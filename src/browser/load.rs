@@ -1,4 +1,5 @@
-//! Reading datasets from the outside world: a URL (`?data=`), a chosen or
+//! Reading datasets from the outside world (the bytes go to
+//! [`crate::model::parse_bytes`], which detects the format): a URL (`?data=`), a chosen or
 //! dropped file, or pasted text.
 //!
 //! Everything read here is untrusted. Bytes go to the parser, which returns
@@ -15,7 +16,7 @@ use gloo::timers::callback::Timeout;
 use gloo_net::http::Request;
 use web_sys::AbortController;
 
-use crate::model::{parse_dataset, Loaded, Problem, ProblemKind};
+use crate::model::{Problem, ProblemKind};
 
 /// How long a `?data=` fetch may take before it is abandoned.
 pub const FETCH_TIMEOUT_MS: u32 = 30_000;
@@ -27,18 +28,6 @@ pub type LoadFailure = Vec<Problem>;
 
 fn failure(location: &str, message: impl Into<String>) -> LoadFailure {
     vec![Problem { kind: ProblemKind::Error, location: location.to_owned(), message: message.into() }]
-}
-
-/// Parses raw input bytes: rejects text that is not UTF-8, with the offset
-/// of the first bad byte, and ignores a byte-order mark.
-pub fn parse_input(bytes: &[u8]) -> Result<Loaded, LoadFailure> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => parse_dataset(text),
-        Err(e) => Err(failure(
-            &format!("byte {}", e.valid_up_to()),
-            "the file is not UTF-8 text; save it as UTF-8 and load it again",
-        )),
-    }
 }
 
 /// A cancellation token shared between a load in flight and the Cancel button.
@@ -136,16 +125,4 @@ pub fn data_param() -> Option<String> {
     let value = params.get("data").filter(|v| !v.trim().is_empty())?;
     let href = location.href().ok()?;
     web_sys::Url::new_with_base(&value, &href).ok().map(|url| url.href())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn non_utf8_input_names_the_first_bad_byte() {
-        let errors = parse_input(b"{\"events\": [\xff]}").unwrap_err();
-        assert_eq!(errors[0].location, "byte 12");
-        assert!(errors[0].message.contains("UTF-8"));
-    }
 }

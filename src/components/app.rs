@@ -5,7 +5,7 @@ use yew::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use super::{use_annals, Card, HelpDialog, ListView, LoadStatus, ProblemsPanel, StateHandle, Timeline, Toolbar};
+use super::{use_annals, Card, HelpDialog, RichText, ListView, LoadStatus, ProblemsPanel, StateHandle, Timeline, Toolbar};
 use crate::browser::load::data_param;
 use crate::browser::url;
 use crate::hooks::{use_focus_management, use_loader, use_url_sync, Loader};
@@ -129,17 +129,17 @@ fn Shell() -> Html {
         })
     };
     let dataset = &state.dataset;
-    let title = if dataset.title.is_empty() { "Timeline".to_owned() } else { dataset.title.to_string() };
+    let title = if dataset.title.is_empty() { "Timeline".to_owned() } else { dataset.title.get(&state.lang).to_owned() };
     html! {
         <div class="annals" ref={root} data-annals-root=""
             data-ready={(state.ready() && state.loading.is_none()).to_string()}
             data-event-count={dataset.events.len().to_string()}
-            lang={dataset.language.clone()}
+            lang={state.lang.clone()}
             {onkeydown} {ondragover} {ondragleave} {ondrop}>
             <header class="annals-header">
                 <h1 class="annals-title">{ title }</h1>
                 if !dataset.description.is_empty() {
-                    <p class="annals-description">{ dataset.description.to_string() }</p>
+                    <div class="annals-description"><RichText source={AttrValue::from(dataset.description.get(&state.lang).to_owned())} /></div>
                 }
             </header>
             <ProblemsPanel />

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::use_annals;
-use crate::model::{Event, Source};
+use super::{title_in, use_annals, RichText};
+use crate::model::{Event, Media, Source};
 use crate::state::Action;
 
 /// Shows the open event in full: date at its precision, status, actors,
@@ -31,7 +31,8 @@ pub fn Card() -> Html {
                 <button type="button" class="annals-button annals-card-close" aria-label="Close card (Escape)"
                     title="Close (Escape)" onclick={dispatch(Action::Close)}>{ "\u{00d7}" }</button>
             </div>
-            <h2 id={heading_id} class="annals-card-title" tabindex="-1" data-card-heading="">{ event.title.to_string() }</h2>
+            <h2 id={heading_id} class="annals-card-title" tabindex="-1" data-card-heading="">{ title_in(event, &state.lang) }</h2>
+            { for event.media.iter().map(|m| media(m, &state.lang)) }
             <dl class="annals-card-facts">
                 if !event.actors.is_empty() {
                     <dt>{ "Actors" }</dt><dd>{ event.actors.join(", ") }</dd>
@@ -42,7 +43,7 @@ pub fn Card() -> Html {
                 <dt>{ "Lane" }</dt><dd>{ state.dataset.lanes[event.lane].label.clone() }</dd>
             </dl>
             if !event.summary.is_empty() {
-                <p class="annals-card-summary">{ event.summary.to_string() }</p>
+                <div class="annals-card-summary"><RichText source={AttrValue::from(event.summary.get(&state.lang).to_owned())} /></div>
             }
             if !event.sources.is_empty() {
                 <h3>{ "Sources" }</h3>
@@ -54,7 +55,7 @@ pub fn Card() -> Html {
                     { for event.related.iter().filter_map(|&r| state.dataset.events.get(r).map(|e| (r, e))).map(|(r, e)| html! {
                         <li>
                             <button type="button" class="annals-link-button" onclick={dispatch(Action::Open(r))}>
-                                { related_label(e) }
+                                { related_label(e, &state.lang) }
                             </button>
                         </li>
                     }) }
@@ -73,8 +74,26 @@ pub fn Card() -> Html {
     }
 }
 
-fn related_label(e: &Event) -> String {
-    format!("{} ({}): {}", e.date_text(), e.status.name(), e.title)
+fn related_label(e: &Event, lang: &str) -> String {
+    format!("{} ({}): {}", e.date_text(), e.status.name(), title_in(e, lang))
+}
+
+fn media(m: &Media, lang: &str) -> Html {
+    let caption = m.caption.get(lang).to_owned();
+    let credit = m.credit.get(lang).to_owned();
+    html! {
+        <figure class="annals-media">
+            <img src={m.url.clone()} alt={m.alt.get(lang).to_owned()} loading="lazy" referrerpolicy="no-referrer" />
+            if !caption.is_empty() || !credit.is_empty() {
+                <figcaption>
+                    { caption }
+                    if !credit.is_empty() {
+                        <span class="annals-media-credit">{ format!("Credit: {credit}") }</span>
+                    }
+                </figcaption>
+            }
+        </figure>
+    }
 }
 
 fn source(s: &Source) -> Html {

@@ -1,14 +1,57 @@
 //! Bringing data in: open a file, paste text, and the paste panel.
 
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use std::collections::BTreeSet;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::use_annals;
+use crate::browser::download::{download, file_stem};
 use crate::hooks::Loader;
+use crate::model::{to_csv, to_native_json, Dataset};
+use crate::state::Action;
 
-/// The "Open file…" and "Paste data…" controls.
+/// Every language the dataset's titles and summaries are written in.
+fn languages(dataset: &Dataset) -> BTreeSet<String> {
+    let mut found: BTreeSet<String> = BTreeSet::from([dataset.language.clone()]);
+    let texts = dataset.events.iter().flat_map(|e| [&e.title, &e.summary]).chain([&dataset.title, &dataset.description]);
+    for text in texts {
+        found.extend(text.translations.keys().cloned());
+    }
+    found
+}
+
+/// The "Open file…", "Paste data…" and export controls, and the language
+/// choice when the data has translations.
 #[component]
 pub fn DataMenu() -> Html {
+    let state = use_annals();
     let loader = use_context::<Loader>().expect("DataMenu needs the Loader context from App");
+    let export = |extension: &'static str| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let dataset = &state.dataset;
+            let (mime, contents) = match extension {
+                "csv" => ("text/csv", to_csv(dataset)),
+                _ => ("application/json", to_native_json(dataset)),
+            };
+            let name = format!("{}.{extension}", file_stem(&dataset.title));
+            if let Err(problem) = download(&name, mime, &contents) {
+                gloo::console::error!(format!("export failed: {problem}"));
+            }
+        })
+    };
+    let langs = use_memo(std::rc::Rc::as_ptr(&state.dataset) as usize, {
+        let dataset = state.dataset.clone();
+        move |_| languages(&dataset)
+    });
+    let onlang = {
+        let state = state.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            state.dispatch(Action::SetLanguage(select.value()));
+        })
+    };
     let pasting = use_state(|| false);
     let onchange = {
         let loader = loader.clone();
@@ -39,7 +82,17 @@ pub fn DataMenu() -> Html {
                 <button type="button" class="annals-button" aria-expanded={pasting.to_string()} onclick={toggle}>
                     { "Paste data\u{2026}" }
                 </button>
+                <button type="button" class="annals-button" onclick={export("json")}>{ "Export JSON" }</button>
+                <button type="button" class="annals-button" onclick={export("csv")}>{ "Export CSV" }</button>
             </div>
+            if langs.len() > 1 {
+                <label class="annals-language">
+                    { "Language " }
+                    <select onchange={onlang}>
+                        { for langs.iter().map(|l| html! { <option value={l.clone()} selected={*l == state.lang}>{ l.clone() }</option> }) }
+                    </select>
+                </label>
+            }
             if *pasting {
                 <PastePanel on_load={loader.open_text.clone()} on_close={close} />
             }

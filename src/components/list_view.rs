@@ -28,7 +28,7 @@ pub fn ListView() -> Html {
                                 aria-expanded={(state.open == Some(index)).to_string()} {onclick}>
                                 <span class="annals-list-date">{ event.date_text() }</span>
                                 <span class="annals-badge">{ event.status.name() }</span>
-                                <span class="annals-list-title">{ event.title.to_string() }</span>
+                                <span class="annals-list-title">{ super::title_in(event, &state.lang) }</span>
                                 <span class="annals-list-lane">{ state.dataset.lanes[event.lane].label.clone() }</span>
                             </button>
                         </li>

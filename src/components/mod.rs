@@ -13,6 +13,7 @@ mod list_view;
 mod load_status;
 mod overview;
 mod problems;
+mod rich_text;
 mod search_box;
 mod timeline;
 mod toolbar;
@@ -29,6 +30,7 @@ pub use list_view::ListView;
 pub use load_status::LoadStatus;
 pub use overview::Overview;
 pub use problems::ProblemsPanel;
+pub use rich_text::RichText;
 pub use search_box::SearchBox;
 pub use timeline::Timeline;
 pub use toolbar::Toolbar;
@@ -36,6 +38,19 @@ pub use toolbar::Toolbar;
 use yew::prelude::*;
 
 use crate::state::State;
+
+use crate::model::Event;
+
+/// An event's title in the reader's language.
+pub(crate) fn title_in(event: &Event, lang: &str) -> String {
+    event.title.get(lang).to_owned()
+}
+
+/// What a screen reader announces for an event: date, status and title, as
+/// in "Fall 2005, planned: Joint declaration by Bush and Koizumi".
+pub(crate) fn accessible_name_in(event: &Event, lang: &str) -> String {
+    format!("{}, {}: {}", event.date_text(), event.status.name(), event.title.get(lang))
+}
 
 /// The shared state as components receive it from context.
 pub type StateHandle = UseReducerHandle<State>;

@@ -84,7 +84,7 @@ pub fn SearchBox() -> Html {
                                 <li>
                                     <button type="button" class="annals-search-result" {onclick}>
                                         <span class="annals-search-date">{ event.date_text() }</span>
-                                        { event.title.to_string() }
+                                        { super::title_in(event, &state.lang) }
                                     </button>
                                 </li>
                             }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_annals, AxisView, EventMark, Overview};
+use super::{accessible_name_in, title_in, use_annals, AxisView, EventMark, Overview};
 use crate::hooks::{use_element_width, use_pan_zoom};
 use crate::layout::{layout, LayoutOptions};
 use crate::state::{Action, ZOOM_STEP};
@@ -99,6 +99,15 @@ pub fn Timeline() -> Html {
                                 <span class="annals-lane-label">{ dataset.lanes[band.lane].label.clone() }</span>
                             </div>
                         }) }
+                        { for dataset.eras.iter().filter(|era| state.view.overlaps(era.range.0, era.range.1)).map(|era| {
+                            let x0 = state.view.x(era.range.0, state.width).max(0.0);
+                            let x1 = state.view.x(era.range.1, state.width).min(state.width);
+                            html! {
+                                <div class="annals-era" aria-hidden="true" style={format!("left:{x0:.1}px;width:{:.1}px", x1 - x0)}>
+                                    <span class="annals-era-label">{ era.title.get(&state.lang).to_owned() }</span>
+                                </div>
+                            }
+                        }) }
                         <div class="annals-events" role="group" aria-label="Events, in date order">
                             { for frame.events.iter().map(|placed| {
                                 let event = &dataset.events[placed.index];
@@ -106,8 +115,8 @@ pub fn Timeline() -> Html {
                                     <EventMark key={event.id.clone()}
                                         index={placed.index}
                                         id={AttrValue::from(event.id.clone())}
-                                        title={AttrValue::from(event.title.to_string())}
-                                        accessible_name={AttrValue::from(event.accessible_name())}
+                                        title={AttrValue::from(title_in(event, &state.lang))}
+                                        accessible_name={AttrValue::from(accessible_name_in(event, &state.lang))}
                                         status={event.status}
                                         instant={placed.instant}
                                         x0={placed.x0} x1={placed.x1} y={placed.y}

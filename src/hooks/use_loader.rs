@@ -7,7 +7,8 @@ use gloo::file::File;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::browser::load::{fetch_bytes, parse_input, read_file, CancelToken};
+use crate::browser::load::{fetch_bytes, read_file, CancelToken};
+use crate::model::{parse_any, parse_bytes};
 use crate::state::{Action, State};
 
 /// Ways to load a dataset; each replaces any load in progress.
@@ -74,7 +75,7 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                 spawn_local(async move {
                     let bytes = fetch_bytes(&url, &token).await;
                     yield_to_browser().await;
-                    finish(id, url, &token, bytes.and_then(|b| parse_input(&b)));
+                    finish(id, url, &token, bytes.and_then(|b| parse_bytes(&b)));
                 });
             })
         };
@@ -92,7 +93,7 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                     let progress = |done, total| dispatcher.dispatch(Action::LoadProgress { id, done, total });
                     let bytes = read_file(&file, &token, progress).await;
                     yield_to_browser().await;
-                    finish(id, name, &token, bytes.and_then(|b| parse_input(&b)));
+                    finish(id, name, &token, bytes.and_then(|b| parse_bytes(&b)));
                 });
             })
         };
@@ -104,7 +105,7 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                 let finish = finish.clone();
                 spawn_local(async move {
                     yield_to_browser().await;
-                    finish(id, name, &token, parse_input(text.as_bytes()));
+                    finish(id, name, &token, parse_any(&text));
                 });
             })
         };
