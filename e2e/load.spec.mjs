@@ -139,3 +139,33 @@ test('translated texts follow the language choice', async ({ page }) => {
   await expect(page.locator('h1')).toHaveText('全部入り');
   await expect(page.locator(root)).toHaveAttribute('lang', 'ja');
 });
+
+test('a file dropped on the page loads', async ({ page }) => {
+  await page.goto('./');
+  await waitReady(page, 26);
+  const text = await (await import('node:fs/promises')).readFile(fixture('good.json'), 'utf8');
+  const transfer = await page.evaluateHandle((json) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([json], 'dropped.json', { type: 'application/json' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent(root, 'dragover', { dataTransfer: transfer });
+  await expect(page.locator('.annals-drop-hint')).toBeVisible();
+  await page.dispatchEvent(root, 'drop', { dataTransfer: transfer });
+  await waitReady(page, 3);
+  await expect(page.locator('.annals-drop-hint')).toHaveCount(0);
+});
+
+test('a slow load shows progress and can be cancelled, keeping the timeline', async ({ page }) => {
+  await page.route((url) => url.pathname === '/fixtures/slow.json', () => { /* never answer */ });
+  await page.goto('./?data=/fixtures/slow.json');
+  const status = page.locator('.annals-loading[role="status"]');
+  await expect(status).toContainText('slow.json');
+  await expect(page.locator(root)).toHaveAttribute('data-ready', 'false');
+  await status.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status).toHaveCount(0);
+  await expect(page.locator('.annals-problems')).toHaveCount(0);
+  // A file after the cancelled load still loads.
+  await page.locator('input[type="file"]').setInputFiles(fixture('good.json'));
+  await waitReady(page, 3);
+});
