@@ -57,3 +57,15 @@ test('reflows at 320 px wide without horizontal scrolling', async ({ page }) => 
   expect(overflow).toBeLessThanOrEqual(0);
   expect(await violations(page)).toEqual([]);
 });
+
+test('reflows at 200% zoom (640 CSS px on a 1280 px screen)', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await openApp(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.locator('[data-event-id="taepodong-1-launch"]').click();
+  await expect(page.locator('[data-card-for="taepodong-1-launch"]')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await context.close();
+});

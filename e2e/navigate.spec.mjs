@@ -172,3 +172,38 @@ test('the overview strip shows the window; dragging it pans and dragging an edge
   await page.keyboard.press('ArrowRight');
   await expect(win).not.toHaveAttribute('aria-valuetext', text);
 });
+
+/** Sends a pointer event of type touch to the stage. */
+async function touch(page, type, pointerId, clientX, clientY) {
+  await page.dispatchEvent('.annals-stage', type, {
+    pointerId, pointerType: 'touch', isPrimary: pointerId === 1, clientX, clientY, button: 0, buttons: type === 'pointerup' ? 0 : 1, bubbles: true,
+  });
+}
+
+test('touch: a one-finger swipe pans and a two-finger pinch zooms', async ({ page }) => {
+  await openApp(page);
+  const a = page.locator(`${mark('taepodong-1-launch')} .annals-mark`);
+  const b = page.locator(`${mark('japan-adopts-bmd')} .annals-mark`);
+  const stage = await page.locator('.annals-stage').boundingBox();
+  const y = stage.y + 20;
+  const x0 = (await a.boundingBox()).x;
+  await touch(page, 'pointerdown', 1, stage.x + 600, y);
+  for (const dx of [20, 60, 100]) await touch(page, 'pointermove', 1, stage.x + 600 + dx, y);
+  await touch(page, 'pointerup', 1, stage.x + 700, y);
+  await expect.poll(async () => (await a.boundingBox()).x).toBeGreaterThan(x0 + 90);
+
+  await page.getByRole('button', { name: 'Fit all events' }).click();
+  const gap = async () => (await b.boundingBox()).x - (await a.boundingBox()).x;
+  const before = await gap();
+  const centre = (await a.boundingBox()).x;
+  await touch(page, 'pointerdown', 1, centre - 50, y);
+  await touch(page, 'pointerdown', 2, centre + 50, y);
+  for (const spread of [60, 70, 80]) {
+    await touch(page, 'pointermove', 1, centre - spread, y);
+    await touch(page, 'pointermove', 2, centre + spread, y);
+  }
+  await touch(page, 'pointerup', 1, centre - 80, y);
+  await touch(page, 'pointerup', 2, centre + 80, y);
+  // Fingers 100 px apart, then 160: the span shrinks to 100/160.
+  await expect.poll(gap).toBeGreaterThan(before * 1.45);
+});
