@@ -41,7 +41,7 @@ pub fn DataMenu() -> Html {
             }
         })
     };
-    let langs = use_memo(std::rc::Rc::as_ptr(&state.dataset) as usize, {
+    let langs = use_memo(super::Same(state.dataset.clone()), {
         let dataset = state.dataset.clone();
         move |_| languages(&dataset)
     });

@@ -18,7 +18,7 @@ pub struct FilterPanelProps {
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let state = use_annals();
-    let counts = use_memo(std::rc::Rc::as_ptr(&state.dataset) as usize, {
+    let counts = use_memo(super::Same(state.dataset.clone()), {
         let dataset = state.dataset.clone();
         move |_| filter_counts(&dataset)
     });

@@ -52,6 +52,18 @@ pub(crate) fn accessible_name_in(event: &Event, lang: &str) -> String {
     format!("{}, {}: {}", event.date_text(), event.status.name(), event.title.get(lang))
 }
 
+/// A memo dependency that compares an `Rc` by identity and keeps it alive.
+/// Keying a memo on a bare pointer is unsound: yew drops an outdated memo
+/// before computing the new one, so the new value can land at the old address
+/// and a memo keyed on that address would never see the change.
+pub(crate) struct Same<T>(pub std::rc::Rc<T>);
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// The shared state as components receive it from context.
 pub type StateHandle = UseReducerHandle<State>;
 

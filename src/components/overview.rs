@@ -1,7 +1,6 @@
 //! The overview strip: the density of the whole dataset, with the visible
 //! window drawn on it. Dragging the window pans; dragging its edges zooms.
 
-use std::rc::Rc;
 
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
@@ -37,7 +36,7 @@ pub fn Overview() -> Html {
     let fitted = Viewport::fit(first, last, FIT_MARGIN);
     // The strip always shows the data and the window, whichever is wider.
     let whole = Viewport::new(fitted.start.min(state.view.start), fitted.end.max(state.view.end));
-    let counts = use_memo((Rc::as_ptr(&state.visible) as usize, whole.start.to_bits(), whole.end.to_bits()), {
+    let counts = use_memo((super::Same(state.visible.clone()), whole.start.to_bits(), whole.end.to_bits()), {
         let dataset = dataset.clone();
         let visible = state.visible.clone();
         move |_| histogram(&dataset, &visible, &whole, BINS)

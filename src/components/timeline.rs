@@ -5,8 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{accessible_name_in, title_in, use_annals, AxisView, EventMark, Overview};
+use super::{accessible_name_in, title_in, use_annals, AxisView, EventMark, Overview, Same};
 use crate::hooks::{use_element_width, use_pan_zoom};
+use crate::layout::index::TimeIndex;
+use crate::layout::scale::Viewport;
 use crate::layout::{layout, LayoutOptions};
 use crate::state::{Action, ZOOM_STEP};
 
@@ -21,10 +23,15 @@ pub fn Timeline() -> Html {
     }
     let handlers = use_pan_zoom(state.clone(), stage.clone());
     let dataset = state.dataset.clone();
-    let frame = use_memo((Rc::as_ptr(&state.visible) as usize, state.view, state.width), {
+    let index = use_memo(Same(state.visible.clone()), {
         let dataset = dataset.clone();
         let visible = state.visible.clone();
-        move |(_, view, width)| layout(&dataset, &visible, view, *width, &LayoutOptions::default())
+        move |_| TimeIndex::build(&dataset, &visible)
+    });
+    let frame = use_memo((Same(index.clone()), state.view, state.width), {
+        let dataset = dataset.clone();
+        let index = index.clone();
+        move |(_, view, width)| layout(&dataset, &index, view, *width, &LayoutOptions::default())
     });
 
     let onkeydown = {
@@ -37,6 +44,23 @@ pub fn Timeline() -> Html {
                 Some(e) => Action::ZoomAt { anchor: (e.range.0 + e.range.1) / 2.0, factor },
                 None => Action::Zoom(factor),
             };
+            // On a cluster, arrows move between clusters; Enter zooms in (it is a button).
+            let on_cluster = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .filter(|el| el.has_attribute("data-cluster"));
+            if let Some(cluster) = on_cluster {
+                let sibling = match event.key().as_str() {
+                    "ArrowRight" | "ArrowDown" => cluster.next_element_sibling(),
+                    "ArrowLeft" | "ArrowUp" => cluster.previous_element_sibling(),
+                    _ => None,
+                };
+                if let Some(next) = sibling.filter(|s| s.has_attribute("data-cluster")) {
+                    event.prevent_default();
+                    let _ = next.unchecked_into::<web_sys::HtmlElement>().focus();
+                    return;
+                }
+            }
             let action = match event.key().as_str() {
                 "ArrowRight" | "ArrowDown" => Action::FocusStep(1),
                 "ArrowLeft" | "ArrowUp" => Action::FocusStep(-1),
@@ -108,6 +132,28 @@ pub fn Timeline() -> Html {
                                 </div>
                             }
                         }) }
+                        if !frame.clusters.is_empty() {
+                            <div class="annals-clusters" role="group" aria-label="Groups of events too dense to show one by one">
+                                { for frame.clusters.iter().enumerate().map(|(k, c)| {
+                                    let onclick = {
+                                        let state = state.clone();
+                                        let (start, end) = (c.start, c.end);
+                                        Callback::from(move |_: MouseEvent| {
+                                            state.dispatch(Action::SetView(Viewport::fit(start, end, 0.1)));
+                                        })
+                                    };
+                                    let label = format!("{} events from {} to {}: show them", c.count, day_text(c.start), day_text(c.end));
+                                    html! {
+                                        <button type="button" class="annals-cluster" data-cluster="" aria-label={label.clone()} title={label}
+                                            tabindex={if frame.events.is_empty() && k == 0 { "0" } else { "-1" }}
+                                            style={format!("left:{:.1}px;top:{:.1}px;width:{:.1}px", c.x0, c.y, (c.x1 - c.x0).max(6.0))}
+                                            {onclick}>
+                                            { compact_count(c.count) }
+                                        </button>
+                                    }
+                                }) }
+                            </div>
+                        }
                         <div class="annals-events" role="group" aria-label="Events, in date order">
                             { for frame.events.iter().map(|placed| {
                                 let event = &dataset.events[placed.index];
@@ -141,3 +187,25 @@ pub fn Timeline() -> Html {
         </section>
     }
 }
+
+/// A count that fits a narrow cluster: "7", "840", "12k", "3.4M".
+fn compact_count(n: usize) -> String {
+    match n {
+        0..=999 => n.to_string(),
+        1_000..=9_999 => format!("{:.1}k", n as f64 / 1e3),
+        10_000..=999_999 => format!("{}k", n / 1000),
+        _ => format!("{:.1}M", n as f64 / 1e6),
+    }
+}
+
+/// A time on the axis as a day for a reader ("August 31, 1998", "500 BCE").
+fn day_text(t: crate::model::Days) -> String {
+    let (year, month, day) = crate::model::date::civil_from_days(t.floor() as i64);
+    if year.abs() > 9999 {
+        crate::model::date::display_year(year)
+    } else {
+        crate::model::Date::Day(year, month, day).display()
+    }
+}
+
+use wasm_bindgen::JsCast;

@@ -5,11 +5,13 @@
 //! never overlap, and [`layout`] puts it all together for one frame.
 
 pub mod density;
+pub mod index;
 pub mod rows;
 pub mod scale;
 pub mod ticks;
 
-use crate::model::Dataset;
+use crate::model::{Dataset, Days};
+use index::TimeIndex;
 use rows::{stack, Item, StackOptions};
 use scale::Viewport;
 use ticks::{axis, Axis};
@@ -34,6 +36,11 @@ pub struct LayoutOptions {
     pub char_width: f64,
     /// Label stacking limits.
     pub stack: StackOptions,
+    /// Events drawn one by one, across all lanes; a lane over its share is
+    /// drawn as clusters.
+    pub event_budget: usize,
+    /// Width of one cluster, in pixels.
+    pub cluster_width: f64,
 }
 
 impl Default for LayoutOptions {
@@ -46,6 +53,8 @@ impl Default for LayoutOptions {
             min_bar: 10.0,
             char_width: 7.2,
             stack: StackOptions::default(),
+            event_budget: 300,
+            cluster_width: 44.0,
         }
     }
 }
@@ -80,6 +89,25 @@ pub struct PlacedEvent {
     pub instant: bool,
 }
 
+/// A group of events too dense to draw one by one, with their count.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedCluster {
+    /// The lane.
+    pub lane: usize,
+    /// How many events it stands for.
+    pub count: usize,
+    /// The time range it covers; activating it zooms there.
+    pub start: Days,
+    /// End of that range.
+    pub end: Days,
+    /// Left edge, in pixels.
+    pub x0: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// Top of its row.
+    pub y: f64,
+}
+
 /// Everything one frame draws.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimelineLayout {
@@ -87,48 +115,45 @@ pub struct TimelineLayout {
     pub axis: Axis,
     /// Lane bands, top to bottom.
     pub lanes: Vec<LaneBand>,
-    /// Visible events, in chronological order.
+    /// Visible events drawn one by one.
     pub events: Vec<PlacedEvent>,
+    /// Clusters standing for the events of dense lanes.
+    pub clusters: Vec<PlacedCluster>,
     /// Total height of the lanes area.
     pub height: f64,
 }
 
-/// Lays out the events of `dataset` listed in `shown` (indexes in date order,
-/// usually those the filters let through) that fall inside `view`, `width`
-/// pixels wide.
-pub fn layout(dataset: &Dataset, shown: &[usize], view: &Viewport, width: f64, options: &LayoutOptions) -> TimelineLayout {
+/// Lays out the events in `index` (usually those the filters let through)
+/// that fall inside `view`, `width` pixels wide. A lane with more events in
+/// view than [`LayoutOptions::event_budget`] allows is drawn as clusters with
+/// counts instead, so a frame's work and DOM stay bounded at any dataset size.
+pub fn layout(dataset: &Dataset, index: &TimeIndex, view: &Viewport, width: f64, options: &LayoutOptions) -> TimelineLayout {
     let width = width.max(1.0);
     // Keep marks that are partly on screen: a point's radius or a label may
     // still show when its date is just off the edge.
     let margin = view.span() / width * (options.point_radius + 2.0);
+    let (t0, t1) = (view.start - margin, view.end + margin);
+    let lane_count = dataset.lanes.len().min(index.lanes());
+    let lane_budget = (options.event_budget / lane_count.max(1)).max(12);
     let mut items = Vec::new();
     let mut indexes = Vec::new();
-    for (index, event) in shown.iter().filter_map(|&i| dataset.events.get(i).map(|e| (i, e))) {
-        if !view.overlaps(event.range.0 - margin, event.range.1 + margin) {
+    let mut dense = vec![false; dataset.lanes.len()];
+    for lane in 0..lane_count {
+        if index.count(dataset, lane, t0, t1) > lane_budget {
+            dense[lane] = true;
             continue;
         }
-        let instant = event.is_instant();
-        let (x0, x1, label_x) = if instant {
-            let x = view.x((event.range.0 + event.range.1) / 2.0, width);
-            (x - options.point_radius, x + options.point_radius, x + options.point_radius + 5.0)
-        } else {
-            let x0 = view.x(event.range.0, width).max(-options.min_bar);
-            let x1 = view.x(event.range.1, width).min(width + options.min_bar).max(x0 + options.min_bar);
-            (x0, x1, x0.max(0.0) + 6.0)
-        };
-        let wanted = event.title.chars().count() as f64 * options.char_width + 4.0;
-        // Near the right edge a label goes to the left of its mark, if there
-        // is more room there.
-        let room_right = width - label_x;
-        let room_left = x0 - LABEL_SPACING;
-        let (label_x, label_width) = if wanted > room_right && room_left > room_right {
-            let w = wanted.min(room_left);
-            (x0 - LABEL_SPACING + 2.0 - w, w)
-        } else {
-            (label_x, wanted.min(room_right).max(0.0))
-        };
-        items.push(Item { lane: event.lane, x0, x1, label_x, label_width });
-        indexes.push(index);
+        let mut lane_items: Vec<(Item, usize)> = index
+            .overlapping(dataset, lane, t0, t1)
+            .into_iter()
+            .map(|i| (place(&dataset.events[i], view, width, options), i))
+            .collect();
+        // Stacking reads marks left to right.
+        lane_items.sort_by(|a, b| a.0.x0.total_cmp(&b.0.x0));
+        for (item, i) in lane_items {
+            items.push(item);
+            indexes.push(i);
+        }
     }
     let stacked = stack(&items, dataset.lanes.len(), options.stack);
 
@@ -140,7 +165,7 @@ pub fn layout(dataset: &Dataset, shown: &[usize], view: &Viewport, width: f64, o
         y += height;
     }
 
-    let events = items
+    let mut events: Vec<PlacedEvent> = items
         .iter()
         .zip(&stacked.placements)
         .zip(indexes)
@@ -154,8 +179,55 @@ pub fn layout(dataset: &Dataset, shown: &[usize], view: &Viewport, width: f64, o
             instant: dataset.events[index].is_instant(),
         })
         .collect();
+    // Date order in the document, for screen readers browsing the marks.
+    events.sort_by_key(|e| e.index);
 
-    TimelineLayout { axis: axis(view, width), lanes, events, height: y }
+    let buckets = ((width / options.cluster_width).floor() as usize).max(1);
+    let bucket_span = (t1 - t0) / buckets as f64;
+    let mut clusters = Vec::new();
+    for lane in (0..lane_count).filter(|&l| dense[l]) {
+        for (k, count) in index.histogram(dataset, lane, t0, t1, buckets).into_iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            let (start, end) = (t0 + bucket_span * k as f64, t0 + bucket_span * (k + 1) as f64);
+            clusters.push(PlacedCluster {
+                lane,
+                count,
+                start,
+                end,
+                x0: view.x(start, width) + 1.0,
+                x1: view.x(end, width) - 1.0,
+                y: lanes[lane].y + options.lane_header,
+            });
+        }
+    }
+
+    TimelineLayout { axis: axis(view, width), lanes, events, clusters, height: y }
+}
+
+/// Where an event's mark and label go on one row.
+fn place(event: &crate::model::Event, view: &Viewport, width: f64, options: &LayoutOptions) -> Item {
+    let (x0, x1, label_x) = if event.is_instant() {
+        let x = view.x((event.range.0 + event.range.1) / 2.0, width);
+        (x - options.point_radius, x + options.point_radius, x + options.point_radius + 5.0)
+    } else {
+        let x0 = view.x(event.range.0, width).max(-options.min_bar);
+        let x1 = view.x(event.range.1, width).min(width + options.min_bar).max(x0 + options.min_bar);
+        (x0, x1, x0.max(0.0) + 6.0)
+    };
+    let wanted = event.title.chars().count() as f64 * options.char_width + 4.0;
+    // Near the right edge a label goes to the left of its mark, if there
+    // is more room there.
+    let room_right = width - label_x;
+    let room_left = x0 - LABEL_SPACING;
+    let (label_x, label_width) = if wanted > room_right && room_left > room_right {
+        let w = wanted.min(room_left);
+        (x0 - LABEL_SPACING + 2.0 - w, w)
+    } else {
+        (label_x, wanted.min(room_right).max(0.0))
+    };
+    Item { lane: event.lane, x0, x1, label_x, label_width }
 }
 
 #[cfg(test)]
@@ -168,8 +240,8 @@ mod tests {
         parse_dataset(DEFAULT_DATASET_JSON).unwrap().dataset
     }
 
-    fn all(d: &Dataset) -> Vec<usize> {
-        (0..d.events.len()).collect()
+    fn all(d: &Dataset) -> TimeIndex {
+        TimeIndex::build(d, &(0..d.events.len()).collect::<Vec<_>>())
     }
 
     #[test]
@@ -179,7 +251,8 @@ mod tests {
         let view = Viewport::fit(a, b, 0.03);
         let l = layout(&d, &all(&d), &view, 1200.0, &LayoutOptions::default());
         let shown: Vec<usize> = l.events.iter().map(|e| e.index).collect();
-        assert_eq!(shown, (0..d.events.len()).collect::<Vec<_>>());
+        assert_eq!(shown, (0..d.events.len()).collect::<Vec<_>>(), "every event, in date order");
+        assert!(l.clusters.is_empty(), "26 events never need clusters");
         for e in &l.events {
             assert!(e.x0 >= -10.0 && e.x1 <= 1210.0, "{e:?} is off screen");
         }
@@ -202,8 +275,63 @@ mod tests {
         let d = default_dataset();
         let (a, b) = d.extent().unwrap();
         let shown = [0, 5, 9];
-        let l = layout(&d, &shown, &Viewport::fit(a, b, 0.03), 900.0, &LayoutOptions::default());
-        assert_eq!(l.events.iter().map(|e| e.index).collect::<Vec<_>>(), shown);
+        let l = layout(&d, &TimeIndex::build(&d, &shown), &Viewport::fit(a, b, 0.03), 900.0, &LayoutOptions::default());
+        let mut placed: Vec<usize> = l.events.iter().map(|e| e.index).collect();
+        placed.sort();
+        assert_eq!(placed, shown);
+    }
+
+    fn synthetic(n: usize, seed: u64) -> Dataset {
+        // A small linear congruential generator keeps the test reproducible.
+        let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let mut next = move || {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x >> 33
+        };
+        let events: Vec<String> = (0..n)
+            .map(|i| {
+                let day = 1 + next() % 28;
+                let month = 1 + next() % 12;
+                let year = 1900 + next() % 120;
+                format!(r#"{{"id": "e{i}", "title": "Event {i}", "start": "{year}-{month:02}-{day:02}", "lane": "l{}"}}"#, next() % 4)
+            })
+            .collect();
+        parse_dataset(&format!(r#"{{"events": [{}]}}"#, events.join(","))).unwrap().dataset
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+        #[test]
+        fn culling_and_clusters_never_lose_or_duplicate_an_event(n in 1usize..3000, seed in 0u64..1000, zoom in 0.001f64..1.5, at in 0.0f64..1.0, width in 300f64..2000.0) {
+            let d = synthetic(n, seed);
+            let index = all(&d);
+            let (a, b) = d.extent().unwrap();
+            let span = (b - a) * zoom;
+            let start = a + (b - a) * at - span / 2.0;
+            let view = Viewport::new(start, start + span);
+            let options = LayoutOptions::default();
+            let l = layout(&d, &index, &view, width, &options);
+            let margin = view.span() / width * (options.point_radius + 2.0);
+            let expected = d.events.iter().filter(|e| e.range.0 < view.end + margin && e.range.1 > view.start - margin).count();
+            let mut placed: Vec<usize> = l.events.iter().map(|e| e.index).collect();
+            placed.sort();
+            placed.dedup();
+            proptest::prop_assert_eq!(placed.len(), l.events.len(), "an event drawn twice");
+            let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
+            proptest::prop_assert_eq!(placed.len() + clustered, expected, "counts add up");
+            proptest::prop_assert!(l.events.len() <= options.event_budget.max(12 * d.lanes.len()), "{} marks", l.events.len());
+            proptest::prop_assert!(l.clusters.len() <= d.lanes.len() * (width / options.cluster_width) as usize + d.lanes.len());
+        }
+    }
+
+    #[test]
+    fn a_dense_view_becomes_clusters() {
+        let d = synthetic(5000, 7);
+        let (a, b) = d.extent().unwrap();
+        let l = layout(&d, &all(&d), &Viewport::fit(a, b, 0.02), 1200.0, &LayoutOptions::default());
+        assert!(l.events.is_empty());
+        assert_eq!(l.clusters.iter().map(|c| c.count).sum::<usize>(), 5000);
+        assert!(l.clusters.len() <= 4 * 28);
     }
 
     #[test]
