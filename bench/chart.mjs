@@ -7,9 +7,10 @@ const SERIES = [
   { id: 'timelinejs', label: 'TimelineJS3 3.9.11', colour: '#2a7a3f', dash: '2 4', marker: 'triangle' },
 ];
 
-const W = 760;
+const W = 980;
+const LEGEND = 250;
 const H = 460;
-const M = { left: 78, right: 24, top: 48, bottom: 62 };
+const M = { left: 78, right: 24 + LEGEND, top: 48, bottom: 62 };
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const log10 = Math.log10;
@@ -64,7 +65,7 @@ export function renderChart({ meta, rows }) {
   if (capMs >= yMin && capMs <= yMax) {
     const y = py(capMs);
     parts.push(`<line x1="${M.left}" y1="${y.toFixed(1)}" x2="${W - M.right}" y2="${y.toFixed(1)}" stroke="#b00020" stroke-dasharray="3 3"/>`);
-    parts.push(`<text x="${W - M.right - 4}" y="${(y - 5).toFixed(1)}" text-anchor="end" fill="#b00020">cap ${meta.capSeconds} s</text>`);
+    parts.push(`<text x="${M.left + 6}" y="${(y - 5).toFixed(1)}" fill="#b00020">render cap ${meta.capSeconds} s</text>`);
   }
 
   // One line per contender; a hollow marker on the cap line where it timed out.
@@ -75,16 +76,18 @@ export function renderChart({ meta, rows }) {
       parts.push(`<polyline points="${points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}" fill="none" stroke="${s.colour}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
     }
     for (const [x, y] of points) parts.push(marker(s.marker, x, y, s.colour));
+    // Side by side, so that two contenders over the cap at one size both show.
+    const offset = (SERIES.indexOf(s) - 1) * 11;
     for (const r of own.filter((x) => x.status === 'timeout')) {
-      parts.push(marker(s.marker, px(r.events), py(capMs), s.colour, true));
+      parts.push(marker(s.marker, px(r.events) + offset, py(capMs), s.colour, true));
     }
   }
 
   // Legend.
-  const lx = M.left + 14;
+  // Legend, right of the plot.
+  const lx = W - LEGEND + 4;
   let ly = M.top + 16;
   const present = SERIES.filter((s) => rows.some((r) => r.contender === s.id));
-  parts.push(`<rect x="${lx - 8}" y="${ly - 13}" width="300" height="${present.length * 20 + 26}" fill="white" stroke="#ccc"/>`);
   for (const s of present) {
     parts.push(`<line x1="${lx}" y1="${ly - 4}" x2="${lx + 30}" y2="${ly - 4}" stroke="${s.colour}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
     parts.push(marker(s.marker, lx + 15, ly - 4, s.colour));
@@ -92,7 +95,13 @@ export function renderChart({ meta, rows }) {
     ly += 20;
   }
   parts.push(marker('circle', lx + 15, ly - 4, '#666', true));
-  parts.push(`<text x="${lx + 40}" y="${ly}" fill="#1a1a1a">hollow: over the cap, larger sizes skipped</text>`);
+  parts.push(`<text x="${lx + 40}" y="${ly}" fill="#1a1a1a">hollow: over the cap;</text>`);
+  parts.push(`<text x="${lx + 40}" y="${ly + 16}" fill="#1a1a1a">larger sizes skipped</text>`);
+  const skippedTL = rows.some((r) => r.contender === 'timelinejs' && r.status === 'skipped' && /not run above/.test(r.note));
+  if (skippedTL) {
+    parts.push(`<text x="${lx}" y="${ly + 44}" fill="#555">TimelineJS3 is not run</text>`);
+    parts.push(`<text x="${lx}" y="${ly + 60}" fill="#555">above ${meta.timelinejsMaxEvents.toLocaleString('en')} events</text>`);
+  }
   parts.push('</svg>');
   return parts.join('\n') + '\n';
 }

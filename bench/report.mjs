@@ -50,7 +50,7 @@ export function ratioRows({ rows }) {
       if (!a || !r) continue;
       const measured = (x) => x.status === 'ok' || x.status === 'partial';
       if (!measured(a) || !measured(r)) {
-        const why = !measured(a) ? `annals ${a.status}` : `${LABELS[p]} ${r.status}`;
+        const why = [[a, 'annals'], [r, LABELS[p]]].filter(([x]) => !measured(x)).map(([x, who]) => `${who} ${x.status}`).join(', ');
         out.push({ dataset: d, events: a.events, peer: p, cells: null, why });
         continue;
       }

@@ -266,64 +266,86 @@ async function measure(browser, origin, contenderId, dataset) {
     if (row.renderMs > CAP_MS) {
       return { ...row, status: 'timeout', note: `rendered after ${(row.renderMs / 1000).toFixed(1)} s, over the ${args.capSeconds} s cap` };
     }
-    const settle = () => withTimeout(page.evaluate(() => window.__benchSettle(15_000)), 60_000, 'waiting for an idle page');
-    row.settleAfterRenderMs = (await settle()).ms;
+    // Each measurement below may fail on its own (a page that stays busy past
+    // a timeout); the others are still taken, and the row is marked partial.
+    const step = async (name, fn) => {
+      try {
+        await fn();
+      } catch (e) {
+        row.status = 'partial';
+        row.failed = { ...row.failed, [name]: String(e.message ?? e).split('\n')[0].slice(0, 200) };
+      }
+    };
+    const settle = async () => (await withTimeout(page.evaluate(() => window.__benchSettle(15_000)), CAP_MS, 'waiting for an idle page')).ms;
+    await step('settle', async () => { row.settleAfterRenderMs = await settle(); });
 
     // DOM nodes and memory, after a garbage collection.
-    row.domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    row.jsHeapBytes = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? null;
-    row.wasmBytes = await page.evaluate(() => window.__bench.wasm?.memory?.buffer.byteLength ?? 0);
+    await step('dom', async () => {
+      row.domNodes = await withTimeout(page.evaluate(() => document.getElementsByTagName('*').length), CAP_MS, 'counting DOM nodes');
+    });
+    await step('memory', async () => {
+      const cdp = await context.newCDPSession(page);
+      await withTimeout(cdp.send('HeapProfiler.collectGarbage'), CAP_MS, 'garbage collection');
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      row.jsHeapBytes = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? null;
+      row.wasmBytes = await page.evaluate(() => window.__bench.wasm?.memory?.buffer.byteLength ?? 0);
+    });
 
-    // One zoom step.
     const stage = page.locator(c.stage).first();
-    const box = await stage.boundingBox();
-    if (!box) throw new Error(`no ${c.stage} on the page`);
-    await page.mouse.move(box.x + box.width / 2, c.dragY(box));
-    await sleep(300);
-    await page.evaluate(([sel]) => window.__benchArmChange(sel, 10_000), [c.stage]);
-    if (c.zoom === 'wheel') {
-      // The middle of the part of the stage that is on screen (it can be taller than the viewport).
-      const top = Math.max(box.y, 0);
-      const bottom = Math.min(box.y + box.height, VIEWPORT.height);
-      await page.mouse.move(box.x + box.width / 2, (top + bottom) / 2);
-      await page.mouse.wheel(0, -100);
-    } else {
-      const button = page.locator(c.zoom).first();
-      if (await button.count()) await button.click({ timeout: 10_000 });
-      else row.zoomNote = 'no zoom-in control';
-    }
-    const zoom = await withTimeout(page.evaluate(() => window.__benchChange), 20_000, 'the zoom step');
-    row.zoomMs = zoom.ms;
-    if (zoom.ms === null) row.zoomNote = zoom.reason;
+    // One zoom step.
+    await step('zoom', async () => {
+      const box = await stage.boundingBox();
+      if (!box) throw new Error(`no ${c.stage} on the page`);
+      await page.mouse.move(box.x + box.width / 2, c.dragY(box));
+      await sleep(300);
+      await page.evaluate(([sel, ms]) => window.__benchArmChange(sel, ms), [c.stage, CAP_MS]);
+      if (c.zoom === 'wheel') {
+        // The middle of the part of the stage that is on screen (it can be taller than the viewport).
+        const top = Math.max(box.y, 0);
+        const bottom = Math.min(box.y + box.height, VIEWPORT.height);
+        await page.mouse.move(box.x + box.width / 2, (top + bottom) / 2);
+        await page.mouse.wheel(0, -100);
+      } else {
+        const button = page.locator(c.zoom).first();
+        if (await button.count()) await button.click({ timeout: CAP_MS });
+        else row.zoomNote = 'no zoom-in control';
+      }
+      const zoom = await withTimeout(page.evaluate(() => window.__benchChange), CAP_MS + 5_000, 'the zoom step');
+      row.zoomMs = zoom.ms;
+      if (zoom.ms === null) row.zoomNote = zoom.reason;
+    });
+    if (row.zoomMs === undefined && row.failed?.zoom) row.zoomNote = row.failed.zoom;
     // Let the zoom (and any animation it started) finish before panning.
-    row.settleAfterZoomMs = (await settle()).ms;
+    await step('settle after zoom', async () => { row.settleAfterZoomMs = await settle(); });
 
     // Pan: a two-second drag in small steps, leftwards, along the stage.
-    const box2 = (await stage.boundingBox()) ?? box;
-    const y = c.dragY(box2);
-    const x0 = box2.x + box2.width * 0.8;
-    const distance = box2.width * 0.6;
-    await page.mouse.move(x0, y);
-    await page.evaluate(([sel]) => window.__benchFramesStart(sel), [c.stage]);
-    await page.mouse.down();
-    const start = Date.now();
-    for (let elapsed = 0; elapsed < PAN_MS; elapsed = Date.now() - start) {
-      await page.mouse.move(x0 - distance * (elapsed / PAN_MS), y);
-      await sleep(8);
-    }
-    await page.mouse.up();
-    const pan = await withTimeout(page.evaluate(() => window.__benchFramesStop()), 30_000, 'the pan');
-    row.panFrames = pan.deltas.length;
-    row.panP50 = percentile(pan.deltas, 50);
-    row.panP95 = percentile(pan.deltas, 95);
-    row.panMutations = pan.mutations;
-    if (pan.mutations === 0) row.panNote = 'the drag did not change the DOM';
+    await step('pan', async () => {
+      const box = await stage.boundingBox();
+      if (!box) throw new Error(`no ${c.stage} on the page`);
+      const y = c.dragY(box);
+      const x0 = box.x + box.width * 0.8;
+      const distance = box.width * 0.6;
+      await page.mouse.move(x0, y);
+      await page.evaluate(([sel]) => window.__benchFramesStart(sel), [c.stage]);
+      await page.mouse.down();
+      const start = Date.now();
+      for (let elapsed = 0; elapsed < PAN_MS; elapsed = Date.now() - start) {
+        await page.mouse.move(x0 - distance * (elapsed / PAN_MS), y);
+        await sleep(8);
+      }
+      await page.mouse.up();
+      const pan = await withTimeout(page.evaluate(() => window.__benchFramesStop()), CAP_MS, 'the pan');
+      row.panFrames = pan.deltas.length;
+      row.panP50 = percentile(pan.deltas, 50);
+      row.panP95 = percentile(pan.deltas, 95);
+      row.panMutations = pan.mutations;
+      if (pan.mutations === 0) row.panNote = 'the drag did not change the DOM';
+    });
+    if (row.failed?.pan) row.panNote = row.failed.pan;
 
-    row.transfer = await transferSizes(responses, origin);
+    await step('transfer', async () => { row.transfer = await transferSizes(responses, origin); });
+    if (row.failed) row.note = Object.entries(row.failed).map(([k, v]) => `${k}: ${v}`).join('; ');
   } catch (e) {
     row.status = row.renderMs ? 'partial' : 'error';
     row.note = String(e.message ?? e).split('\n')[0].slice(0, 200);
