@@ -12,7 +12,7 @@
 
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { extname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -316,7 +316,9 @@ async function measure(browser, origin, contenderId, dataset) {
       if (zoom.ms === null) row.zoomNote = zoom.reason;
     });
     if (row.zoomMs === undefined && row.failed?.zoom) row.zoomNote = row.failed.zoom;
-    // Let the zoom (and any animation it started) finish before panning.
+    // Let the zoom, and any animation it started (TimelineJS3 eases for about
+    // a second and ignores drags meanwhile), finish before panning.
+    await sleep(1500);
     await step('settle after zoom', async () => { row.settleAfterZoomMs = await settle(); });
 
     // Pan: a two-second drag in small steps, leftwards, along the stage.
@@ -340,7 +342,8 @@ async function measure(browser, origin, contenderId, dataset) {
       row.panP50 = percentile(pan.deltas, 50);
       row.panP95 = percentile(pan.deltas, 95);
       row.panMutations = pan.mutations;
-      if (pan.mutations === 0) row.panNote = 'the drag did not change the DOM';
+      // A handful of mutations is the press and release, not a view that follows the pointer.
+      if (pan.mutations < 5) row.panNote = `the view did not follow the pointer during the drag (${pan.mutations} DOM mutations)`;
     });
     if (row.failed?.pan) row.panNote = row.failed.pan;
 
@@ -377,6 +380,13 @@ function machine(browserVersion) {
   };
 }
 
+/** Which release build was measured: its hashed wasm file name and size. */
+function annalsBuild() {
+  const dist = resolve(root, 'dist');
+  const wasm = readdirSync(dist).find((f) => f.endsWith('.wasm'));
+  return wasm ? { wasm, bytes: statSync(resolve(dist, wasm)).size, built: statSync(resolve(dist, wasm)).mtime.toISOString() } : null;
+}
+
 async function main() {
   if (!existsSync(resolve(root, 'dist/index.html'))) {
     throw new Error('dist/ has no release build; run trunk build --release --offline (scripts/bench.sh does)');
@@ -393,6 +403,7 @@ async function main() {
     panMs: PAN_MS,
     viewport: VIEWPORT,
     seed: DEFAULT_SEED,
+    annalsBuild: annalsBuild(),
     contenders: Object.fromEntries(args.contenders.map((id) => [id, CONTENDERS[id].label])),
   };
   const rows = [];
