@@ -21,7 +21,8 @@ export function renderTable({ rows }) {
   const lines = rows.map((r) => {
     const who = LABELS[r.contender] ?? r.contender;
     if (r.status !== 'ok' && r.status !== 'partial') {
-      return `| ${datasetLabel(r)} | ${who} | ${r.status}: ${r.note} | — | — | — | — | — | — |`;
+      const note = r.note.replace(new RegExp(`^${r.status}: `), '');
+      return `| ${datasetLabel(r)} | ${who} | ${r.status}: ${note} | — | — | — | — | — | — |`;
     }
     const t = r.transfer;
     const transfer = t ? `${kb(t.total)} (${kb(t.wasm + t.js + t.css)} + ${kb(t.data)})` : '—';
@@ -130,7 +131,7 @@ This run: \`${meta.command}\`, ${meta.date.slice(0, 16).replace('T', ' ')} UTC.
 
 ${m.cpu}, ${m.nproc} cores (\`nproc\`), ${m.memoryGiB} GiB memory, ${m.os};
 Chromium ${m.chromium} (headless, \`--disable-gpu\`), Node ${m.node}.
-annals build: \`dist/${meta.annalsBuild?.wasm ?? '?'}\` (${meta.annalsBuild ? `${(meta.annalsBuild.bytes / 1000).toFixed(1)} KB, built ${meta.annalsBuild.built.slice(0, 16).replace('T', ' ')} UTC` : 'unknown'}). The
+annals build measured: \`dist/${meta.annalsBuild?.wasm ?? '?'}\`${meta.annalsBuild ? ` (${(meta.annalsBuild.bytes / 1000).toFixed(1)} KB before compression)` : ''}. The
 machine was shared with other builds while this ran: **read the ratios, not the
 absolute times.**
 

@@ -343,7 +343,7 @@ async function measure(browser, origin, contenderId, dataset) {
       row.panP95 = percentile(pan.deltas, 95);
       row.panMutations = pan.mutations;
       // A handful of mutations is the press and release, not a view that follows the pointer.
-      if (pan.mutations < 5) row.panNote = `the view did not follow the pointer during the drag (${pan.mutations} DOM mutations)`;
+      if (pan.mutations < 5) row.panNote = `the view did not follow the pointer during the drag (${pan.mutations} DOM mutation${pan.mutations === 1 ? '' : 's'})`;
     });
     if (row.failed?.pan) row.panNote = row.failed.pan;
 
@@ -415,7 +415,7 @@ async function main() {
       if (c.maxEvents && dataset.events > c.maxEvents) {
         row = { dataset: dataset.name, events: dataset.events, contender: id, status: 'skipped', note: `not run above ${c.maxEvents.toLocaleString('en')} events: one slide per event` };
       } else if (over[id]) {
-        row = { dataset: dataset.name, events: dataset.events, contender: id, status: 'skipped', note: `skipped: exceeded the ${args.capSeconds} s cap at ${over[id].toLocaleString('en')} events` };
+        row = { dataset: dataset.name, events: dataset.events, contender: id, status: 'skipped', note: `exceeded the ${args.capSeconds} s cap at ${over[id].toLocaleString('en')} events` };
       } else {
         console.error(`run: ${id} on ${dataset.name} …`);
         row = await measure(browser, origin, id, dataset);
