@@ -1,0 +1,207 @@
+// Turns bench/results/latest.json into the Markdown table printed by
+// bench/run.mjs and into docs/benchmarks.md.
+
+const LABELS = { annals: 'annals', 'vis-timeline': 'vis-timeline 8.5.4', timelinejs: 'TimelineJS3 3.9.11' };
+const PEERS = ['vis-timeline', 'timelinejs'];
+
+const int = (n) => Math.round(n).toLocaleString('en');
+const ms = (n) => (n === null || n === undefined ? '—' : n >= 100 ? int(n) : n.toFixed(1));
+const mb = (bytes) => (bytes === null || bytes === undefined ? '—' : (bytes / 2 ** 20).toFixed(1));
+const kb = (bytes) => (bytes === null || bytes === undefined ? '—' : (bytes / 1000).toFixed(1));
+const datasetLabel = (row) => (row.dataset === 'alliance' ? `alliance (${row.events})` : `${int(row.events)} synthetic`);
+
+/** Memory compared across contenders: the JS heap, plus annals' WebAssembly linear memory. */
+export const memoryBytes = (row) => (row.jsHeapBytes ?? 0) + (row.wasmBytes ?? 0);
+
+export function renderTable({ rows }) {
+  const head = [
+    '| data | contender | rendered, ms | zoom step, ms | pan p50 / p95, ms | DOM nodes | JS heap, MB | wasm memory, MB | gzip transfer, KB (code + data) |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const lines = rows.map((r) => {
+    const who = LABELS[r.contender] ?? r.contender;
+    if (r.status !== 'ok' && r.status !== 'partial') {
+      const note = r.note.replace(new RegExp(`^${r.status}: `), '');
+      return `| ${datasetLabel(r)} | ${who} | ${r.status}: ${note} | — | — | — | — | — | — |`;
+    }
+    const t = r.transfer;
+    const transfer = t ? `${kb(t.total)} (${kb(t.wasm + t.js + t.css)} + ${kb(t.data)})` : '—';
+    const zoom = r.zoomMs === null || r.zoomMs === undefined ? `— (${r.zoomNote ?? 'not measured'})` : ms(r.zoomMs);
+    const pan = r.panP50 === undefined ? '—' : `${ms(r.panP50)} / ${ms(r.panP95)}${r.panNote ? ` (${r.panNote})` : ''}`;
+    const partial = r.status === 'partial' ? ` (partial: ${r.note})` : '';
+    return `| ${datasetLabel(r)} | ${who} | ${ms(r.renderMs)}${partial} | ${zoom} | ${pan} | ${r.domNodes === undefined ? '—' : int(r.domNodes)} | ${mb(r.jsHeapBytes)} | ${r.wasmBytes ? mb(r.wasmBytes) : '—'} | ${transfer} |`;
+  });
+  return [...head, ...lines].join('\n');
+}
+
+const ratio = (peer, annals) => {
+  if (peer === null || peer === undefined || annals === null || annals === undefined || annals === 0) return '—';
+  const x = peer / annals;
+  return `${x >= 10 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(2)}×`;
+};
+
+/** Peer ÷ annals for every dataset where both were measured. */
+export function ratioRows({ rows }) {
+  const out = [];
+  const datasets = [...new Set(rows.map((r) => r.dataset))];
+  for (const d of datasets) {
+    const a = rows.find((r) => r.dataset === d && r.contender === 'annals');
+    for (const p of PEERS) {
+      const r = rows.find((x) => x.dataset === d && x.contender === p);
+      if (!a || !r) continue;
+      const measured = (x) => x.status === 'ok' || x.status === 'partial';
+      if (!measured(a) || !measured(r)) {
+        const why = [[a, 'annals'], [r, LABELS[p]]].filter(([x]) => !measured(x)).map(([x, who]) => `${who} ${x.status}`).join(', ');
+        out.push({ dataset: d, events: a.events, peer: p, cells: null, why });
+        continue;
+      }
+      out.push({
+        dataset: d, events: a.events, peer: p,
+        cells: [
+          ratio(r.renderMs, a.renderMs), ratio(r.zoomMs, a.zoomMs), ratio(r.panP95, a.panP95),
+          ratio(r.domNodes, a.domNodes), ratio(memoryBytes(r), memoryBytes(a)), ratio(r.transfer?.total, a.transfer?.total),
+        ],
+      });
+    }
+  }
+  return out;
+}
+
+export function renderRatios(results) {
+  const head = [
+    '| data | peer ÷ annals | rendered | zoom step | pan p95 | DOM nodes | memory | gzip transfer |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const lines = ratioRows(results).map((r) => {
+    const d = datasetLabel(r);
+    if (!r.cells) return `| ${d} | ${LABELS[r.peer]} | not compared: ${r.why} | | | | | |`;
+    return `| ${d} | ${LABELS[r.peer]} | ${r.cells.join(' | ')} |`;
+  });
+  return [...head, ...lines].join('\n');
+}
+
+function notes({ meta, rows }) {
+  const out = [];
+  const unsupported = rows.filter((r) => r.status === 'unsupported');
+  if (unsupported.length) {
+    out.push(`- annals' synthetic rows were **not measured**: the build in \`dist/\` does not read \`?data=\`, so only its embedded default dataset could be measured. Rebuild with a build that supports \`?data=\` and run again.`);
+  }
+  for (const r of rows.filter((x) => x.status === 'timeout')) {
+    out.push(`- ${LABELS[r.contender]} at ${int(r.events)} events: ${r.note}; larger sets were skipped.`);
+  }
+  for (const r of rows.filter((x) => x.status === 'error' || x.status === 'partial')) {
+    out.push(`- ${LABELS[r.contender]} on ${datasetLabel(r)}: ${r.status}: ${r.note}`);
+  }
+  for (const r of rows.filter((x) => x.zoomNote)) {
+    out.push(`- ${LABELS[r.contender]} on ${datasetLabel(r)}: zoom step not measured (${r.zoomNote}).`);
+  }
+  for (const r of rows.filter((x) => x.panNote)) {
+    out.push(`- ${LABELS[r.contender]} on ${datasetLabel(r)}: ${r.panNote}; its pan frame times are those of handling the pointer, not of moving the view.`);
+  }
+  return out.length ? out.join('\n') : '- Every contender that was run rendered within the cap.';
+}
+
+export function renderDocs(results) {
+  const { meta } = results;
+  const m = meta.machine;
+  return `# Benchmarks
+
+annals against [TimelineJS3](https://timeline.knightlab.com/) 3.9.11 and
+[vis-timeline](https://visjs.github.io/vis-timeline/) 8.5.4, on the same data,
+in headless Chromium. Generated by \`bench/run.mjs\`; do not edit by hand.
+
+## Command
+
+\`\`\`sh
+./scripts/bench.sh                 # release build, data, every size (1k, 10k, 100k, 1M) with the caps
+./scripts/bench.sh --quick         # only the default dataset, 1k and 10k
+./scripts/bench.sh --sizes 1000,100000 --cap 30    # chosen sizes and render cap (seconds)
+\`\`\`
+
+Set \`ANNALS_BENCH_SKIP_BUILD=1\` to measure the \`dist/\` already there.
+\`scripts/bench.sh\` runs \`scripts/setup.sh\`, \`trunk build --release --offline\`,
+\`node bench/generate.mjs\` and \`node bench/run.mjs\` with its arguments. The
+peers come from npm, pinned in \`package-lock.json\`. Results go to
+\`bench/results/latest.json\` (every figure), this page, and
+[\`benchmark-render.svg\`](benchmark-render.svg).
+
+This run: \`${meta.command}\`, ${meta.date.slice(0, 16).replace('T', ' ')} UTC.
+
+## Machine
+
+${m.cpu}, ${m.nproc} cores (\`nproc\`), ${m.memoryGiB} GiB memory, ${m.os};
+Chromium ${m.chromium} (headless, \`--disable-gpu\`), Node ${m.node}.
+annals build measured: \`dist/${meta.annalsBuild?.wasm ?? '?'}\`${meta.annalsBuild ? ` (${(meta.annalsBuild.bytes / 1000).toFixed(1)} KB before compression)` : ''}. The
+machine was shared with other builds while this ran: **read the ratios, not the
+absolute times.**
+
+## Ratios (one run)
+
+Each cell is the peer's figure divided by annals' on the same data: above 1×,
+annals is faster or smaller. Memory is the JS heap after a garbage collection,
+plus annals' WebAssembly memory.
+
+${renderRatios(results)}
+
+## All figures
+
+${renderTable(results)}
+
+![Time to rendered against dataset size, log-log](benchmark-render.svg)
+
+## What is measured, and how
+
+- **Data.** The default alliance dataset (26 events) and synthetic sets of
+  1,000, 10,000, 100,000 and 1,000,000 events from \`bench/generate.mjs\`
+  (mulberry32, seed ${meta.seed}): days from 1900 to 2030, one event in five
+  with an end date, six lanes, three statuses. The same events are converted
+  to TimelineJS3 slides (grouped by lane) and vis-timeline items (boxes, or
+  ranges when there is an end; one group per lane). annals shows the alliance
+  dataset embedded in its build (no query parameter), and loads the synthetic
+  sets with \`?data=\`.
+- **Rendered.** From navigation start to the first frame painted after the
+  completion signal: \`data-ready="true"\` with the expected
+  \`data-event-count\` on \`[data-annals-root]\`; for the peers, the host pages
+  in \`bench/pages/\` set \`body[data-rendered]\` after vis-timeline's first
+  \`changed\` event, or after TimelineJS3's \`ready\` and \`loaded\` events. It
+  includes fetching and parsing the data, and for annals compiling the wasm.
+- **Zoom step.** One wheel notch (\`deltaY = -100\`) over the middle of the
+  timeline for annals and vis-timeline; TimelineJS3 has no wheel zoom, so its
+  zoom-in button is clicked. Timed in the page from the input event's
+  timestamp to the first frame painted after the timeline's DOM changed
+  (MutationObserver, then requestAnimationFrame).
+- **Pan.** A ${meta.panMs / 1000}-second drag leftwards over 60% of the
+  timeline's width in small mouse steps; a requestAnimationFrame loop records
+  frame intervals, reported as p50 and p95. The number of DOM mutations is
+  kept in the JSON, to show the drag moved the view. The zoom step, then 1.5 s
+  and an idle page (ten frames in a row under 25 ms), come before the drag.
+  Playwright waits for each pointer move to be handled, so a page that is busy
+  gets fewer moves, as a real user's browser would coalesce them.
+- **DOM nodes.** \`document.getElementsByTagName('*').length\`, 2 s after
+  rendered and once the page is idle. (vis-timeline redraws again about a
+  second after its first \`changed\` event and then keeps only the items on
+  screen: 4,109 nodes at the first event with 1,000 events, 807 after.)
+- **Memory.** \`JSHeapUsedSize\` from the DevTools protocol after
+  \`HeapProfiler.collectGarbage\`. annals keeps its data in WebAssembly memory,
+  which the JS heap does not count, so its linear memory size is listed apart
+  and added in the ratios.
+- **Transfer.** Every response body the page loaded, gzipped with level 9
+  (as a server would send it): wasm, JS, CSS and data. The host HTML pages and
+  fonts are left out. TimelineJS3's theme asks Google Fonts for typefaces; all
+  requests that leave the local server are blocked for every contender, so
+  these are not counted.
+- **Viewport** ${meta.viewport.width}×${meta.viewport.height}, a fresh browser
+  context (empty cache) for each measurement.
+
+## Caps and skips
+
+- A contender that has not rendered within **${meta.capSeconds} s** is marked
+  \`timeout\`, and skipped for every larger dataset.
+- TimelineJS3 builds one full-screen slide per event and is meant for tens of
+  them; it is not run above ${meta.timelinejsMaxEvents.toLocaleString('en')} events.
+
+## Notes on this run
+
+${notes(results)}
+`;
+}
