@@ -207,3 +207,23 @@ test('touch: a one-finger swipe pans and a two-finger pinch zooms', async ({ pag
   // Fingers 100 px apart, then 160: the span shrinks to 100/160.
   await expect.poll(gap).toBeGreaterThan(before * 1.45);
 });
+
+test('Home and End jump to the first and last event; a trackpad pinch (ctrl + wheel) zooms', async ({ page }) => {
+  await openApp(page);
+  await page.locator(mark('kyoto-summit')).focus();
+  await page.keyboard.press('End');
+  await expect(page.locator(mark('i-corps-forward-camp-zama'))).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(page.locator(mark('treaty-signed-1960'))).toBeFocused();
+
+  const a = page.locator(`${mark('taepodong-1-launch')} .annals-mark`);
+  const b = page.locator(`${mark('japan-adopts-bmd')} .annals-mark`);
+  const gap = async () => (await b.boundingBox()).x - (await a.boundingBox()).x;
+  const before = await gap();
+  const box = await a.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -40);
+  await page.keyboard.up('Control');
+  await expect.poll(gap).toBeGreaterThan(before * 1.3);
+});
