@@ -7,6 +7,8 @@
 
 pub mod browser;
 pub mod components;
+pub mod config;
+pub mod embed;
 pub mod hooks;
 pub mod layout;
 pub mod model;
@@ -14,9 +16,12 @@ pub mod search;
 pub mod state;
 pub mod url_state;
 
-pub use components::App;
+pub use components::{App, AppProps};
+pub use config::{Config, Theme};
+pub use embed::{Timeline, TimelineProps};
 
-/// Mounts annals into the element with id `annals`, or into `<body>`.
+/// Mounts the standalone page into the element with id `annals`, or into
+/// `<body>`: it owns the page's URL (see [`Config`]).
 pub fn start() {
     browser::panic::install();
     let mount = gloo::utils::document().get_element_by_id("annals");

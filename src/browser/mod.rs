@@ -1,6 +1,8 @@
 //! The edge: code that talks to the browser outside of yew's view: loading
 //! data from URLs and files, the page's URL and history, and the panic screen.
 
+pub mod dom;
 pub mod load;
 pub mod panic;
+pub mod styles;
 pub mod url;

@@ -16,7 +16,7 @@ mod search_box;
 mod timeline;
 mod toolbar;
 
-pub use app::App;
+pub use app::{App, AppProps};
 pub use axis::AxisView;
 pub use card::Card;
 pub use copy_link::CopyLink;
@@ -33,6 +33,9 @@ pub use toolbar::Toolbar;
 
 use yew::prelude::*;
 
+use std::rc::Rc;
+
+use crate::config::Config;
 use crate::state::State;
 
 /// The shared state as components receive it from context.
@@ -48,4 +51,16 @@ pub type StateHandle = UseReducerHandle<State>;
 #[hook]
 pub fn use_annals() -> StateHandle {
     use_context::<StateHandle>().expect("annals components must be rendered inside <App>, which provides the state")
+}
+
+/// The instance's settings; every component below [`App`] can call this.
+///
+/// # Example
+/// ```text
+/// let config = use_config();
+/// if config.url_sync { /* the standalone page */ }
+/// ```
+#[hook]
+pub fn use_config() -> Rc<Config> {
+    use_context::<Rc<Config>>().expect("annals components must be rendered inside <App>, which provides the config")
 }

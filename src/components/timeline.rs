@@ -89,13 +89,13 @@ pub fn Timeline() -> Html {
                 {onkeydown}>
                 if ready {
                     <AxisView axis={Rc::new(frame.axis.clone())} />
-                    <div class="annals-lanes" style={format!("height:{:.0}px", frame.height)}>
+                    <div class="annals-lanes" data-style={format!("height:{:.0}px", frame.height)}>
                         { for frame.axis.ticks.iter().map(|t| html! {
-                            <span class="annals-gridline" aria-hidden="true" style={format!("left:{:.1}px", t.x)}></span>
+                            <span class="annals-gridline" aria-hidden="true" data-style={format!("left:{:.1}px", t.x)}></span>
                         }) }
                         { for frame.lanes.iter().map(|band| html! {
                             <div class="annals-lane" aria-hidden="true"
-                                style={format!("top:{:.0}px;height:{:.0}px", band.y, band.height)}>
+                                data-style={format!("top:{:.0}px;height:{:.0}px", band.y, band.height)}>
                                 <span class="annals-lane-label">{ dataset.lanes[band.lane].label.clone() }</span>
                             </div>
                         }) }
