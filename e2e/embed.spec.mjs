@@ -2,6 +2,8 @@
 // from another origin (e2e/hosts.mjs, the next port) than the app
 // (e2e/serve.mjs). Locators pierce the open shadow roots of embedded instances.
 import { test, expect } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const appPort = Number(process.env.ANNALS_E2E_PORT ?? 4173);
 const hosts = `http://127.0.0.1:${appPort + 1}/`;
@@ -155,5 +157,17 @@ test('strict CSP: the release build renders with no violations', async ({ page }
   const xs = await page.locator('[data-event-id]').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().x)));
   expect(new Set(xs).size).toBeGreaterThan(10);
   expect(await page.evaluate(() => window.violations)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('the single file opens from file:// with no server', async ({ page }) => {
+  const file = fileURLToPath(new URL('../dist-single/annals.html', import.meta.url));
+  expect(existsSync(file), 'run scripts/single-file.sh first').toBe(true);
+  const errors = watchErrors(page);
+  await page.goto(pathToFileURL(file).href);
+  await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator(root)).toHaveAttribute('data-event-count', '26');
+  await page.locator('[data-event-id="taepodong-1-launch"]').click();
+  await expect(page.locator('[data-card-for="taepodong-1-launch"]')).toBeVisible();
   expect(errors).toEqual([]);
 });

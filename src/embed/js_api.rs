@@ -207,8 +207,9 @@ impl Handle {
 }
 
 /// Mounts the standalone page into the element with id `annals`, or `<body>`;
-/// called by `loader.js` and the single-file build.
+/// called by `loader.js`, and by the single-file build with its inlined data
+/// (JSON or CSV text; without it, the default dataset).
 #[wasm_bindgen(js_name = startPage)]
-pub fn start_page() {
-    crate::start();
+pub fn start_page(data: Option<String>) {
+    crate::start_with(Config { data_text: data, ..Config::default() });
 }
