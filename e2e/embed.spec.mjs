@@ -160,6 +160,18 @@ test('strict CSP: the release build renders with no violations', async ({ page }
   expect(errors).toEqual([]);
 });
 
+test('the yew example app hosts the Timeline component', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(`${app}yew-host/`);
+  await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator(root)).toHaveAttribute('data-event-count', '3');
+  await page.locator('[data-event-id="nara"]').click();
+  await expect(page.locator('#selected')).toHaveText('Selected: nara');
+  await page.locator('.annals-card-close').click();
+  await expect(page.locator('#selected')).toHaveText('Selected: nothing');
+  expect(errors).toEqual([]);
+});
+
 test('the single file opens from file:// with no server', async ({ page }) => {
   const file = fileURLToPath(new URL('../dist-single/annals.html', import.meta.url));
   expect(existsSync(file), 'run scripts/single-file.sh first').toBe(true);

@@ -18,6 +18,7 @@ cargo test --locked --target wasm32-unknown-unknown --test web
 echo "== 3/4 release builds"
 trunk build --release --offline
 bash scripts/single-file.sh
+(cd examples/yew-host && trunk build --release --offline)
 
 echo "== 4/4 end-to-end tests"
 npx playwright test
