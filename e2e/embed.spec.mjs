@@ -42,6 +42,8 @@ test('JS API: two independent instances; select, setRange, the callback and dest
   await expect(two).toHaveClass(/annals-theme-dark/);
   await expect(one).toHaveClass(/annals-theme-light/);
   await expect(page.locator('#two [data-card-for="alpha"]')).toBeVisible();
+  // An embedded instance has no address of its own to share.
+  await expect(page.locator('#one').getByRole('button', { name: /Copy link|Share/ })).toHaveCount(0);
 
   // select() opens a card in one instance only, and the callback hears it.
   await page.evaluate(() => window.one.select('third'));
@@ -79,6 +81,28 @@ test('JS API: two independent instances; select, setRange, the callback and dest
   await expect(page.locator('#two [data-card-for="alpha"]')).toBeVisible();
   await page.evaluate(() => window.one.destroy()); // a second destroy does nothing
   expect(errors).toEqual([]);
+});
+
+test('Share / Embed: the dialog shows the link and an iframe snippet for the current view', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${app}nested/path/annals/`);
+  await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
+  await page.locator('[data-event-id="taepodong-1-launch"]').click();
+  await expect(page).toHaveURL(/event=taepodong-1-launch/);
+  await page.getByRole('button', { name: 'Share / Embed' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share or embed this view' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Link')).toHaveValue(page.url());
+  await expect(dialog.getByLabel('Link')).toBeFocused();
+  const snippet = await dialog.getByLabel('Embed code for an iframe').inputValue();
+  expect(snippet).toContain(`<iframe src="${page.url().replaceAll('&', '&amp;')}"`);
+  expect(snippet).toContain('title="The U.S.–Japan alliance, 1960–2007"');
+  await dialog.getByRole('button', { name: 'Copy the embed code' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Embed code copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Share / Embed' })).toBeFocused();
 });
 
 test('JS API: the timeline sizes itself to its container', async ({ page }) => {

@@ -13,6 +13,7 @@ mod list_view;
 mod load_status;
 mod problems;
 mod search_box;
+mod share_dialog;
 mod timeline;
 mod toolbar;
 
@@ -28,6 +29,7 @@ pub use list_view::ListView;
 pub use load_status::LoadStatus;
 pub use problems::ProblemsPanel;
 pub use search_box::SearchBox;
+pub use share_dialog::ShareDialog;
 pub use timeline::Timeline;
 pub use toolbar::Toolbar;
 

@@ -55,3 +55,31 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     html! { <App {config} /> }
 }
+
+/// Escapes text for an HTML attribute value in double quotes.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The iframe snippet that embeds the page at `link`, titled `title`.
+pub fn iframe_snippet(link: &str, title: &str) -> String {
+    format!(
+        r#"<iframe src="{}" title="{}" width="100%" height="600" style="border:0" loading="lazy"></iframe>"#,
+        attribute(link),
+        attribute(title)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_iframe_snippet_escapes_the_link_and_the_title() {
+        let snippet = iframe_snippet("https://x.org/a/?data=d.json&event=e1", r#"Cats & "dogs" <1900>"#);
+        assert_eq!(
+            snippet,
+            r#"<iframe src="https://x.org/a/?data=d.json&amp;event=e1" title="Cats &amp; &quot;dogs&quot; &lt;1900&gt;" width="100%" height="600" style="border:0" loading="lazy"></iframe>"#
+        );
+    }
+}
