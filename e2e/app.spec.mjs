@@ -96,7 +96,8 @@ test('the planned declaration card shows its season and links to what happened',
 test('keyboard only: Tab to an event, Enter opens it, arrows move, Escape returns focus', async ({ page }) => {
   await openApp(page);
   let focusedId = null;
-  for (let i = 0; i < 12 && !focusedId; i++) {
+  // Past every toolbar control (the count grows with the toolbar).
+  for (let i = 0; i < 20 && !focusedId; i++) {
     await page.keyboard.press('Tab');
     focusedId = await page.evaluate(() => document.activeElement?.getAttribute('data-event-id'));
   }
