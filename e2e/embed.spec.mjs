@@ -10,6 +10,13 @@ const hosts = `http://127.0.0.1:${appPort + 1}/`;
 const app = `http://127.0.0.1:${appPort}/`;
 const root = '[data-annals-root]';
 
+/** Opens the JS API host page and waits until its script has mounted both instances. */
+async function openApiHost(page, query = '') {
+  await page.goto(`${hosts}api.html${query}`);
+  // Until then `window.one` is the element with id "one", not the handle.
+  await page.waitForFunction(() => window.mounted === true);
+}
+
 /** Collects console errors and page errors. */
 function watchErrors(page) {
   const errors = [];
@@ -32,7 +39,7 @@ test('iframe: the page reads data, start-at, theme and controls from its query',
 
 test('JS API: two independent instances; select, setRange, the callback and destroy', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto(`${hosts}api.html`);
+  await openApiHost(page);
   const one = page.locator(`#one ${root}`);
   const two = page.locator(`#two ${root}`);
   await expect(one).toHaveAttribute('data-ready', 'true');
@@ -106,7 +113,7 @@ test('Share / Embed: the dialog shows the link and an iframe snippet for the cur
 });
 
 test('JS API: the timeline sizes itself to its container', async ({ page }) => {
-  await page.goto(`${hosts}api.html`);
+  await openApiHost(page);
   await page.evaluate(() => window.two.select(null));
   for (const [id, width] of [['one', 900], ['two', 700]]) {
     await expect(page.locator(`#${id} ${root}`)).toHaveAttribute('data-ready', 'true');
@@ -116,7 +123,7 @@ test('JS API: the timeline sizes itself to its container', async ({ page }) => {
 });
 
 test('a hostile host stylesheet does not break the layout', async ({ page }, testInfo) => {
-  await page.goto(`${hosts}api.html`);
+  await openApiHost(page);
   await expect(page.locator(`#one ${root}`)).toHaveAttribute('data-ready', 'true');
   const measure = () => page.evaluate(() => {
     const shadow = document.getElementById('one').shadowRoot;
@@ -126,7 +133,7 @@ test('a hostile host stylesheet does not break the layout', async ({ page }, tes
   });
   const plain = await measure();
 
-  await page.goto(`${hosts}api.html?hostile=1`);
+  await openApiHost(page, '?hostile=1');
   await expect(page.locator(`#one ${root}`)).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('body > h1')).toHaveCSS('font-size', '30px'); // the stylesheet did apply to the host
   const hostile = await measure();

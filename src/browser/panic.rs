@@ -24,6 +24,11 @@ pub fn register_root(root: &Element) {
     EMBEDDED.with(|roots| roots.borrow_mut().push(root.clone()));
 }
 
+/// Forgets a mount point registered with [`register_root`].
+pub fn unregister_root(root: &Element) {
+    EMBEDDED.with(|roots| roots.borrow_mut().retain(|r| r != root));
+}
+
 /// Installs the panic hook; call before rendering (yew would install its own).
 pub fn install() {
     yew::set_custom_panic_hook(Box::new(|info| {

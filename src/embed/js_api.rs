@@ -83,6 +83,7 @@ fn read_time(value: &JsValue, end: bool) -> Result<Days, JsValue> {
 
 struct Mounted {
     app: AppHandle<App>,
+    root: Element,
     config: Config,
     shadow: ShadowRoot,
 }
@@ -155,8 +156,8 @@ pub fn mount(element: Element, spec: JsValue) -> Result<Handle, JsValue> {
         &spec,
     );
     crate::browser::panic::register_root(&root);
-    let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { config: config.clone() }).render();
-    Ok(Handle { mounted: RefCell::new(Some(Mounted { app, config, shadow })), control, listeners })
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config: config.clone() }).render();
+    Ok(Handle { mounted: RefCell::new(Some(Mounted { app, root, config, shadow })), control, listeners })
 }
 
 #[wasm_bindgen]
@@ -200,6 +201,7 @@ impl Handle {
     pub fn destroy(&self) {
         if let Some(mounted) = self.mounted.borrow_mut().take() {
             mounted.app.destroy();
+            crate::browser::panic::unregister_root(&mounted.root);
             mounted.shadow.set_text_content(None);
         }
         self.listeners.borrow_mut().clear();
