@@ -1,9 +1,12 @@
 // End-to-end tests against the release build (dist/), served from a sub-path
 // on 127.0.0.1, in Debian's Chromium. Run through scripts/test.sh, which
-// builds dist/ first.
+// builds dist/ first. The embedding tests load host pages from a second
+// server on the next port (another origin). ANNALS_E2E_PORT moves both, for
+// machines where someone else's tests hold 4173.
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+const port = Number(process.env.ANNALS_E2E_PORT ?? 4173);
+const hostPort = port + 1;
 const chromium = process.env.ANNALS_CHROMIUM || '/usr/bin/chromium';
 
 export default defineConfig({
@@ -25,10 +28,18 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node e2e/serve.mjs ${port}`,
-    url: `http://127.0.0.1:${port}/nested/path/annals/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `node e2e/serve.mjs ${port}`,
+      url: `http://127.0.0.1:${port}/nested/path/annals/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      command: `node e2e/hosts.mjs ${hostPort} ${port}`,
+      url: `http://127.0.0.1:${hostPort}/iframe.html`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

@@ -50,6 +50,13 @@ test('list view', async ({ page }) => {
   expect(await violations(page)).toEqual([]);
 });
 
+test('dark theme, card open', async ({ page }) => {
+  await page.goto('./?theme=dark&start-at=joint-declaration-planned');
+  await expect(page.locator('[data-annals-root]')).toHaveClass(/annals-theme-dark/);
+  await expect(page.locator('[data-card-for]')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
 test('reflows at 320 px wide without horizontal scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await openApp(page);

@@ -96,6 +96,7 @@ test('the planned declaration card shows its season and links to what happened',
 test('keyboard only: Tab to an event, Enter opens it, arrows move, Escape returns focus', async ({ page }) => {
   await openApp(page);
   let focusedId = null;
+  // Past every toolbar control (the count grows with the toolbar).
   for (let i = 0; i < 30 && !focusedId; i++) {
     await page.keyboard.press('Tab');
     focusedId = await page.evaluate(() => document.activeElement?.getAttribute('data-event-id'));

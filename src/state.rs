@@ -157,6 +157,9 @@ pub enum Action {
     ApplyUrl(UrlState),
     /// Show texts in this language where the data has a translation.
     SetLanguage(String),
+    /// Open the card of the event with this id, or close the card (`None`);
+    /// used by embedders. During a load it waits for the new dataset.
+    Select(Option<String>),
 }
 
 impl State {
@@ -387,6 +390,12 @@ impl State {
             Action::ApplyUrl(url) if self.loading.is_some() => State { pending_url: Some(url), ..self.clone() },
             Action::ApplyUrl(url) => self.apply_url(url),
             Action::SetLanguage(lang) => State { lang, ..self.clone() },
+            Action::Select(None) => return self.apply(Action::Close),
+            Action::Select(Some(id)) if self.loading.is_some() => {
+                let pending = UrlState { event: Some(id), ..self.pending_url.clone().unwrap_or_default() };
+                State { pending_url: Some(pending), ..self.clone() }
+            }
+            Action::Select(Some(id)) => self.open_at(self.dataset.index_of(&id)?)?,
         };
         (next != *self).then_some(next)
     }
@@ -603,6 +612,24 @@ mod tests {
         let before = (t - s.view.start) / s.view.span();
         let after = (t - zoomed.view.start) / zoomed.view.span();
         assert!((before - after).abs() < 1e-9);
+    }
+
+    #[test]
+    fn select_opens_by_id_closes_with_none_and_waits_for_a_load() {
+        let s = state();
+        let id = s.dataset.events[4].id.clone();
+        let opened = s.apply(Action::Select(Some(id.clone()))).unwrap();
+        assert_eq!(opened.open, Some(4));
+        assert_eq!(opened.apply(Action::Select(None)).unwrap().open, None);
+        assert_eq!(s.apply(Action::Select(Some("no-such-event".into()))), None);
+        assert_eq!(s.apply(Action::Select(None)), None, "nothing to close");
+        let started = s.apply(Action::LoadStarted { id: 1, name: "d.json".into() }).unwrap();
+        let waiting = started.apply(Action::Select(Some("b".into()))).unwrap();
+        let text = r#"{"events": [{"id": "a", "title": "A", "start": "1999"}, {"id": "b", "title": "B", "start": "2000"}]}"#;
+        let loaded = waiting
+            .apply(Action::LoadFinished { id: 1, name: "d.json".into(), result: parse_dataset(text) })
+            .unwrap();
+        assert_eq!(loaded.open, Some(1));
     }
 
     #[test]

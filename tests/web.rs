@@ -154,3 +154,46 @@ async fn a_panic_screen_replaces_the_view_with_a_reload_button() {
     let reload = button_with_text(&host, "Reload");
     assert_eq!(reload.get_attribute("type").as_deref(), Some("button"));
 }
+
+/// Regression guard for embedding: an instance set up with
+/// `Config::embedded()` must never read or write the host page's URL, and
+/// it reports selections through `on_select`.
+#[wasm_bindgen_test]
+async fn an_embedded_instance_leaves_the_page_url_alone_and_reports_selections() {
+    let window = web_sys::window().unwrap();
+    // Standalone apps from earlier tests are still mounted; let their delayed
+    // URL writes (use_url_sync waits 250 ms) happen before the URL is set here.
+    let quiet = js_sys::Promise::new(&mut |resolve, _| {
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 400).unwrap();
+    });
+    JsFuture::from(quiet).await.unwrap();
+    let path = window.location().pathname().unwrap();
+    // A URL the standalone page would act on.
+    let before = format!("{path}?event=taepodong-1-launch&theme=dark");
+    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&before)).unwrap();
+    let document = gloo::utils::document();
+    let host = document.create_element("div").unwrap();
+    host.set_attribute("style", "width: 1000px; position: relative").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let selected = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let config = annals::Config {
+        on_select: {
+            let selected = selected.clone();
+            yew::Callback::from(move |id: Option<String>| selected.borrow_mut().push(id))
+        },
+        ..annals::Config::embedded()
+    };
+    yew::Renderer::<annals::App>::with_root_and_props(host.clone(), annals::AppProps { config }).render();
+    settle().await;
+
+    assert_eq!(open_card_id(&host), None, "the page's ?event= is not read");
+    let root = find(&host, "[data-annals-root]").unwrap();
+    assert!(root.class_name().contains("annals-theme-light"), "the page's ?theme= is not read");
+    mark(&host, "treaty-signed-1960").click();
+    settle().await;
+    assert_eq!(open_card_id(&host).as_deref(), Some("treaty-signed-1960"));
+    assert_eq!(*selected.borrow(), vec![Some("treaty-signed-1960".to_owned())]);
+    let after = format!("{}{}", window.location().pathname().unwrap(), window.location().search().unwrap());
+    assert!(!after.contains("treaty-signed-1960"), "the page's URL is not written: {after}");
+    assert_eq!(after, before, "the page's URL is not written");
+}

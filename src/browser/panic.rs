@@ -6,9 +6,28 @@
 //! button's handler is a closure that does not need the instance to run Rust
 //! code again. Text is set with `text_content`, never as HTML.
 
+use std::cell::RefCell;
+
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
+
+thread_local! {
+    /// Mount points of embedded instances: inside shadow roots, where a
+    /// document query cannot find them.
+    static EMBEDDED: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Remembers an embedded instance's mount point, so that a panic shows the
+/// message there rather than replacing the host page.
+pub fn register_root(root: &Element) {
+    EMBEDDED.with(|roots| roots.borrow_mut().push(root.clone()));
+}
+
+/// Forgets a mount point registered with [`register_root`].
+pub fn unregister_root(root: &Element) {
+    EMBEDDED.with(|roots| roots.borrow_mut().retain(|r| r != root));
+}
 
 /// Installs the panic hook; call before rendering (yew would install its own).
 pub fn install() {
@@ -38,7 +57,11 @@ pub fn show_panic_screen(detail: &str) {
             hosts.extend(host);
         }
     }
-    if hosts.is_empty() {
+    let embedded = EMBEDDED.with(|roots| roots.borrow().clone());
+    let on_host_page = !embedded.is_empty();
+    hosts.extend(embedded);
+    // Only the standalone page may be replaced whole; a host page never is.
+    if hosts.is_empty() && !on_host_page {
         hosts.extend(document.body().map(Element::from));
     }
     for host in hosts {

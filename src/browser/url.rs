@@ -51,6 +51,18 @@ pub fn write(state: &UrlState, push: bool) {
     }
 }
 
+/// Every decoded query pair of the page's URL, for the standalone page's settings.
+pub fn page_pairs() -> Vec<(String, String)> {
+    let Some(params) = params() else { return Vec::new() };
+    let mut pairs = Vec::new();
+    let entries = js_sys::try_iter(&params).ok().flatten();
+    for entry in entries.into_iter().flatten().flatten() {
+        let pair = js_sys::Array::from(&entry);
+        pairs.push((pair.get(0).as_string().unwrap_or_default(), pair.get(1).as_string().unwrap_or_default()));
+    }
+    pairs
+}
+
 /// The page's full address, for the copy-link button.
 pub fn href() -> Option<String> {
     web_sys::window()?.location().href().ok()

@@ -1,47 +1,121 @@
 //! The root component: owns the state and lays out the page.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use super::{use_annals, Card, HelpDialog, RichText, ListView, LoadStatus, ProblemsPanel, StateHandle, Timeline, Toolbar};
+use super::{use_annals, use_config, Card, HelpDialog, ListView, LoadStatus, ProblemsPanel, RichText, StateHandle, Timeline, Toolbar};
 use crate::browser::load::data_param;
-use crate::browser::url;
+use crate::browser::{dom, styles, url};
+use crate::config::Config;
 use crate::hooks::{use_focus_management, use_loader, use_url_sync, Loader};
+use crate::model::Dataset;
 use crate::state::{Action, State};
 
-/// The whole annals app: the dataset named by `?data=`, or the default one.
+/// The app's settings; see [`Config`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// How this instance is set up; the default is the standalone page.
+    #[prop_or_default]
+    pub config: Config,
+}
+
+/// The whole annals app. The standalone page shows the dataset named by
+/// `?data=`, or the default one; embedders say what to show in the config.
 #[component]
-pub fn App() -> Html {
-    let data_url = use_memo((), |_| data_param());
+pub fn App(props: &AppProps) -> Html {
+    // The standalone page's settings come from its URL, read once.
+    let config = use_memo(props.config.clone(), |given| {
+        let given = given.clone();
+        if given.url_sync {
+            let data_url = given.data_url.clone().or_else(data_param);
+            Config { data_url, ..given.with_page_params(url::page_pairs()) }
+        } else {
+            given
+        }
+    });
     let state = {
-        let data_url = data_url.clone();
-        // With `?data=`, start empty rather than flash an unrelated timeline.
-        use_reducer(move || if data_url.is_some() { State::new(Default::default(), Vec::new()) } else { State::with_default_dataset() })
+        let config = config.clone();
+        use_reducer(move || match &config.dataset {
+            Some(dataset) => State::new(Dataset::clone(dataset), Vec::new()),
+            // With data to load, start empty rather than flash an unrelated timeline.
+            None if config.data_url.is_some() || config.data_text.is_some() => State::new(Default::default(), Vec::new()),
+            None => State::with_default_dataset(),
+        })
     };
     let loader = use_loader(state.clone());
     {
         let loader = loader.clone();
         let dispatcher = state.dispatcher();
+        let config = config.clone();
         use_effect_with((), move |_| {
-            if let Some(url) = data_url.as_ref() {
+            if let Some(text) = config.data_text.as_ref() {
+                loader.open_text.emit(text.clone());
+            } else if let Some(url) = config.data_url.as_ref() {
                 loader.open_url.emit(url.clone());
             }
-            // Applied now, or once the dataset named by `?data=` has loaded.
-            let from_url = url::read();
-            if from_url != Default::default() {
-                dispatcher.dispatch(Action::ApplyUrl(from_url));
+            // Applied now, or once the dataset being loaded has arrived.
+            if config.url_sync {
+                let mut from_url = url::read();
+                if from_url.event.is_none() {
+                    from_url.event = config.start_at.clone();
+                }
+                if from_url != Default::default() {
+                    dispatcher.dispatch(Action::ApplyUrl(from_url));
+                }
+            } else if let Some(id) = config.start_at.clone() {
+                dispatcher.dispatch(Action::Select(Some(id)));
             }
         });
     }
-    use_url_sync(state.clone());
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(config.control.clone(), move |control| {
+            if let Some(control) = control {
+                control.connect(Some(dispatcher));
+            }
+            let control = control.clone();
+            move || {
+                if let Some(control) = control {
+                    control.connect(None);
+                }
+            }
+        });
+    }
+    {
+        // Tell the embedder when a card opens or closes, not about the first render.
+        let selected = state.open.and_then(|i| state.dataset.events.get(i)).map(|e| e.id.clone());
+        let on_select = use_mut_ref(Callback::noop);
+        *on_select.borrow_mut() = config.on_select.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(selected, move |selected| {
+            if !first.replace(false) || selected.is_some() {
+                on_select.borrow().emit(selected.clone());
+            }
+        });
+    }
+    {
+        // A language asked for by the page or the embedder applies to every
+        // dataset that arrives.
+        let dispatcher = state.dispatcher();
+        use_effect_with((config.language.clone(), super::Same(state.dataset.clone())), move |(lang, _)| {
+            if let Some(lang) = lang {
+                dispatcher.dispatch(Action::SetLanguage(lang.clone()));
+            }
+        });
+    }
+    use_url_sync(state.clone(), config.url_sync);
     html! {
-        <ContextProvider<StateHandle> context={state}>
-            <ContextProvider<Loader> context={loader}>
-                <Shell />
-            </ContextProvider<Loader>>
-        </ContextProvider<StateHandle>>
+        <ContextProvider<Rc<Config>> context={config}>
+            <ContextProvider<StateHandle> context={state}>
+                <ContextProvider<Loader> context={loader}>
+                    <Shell />
+                </ContextProvider<Loader>>
+            </ContextProvider<StateHandle>>
+        </ContextProvider<Rc<Config>>>
     }
 }
 
@@ -49,10 +123,19 @@ pub fn App() -> Html {
 #[component]
 fn Shell() -> Html {
     let state = use_annals();
+    let config = use_config();
     let loader = use_context::<Loader>().expect("Shell is rendered by App");
     let root = use_node_ref();
     let dragging = use_state(|| false);
     use_focus_management(&state, root.clone());
+    {
+        // Positions go through the CSSOM, which a strict CSP allows.
+        let root = root.clone();
+        use_effect_with((), move |_| {
+            let sync = root.cast::<Element>().and_then(|root| styles::StyleSync::start(&root));
+            move || drop(sync)
+        });
+    }
     // Where focus was before the shortcuts dialog opened, to return it there.
     let before_help = use_mut_ref(|| None::<Element>);
     {
@@ -105,6 +188,7 @@ fn Shell() -> Html {
 
     let onkeydown = {
         let state = state.clone();
+        let root = root.clone();
         Callback::from(move |event: KeyboardEvent| {
             let typing = event
                 .target()
@@ -121,7 +205,7 @@ fn Shell() -> Html {
                 }
                 "?" if !typing && !state.help_open => {
                     event.prevent_default();
-                    *before_help.borrow_mut() = gloo::utils::document().active_element();
+                    *before_help.borrow_mut() = root.get().and_then(|node| dom::active_element(&node));
                     state.dispatch(Action::SetHelp(true));
                 }
                 _ => {}
@@ -131,7 +215,8 @@ fn Shell() -> Html {
     let dataset = &state.dataset;
     let title = if dataset.title.is_empty() { "Timeline".to_owned() } else { dataset.title.get(&state.lang).to_owned() };
     html! {
-        <div class="annals" ref={root} data-annals-root=""
+        <div class={classes!("annals", config.theme.class(), config.hide_controls.then_some("annals-no-controls"))}
+            ref={root} data-annals-root=""
             data-ready={(state.ready() && state.loading.is_none()).to_string()}
             data-event-count={dataset.events.len().to_string()}
             lang={state.lang.clone()}
@@ -144,7 +229,9 @@ fn Shell() -> Html {
             </header>
             <ProblemsPanel />
             <LoadStatus />
-            <Toolbar />
+            if !config.hide_controls {
+                <Toolbar />
+            }
             if *dragging {
                 <div class="annals-drop-hint" aria-hidden="true">{ "Drop a JSON or CSV file to load it" }</div>
             }

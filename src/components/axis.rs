@@ -21,12 +21,12 @@ pub fn AxisView(props: &AxisViewProps) -> Html {
         <div class={classes!("annals-axis", props.axis.context.is_empty().then_some("annals-axis-flat"))} aria-hidden="true">
             <div class="annals-axis-context">
                 { for props.axis.context.iter().map(|t| html! {
-                    <span class="annals-context-label" style={format!("left:{:.1}px", t.x)}>{ t.label.clone() }</span>
+                    <span class="annals-context-label" data-style={format!("left:{:.1}px", t.x)}>{ t.label.clone() }</span>
                 }) }
             </div>
             <div class="annals-axis-ticks">
                 { for props.axis.ticks.iter().map(|t| html! {
-                    <span class="annals-tick" style={format!("left:{:.1}px", t.x)}>
+                    <span class="annals-tick" data-style={format!("left:{:.1}px", t.x)}>
                         <span class="annals-tick-label">{ t.label.clone() }</span>
                     </span>
                 }) }

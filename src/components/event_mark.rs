@@ -63,17 +63,17 @@ pub fn EventMark(props: &EventMarkProps) -> Html {
         props.dimmed.then_some("annals-dim"),
     );
     html! {
-        <button type="button" {class} {style}
+        <button type="button" {class} data-style={style}
             data-event-id={props.id.clone()}
             aria-label={props.accessible_name.clone()}
             aria-expanded={props.open.to_string()}
             title={props.accessible_name.clone()}
             tabindex={if props.tab_stop { "0" } else { "-1" }}
             {onclick} {onfocus}>
-            <span class="annals-mark" aria-hidden="true" style={format!("width:{:.1}px", props.x1 - props.x0)}></span>
+            <span class="annals-mark" aria-hidden="true" data-style={format!("width:{:.1}px", props.x1 - props.x0)}></span>
             if props.label_width > 0.0 {
                 <span class="annals-label" aria-hidden="true"
-                    style={format!("left:{:.1}px;max-width:{:.1}px", props.label_x - props.x0, props.label_width)}>
+                    data-style={format!("left:{:.1}px;max-width:{:.1}px", props.label_x - props.x0, props.label_width)}>
                     { props.title.clone() }
                 </span>
             }

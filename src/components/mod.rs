@@ -15,10 +15,11 @@ mod overview;
 mod problems;
 mod rich_text;
 mod search_box;
+mod share_dialog;
 mod timeline;
 mod toolbar;
 
-pub use app::App;
+pub use app::{App, AppProps};
 pub use axis::AxisView;
 pub use card::Card;
 pub use copy_link::CopyLink;
@@ -32,11 +33,15 @@ pub use overview::Overview;
 pub use problems::ProblemsPanel;
 pub use rich_text::RichText;
 pub use search_box::SearchBox;
+pub use share_dialog::ShareDialog;
 pub use timeline::Timeline;
 pub use toolbar::Toolbar;
 
 use yew::prelude::*;
 
+use std::rc::Rc;
+
+use crate::config::Config;
 use crate::state::State;
 
 use crate::model::Event;
@@ -77,4 +82,16 @@ pub type StateHandle = UseReducerHandle<State>;
 #[hook]
 pub fn use_annals() -> StateHandle {
     use_context::<StateHandle>().expect("annals components must be rendered inside <App>, which provides the state")
+}
+
+/// The instance's settings; every component below [`App`] can call this.
+///
+/// # Example
+/// ```text
+/// let config = use_config();
+/// if config.url_sync { /* the standalone page */ }
+/// ```
+#[hook]
+pub fn use_config() -> Rc<Config> {
+    use_context::<Rc<Config>>().expect("annals components must be rendered inside <App>, which provides the config")
 }

@@ -112,13 +112,13 @@ pub fn Overview() -> Html {
         <div class="annals-overview" ref={strip.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
             <div class="annals-density" aria-hidden="true">
                 { for counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, n)| html! {
-                    <span class="annals-density-bar" style={format!(
+                    <span class="annals-density-bar" data-style={format!(
                         "left:{:.3}%;width:{:.3}%;height:{:.1}%",
                         i as f64 / BINS as f64 * 100.0, 100.0 / BINS as f64, 15.0 + 85.0 * (*n as f64 / peak)
                     )}></span>
                 }) }
             </div>
-            <div class="annals-window" style={format!("left:{left:.3}%;width:{width:.3}%")}
+            <div class="annals-window" data-style={format!("left:{left:.3}%;width:{width:.3}%")}
                 role="slider" tabindex="0" aria-label="Visible range"
                 aria-valuemin={format!("{:.0}", whole.start)} aria-valuemax={format!("{:.0}", whole.end)}
                 aria-valuenow={format!("{:.0}", state.view.start)} aria-valuetext={range_text}

@@ -52,7 +52,8 @@ pub fn SearchBox() -> Html {
             _ => return,
         };
         event.prevent_default();
-        let Some(current) = gloo::utils::document().active_element() else { return };
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else { return };
+        let Some(current) = crate::browser::dom::active_element(&target) else { return };
         let Some(item) = current.parent_element() else { return };
         let sibling = if step > 0 { item.next_element_sibling() } else { item.previous_element_sibling() };
         if let Some(button) = sibling.and_then(|s| s.query_selector("button").ok().flatten()) {

@@ -113,13 +113,13 @@ pub fn Timeline() -> Html {
                 {onkeydown}>
                 if ready {
                     <AxisView axis={Rc::new(frame.axis.clone())} />
-                    <div class="annals-lanes" style={format!("height:{:.0}px", frame.height)}>
+                    <div class="annals-lanes" data-style={format!("height:{:.0}px", frame.height)}>
                         { for frame.axis.ticks.iter().map(|t| html! {
-                            <span class="annals-gridline" aria-hidden="true" style={format!("left:{:.1}px", t.x)}></span>
+                            <span class="annals-gridline" aria-hidden="true" data-style={format!("left:{:.1}px", t.x)}></span>
                         }) }
                         { for frame.lanes.iter().map(|band| html! {
                             <div class="annals-lane" aria-hidden="true"
-                                style={format!("top:{:.0}px;height:{:.0}px", band.y, band.height)}>
+                                data-style={format!("top:{:.0}px;height:{:.0}px", band.y, band.height)}>
                                 <span class="annals-lane-label">{ dataset.lanes[band.lane].label.clone() }</span>
                             </div>
                         }) }
@@ -127,7 +127,7 @@ pub fn Timeline() -> Html {
                             let x0 = state.view.x(era.range.0, state.width).max(0.0);
                             let x1 = state.view.x(era.range.1, state.width).min(state.width);
                             html! {
-                                <div class="annals-era" aria-hidden="true" style={format!("left:{x0:.1}px;width:{:.1}px", x1 - x0)}>
+                                <div class="annals-era" aria-hidden="true" data-style={format!("left:{x0:.1}px;width:{:.1}px", x1 - x0)}>
                                     <span class="annals-era-label">{ era.title.get(&state.lang).to_owned() }</span>
                                 </div>
                             }
@@ -146,7 +146,7 @@ pub fn Timeline() -> Html {
                                     html! {
                                         <button type="button" class="annals-cluster" data-cluster="" aria-label={label.clone()} title={label}
                                             tabindex={if frame.events.is_empty() && k == 0 { "0" } else { "-1" }}
-                                            style={format!("left:{:.1}px;top:{:.1}px;width:{:.1}px", c.x0, c.y, (c.x1 - c.x0).max(6.0))}
+                                            data-style={format!("left:{:.1}px;top:{:.1}px;width:{:.1}px", c.x0, c.y, (c.x1 - c.x0).max(6.0))}
                                             {onclick}>
                                             { compact_count(c.count) }
                                         </button>

@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
-use super::{use_annals, CopyLink, DataMenu, FilterPanel, SearchBox};
+use web_sys::HtmlElement;
+
+use super::{use_annals, use_config, CopyLink, DataMenu, FilterPanel, SearchBox, ShareDialog};
 use crate::model::Status;
 use crate::state::{Action, ZOOM_STEP};
 
@@ -11,7 +13,24 @@ use crate::state::{Action, ZOOM_STEP};
 #[component]
 pub fn Toolbar() -> Html {
     let state = use_annals();
+    let config = use_config();
     let filters_open = use_state(|| false);
+    let share_open = use_state(|| false);
+    let share_button = use_node_ref();
+    let open_share = {
+        let share_open = share_open.clone();
+        Callback::from(move |_: MouseEvent| share_open.set(true))
+    };
+    let close_share = {
+        let share_open = share_open.clone();
+        let share_button = share_button.clone();
+        Callback::from(move |()| {
+            share_open.set(false);
+            if let Some(button) = share_button.cast::<HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
+    };
     let toggle_filters = {
         let filters_open = filters_open.clone();
         Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
@@ -59,11 +78,20 @@ pub fn Toolbar() -> Html {
                 { if hidden > 0 { format!("Filters ({hidden} hidden)") } else { "Filters".to_owned() } }
             </button>
             <DataMenu />
-            <CopyLink />
+            // Only the standalone page owns its address; embedded instances have none to share.
+            if config.url_sync {
+                <CopyLink />
+                <button type="button" class="annals-button" ref={share_button} aria-haspopup="dialog" onclick={open_share}>
+                    { "Share / Embed" }
+                </button>
+            }
             <button type="button" class="annals-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onclick={help}>{ "?" }</button>
         </div>
         if *filters_open {
             <FilterPanel on_close={close_filters} />
+        }
+        if *share_open {
+            <ShareDialog on_close={close_share} />
         }
         <div class="annals-legend-row">
             <ul class="annals-legend" aria-label="Legend">

@@ -21,7 +21,7 @@ pub(crate) fn event_element(root: &Element, id: &str) -> Option<HtmlElement> {
 }
 
 fn focus_within(root: &Element) -> Option<Element> {
-    let active = gloo::utils::document().active_element()?;
+    let active = crate::browser::dom::active_element(root)?;
     root.contains(Some(&active)).then_some(active)
 }
 

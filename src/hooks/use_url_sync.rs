@@ -17,25 +17,29 @@ const SETTLE_MS: u32 = 250;
 ///
 /// # Arguments
 /// * `state` - the reducer handle.
+/// * `enabled` - false for embedded instances, which never touch the host page's URL.
 ///
 /// # Example
 /// ```text
-/// use_url_sync(state.clone());
+/// use_url_sync(state.clone(), config.url_sync);
 /// ```
 #[hook]
-pub fn use_url_sync(state: UseReducerHandle<State>) {
+pub fn use_url_sync(state: UseReducerHandle<State>, enabled: bool) {
     let pending = use_mut_ref(|| None::<Timeout>);
     {
         let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                dispatcher.dispatch(Action::ApplyUrl(url::read()));
+        use_effect_with(enabled, move |enabled| {
+            let enabled = *enabled;
+            let listener = enabled.then(|| {
+                EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                    dispatcher.dispatch(Action::ApplyUrl(url::read()));
+                })
             });
             move || drop(listener)
         });
     }
     let wanted = state.url_state();
-    let ready = state.loading.is_none() && state.pending_url.is_none();
+    let ready = enabled && state.loading.is_none() && state.pending_url.is_none();
     use_effect_with((wanted, ready), move |(wanted, ready)| {
         if *ready {
             let current = url::read();

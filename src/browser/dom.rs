@@ -1,0 +1,14 @@
+//! DOM helpers that work the same in a page and inside a shadow root.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node, ShadowRoot};
+
+/// The focused element in the tree that holds `node`: inside a shadow root
+/// `document.activeElement` is only the shadow host, so ask the root itself.
+pub fn active_element(node: &Node) -> Option<Element> {
+    let root = node.get_root_node();
+    match root.dyn_ref::<ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => gloo::utils::document().active_element(),
+    }
+}

@@ -1,0 +1,97 @@
+//! The Share / Embed dialog of the standalone page: a link to the current
+//! view and a ready iframe snippet, each with a copy button.
+
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::use_annals;
+use crate::browser::url;
+use crate::embed::iframe_snippet;
+
+/// Properties of [`ShareDialog`].
+#[derive(Properties, PartialEq)]
+pub struct ShareDialogProps {
+    /// Called when the reader closes the dialog.
+    pub on_close: Callback<()>,
+}
+
+/// Which text was copied last, for the confirmation.
+#[derive(Clone, Copy, PartialEq)]
+enum Copied {
+    Link,
+    Snippet,
+}
+
+/// A modal dialog with the link and the embed code; Escape or Close closes it.
+#[component]
+pub fn ShareDialog(props: &ShareDialogProps) -> Html {
+    let state = use_annals();
+    let copied = use_state(|| None::<Result<Copied, Copied>>);
+    let first = use_node_ref();
+    {
+        let first = first.clone();
+        use_effect_with((), move |_| {
+            if let Some(field) = first.cast::<HtmlElement>() {
+                let _ = field.focus();
+            }
+        });
+    }
+    let link = url::href().unwrap_or_default();
+    let title = if state.dataset.title.is_empty() { "Timeline".to_owned() } else { state.dataset.title.get(&state.lang).to_owned() };
+    let snippet = iframe_snippet(&link, &title);
+    let copy = |what: Copied, text: String| {
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            let text = text.clone();
+            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+            spawn_local(async move {
+                let done = match clipboard {
+                    Some(clipboard) => JsFuture::from(clipboard.write_text(&text)).await.is_ok(),
+                    None => false,
+                };
+                copied.set(Some(if done { Ok(what) } else { Err(what) }));
+            });
+        })
+    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.stop_propagation();
+                on_close.emit(());
+            }
+        })
+    };
+    let status = match *copied {
+        Some(Ok(Copied::Link)) => "Link copied",
+        Some(Ok(Copied::Snippet)) => "Embed code copied",
+        Some(Err(_)) => "Copying is not allowed here; select the text and copy it by hand",
+        None => "",
+    };
+    html! {
+        <div class="annals-dialog-backdrop">
+            <div class="annals-dialog annals-share" role="dialog" aria-modal="true" aria-labelledby="annals-share-title" {onkeydown}>
+                <h2 id="annals-share-title">{ "Share or embed this view" }</h2>
+                <label for="annals-share-link">{ "Link" }</label>
+                <div class="annals-share-row">
+                    <input id="annals-share-link" class="annals-share-text" ref={first} readonly=true value={link.clone()} />
+                    <button type="button" class="annals-button" onclick={copy(Copied::Link, link)}>{ "Copy the link" }</button>
+                </div>
+                <label for="annals-share-snippet">{ "Embed code for an iframe" }</label>
+                <div class="annals-share-row">
+                    <textarea id="annals-share-snippet" class="annals-share-text" readonly=true rows="4" value={snippet.clone()} />
+                    <button type="button" class="annals-button" onclick={copy(Copied::Snippet, snippet)}>{ "Copy the embed code" }</button>
+                </div>
+                <p class="annals-share-note">
+                    { "Add theme=dark, controls=0 or start-at=EVENT-ID to the address to change how it opens." }
+                </p>
+                <p class="annals-copied" role="status">{ status }</p>
+                <button type="button" class="annals-button annals-primary" onclick={close}>{ "Close" }</button>
+            </div>
+        </div>
+    }
+}

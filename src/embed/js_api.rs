@@ -1,0 +1,217 @@
+//! The JavaScript API: `mount(element, { url | data, options })` renders an
+//! instance into a shadow root on `element` and returns a [`Handle`].
+//!
+//! The shadow root keeps the app's styles in and the host page's styles out;
+//! the stylesheet is linked from the app's own origin (`stylesheet`, filled in
+//! by `embed.js`), which a strict `style-src 'self'` allows where an inline
+//! `<style>` would not be. Each call makes an independent instance with its
+//! own state; nothing here touches the host page's URL.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Function, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::{AppHandle, Callback};
+
+use crate::components::{App, AppProps};
+use crate::config::{Config, Control, Theme};
+use crate::layout::scale::Viewport;
+use crate::model::{Date, Days};
+use crate::state::Action;
+
+/// Milliseconds in a day, to turn a JS `Date` into [`Days`].
+const MS_PER_DAY: f64 = 86_400_000.0;
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    if object.is_object() {
+        Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// `options.key`, else `spec.key`, so both `{ options: { theme } }` and `{ theme }` work.
+fn option(spec: &JsValue, key: &str) -> JsValue {
+    let nested = get(&get(spec, "options"), key);
+    if nested.is_undefined() || nested.is_null() {
+        get(spec, key)
+    } else {
+        nested
+    }
+}
+
+fn string(value: JsValue) -> Option<String> {
+    value.as_string().filter(|s| !s.trim().is_empty())
+}
+
+/// Applies the display options of `spec` (theme, startAt, hideControls, language) to `config`.
+fn apply_options(mut config: Config, spec: &JsValue) -> Config {
+    if let Some(theme) = string(option(spec, "theme")) {
+        config.theme = Theme::parse(&theme);
+    }
+    if let Some(id) = string(option(spec, "startAt")) {
+        config.start_at = Some(id);
+    }
+    if let Some(hide) = option(spec, "hideControls").as_bool() {
+        config.hide_controls = hide;
+    }
+    if let Some(language) = string(option(spec, "language")) {
+        config.language = Some(language);
+    }
+    config
+}
+
+/// Reads one end of `setRange`: a date string such as "1998" or
+/// "1998-08-31", or a JS `Date`. `end` takes the end of the date's range.
+fn read_time(value: &JsValue, end: bool) -> Result<Days, JsValue> {
+    if let Some(text) = value.as_string() {
+        let date = Date::parse(&text)
+            .map_err(|e| JsValue::from_str(&format!("annals setRange: could not read \"{text}\" as a date: {}", e.0)))?;
+        let (start, stop) = date.range();
+        return Ok(if end { stop } else { start });
+    }
+    if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+        let ms = date.get_time();
+        if ms.is_finite() {
+            return Ok(ms / MS_PER_DAY);
+        }
+    }
+    Err(JsValue::from_str("annals setRange: give dates as strings such as \"1998\" or \"1998-08-31\", or as Date objects"))
+}
+
+struct Mounted {
+    app: AppHandle<App>,
+    root: Element,
+    config: Config,
+    shadow: ShadowRoot,
+}
+
+/// One mounted instance, as JavaScript sees it.
+#[wasm_bindgen]
+pub struct Handle {
+    mounted: RefCell<Option<Mounted>>,
+    control: Control,
+    listeners: Rc<RefCell<Vec<Function>>>,
+}
+
+/// Renders annals into a shadow root on `element`. `spec` is
+/// `{ url, data, options: { theme, startAt, hideControls, language }, stylesheet }`:
+/// `url` is fetched, `data` (an object or JSON/CSV text) is loaded directly,
+/// and with neither the default dataset is shown.
+#[wasm_bindgen]
+pub fn mount(element: Element, spec: JsValue) -> Result<Handle, JsValue> {
+    crate::browser::panic::install();
+    let shadow = match element.shadow_root() {
+        Some(shadow) => shadow,
+        None => element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
+            JsValue::from_str(&format!(
+                "annals mount: a <{}> cannot hold a shadow root; mount into a <div> or another container element",
+                element.tag_name().to_lowercase()
+            ))
+        })?,
+    };
+    shadow.set_text_content(None);
+    let document = gloo::utils::document();
+    if let Some(href) = string(get(&spec, "stylesheet")) {
+        let link = document.create_element("link")?;
+        link.set_attribute("rel", "stylesheet")?;
+        link.set_attribute("href", &href)?;
+        shadow.append_child(&link)?;
+    }
+    let root = document.create_element("div")?;
+    root.set_class_name("annals-host");
+    shadow.append_child(&root)?;
+
+    let data = get(&spec, "data");
+    let data_text = if data.is_string() {
+        data.as_string()
+    } else if data.is_object() {
+        Some(String::from(js_sys::JSON::stringify(&data)?))
+    } else {
+        None
+    };
+    let listeners: Rc<RefCell<Vec<Function>>> = Rc::default();
+    let on_select = {
+        let listeners = listeners.clone();
+        Callback::from(move |id: Option<String>| {
+            let arg = id.map(JsValue::from).unwrap_or(JsValue::NULL);
+            // Cloned so that a listener may call `on` without a double borrow.
+            let current = listeners.borrow().clone();
+            for listener in current {
+                let _ = listener.call1(&JsValue::NULL, &arg);
+            }
+        })
+    };
+    let control = Control::default();
+    let config = apply_options(
+        Config {
+            data_url: string(get(&spec, "url")),
+            data_text,
+            on_select,
+            control: Some(control.clone()),
+            ..Config::embedded()
+        },
+        &spec,
+    );
+    crate::browser::panic::register_root(&root);
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config: config.clone() }).render();
+    Ok(Handle { mounted: RefCell::new(Some(Mounted { app, root, config, shadow })), control, listeners })
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Opens the card of the event with this id; `null` closes the card.
+    pub fn select(&self, id: Option<String>) {
+        self.control.dispatch(Action::Select(id));
+    }
+
+    /// Shows the time between `start` and `end` (date strings or `Date`s).
+    #[wasm_bindgen(js_name = setRange)]
+    pub fn set_range(&self, start: JsValue, end: JsValue) -> Result<(), JsValue> {
+        let (start, end) = (read_time(&start, false)?, read_time(&end, true)?);
+        if !(start < end) {
+            return Err(JsValue::from_str("annals setRange: the start must be before the end"));
+        }
+        self.control.dispatch(Action::SetView(Viewport::new(start, end)));
+        Ok(())
+    }
+
+    /// Calls `callback` on `event`. The one event is `select`: the id of the
+    /// event whose card opened, or `null` when it closed.
+    pub fn on(&self, event: &str, callback: Function) -> Result<(), JsValue> {
+        if event != "select" {
+            return Err(JsValue::from_str(&format!("annals on: unknown event \"{event}\"; the only event is \"select\"")));
+        }
+        self.listeners.borrow_mut().push(callback);
+        Ok(())
+    }
+
+    /// Changes display options (`theme`, `hideControls`, `language`) in place.
+    #[wasm_bindgen(js_name = setOptions)]
+    pub fn set_options(&self, options: JsValue) {
+        if let Some(mounted) = self.mounted.borrow_mut().as_mut() {
+            mounted.config = apply_options(mounted.config.clone(), &options);
+            mounted.app.update(AppProps { config: mounted.config.clone() });
+        }
+    }
+
+    /// Removes the instance and its listeners; calling it again does nothing.
+    pub fn destroy(&self) {
+        if let Some(mounted) = self.mounted.borrow_mut().take() {
+            mounted.app.destroy();
+            crate::browser::panic::unregister_root(&mounted.root);
+            mounted.shadow.set_text_content(None);
+        }
+        self.listeners.borrow_mut().clear();
+    }
+}
+
+/// Mounts the standalone page into the element with id `annals`, or `<body>`;
+/// called by `loader.js`, and by the single-file build with its inlined data
+/// (JSON or CSV text; without it, the default dataset).
+#[wasm_bindgen(js_name = startPage)]
+pub fn start_page(data: Option<String>) {
+    crate::start_with(Config { data_text: data, ..Config::default() });
+}

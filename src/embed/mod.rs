@@ -1,0 +1,85 @@
+//! annals inside other pages and apps: the yew component [`Timeline`] for
+//! yew apps, and (in [`js_api`]) the JavaScript API behind `mount()` and the
+//! `<annals-timeline>` custom element. Embedded instances never read or
+//! write the host page's URL.
+
+pub mod js_api;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::App;
+use crate::config::{Config, Theme};
+use crate::model::Dataset;
+
+/// What a host yew app can set on [`Timeline`].
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// The events to show; without it and without `data_url`, the default dataset.
+    #[prop_or_default]
+    pub dataset: Option<Rc<Dataset>>,
+    /// Fetch the dataset from this address instead.
+    #[prop_or_default]
+    pub data_url: Option<AttrValue>,
+    /// Open the card of this event once the data is there.
+    #[prop_or_default]
+    pub start_at: Option<AttrValue>,
+    /// Colour scheme.
+    #[prop_or_default]
+    pub theme: Theme,
+    /// Hide the toolbar and the legend.
+    #[prop_or_default]
+    pub hide_controls: bool,
+    /// Called with the event's id when a card opens, and `None` when it closes.
+    #[prop_or_default]
+    pub on_select: Callback<Option<String>>,
+}
+
+/// The annals timeline as a component of another yew app. It owns its own
+/// state and leaves the page's URL alone; include `annals.css` in the page.
+///
+/// ```text
+/// html! { <Timeline dataset={dataset.clone()} on_select={on_select} /> }
+/// ```
+#[component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let config = Config {
+        dataset: props.dataset.clone(),
+        data_url: props.data_url.as_ref().map(|u| u.to_string()),
+        start_at: props.start_at.as_ref().map(|s| s.to_string()),
+        theme: props.theme,
+        hide_controls: props.hide_controls,
+        on_select: props.on_select.clone(),
+        ..Config::embedded()
+    };
+    html! { <App {config} /> }
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The iframe snippet that embeds the page at `link`, titled `title`.
+pub fn iframe_snippet(link: &str, title: &str) -> String {
+    format!(
+        r#"<iframe src="{}" title="{}" width="100%" height="600" style="border:0" loading="lazy"></iframe>"#,
+        attribute(link),
+        attribute(title)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_iframe_snippet_escapes_the_link_and_the_title() {
+        let snippet = iframe_snippet("https://x.org/a/?data=d.json&event=e1", r#"Cats & "dogs" <1900>"#);
+        assert_eq!(
+            snippet,
+            r#"<iframe src="https://x.org/a/?data=d.json&amp;event=e1" title="Cats &amp; &quot;dogs&quot; &lt;1900&gt;" width="100%" height="600" style="border:0" loading="lazy"></iframe>"#
+        );
+    }
+}

@@ -1,0 +1,65 @@
+// annals on any page: `mount(element, { url | data, options })` and the
+// <annals-timeline> custom element. Load it as a module from the app's
+// origin; it loads the wasm and the stylesheet from next to itself.
+//
+//   <script type="module">
+//     import { mount } from 'https://example.org/annals/embed.js';
+//     const timeline = mount(document.querySelector('#t'), { url: 'data.json', options: { theme: 'dark' } });
+//     timeline.on('select', (id) => console.log(id));
+//   </script>
+//
+//   <script type="module" src="https://example.org/annals/embed.js"></script>
+//   <annals-timeline src="data.json" theme="dark" start-at="some-id"></annals-timeline>
+import init, { mount as mountWasm } from './annals.js';
+
+const here = new URL('.', import.meta.url);
+await init({ module_or_path: new URL('annals_bg.wasm', here) });
+
+/** Renders an independent timeline into a shadow root on `element` and returns its handle. */
+export function mount(element, spec = {}) {
+  return mountWasm(element, { ...spec, stylesheet: new URL('annals.css', here).href });
+}
+
+/** `<annals-timeline src theme start-at controls lang>`: reacts to changes of each attribute. */
+class AnnalsTimeline extends HTMLElement {
+  static get observedAttributes() { return ['src', 'theme', 'start-at', 'controls', 'lang']; }
+
+  #handle = null;
+
+  connectedCallback() { this.#mount(); }
+
+  disconnectedCallback() {
+    this.#handle?.destroy();
+    this.#handle = null;
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (!this.#handle || before === after) return;
+    if (name === 'src') this.#mount();
+    else if (name === 'start-at') this.#handle.select(after || null);
+    else this.#handle.setOptions(this.#options());
+  }
+
+  /** The handle of the current instance, for scripts that want the JS API. */
+  get handle() { return this.#handle; }
+
+  #options() {
+    return {
+      theme: this.getAttribute('theme') || 'light',
+      startAt: this.getAttribute('start-at') || undefined,
+      hideControls: this.getAttribute('controls') === '0',
+      language: this.getAttribute('lang') || undefined,
+    };
+  }
+
+  #mount() {
+    this.#handle?.destroy();
+    const src = this.getAttribute('src');
+    this.#handle = mount(this, { url: src ? new URL(src, document.baseURI).href : undefined, options: this.#options() });
+    this.#handle.on('select', (id) => this.dispatchEvent(new CustomEvent('annals-select', { detail: { id }, bubbles: true })));
+  }
+}
+
+if (!customElements.get('annals-timeline')) customElements.define('annals-timeline', AnnalsTimeline);
+
+globalThis.annals = { mount };
