@@ -71,6 +71,12 @@ else
   cp package-lock.json node_modules/.annals-lock
 fi
 
+# Trunk builds run offline, so fetch the crates of both workspaces (the app
+# and the example yew host) while the registry can be reached; a no-op when
+# they are cached.
+cargo fetch --locked --quiet
+cargo fetch --locked --quiet --manifest-path examples/yew-host/Cargo.toml
+
 # binaryen's wasm-opt must come before Debian's older one, which cannot read
 # current rustc output.
 export PATH="$ANNALS_ROOT/node_modules/.bin:$PATH"
