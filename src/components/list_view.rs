@@ -5,18 +5,31 @@ use yew::prelude::*;
 use super::use_annals;
 use crate::state::Action;
 
-/// Every visible event in date order, each a button that opens its card.
+/// Entries shown at first, and added by each "Show more": the list stays a
+/// bounded number of DOM nodes however large the dataset.
+const PAGE: usize = 200;
+
+/// Every visible event in date order, each a button that opens its card,
+/// a page at a time.
 #[component]
 pub fn ListView() -> Html {
     let state = use_annals();
+    let limit = use_state(|| PAGE);
     let matched: std::collections::HashSet<usize> = state.hits.iter().map(|h| h.index).collect();
+    // The open event is always listed, even past the current page.
+    let open_position = state.open.and_then(|i| state.visible.binary_search(&i).ok());
+    let shown = (*limit).max(open_position.map_or(0, |p| p + 1)).min(state.visible.len());
+    let more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(shown + PAGE))
+    };
     html! {
         <section class="annals-list" aria-label={format!("List of {} events", state.visible.len())}>
             if state.visible.is_empty() {
                 <p class="annals-empty-list">{ "No events match the filters." }</p>
             }
             <ol>
-                { for state.visible.iter().map(|&index| {
+                { for state.visible[..shown].iter().map(|&index| {
                     let event = &state.dataset.events[index];
                     let onclick = {
                         let state = state.clone();
@@ -35,6 +48,14 @@ pub fn ListView() -> Html {
                     }
                 }) }
             </ol>
+            if shown < state.visible.len() {
+                <div class="annals-list-more">
+                    <span>{ format!("Showing {shown} of {} events", state.visible.len()) }</span>
+                    <button type="button" class="annals-button" onclick={more}>
+                        { format!("Show {} more", PAGE.min(state.visible.len() - shown)) }
+                    </button>
+                </div>
+            }
         </section>
     }
 }

@@ -32,7 +32,9 @@ pub fn Overview() -> Html {
     let strip = use_node_ref();
     let drag = use_mut_ref(|| None::<(Grip, f64, Viewport)>);
     let dataset = state.dataset.clone();
-    let Some((first, last)) = dataset.extent() else { return html! {} };
+    // The extent walks every event: once per dataset, not once per frame.
+    let extent = use_memo(super::Same(dataset.clone()), |d| d.0.extent());
+    let (first, last) = extent.unwrap_or((state.view.start, state.view.end));
     let fitted = Viewport::fit(first, last, FIT_MARGIN);
     // The strip always shows the data and the window, whichever is wider.
     let whole = Viewport::new(fitted.start.min(state.view.start), fitted.end.max(state.view.end));
@@ -107,6 +109,9 @@ pub fn Overview() -> Html {
             state.dispatch(action);
         })
     };
+    if extent.is_none() {
+        return html! {};
+    }
     let range_text = format!("{} to {}", year_of(state.view.start), year_of(state.view.end));
     html! {
         <div class="annals-overview" ref={strip.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>

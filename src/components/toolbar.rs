@@ -59,8 +59,10 @@ pub fn Toolbar() -> Html {
             <button type="button" class="annals-button" aria-label={label} title={label} {onclick}>{ text }</button>
         }
     };
-    let present: Vec<Status> =
-        Status::ALL.into_iter().filter(|s| state.dataset.events.iter().any(|e| e.status == *s)).collect();
+    // Walks every event: once per dataset, not once per frame.
+    let present = use_memo(super::Same(state.dataset.clone()), |d| {
+        Status::ALL.into_iter().filter(|s| d.0.events.iter().any(|e| e.status == *s)).collect::<Vec<Status>>()
+    });
     html! {
         <>
         <div class="annals-toolbar">
@@ -95,7 +97,7 @@ pub fn Toolbar() -> Html {
         }
         <div class="annals-legend-row">
             <ul class="annals-legend" aria-label="Legend">
-                { for present.into_iter().map(|status| html! {
+                { for present.iter().copied().map(|status| html! {
                     <li class={classes!("annals-legend-item", format!("annals-status-{}", status.name()))}>
                         <span class="annals-legend-swatch" aria-hidden="true"></span>
                         { capitalised(status.name()) }
