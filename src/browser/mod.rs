@@ -1,6 +1,7 @@
 //! The edge: code that talks to the browser outside of yew's view: loading
 //! data from URLs and files, the page's URL and history, and the panic screen.
 
+pub mod clipboard;
 pub mod download;
 pub mod dom;
 pub mod load;

@@ -1,9 +1,9 @@
 //! The copy-link button.
 
-use wasm_bindgen_futures::JsFuture;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::browser::clipboard::copy_text;
 use crate::browser::url;
 
 /// Copies the link to the current view; if the clipboard is not available,
@@ -16,12 +16,8 @@ pub fn CopyLink() -> Html {
         Callback::from(move |_: MouseEvent| {
             let Some(link) = url::href() else { return };
             let status = status.clone();
-            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
             spawn_local(async move {
-                let copied = match clipboard {
-                    Some(clipboard) => JsFuture::from(clipboard.write_text(&link)).await.is_ok(),
-                    None => false,
-                };
+                let copied = copy_text(&link).await;
                 status.set(Some(if copied { Ok(()) } else { Err(link) }));
             });
         })

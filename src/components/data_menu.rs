@@ -133,15 +133,7 @@ pub fn PastePanel(props: &PastePanelProps) -> Html {
         })
     };
     let cancel = props.on_close.reform(|_: MouseEvent| ());
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                event.stop_propagation();
-                on_close.emit(());
-            }
-        })
-    };
+    let onkeydown = super::close_on_escape(props.on_close.clone());
     html! {
         <section class="annals-paste" aria-label="Paste data" {onkeydown}>
             <label for="annals-paste-text">{ "Paste a timeline as JSON (annals or TimelineJS3) or CSV:" }</label>

@@ -69,6 +69,17 @@ impl<T> PartialEq for Same<T> {
     }
 }
 
+/// A keydown handler for panels and dialogs: Escape closes this one (and
+/// stops there, so an open card underneath stays open).
+pub(crate) fn close_on_escape(on_close: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.stop_propagation();
+            on_close.emit(());
+        }
+    })
+}
+
 /// The shared state as components receive it from context.
 pub type StateHandle = UseReducerHandle<State>;
 

@@ -1,7 +1,7 @@
 //! The Share / Embed dialog of the standalone page: a link to the current
 //! view and a ready iframe snippet, each with a copy button.
 
-use wasm_bindgen_futures::JsFuture;
+use crate::browser::clipboard::copy_text;
 use web_sys::HtmlElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -46,26 +46,14 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let copied = copied.clone();
             let text = text.clone();
-            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
             spawn_local(async move {
-                let done = match clipboard {
-                    Some(clipboard) => JsFuture::from(clipboard.write_text(&text)).await.is_ok(),
-                    None => false,
-                };
+                let done = copy_text(&text).await;
                 copied.set(Some(if done { Ok(what) } else { Err(what) }));
             });
         })
     };
     let close = props.on_close.reform(|_: MouseEvent| ());
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                event.stop_propagation();
-                on_close.emit(());
-            }
-        })
-    };
+    let onkeydown = super::close_on_escape(props.on_close.clone());
     let status = match *copied {
         Some(Ok(Copied::Link)) => "Link copied",
         Some(Ok(Copied::Snippet)) => "Embed code copied",
