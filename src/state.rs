@@ -273,7 +273,7 @@ impl State {
             open: Some(index),
             focus: Some(index),
             view: self.view.reveal(event.range.0, event.range.1, 0.05),
-            announcement: format!("Opened {}", event.accessible_name()),
+            announcement: format!("Opened {}", event.accessible_name(&self.lang)),
             ..self.clone()
         })
     }

@@ -51,11 +51,6 @@ pub(crate) fn title_in(event: &Event, lang: &str) -> String {
     event.title.get(lang).to_owned()
 }
 
-/// What a screen reader announces for an event: date, status and title, as
-/// in "Fall 2005, planned: Joint declaration by Bush and Koizumi".
-pub(crate) fn accessible_name_in(event: &Event, lang: &str) -> String {
-    format!("{}, {}: {}", event.date_text(), event.status.name(), event.title.get(lang))
-}
 
 /// A memo dependency that compares an `Rc` by identity and keeps it alive.
 /// Keying a memo on a bare pointer is unsound: yew drops an outdated memo

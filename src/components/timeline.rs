@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{accessible_name_in, title_in, use_annals, AxisView, EventMark, Overview, Same};
+use super::{title_in, use_annals, AxisView, EventMark, Overview, Same};
 use crate::hooks::{use_element_width, use_pan_zoom};
 use crate::layout::index::TimeIndex;
 use crate::layout::scale::Viewport;
@@ -162,7 +162,7 @@ pub fn Timeline() -> Html {
                                         index={placed.index}
                                         id={AttrValue::from(event.id.clone())}
                                         title={AttrValue::from(title_in(event, &state.lang))}
-                                        accessible_name={AttrValue::from(accessible_name_in(event, &state.lang))}
+                                        accessible_name={AttrValue::from(event.accessible_name(&state.lang))}
                                         status={event.status}
                                         instant={placed.instant}
                                         x0={placed.x0} x1={placed.x1} y={placed.y}

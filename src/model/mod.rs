@@ -176,10 +176,11 @@ impl Event {
         }
     }
 
-    /// The name a screen reader announces: date, status and title, as in
+    /// The name a screen reader announces: date, status and title in `lang`
+    /// (or the default language), as in
     /// "Fall 2005, planned: Joint declaration by Bush and Koizumi".
-    pub fn accessible_name(&self) -> String {
-        format!("{}, {}: {}", self.date_text(), self.status.name(), self.title)
+    pub fn accessible_name(&self, lang: &str) -> String {
+        format!("{}, {}: {}", self.date_text(), self.status.name(), self.title.get(lang))
     }
 }
 
