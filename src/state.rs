@@ -65,10 +65,23 @@ pub struct Loading {
     pub id: u64,
     /// File name or URL.
     pub name: String,
-    /// Bytes read so far.
+    /// How much has been done: bytes read, or events checked.
     pub done: u64,
-    /// Bytes in all, when known.
+    /// How much there is in all, when known.
     pub total: Option<u64>,
+    /// What `done` and `total` count.
+    pub unit: ProgressUnit,
+}
+
+/// What a load's progress counts: first the bytes of the file, then the
+/// events checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ProgressUnit {
+    /// Bytes read or downloaded.
+    #[default]
+    Bytes,
+    /// Events checked.
+    Events,
 }
 
 /// How the last load ended, for the problems panel's heading.
@@ -123,10 +136,12 @@ pub enum Action {
     LoadProgress {
         /// The load this is about.
         id: u64,
-        /// Bytes read so far.
+        /// How much has been done.
         done: u64,
-        /// Bytes in all.
+        /// How much there is in all.
         total: u64,
+        /// What `done` and `total` count.
+        unit: ProgressUnit,
     },
     /// A load ended: a dataset, or the problems that stopped it.
     LoadFinished {
@@ -323,11 +338,11 @@ impl State {
             Action::DismissProblems if self.problems.is_empty() => return None,
             Action::DismissProblems => State { problems: Rc::new(Vec::new()), problems_from: None, ..self.clone() },
             Action::LoadStarted { id, name } => {
-                State { loading: Some(Loading { id, name, done: 0, total: None }), ..self.clone() }
+                State { loading: Some(Loading { id, name, done: 0, total: None, unit: ProgressUnit::Bytes }), ..self.clone() }
             }
-            Action::LoadProgress { id, done, total } => {
+            Action::LoadProgress { id, done, total, unit } => {
                 let loading = self.loading.as_ref().filter(|l| l.id == id)?;
-                State { loading: Some(Loading { done, total: Some(total), ..loading.clone() }), ..self.clone() }
+                State { loading: Some(Loading { done, total: Some(total), unit, ..loading.clone() }), ..self.clone() }
             }
             Action::LoadFinished { id, name, result } => {
                 self.loading.as_ref().filter(|l| l.id == id)?;
@@ -537,9 +552,12 @@ mod tests {
         assert_eq!(cancelled.apply(late.clone()), None);
         let superseded = started.apply(Action::LoadStarted { id: 2, name: "b".into() }).unwrap();
         assert_eq!(superseded.apply(late), None);
-        assert_eq!(superseded.apply(Action::LoadProgress { id: 1, done: 5, total: 10 }), None);
-        let progressed = superseded.apply(Action::LoadProgress { id: 2, done: 5, total: 10 }).unwrap();
-        assert_eq!(progressed.loading.unwrap().total, Some(10));
+        assert_eq!(superseded.apply(Action::LoadProgress { id: 1, done: 5, total: 10, unit: ProgressUnit::Bytes }), None);
+        let progressed = superseded.apply(Action::LoadProgress { id: 2, done: 5, total: 10, unit: ProgressUnit::Bytes }).unwrap();
+        assert_eq!(progressed.loading.as_ref().unwrap().total, Some(10));
+        let checking = progressed.apply(Action::LoadProgress { id: 2, done: 3, total: 40, unit: ProgressUnit::Events }).unwrap();
+        let loading = checking.loading.unwrap();
+        assert_eq!((loading.done, loading.total, loading.unit), (3, Some(40), ProgressUnit::Events));
     }
 
     #[test]

@@ -4,9 +4,23 @@ use yew::prelude::*;
 
 use super::use_annals;
 use crate::hooks::Loader;
+use crate::state::ProgressUnit;
 
 fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+/// 1234567 as "1,234,567".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Shows what is loading and how far it got; Cancel stops it and keeps the
@@ -16,8 +30,11 @@ pub fn LoadStatus() -> Html {
     let state = use_annals();
     let loader = use_context::<Loader>().expect("LoadStatus needs the Loader context from App");
     let Some(loading) = state.loading.clone() else { return html! {} };
-    let detail = match loading.total {
-        Some(total) if total > 0 => format!("{} of {}", megabytes(loading.done), megabytes(total)),
+    let detail = match (loading.total, loading.unit) {
+        (Some(total), ProgressUnit::Bytes) if total > 0 => format!("{} of {}", megabytes(loading.done), megabytes(total)),
+        (Some(total), ProgressUnit::Events) if total > 0 => {
+            format!("checking events: {} of {}", grouped(loading.done), grouped(total))
+        }
         _ => "reading\u{2026}".to_owned(),
     };
     let cancel = loader.cancel.reform(|_: MouseEvent| ());
@@ -31,5 +48,18 @@ pub fn LoadStatus() -> Html {
             }
             <button type="button" class="annals-button" onclick={cancel}>{ "Cancel" }</button>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(1_234_567), "1,234,567");
     }
 }

@@ -8,8 +8,8 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::browser::load::{fetch_bytes, read_file, CancelToken};
-use crate::model::{parse_any, parse_bytes};
-use crate::state::{Action, State};
+use crate::model::{Loaded, Problem, Reader};
+use crate::state::{Action, ProgressUnit, State};
 
 /// Ways to load a dataset; each replaces any load in progress.
 #[derive(Clone, PartialEq)]
@@ -69,13 +69,19 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
         let open_url = {
             let begin = begin.clone();
             let finish = finish.clone();
+            let dispatcher = dispatcher.clone();
             Callback::from(move |url: String| {
                 let (id, token) = begin(url.clone());
                 let finish = finish.clone();
+                let dispatcher = dispatcher.clone();
                 spawn_local(async move {
-                    let bytes = fetch_bytes(&url, &token).await;
-                    yield_to_browser().await;
-                    finish(id, url, &token, bytes.and_then(|b| parse_bytes(&b)));
+                    let result = match fetch_bytes(&url, &token).await {
+                        Ok(bytes) => check_in_steps(Reader::new(bytes), id, &token, &dispatcher).await,
+                        Err(problems) => Some(Err(problems)),
+                    };
+                    if let Some(result) = result {
+                        finish(id, url, &token, result);
+                    }
                 });
             })
         };
@@ -90,22 +96,32 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                 let finish = finish.clone();
                 let dispatcher = dispatcher.clone();
                 spawn_local(async move {
-                    let progress = |done, total| dispatcher.dispatch(Action::LoadProgress { id, done, total });
-                    let bytes = read_file(&file, &token, progress).await;
-                    yield_to_browser().await;
-                    finish(id, name, &token, bytes.and_then(|b| parse_bytes(&b)));
+                    let progress = |done, total| {
+                        dispatcher.dispatch(Action::LoadProgress { id, done, total, unit: ProgressUnit::Bytes })
+                    };
+                    let result = match read_file(&file, &token, progress).await {
+                        Ok(bytes) => check_in_steps(Reader::new(bytes), id, &token, &dispatcher).await,
+                        Err(problems) => Some(Err(problems)),
+                    };
+                    if let Some(result) = result {
+                        finish(id, name, &token, result);
+                    }
                 });
             })
         };
         let open_text = {
             let begin = begin.clone();
+            let dispatcher = dispatcher.clone();
             Callback::from(move |text: String| {
                 let name = "pasted text".to_owned();
                 let (id, token) = begin(name.clone());
                 let finish = finish.clone();
+                let dispatcher = dispatcher.clone();
                 spawn_local(async move {
                     yield_to_browser().await;
-                    finish(id, name, &token, parse_any(&text));
+                    if let Some(result) = check_in_steps(Reader::from_text(text), id, &token, &dispatcher).await {
+                        finish(id, name, &token, result);
+                    }
                 });
             })
         };
@@ -123,6 +139,36 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
 }
 
 /// Lets the browser paint (the progress indicator) before a long parse.
+/// How long one step of checking may hold the main thread, in milliseconds:
+/// short enough that the page keeps painting and Cancel stays responsive.
+const STEP_MS: f64 = 25.0;
+
+/// Checks the events a step at a time, yielding to the browser between steps
+/// and reporting progress; `None` when the load was cancelled meanwhile. The
+/// step size adapts so that each step takes about [`STEP_MS`].
+async fn check_in_steps(
+    mut reader: Reader,
+    id: u64,
+    token: &CancelToken,
+    dispatcher: &UseReducerDispatcher<State>,
+) -> Option<Result<Loaded, Vec<Problem>>> {
+    let mut batch = 1_000_usize;
+    loop {
+        yield_to_browser().await;
+        if token.is_cancelled() {
+            return None;
+        }
+        let started = js_sys::Date::now();
+        if let Some(result) = reader.step(batch) {
+            return Some(result);
+        }
+        let elapsed = (js_sys::Date::now() - started).max(1.0);
+        batch = ((batch as f64 * STEP_MS / elapsed) as usize).clamp(100, 200_000);
+        let (done, total) = (reader.done() as u64, reader.total() as u64);
+        dispatcher.dispatch(Action::LoadProgress { id, done, total, unit: ProgressUnit::Events });
+    }
+}
+
 async fn yield_to_browser() {
     gloo::timers::future::TimeoutFuture::new(0).await;
 }

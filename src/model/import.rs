@@ -44,19 +44,30 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Loaded, Vec<Problem>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_any(text),
-        Err(e) => {
-            let offset = e.valid_up_to();
-            let hint = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-                "; it looks like UTF-16, so save it as UTF-8"
-            } else {
-                "; save the file as UTF-8"
-            };
-            Err(vec![Problem::error(
-                format!("byte {offset}"),
-                format!("the file is not valid UTF-8: byte 0x{:02X} at offset {offset} cannot start or continue a character{hint}", bytes[offset]),
-            )])
-        }
+        Err(e) => Err(vec![not_utf8(bytes, e)]),
     }
+}
+
+/// The text of a file's bytes, without a byte order mark; an error that says
+/// where the bytes stop being UTF-8 otherwise.
+pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, Vec<Problem>> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| vec![not_utf8(e.as_bytes(), e.utf8_error())])
+}
+
+fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> Problem {
+    let offset = e.valid_up_to();
+    let hint = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        "; it looks like UTF-16, so save it as UTF-8"
+    } else {
+        "; save the file as UTF-8"
+    };
+    Problem::error(
+        format!("byte {offset}"),
+        format!("the file is not valid UTF-8: byte 0x{:02X} at offset {offset} cannot start or continue a character{hint}", bytes[offset]),
+    )
 }
 
 /// Tells a JSON document's format from its shape.

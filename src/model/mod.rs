@@ -20,12 +20,14 @@ pub(crate) mod html;
 pub mod import;
 pub mod markdown;
 pub mod parse;
+pub mod stream;
 pub mod text;
 pub mod timelinejs;
 
 pub use date::{Date, Days, Precision};
 pub use export::{to_csv, to_native_json};
 pub use import::{parse_any, parse_bytes};
+pub use stream::Reader;
 pub use parse::{parse_dataset, Loaded, Problem, ProblemKind};
 pub use text::Text;
 

@@ -220,6 +220,19 @@ pub(crate) fn parse_native_value(value: Value) -> Result<Loaded, Vec<Problem>> {
         return Err(vec![Problem::error("top level", "missing field `events`: a dataset needs an `events` array")]);
     }
     let events = events.unwrap_or_default();
+    let mut assembler = native_header(top, problems)?;
+    for (index, value) in events.into_iter().enumerate() {
+        if let Some(draft) = native_event_value(value, index, &mut assembler) {
+            assembler.add(draft);
+        }
+    }
+    assembler.finish()
+}
+
+/// Reads everything but the events (which `top` no longer holds): the
+/// dataset fields, lanes and eras. Returns the [`Assembler`] that takes the
+/// events, or every problem when the header is unusable.
+pub(crate) fn native_header(mut top: Map<String, Value>, mut problems: Vec<Problem>) -> Result<Assembler, Vec<Problem>> {
     let lanes = take_array(&mut top, "lanes", &mut problems).unwrap_or_default();
     let eras = take_array(&mut top, "eras", &mut problems).unwrap_or_default();
     top.insert("events".into(), Value::Array(Vec::new()));
@@ -279,26 +292,52 @@ pub(crate) fn parse_native_value(value: Value) -> Result<Loaded, Vec<Problem>> {
             _ => problems.extend(errors),
         }
     }
+    Ok(Assembler::new(header, problems))
+}
 
-    let mut drafts = Vec::new();
-    for (index, value) in events.into_iter().enumerate() {
-        let id_hint = value.get("id").and_then(Value::as_str).map(str::to_owned);
-        let origin = Origin::event(index, id_hint.as_deref(), FieldStyle::Native);
-        let Some(raw) = read_strict::<RawEvent>(value, MINIMAL_EVENT, &origin.at, &mut problems) else { continue };
-        if let Some(draft) = native_draft(raw, origin, &header.language, &mut problems) {
-            drafts.push(draft);
+/// Reads event number `index` from its JSON text. Valid events take the
+/// direct route; anything else goes through [`native_event_value`], which
+/// names the faulty fields.
+pub(crate) fn native_event_text(json: &str, index: usize, assembler: &mut Assembler) -> Option<Draft> {
+    match serde_json::from_str::<RawEvent>(json) {
+        Ok(raw) => {
+            let origin = Origin::event(index, Some(&raw.id), FieldStyle::Native);
+            let language = assembler.language().to_owned();
+            native_draft(raw, origin, &language, assembler.problems())
         }
+        Err(_) => match serde_json::from_str::<Value>(json) {
+            Ok(value) => native_event_value(value, index, assembler),
+            Err(e) => {
+                let origin = Origin::event(index, None, FieldStyle::Native);
+                assembler.problems().push(Problem::error(origin.at, json_problem(&e).message));
+                None
+            }
+        },
     }
-    assemble(header, drafts, problems)
+}
+
+/// Reads event number `index` from parsed JSON, naming each faulty field.
+pub(crate) fn native_event_value(value: Value, index: usize, assembler: &mut Assembler) -> Option<Draft> {
+    let id_hint = value.get("id").and_then(Value::as_str).map(str::to_owned);
+    let origin = Origin::event(index, id_hint.as_deref(), FieldStyle::Native);
+    let language = assembler.language().to_owned();
+    let problems = assembler.problems();
+    let raw = read_strict::<RawEvent>(value, MINIMAL_EVENT, &origin.at, problems)?;
+    native_draft(raw, origin, &language, problems)
 }
 
 fn native_draft(raw: RawEvent, origin: Origin, language: &str, problems: &mut Vec<Problem>) -> Option<Draft> {
     let at = origin.at.clone();
     warn_unknown(&raw.extra, &at, problems);
     let mut errors = Vec::new();
-    let start = check_date(&raw.start, &field(&at, "start"), &mut errors);
-    let end = raw.end.as_deref().and_then(|text| check_date(text, &field(&at, "end"), &mut errors));
-    let title = text(raw.title, language, &field(&at, "title"), &mut errors);
+    let start = Date::parse(&raw.start).map_err(|DateError(message)| errors.push(Problem::error(field(&at, "start"), message))).ok();
+    let end = raw.end.as_deref().and_then(|text| {
+        Date::parse(text).map_err(|DateError(message)| errors.push(Problem::error(field(&at, "end"), message))).ok()
+    });
+    let title = match raw.title {
+        RawText::Plain(title) => Text::plain(title),
+        title => text(title, language, &field(&at, "title"), &mut errors),
+    };
     let (Some(start), true) = (start, errors.is_empty()) else {
         problems.extend(errors);
         return None;
@@ -340,7 +379,10 @@ fn native_draft(raw: RawEvent, origin: Origin, language: &str, problems: &mut Ve
         lane: raw.lane,
         actors: raw.actors,
         tags: raw.tags,
-        summary: text(raw.summary, language, &field(&at, "summary"), problems),
+        summary: match raw.summary {
+            RawText::Plain(summary) => Text::plain(summary),
+            summary => text(summary, language, &field(&at, "summary"), problems),
+        },
         media,
         sources,
         related: raw.related,
@@ -350,57 +392,110 @@ fn native_draft(raw: RawEvent, origin: Origin, language: &str, problems: &mut Ve
 
 /// Checks what needs the whole dataset (unique ids, lanes, links), sorts the
 /// events and builds the [`Dataset`]. Shared by every importer.
-pub(crate) fn assemble(header: Header, drafts: Vec<Draft>, mut problems: Vec<Problem>) -> Result<Loaded, Vec<Problem>> {
-    let mut lanes = header.lanes;
-    let mut lane_index: HashMap<String, usize> = lanes.iter().enumerate().map(|(i, l)| (l.id.clone(), i)).collect();
-    let declared_lanes = !lanes.is_empty();
-    let mut accepted: Vec<(Event, Vec<String>, Origin)> = Vec::new();
-    let mut seen_ids: HashMap<String, String> = HashMap::new();
+pub(crate) fn assemble(header: Header, drafts: Vec<Draft>, problems: Vec<Problem>) -> Result<Loaded, Vec<Problem>> {
+    let mut assembler = Assembler::new(header, problems);
     for draft in drafts {
-        let origin = &draft.origin;
+        assembler.add(draft);
+    }
+    assembler.finish()
+}
+
+/// [`assemble`] one event at a time, so that a large file can be checked in
+/// steps: [`Assembler::add`] takes each draft as it is read and keeps only the
+/// accepted event, and [`Assembler::finish`] sorts and links them.
+pub(crate) struct Assembler {
+    header: Header,
+    problems: Vec<Problem>,
+    lane_index: HashMap<String, usize>,
+    declared_lanes: bool,
+    /// Accepted events, in file order.
+    events: Vec<Event>,
+    /// Each accepted id, with the position in `events` of its event.
+    seen_ids: HashMap<String, usize>,
+    /// Where each accepted event was read ("event 3", "row 5"), by position.
+    short_origins: Vec<String>,
+    /// Related ids still to resolve: position in `events`, ids, origin.
+    links: Vec<(usize, Vec<String>, Origin)>,
+}
+
+impl Assembler {
+    pub(crate) fn new(header: Header, problems: Vec<Problem>) -> Assembler {
+        let lane_index = header.lanes.iter().enumerate().map(|(i, l)| (l.id.clone(), i)).collect();
+        let declared_lanes = !header.lanes.is_empty();
+        Assembler {
+            header,
+            problems,
+            lane_index,
+            declared_lanes,
+            events: Vec::new(),
+            seen_ids: HashMap::new(),
+            short_origins: Vec::new(),
+            links: Vec::new(),
+        }
+    }
+
+    /// The dataset's default language.
+    pub(crate) fn language(&self) -> &str {
+        &self.header.language
+    }
+
+    /// The problems found so far, for importers that add their own.
+    pub(crate) fn problems(&mut self) -> &mut Vec<Problem> {
+        &mut self.problems
+    }
+
+    /// Checks one event; keeps it when valid, otherwise records why not.
+    pub(crate) fn add(&mut self, draft: Draft) {
+        let problems = &mut self.problems;
+        let origin = draft.origin;
         let mut errors = Vec::new();
-        let id = draft.id.trim().to_owned();
+        let id = match draft.id.trim() {
+            trimmed if trimmed.len() == draft.id.len() => draft.id,
+            trimmed => trimmed.to_owned(),
+        };
         if id.is_empty() {
             errors.push(Problem::error(origin.field("id"), "the id is empty; every event needs a unique id"));
-        } else if let Some(first) = seen_ids.get(&id) {
+        } else if let Some(&first) = self.seen_ids.get(&id) {
+            let first = &self.short_origins[first];
             errors.push(Problem::error(origin.field("id"), format!("duplicate id: {first} already uses \"{id}\"")));
         }
         let mut title = draft.title;
-        title.default = title.default.trim().to_owned();
+        trim_in_place(&mut title.default);
         if title.is_empty() {
             errors.push(Problem::error(origin.field("title"), "the title is empty"));
         }
         if !errors.is_empty() {
             problems.extend(errors);
-            continue;
+            return;
         }
-        let Some(range) = span(draft.start, draft.end, &origin.field("end"), &mut problems) else { continue };
+        let Some(range) = span_at(draft.start, draft.end, || origin.field("end"), problems) else { return };
 
         let lane_name = draft
             .lane
-            .clone()
+            .as_deref()
             .filter(|l| !l.trim().is_empty())
-            .or_else(|| draft.actors.first().cloned())
-            .unwrap_or_else(|| FALLBACK_LANE.to_owned());
-        let lane = match lane_index.get(&lane_name) {
+            .or_else(|| draft.actors.first().map(String::as_str))
+            .unwrap_or(FALLBACK_LANE);
+        let lane = match self.lane_index.get(lane_name) {
             Some(&lane) => lane,
             None => {
-                if declared_lanes && draft.lane.is_some() {
+                if self.declared_lanes && draft.lane.is_some() {
                     problems.push(Problem::warning(
                         origin.field("lane"),
                         format!("lane \"{lane_name}\" is not declared in `lanes`; it was added at the bottom"),
                     ));
                 }
-                lane_index.insert(lane_name.clone(), lanes.len());
-                lanes.push(Lane { id: lane_name.clone(), label: lane_name });
+                let lanes = &mut self.header.lanes;
+                self.lane_index.insert(lane_name.to_owned(), lanes.len());
+                lanes.push(Lane { id: lane_name.to_owned(), label: lane_name.to_owned() });
                 lanes.len() - 1
             }
         };
 
         let mut summary = draft.summary;
-        summary.default = summary.default.trim().to_owned();
+        trim_in_place(&mut summary.default);
         for (lang, source) in std::iter::once(("", summary.default.as_str())).chain(summary.translations.iter().map(|(l, t)| (l.as_str(), t.as_str()))) {
-            for warning in markdown::parse(source).1 {
+            for warning in link_warnings(source) {
                 let at = if lang.is_empty() { origin.field("summary") } else { format!("{} ({lang})", origin.field("summary")) };
                 problems.push(Problem::warning(at, warning));
             }
@@ -419,87 +514,137 @@ pub(crate) fn assemble(header: Header, drafts: Vec<Draft>, mut problems: Vec<Pro
                 ok
             })
             .collect();
-        let sources = draft.sources.into_iter().map(|s| checked_source(s, &origin.at, &mut problems)).collect();
+        let sources = draft.sources.into_iter().map(|s| checked_source(s, &origin.at, problems)).collect();
 
+        let position = self.events.len();
         // "event 3" or "row 5", without the id the message repeats anyway.
-        let short = origin.at.split(" (").next().unwrap_or(&origin.at).to_owned();
-        seen_ids.insert(id.clone(), short);
-        accepted.push((
-            Event {
-                id,
-                title,
-                start: draft.start,
-                end: draft.end,
-                circa: draft.circa,
-                display_date: draft.display_date,
-                status: draft.status,
-                lane,
-                actors: draft.actors,
-                tags: draft.tags,
-                summary,
-                media,
-                sources,
-                related: Vec::new(),
-                range,
-            },
-            draft.related,
-            draft.origin,
-        ));
-    }
-
-    if accepted.is_empty() {
-        sort_by_position(&mut problems);
-        problems.push(Problem::error("events", "the dataset has no events that could be loaded"));
-        return Err(problems);
-    }
-
-    accepted.sort_by(|(a, ..), (b, ..)| {
-        a.range.0.total_cmp(&b.range.0).then(a.range.1.total_cmp(&b.range.1)).then_with(|| a.id.cmp(&b.id))
-    });
-    let positions: HashMap<String, usize> =
-        accepted.iter().enumerate().map(|(i, (e, ..))| (e.id.clone(), i)).collect();
-    let events = accepted
-        .into_iter()
-        .map(|(mut event, related, origin)| {
-            for id in related {
-                match positions.get(&id) {
-                    Some(&i) if event.related.contains(&i) => {}
-                    Some(&i) => event.related.push(i),
-                    None => problems.push(Problem::warning(
-                        origin.field("related"),
-                        format!("no event has the id \"{id}\"; the link was dropped"),
-                    )),
-                }
-            }
-            event
-        })
-        .collect();
-
-    sort_by_position(&mut problems);
-    let mut eras = header.eras;
-    eras.sort_by(|a, b| a.range.0.total_cmp(&b.range.0).then(a.range.1.total_cmp(&b.range.1)));
-    let sources = header.sources.into_iter().map(|s| checked_source(s, "dataset", &mut problems)).collect();
-    let mut description = header.description;
-    description.default = description.default.trim().to_owned();
-    for warning in markdown::parse(&description.default).1 {
-        problems.insert(0, Problem::warning("dataset, field `description`", warning));
-    }
-    let mut title = header.title;
-    title.default = title.default.trim().to_owned();
-    Ok(Loaded {
-        dataset: Dataset {
+        self.short_origins.push(origin.at.split(" (").next().unwrap_or(&origin.at).to_owned());
+        self.seen_ids.insert(id.clone(), position);
+        if !draft.related.is_empty() {
+            self.links.push((position, draft.related, origin));
+        }
+        self.events.push(Event {
+            id,
             title,
-            description,
-            author: header.author,
-            license: header.license,
+            start: draft.start,
+            end: draft.end,
+            circa: draft.circa,
+            display_date: draft.display_date,
+            status: draft.status,
+            lane,
+            actors: draft.actors,
+            tags: draft.tags,
+            summary,
+            media,
             sources,
-            language: header.language,
-            eras,
-            lanes,
-            events,
-        },
-        problems,
-    })
+            related: Vec::new(),
+            range,
+        });
+    }
+
+    /// Sorts the accepted events by date, resolves their links and builds the
+    /// dataset; an error when no event was accepted.
+    pub(crate) fn finish(self) -> Result<Loaded, Vec<Problem>> {
+        let Assembler { header, mut problems, mut events, seen_ids, links, .. } = self;
+        drop(seen_ids);
+        if events.is_empty() {
+            sort_by_position(&mut problems);
+            problems.push(Problem::error("events", "the dataset has no events that could be loaded"));
+            return Err(problems);
+        }
+
+        // Sort a permutation rather than the events, so that links (given by
+        // file position) can be mapped to sorted positions afterwards.
+        let mut order: Vec<usize> = (0..events.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&events[a], &events[b]);
+            a.range.0.total_cmp(&b.range.0).then(a.range.1.total_cmp(&b.range.1)).then_with(|| a.id.cmp(&b.id))
+        });
+        let mut sorted_position = vec![0; events.len()];
+        for (sorted, &position) in order.iter().enumerate() {
+            sorted_position[position] = sorted;
+        }
+        if !links.is_empty() {
+            let by_id: HashMap<&str, usize> = events.iter().enumerate().map(|(i, e)| (e.id.as_str(), sorted_position[i])).collect();
+            let mut resolved = Vec::with_capacity(links.len());
+            for (position, ids, origin) in links {
+                let mut related: Vec<usize> = Vec::new();
+                for id in ids {
+                    match by_id.get(id.as_str()) {
+                        Some(&i) if related.contains(&i) => {}
+                        Some(&i) => related.push(i),
+                        None => problems.push(Problem::warning(
+                            origin.field("related"),
+                            format!("no event has the id \"{id}\"; the link was dropped"),
+                        )),
+                    }
+                }
+                resolved.push((position, related));
+            }
+            drop(by_id);
+            for (position, related) in resolved {
+                events[position].related = related;
+            }
+        }
+        apply_order(&mut events, &sorted_position);
+
+        sort_by_position(&mut problems);
+        let mut eras = header.eras;
+        eras.sort_by(|a, b| a.range.0.total_cmp(&b.range.0).then(a.range.1.total_cmp(&b.range.1)));
+        let sources = header.sources.into_iter().map(|s| checked_source(s, "dataset", &mut problems)).collect();
+        let mut description = header.description;
+        trim_in_place(&mut description.default);
+        for warning in link_warnings(&description.default) {
+            problems.insert(0, Problem::warning("dataset, field `description`", warning));
+        }
+        let mut title = header.title;
+        trim_in_place(&mut title.default);
+        Ok(Loaded {
+            dataset: Dataset {
+                title,
+                description,
+                author: header.author,
+                license: header.license,
+                sources,
+                language: header.language,
+                eras,
+                lanes: header.lanes,
+                events,
+            },
+            problems,
+        })
+    }
+}
+
+/// Moves each event to its sorted position, in place: `target[i]` is where
+/// the event now at `i` belongs.
+fn apply_order(events: &mut [Event], target: &[usize]) {
+    let mut target = target.to_vec();
+    for i in 0..events.len() {
+        while target[i] != i {
+            let j = target[i];
+            events.swap(i, j);
+            target.swap(i, j);
+        }
+    }
+}
+
+/// Trims a string without reallocating when there is nothing to trim.
+fn trim_in_place(text: &mut String) {
+    let trimmed = text.trim();
+    if trimmed.len() != text.len() {
+        *text = trimmed.to_owned();
+    }
+}
+
+/// The warnings for link targets that Markdown `source` would drop. Only
+/// text with a `[` or `<` can hold a link, so most summaries skip the parse.
+fn link_warnings(source: &str) -> Vec<String> {
+    if source.contains(['[', '<']) {
+        markdown::parse(source).1
+    } else {
+        Vec::new()
+    }
 }
 
 /// Puts problems in file order: dataset-level ones first, then by event index
@@ -516,12 +661,17 @@ fn sort_by_position(problems: &mut [Problem]) {
 
 /// The axis range of `start`..`end`, or an error when the end comes first.
 fn span(start: Date, end: Option<Date>, end_at: &str, problems: &mut Vec<Problem>) -> Option<(Days, Days)> {
+    span_at(start, end, || end_at.to_owned(), problems)
+}
+
+/// [`span`], naming the location only when there is a problem to report.
+fn span_at(start: Date, end: Option<Date>, end_at: impl FnOnce() -> String, problems: &mut Vec<Problem>) -> Option<(Days, Days)> {
     let mut range = start.range();
     if let Some(end) = end {
         let (end_start, end_end) = end.range();
         if end_start < range.0 {
             problems.push(Problem::error(
-                end_at,
+                end_at(),
                 format!("it ends ({}) before it starts ({})", end.display(), start.display()),
             ));
             return None;

@@ -1,0 +1,240 @@
+//! Reading a dataset in steps, so that a browser can keep painting, show
+//! progress and offer Cancel while a large file is checked.
+//!
+//! [`Reader::new`] reads the file's outline: the dataset fields, lanes and
+//! eras, and where each event's JSON text starts and ends. Each
+//! [`Reader::step`] then checks the next few events, and the last one sorts
+//! and links them. The result is exactly what [`parse_any`] returns for the
+//! same bytes; only native JSON is read in steps, since the other formats
+//! (TimelineJS3, spreadsheets) describe tens of slides, not millions.
+//!
+//! Knows nothing of time or the browser: the caller decides how many events
+//! a step takes and what to do between steps.
+
+use std::collections::BTreeMap;
+
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+
+use super::import::{decode, parse_any};
+use super::parse::{native_event_text, native_header, Assembler};
+use super::{Loaded, Problem};
+
+/// A load in progress.
+pub struct Reader {
+    state: State,
+}
+
+enum State {
+    /// Native JSON, checked an event at a time.
+    Native(Box<Native>),
+    /// Read in one go (another format, or a file with a problem at the top
+    /// level); the result waits for the first step.
+    Done(Option<Result<Loaded, Vec<Problem>>>),
+}
+
+struct Native {
+    /// The whole file.
+    text: String,
+    /// Byte range of each event's JSON in `text`, in file order.
+    events: Vec<(u32, u32)>,
+    /// How many events have been checked.
+    next: usize,
+    assembler: Assembler,
+}
+
+impl Reader {
+    /// Starts reading a file's bytes: checks the encoding and the JSON
+    /// syntax, and reads everything but the events.
+    pub fn new(bytes: Vec<u8>) -> Reader {
+        match decode(bytes) {
+            Ok(text) => Reader::from_text(text),
+            Err(problems) => Reader { state: State::Done(Some(Err(problems))) },
+        }
+    }
+
+    /// [`Reader::new`] for text that is already decoded.
+    pub fn from_text(text: String) -> Reader {
+        let state = match outline(&text) {
+            Some(Ok((events, assembler))) => State::Native(Box::new(Native { text, events, next: 0, assembler })),
+            Some(Err(problems)) => State::Done(Some(Err(problems))),
+            None => State::Done(Some(parse_any(&text))),
+        };
+        Reader { state }
+    }
+
+    /// How many events the file holds (0 until known, or when read in one go).
+    pub fn total(&self) -> usize {
+        match &self.state {
+            State::Native(native) => native.events.len(),
+            State::Done(_) => 0,
+        }
+    }
+
+    /// How many events have been checked so far.
+    pub fn done(&self) -> usize {
+        match &self.state {
+            State::Native(native) => native.next,
+            State::Done(_) => 0,
+        }
+    }
+
+    /// Checks up to `max_events` more events. Returns the result once every
+    /// event has been checked, and `None` while some remain. Calling it again
+    /// after the result was returned gives an error, never a panic.
+    pub fn step(&mut self, max_events: usize) -> Option<Result<Loaded, Vec<Problem>>> {
+        let native = match &mut self.state {
+            State::Native(native) => native,
+            State::Done(result) => {
+                return Some(result.take().unwrap_or_else(|| Err(vec![Problem::error("file", "this file was already read")])));
+            }
+        };
+        let end = native.events.len().min(native.next.saturating_add(max_events.max(1)));
+        for index in native.next..end {
+            let (start, stop) = native.events[index];
+            let json = &native.text[start as usize..stop as usize];
+            if let Some(draft) = native_event_text(json, index, &mut native.assembler) {
+                native.assembler.add(draft);
+            }
+        }
+        native.next = end;
+        if end < native.events.len() {
+            return None;
+        }
+        let State::Native(native) = std::mem::replace(&mut self.state, State::Done(None)) else { return None };
+        let Native { text, events, assembler, .. } = *native;
+        // Free the file before sorting: the events no longer borrow from it.
+        drop((text, events));
+        Some(assembler.finish())
+    }
+}
+
+/// The outline of a native JSON file: each event's byte range, and the
+/// assembler holding the checked header. `None` when the file is not native
+/// JSON with an `events` array, or has a syntax error: those are read in one
+/// go, which gives the exact messages.
+fn outline(text: &str) -> Option<Result<(Vec<(u32, u32)>, Assembler), Vec<Problem>>> {
+    let body = text.trim_start();
+    if !body.starts_with('{') || u32::try_from(text.len()).is_err() {
+        return None;
+    }
+    let top: BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
+    let events = top.get("events")?.get();
+    // Formats are told apart as `detect_json` does; anything that might be
+    // TimelineJS3 goes the one-go way.
+    let title_has_text = top
+        .get("title")
+        .and_then(|t| serde_json::from_str::<Value>(t.get()).ok())
+        .is_some_and(|t| t.get("text").is_some());
+    if !events.starts_with('[') || events.contains("\"start_date\"") || title_has_text || top.contains_key("scale") {
+        return None;
+    }
+    let items: Vec<&RawValue> = serde_json::from_str(events).ok()?;
+    let base = text.as_ptr() as usize;
+    let ranges = items
+        .iter()
+        .map(|item| {
+            let start = item.get().as_ptr() as usize - base;
+            (start as u32, (start + item.get().len()) as u32)
+        })
+        .collect();
+    drop(items);
+    let mut header = Map::new();
+    for (key, raw) in &top {
+        if key != "events" {
+            header.insert(key.clone(), serde_json::from_str(raw.get()).ok()?);
+        }
+    }
+    Some(native_header(header, Vec::new()).map(|assembler| (ranges, assembler)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{parse_bytes, DEFAULT_DATASET_JSON};
+    use proptest::prelude::*;
+
+    fn read_in_steps(bytes: &[u8], step: usize) -> (Result<Loaded, Vec<Problem>>, usize) {
+        let mut reader = Reader::new(bytes.to_vec());
+        let mut steps = 1;
+        loop {
+            if let Some(result) = reader.step(step) {
+                return (result, steps);
+            }
+            assert!(reader.done() <= reader.total());
+            steps += 1;
+        }
+    }
+
+    #[test]
+    fn the_default_dataset_reads_the_same_in_steps() {
+        let (stepped, steps) = read_in_steps(DEFAULT_DATASET_JSON.as_bytes(), 5);
+        assert_eq!(stepped, parse_bytes(DEFAULT_DATASET_JSON.as_bytes()));
+        assert!(steps > 5, "{steps} steps");
+    }
+
+    #[test]
+    fn every_fixture_reads_the_same_in_steps() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut read = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            for step in [1, 3, 1000] {
+                assert_eq!(read_in_steps(&bytes, step).0, parse_bytes(&bytes));
+            }
+            read += 1;
+        }
+        assert!(read >= 5, "{read} fixtures");
+    }
+
+    #[test]
+    fn a_finished_reader_does_not_panic() {
+        let mut reader = Reader::new(br#"{"events": [{"id": "a", "title": "A", "start": "2000"}]}"#.to_vec());
+        assert_eq!(reader.total(), 1);
+        assert!(reader.step(10).unwrap().is_ok());
+        assert!(reader.step(10).unwrap().is_err());
+    }
+
+    #[test]
+    fn progress_counts_events() {
+        let events: Vec<String> = (0..10).map(|i| format!(r#"{{"id": "e{i}", "title": "E", "start": "{}"}}"#, 1990 + i)).collect();
+        let text = format!(r#"{{"title": "T", "events": [{}]}}"#, events.join(","));
+        let mut reader = Reader::new(text.into_bytes());
+        assert_eq!((reader.done(), reader.total()), (0, 10));
+        assert!(reader.step(4).is_none());
+        assert_eq!(reader.done(), 4);
+        assert!(reader.step(4).is_none());
+        let loaded = reader.step(4).unwrap().unwrap();
+        assert_eq!(loaded.dataset.events.len(), 10);
+        assert_eq!(loaded.dataset.title, "T");
+    }
+
+    /// Pieces of events, good and bad, to build files from.
+    fn event_piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            (0..40u32, 1900..2030i32).prop_map(|(id, year)| format!(r#"{{"id": "e{id}", "title": "T{id}", "start": "{year}"}}"#)),
+            (0..40u32, 1900..2030i32, 0..3i32).prop_map(|(id, year, len)| format!(
+                r#"{{"id": "e{id}", "title": "T", "start": "{year}", "end": "{}", "related": ["e{}"], "colour": 1}}"#,
+                year + len - 1,
+                id + 1
+            )),
+            Just(r#"{"id": "x", "title": 7, "start": "2000"}"#.to_owned()),
+            Just(r#"{"id": "", "title": "No id", "start": "2000"}"#.to_owned()),
+            Just(r#""not an object""#.to_owned()),
+            Just(r#"{"id": "bad", "title": "Bad date", "start": "2005-02-30"}"#.to_owned()),
+            Just(r#"{"id": "l", "title": "Lane", "start": "2001", "lane": "nowhere", "summary": "[x](javascript:y)"}"#.to_owned()),
+        ]
+    }
+
+    proptest! {
+        /// Whatever the events and the step size, reading in steps gives what
+        /// reading in one go gives: the same events, in the same order, with
+        /// the same problems.
+        #[test]
+        fn stepped_reading_equals_reading_in_one_go(pieces in prop::collection::vec(event_piece(), 0..30), step in 1usize..8, lanes in any::<bool>()) {
+            let lanes = if lanes { r#""lanes": [{"id": "a"}], "# } else { "" };
+            let text = format!(r#"{{"title": "P", {lanes}"events": [{}]}}"#, pieces.join(", "));
+            prop_assert_eq!(read_in_steps(text.as_bytes(), step).0, parse_bytes(text.as_bytes()));
+        }
+    }
+}
