@@ -209,7 +209,7 @@ fn the_full_fixture_uses_every_field() {
     let crater = &d.events[d.index_of("chicxulub").unwrap()];
     assert_eq!(crater.media.len(), 1, "the javascript: media was dropped");
     assert_eq!(crater.media[0].caption.get("ja"), "クレーター");
-    assert_eq!(crater.related, [d.index_of("big-bang").unwrap()]);
+    assert_eq!(*crater.related, [d.index_of("big-bang").unwrap()]);
 
     let base = &d.events[d.index_of("moon-base").unwrap()];
     assert_eq!(base.status, Status::Proposed);

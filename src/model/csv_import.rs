@@ -305,7 +305,7 @@ mod tests {
         assert_eq!(d.lanes[landing.lane].label, "Spaceflight");
         let sputnik = &d.events[d.index_of("sputnik-1").unwrap()];
         assert_eq!(sputnik.end, Some(Date::Month(1958, 1)));
-        assert_eq!(sputnik.display_date.as_ref().unwrap(), "October 1957");
+        assert_eq!(sputnik.display_date.as_deref().unwrap(), "October 1957");
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub fn to_native_json(dataset: &Dataset) -> String {
                 start: event.start.to_string(),
                 end: event.end.map(|d| d.to_string()),
                 circa: event.circa,
-                display_date: event.display_date.as_ref().map(text),
+                display_date: event.display_date.as_deref().map(text),
                 status: Some(match event.status {
                     Status::Occurred => RawStatus::Occurred,
                     Status::Planned => RawStatus::Planned,
@@ -54,8 +54,8 @@ pub fn to_native_json(dataset: &Dataset) -> String {
                     Status::Cancelled => RawStatus::Cancelled,
                 }),
                 lane: dataset.lanes.get(event.lane).map(|lane| lane.id.clone()),
-                actors: event.actors.clone(),
-                tags: event.tags.clone(),
+                actors: event.actors.to_vec(),
+                tags: event.tags.to_vec(),
                 summary: text(&event.summary),
                 media: event
                     .media
@@ -82,7 +82,7 @@ fn raw_text(text: &Text, language: &str) -> RawText {
     if text.translations.is_empty() {
         return RawText::Plain(text.default.clone());
     }
-    let mut all = text.translations.clone();
+    let mut all = text.translations.to_map();
     all.insert(language.to_owned(), text.default.clone());
     RawText::Translated(all)
 }
@@ -278,7 +278,7 @@ mod tests {
     fn text(required: bool) -> impl Strategy<Value = Text> {
         let default = if required { words(12).prop_filter("non-empty", |s| !s.is_empty()).boxed() } else { words(12).boxed() };
         (default, proptest::collection::btree_map(prop_oneof![Just("ja".to_owned()), Just("fr".to_owned())], "[a-z条約]{1,8}", 0..=2))
-            .prop_map(|(default, translations)| Text { default, translations })
+            .prop_map(|(default, translations)| Text { default, translations: translations.into() })
     }
 
     fn source() -> impl Strategy<Value = Source> {
@@ -368,15 +368,15 @@ mod tests {
                             start,
                             end,
                             circa: seed.circa,
-                            display_date: seed.display_date,
+                            display_date: seed.display_date.map(Box::new),
                             status: Status::ALL[seed.status],
                             lane: seed.lane % lanes.len(),
                             actors: seed.tags.iter().map(|t| t.to_uppercase()).collect(),
-                            tags: seed.tags,
+                            tags: seed.tags.into(),
                             summary: seed.summary,
-                            media: seed.media,
-                            sources: seed.sources,
-                            related: Vec::new(),
+                            media: seed.media.into(),
+                            sources: seed.sources.into(),
+                            related: Box::default(),
                             range,
                         };
                         (event, seed.related.into_iter().filter(|&r| r < count).collect())
@@ -394,7 +394,7 @@ mod tests {
                     .into_iter()
                     .zip(related)
                     .map(|((mut event, _), related)| {
-                        event.related = related;
+                        event.related = related.into();
                         event
                     })
                     .collect();
@@ -424,7 +424,7 @@ mod tests {
 
     #[test]
     fn translations_are_written_as_objects() {
-        let text = Text { default: "Treaty".into(), translations: BTreeMap::from([("ja".into(), "条約".into())]) };
+        let text = Text { default: "Treaty".into(), translations: BTreeMap::from([("ja".into(), "条約".into())]).into() };
         assert_eq!(serde_json::to_value(raw_text(&text, "en")).unwrap(), serde_json::json!({"en": "Treaty", "ja": "条約"}));
         assert_eq!(serde_json::to_value(raw_text(&Text::plain("Treaty"), "en")).unwrap(), serde_json::json!("Treaty"));
     }

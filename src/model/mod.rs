@@ -121,6 +121,10 @@ pub struct Era {
 }
 
 /// One thing that happened, or was planned, at a date or over a span.
+///
+/// Kept small, since a dataset may hold a million: lists are boxed slices
+/// and the rarely used display date is boxed (see `docs/benchmarks.md` for
+/// the measured bytes per event).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     /// Unique within the dataset, and stable across edits.
@@ -135,24 +139,24 @@ pub struct Event {
     pub circa: bool,
     /// How to write the date for a reader, replacing [`Event::date_text`]'s
     /// output in the card, e.g. "Late Cretaceous".
-    pub display_date: Option<Text>,
+    pub display_date: Option<Box<Text>>,
     /// Whether it happened.
     pub status: Status,
     /// Index into [`Dataset::lanes`].
     pub lane: usize,
     /// Who took part.
-    pub actors: Vec<String>,
+    pub actors: Box<[String]>,
     /// Themes.
-    pub tags: Vec<String>,
+    pub tags: Box<[String]>,
     /// Summary in the safe Markdown subset, as written; render it through
     /// [`markdown::parse`], never as HTML.
     pub summary: Text,
     /// Pictures and pages shown with the event.
-    pub media: Vec<Media>,
+    pub media: Box<[Media]>,
     /// Where the facts come from.
-    pub sources: Vec<Source>,
+    pub sources: Box<[Source]>,
     /// Indexes into [`Dataset::events`] of related events.
-    pub related: Vec<usize>,
+    pub related: Box<[usize]>,
     /// Axis range covered, cached from the dates: `[start.range().0, end.range().1)`.
     pub range: (Days, Days),
 }

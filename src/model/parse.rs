@@ -434,6 +434,12 @@ impl Assembler {
         }
     }
 
+    /// Makes room for `events` more events, for readers that know how many
+    /// are coming.
+    pub(crate) fn reserve(&mut self, events: usize) {
+        self.events.reserve_exact(events);
+    }
+
     /// The dataset's default language.
     pub(crate) fn language(&self) -> &str {
         &self.header.language
@@ -529,15 +535,15 @@ impl Assembler {
             start: draft.start,
             end: draft.end,
             circa: draft.circa,
-            display_date: draft.display_date,
+            display_date: draft.display_date.map(Box::new),
             status: draft.status,
             lane,
-            actors: draft.actors,
-            tags: draft.tags,
+            actors: draft.actors.into(),
+            tags: draft.tags.into(),
             summary,
             media,
             sources,
-            related: Vec::new(),
+            related: Box::default(),
             range,
         });
     }
@@ -583,10 +589,11 @@ impl Assembler {
             }
             drop(by_id);
             for (position, related) in resolved {
-                events[position].related = related;
+                events[position].related = related.into();
             }
         }
         apply_order(&mut events, &sorted_position);
+        events.shrink_to_fit();
 
         sort_by_position(&mut problems);
         let mut eras = header.eras;
@@ -798,7 +805,7 @@ fn text(raw: RawText, language: &str, at: &str, problems: &mut Vec<Problem>) -> 
                     }
                 }
             };
-            Text { default, translations }
+            Text { default, translations: translations.into() }
         }
     }
 }
@@ -906,7 +913,7 @@ mod tests {
         let loaded = parse_dataset(text).unwrap();
         let ids: Vec<_> = loaded.dataset.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["a", "b"]);
-        assert_eq!(loaded.dataset.events[1].related, vec![0]);
+        assert_eq!(loaded.dataset.events[1].related[..], [0]);
         assert_eq!(loaded.problems.len(), 1);
         assert!(loaded.problems[0].message.contains("\"missing\""));
     }

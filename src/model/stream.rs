@@ -131,7 +131,7 @@ fn outline(text: &str) -> Option<Result<(Vec<(u32, u32)>, Assembler), Vec<Proble
     }
     let items: Vec<&RawValue> = serde_json::from_str(events).ok()?;
     let base = text.as_ptr() as usize;
-    let ranges = items
+    let ranges: Vec<(u32, u32)> = items
         .iter()
         .map(|item| {
             let start = item.get().as_ptr() as usize - base;
@@ -145,7 +145,10 @@ fn outline(text: &str) -> Option<Result<(Vec<(u32, u32)>, Assembler), Vec<Proble
             header.insert(key.clone(), serde_json::from_str(raw.get()).ok()?);
         }
     }
-    Some(native_header(header, Vec::new()).map(|assembler| (ranges, assembler)))
+    Some(native_header(header, Vec::new()).map(|mut assembler| {
+        assembler.reserve(ranges.len());
+        (ranges, assembler)
+    }))
 }
 
 #[cfg(test)]

@@ -385,7 +385,7 @@ mod tests {
         assert_eq!(d.eras[0].title, "Space age");
         let dino = &d.events[d.index_of("chicxulub").unwrap()];
         assert_eq!(dino.start, Date::Year(-66_000_000));
-        assert_eq!(dino.display_date.as_ref().unwrap(), "66 million years ago");
+        assert_eq!(dino.display_date.as_deref().unwrap(), "66 million years ago");
         let landing = &d.events[d.index_of("apollo-11").unwrap()];
         assert_eq!(landing.start, Date::Minute(1969, 7, 20, 20 * 60 + 17));
         assert_eq!(landing.media[0].url, "https://example.org/aldrin.jpg");
