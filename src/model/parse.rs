@@ -561,15 +561,16 @@ impl Assembler {
 
         // Sort a permutation rather than the events, so that links (given by
         // file position) can be mapped to sorted positions afterwards.
-        let mut order: Vec<usize> = (0..events.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&events[a], &events[b]);
-            a.range.0.total_cmp(&b.range.0).then(a.range.1.total_cmp(&b.range.1)).then_with(|| a.id.cmp(&b.id))
+        // Ids are unique, so the order is total and an unstable sort is exact.
+        let mut order: Vec<(Days, Days, usize)> = events.iter().enumerate().map(|(i, e)| (e.range.0, e.range.1, i)).collect();
+        order.sort_unstable_by(|a, b| {
+            a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then_with(|| events[a.2].id.cmp(&events[b.2].id))
         });
         let mut sorted_position = vec![0; events.len()];
-        for (sorted, &position) in order.iter().enumerate() {
+        for (sorted, &(.., position)) in order.iter().enumerate() {
             sorted_position[position] = sorted;
         }
+        drop(order);
         if !links.is_empty() {
             let by_id: HashMap<&str, usize> = events.iter().enumerate().map(|(i, e)| (e.id.as_str(), sorted_position[i])).collect();
             let mut resolved = Vec::with_capacity(links.len());
