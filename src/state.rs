@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::layout::index::TimeIndex;
 use crate::layout::scale::Viewport;
 use crate::model::{parse_dataset, Dataset, Days, Loaded, Problem, Status, DEFAULT_DATASET_JSON};
 use crate::search::{search, Filters, Hit};
@@ -46,6 +47,9 @@ pub struct State {
     /// Indexes of the events the filters show, in date order: the timeline,
     /// the list and the keyboard order all use this.
     pub visible: Rc<Vec<usize>>,
+    /// The time index over `visible`, rebuilt only when `visible` changes:
+    /// the timeline and the overview read it on every frame.
+    pub index: Rc<TimeIndex>,
     /// The list view is shown instead of the timeline.
     pub list_view: bool,
     /// The keyboard shortcuts dialog is open.
@@ -182,7 +186,8 @@ impl State {
     pub fn new(dataset: Dataset, problems: Vec<Problem>) -> State {
         let view = fit_view(&dataset);
         let focus = if dataset.events.is_empty() { None } else { Some(0) };
-        let visible = Rc::new((0..dataset.events.len()).collect());
+        let visible: Rc<Vec<usize>> = Rc::new((0..dataset.events.len()).collect());
+        let index = Rc::new(TimeIndex::build(&dataset, &visible));
         let lang = dataset.language.clone();
         State {
             dataset: Rc::new(dataset),
@@ -197,6 +202,7 @@ impl State {
             hits: Rc::new(Vec::new()),
             filters: Filters::default(),
             visible,
+            index,
             list_view: false,
             help_open: false,
             pending_url: None,
@@ -227,7 +233,13 @@ impl State {
     /// Recomputes what depends on the filters and the search, and closes or
     /// moves whatever the filters just hid.
     fn refilter(mut self) -> State {
-        self.visible = Rc::new(self.filters.visible(&self.dataset));
+        // A search alone leaves the same events shown: keep the list and its
+        // index rather than rebuild them on every keystroke.
+        let visible = self.filters.visible(&self.dataset);
+        if *self.visible != visible {
+            self.index = Rc::new(TimeIndex::build(&self.dataset, &visible));
+            self.visible = Rc::new(visible);
+        }
         let hits = search(&self.dataset, &self.query);
         self.hits = Rc::new(hits.into_iter().filter(|h| self.is_visible(h.index)).collect());
         if self.open.is_some_and(|i| !self.is_visible(i)) {
@@ -432,6 +444,7 @@ impl PartialEq for State {
             && Rc::ptr_eq(&self.hits, &other.hits)
             && self.filters == other.filters
             && Rc::ptr_eq(&self.visible, &other.visible)
+            && Rc::ptr_eq(&self.index, &other.index)
             && self.list_view == other.list_view
             && self.help_open == other.help_open
             && self.pending_url == other.pending_url

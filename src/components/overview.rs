@@ -38,10 +38,10 @@ pub fn Overview() -> Html {
     let fitted = Viewport::fit(first, last, FIT_MARGIN);
     // The strip always shows the data and the window, whichever is wider.
     let whole = Viewport::new(fitted.start.min(state.view.start), fitted.end.max(state.view.end));
-    let counts = use_memo((super::Same(state.visible.clone()), whole.start.to_bits(), whole.end.to_bits()), {
+    let counts = use_memo((super::Same(state.index.clone()), whole.start.to_bits(), whole.end.to_bits()), {
         let dataset = dataset.clone();
-        let visible = state.visible.clone();
-        move |_| histogram(&dataset, &visible, &whole, BINS)
+        let index = state.index.clone();
+        move |_| histogram(&dataset, &index, &whole, BINS)
     });
     let peak = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     let left = (state.view.start - whole.start) / whole.span() * 100.0;

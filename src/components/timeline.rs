@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use super::{title_in, use_annals, AxisView, EventMark, Overview, Same};
 use crate::hooks::{use_element_width, use_pan_zoom};
-use crate::layout::index::TimeIndex;
 use crate::layout::scale::Viewport;
 use crate::layout::{layout, LayoutOptions};
 use crate::state::{Action, ZOOM_STEP};
@@ -23,11 +22,7 @@ pub fn Timeline() -> Html {
     }
     let handlers = use_pan_zoom(state.clone(), stage.clone());
     let dataset = state.dataset.clone();
-    let index = use_memo(Same(state.visible.clone()), {
-        let dataset = dataset.clone();
-        let visible = state.visible.clone();
-        move |_| TimeIndex::build(&dataset, &visible)
-    });
+    let index = state.index.clone();
     let frame = use_memo((Same(index.clone()), state.view, state.width), {
         let dataset = dataset.clone();
         let index = index.clone();
