@@ -28,13 +28,11 @@ pub(super) fn parse(text: &str, base: usize, warnings: &mut Vec<String>) -> Vec<
         delims: Vec::new(),
         brackets: Vec::new(),
         bracket_floor: 0,
-        ticks: None,
+        last_ticks: None,
         last: [None; 4],
         dropped: Vec::new(),
     };
     scanner.run();
-    // Warnings in the order the links start.
-    scanner.dropped.sort_by_key(|&(token, _)| token);
     warnings.extend(scanner.dropped.into_iter().map(|(_, warning)| warning));
     build(scanner.tokens, base)
 }
@@ -92,11 +90,13 @@ struct Scanner<'a> {
     brackets: Vec<Bracket>,
     /// Brackets below this index (other than images) can no longer open a link.
     bracket_floor: usize,
-    /// Every maximal run of backticks as (length, start), sorted; built on first use.
-    ticks: Option<Vec<(usize, usize)>>,
+    /// For each length, where the last run of that many backticks starts;
+    /// built on first use.
+    last_ticks: Option<Vec<Option<usize>>>,
     /// Cached last position of each of [`TERMINATORS`] (`Some(None)`: absent).
     last: [Option<Option<usize>>; 4],
-    /// Warnings about dropped links, with the token where each link starts.
+    /// Warnings about dropped links, in the order the links start, with the
+    /// token where each starts.
     dropped: Vec<(usize, String)>,
 }
 
@@ -176,42 +176,48 @@ impl Scanner<'_> {
         }
     }
 
+    /// A code span, closed by the next run of exactly as many backticks. A
+    /// closer is searched for only when one exists (the last run of each
+    /// length is known), and what was searched is then consumed.
     fn code_span(&mut self) {
         let start = self.pos;
-        let len = self.bytes[start..].iter().take_while(|&&b| b == b'`').count();
+        let len = tick_run(self.bytes, start);
         let after = start + len;
         let bytes = self.bytes;
-        let ticks = self.ticks.get_or_insert_with(|| {
-            let mut runs = Vec::new();
+        let last = self.last_ticks.get_or_insert_with(|| {
+            let mut last = Vec::new();
             let mut i = 0;
-            while i < bytes.len() {
-                if bytes[i] == b'`' {
-                    let n = bytes[i..].iter().take_while(|&&b| b == b'`').count();
-                    runs.push((n, i));
-                    i += n;
-                } else {
-                    i += 1;
+            while let Some(found) = bytes[i..].iter().position(|&b| b == b'`') {
+                let n = tick_run(bytes, i + found);
+                if last.len() <= n {
+                    last.resize(n + 1, None);
                 }
+                last[n] = Some(i + found);
+                i += found + n;
             }
-            runs.sort_unstable();
-            runs
+            last
         });
-        let next = ticks.partition_point(|&run| run < (len, after));
-        match ticks.get(next) {
-            Some(&(n, close)) if n == len => {
-                let content = self.src[after..close].replace('\n', " ");
-                let stripped = match content.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')) {
-                    Some(inner) if content.bytes().any(|b| b != b' ') => inner,
-                    _ => content.as_str(),
-                };
-                self.buf.push_str(stripped);
-                self.pos = close + len;
-            }
-            _ => {
-                self.buf.push_str(&self.src[start..after]);
-                self.pos = after;
-            }
+        if !matches!(last.get(len), Some(&Some(at)) if at >= after) {
+            self.buf.push_str(&self.src[start..after]);
+            self.pos = after;
+            return;
         }
+        let mut close = after;
+        while let Some(found) = bytes[close..].iter().position(|&b| b == b'`') {
+            close += found;
+            let n = tick_run(bytes, close);
+            if n == len {
+                break;
+            }
+            close += n;
+        }
+        let content = self.src[after..close].replace('\n', " ");
+        let stripped = match content.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')) {
+            Some(inner) if content.bytes().any(|b| b != b' ') => inner,
+            _ => content.as_str(),
+        };
+        self.buf.push_str(stripped);
+        self.pos = close + len;
     }
 
     fn delim_run(&mut self) {
@@ -276,9 +282,13 @@ impl Scanner<'_> {
         if safe_link(&dest) {
             Wrap::Link(dest)
         } else {
-            self.dropped.push((token, format!(
+            let warning = format!(
                 "the link to \"{dest}\" was dropped (its text is kept): only http, https and mailto links are allowed"
-            )));
+            );
+            // A link closes after the autolinks in its text: keep the order
+            // in which the links start.
+            let at = self.dropped.partition_point(|&(start, _)| start < token);
+            self.dropped.insert(at, (token, warning));
             Wrap::Plain
         }
     }
@@ -559,6 +569,10 @@ fn push_text(target: &mut Vec<Inline>, text: &str) {
         Some(Inline::Text(last)) => last.push_str(text),
         _ => target.push(Inline::Text(text.to_owned())),
     }
+}
+
+fn tick_run(bytes: &[u8], at: usize) -> usize {
+    bytes[at..].iter().take_while(|&&b| b == b'`').count()
 }
 
 /// An autolink at the start of `s` (which starts with '<'): its length and target.
