@@ -8,7 +8,7 @@
 //! can never turn into markup; link targets are checked later, when the
 //! Markdown is read (see [`super::markdown`]).
 
-use super::markdown::escape;
+use super::markdown::{escape, named_entity};
 
 /// Converts an HTML fragment to Markdown source.
 pub(crate) fn to_markdown(html: &str) -> String {
@@ -199,27 +199,7 @@ fn decode_entity(name: &str) -> Option<char> {
         };
         return char::from_u32(code).filter(|&c| c != '\0');
     }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "copy" => '©',
-        "eacute" => 'é',
-        "uuml" => 'ü',
-        "ouml" => 'ö',
-        "auml" => 'ä',
-        _ => return None,
-    })
+    named_entity(name)
 }
 
 #[derive(Default)]

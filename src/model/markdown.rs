@@ -8,12 +8,27 @@
 //! scheme (`javascript:`, `data:`, relative paths) keeps its text, loses its
 //! target and produces a warning.
 //!
-//! Parsing uses `pulldown-cmark` (CommonMark, no extensions, no HTML
-//! renderer). The tree is built with an explicit stack and nesting is capped at
-//! [`MAX_DEPTH`], so hostile input can neither overflow the stack while
-//! building, rendering nor dropping the tree.
+//! The parser is our own and reads the CommonMark syntax of that subset:
+//! block quotes, lists with their indentation and lazy continuation lines,
+//! ATX and setext headings, fenced and indented code, thematic breaks (dropped)
+//! and HTML blocks (`block.rs`); backslash escapes, code spans, `*` and `_`
+//! emphasis with CommonMark's delimiter rules, inline links with optional
+//! titles, images, autolinks, raw inline HTML and hard line breaks
+//! (`inline.rs`). Not read, so shown as written: reference links and their
+//! `[label]: url` definitions, and every extension (tables, strikethrough,
+//! footnotes). Character references: every numeric one (`&#39;`, `&#x263A;`),
+//! but only the named ones in `named_entity` (`&amp; &lt; &gt; &quot; &apos;
+//! &nbsp;`, dashes, quotes, ellipsis and a few letters), not HTML's table of
+//! more than two thousand; any other `&name;` stays as written.
+//!
+//! Input is untrusted. Nothing panics; the work stays near linear in the
+//! input (see `inline.rs` for how); at most a fixed number of containers are
+//! open at once; and lists and inline markup nested deeper than [`MAX_DEPTH`]
+//! are flattened into their parent, so neither building, rendering nor
+//! dropping the tree can overflow the stack.
 
-use pulldown_cmark::{Event, Parser, Tag};
+mod block;
+mod inline;
 
 /// Deepest nesting of lists and inline markup kept; deeper markup is flattened
 /// into its parent.
@@ -57,157 +72,62 @@ pub fn safe_link(href: &str) -> bool {
     ["http://", "https://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
 }
 
-enum Frame {
-    /// The document or a list item: blocks, and loose inline content that
-    /// becomes a paragraph (tight list items have no paragraph events).
-    Blocks { blocks: Vec<Block>, loose: Vec<Inline> },
-    List { start: Option<u64>, items: Vec<Vec<Block>> },
-    Inline { kind: InlineKind, children: Vec<Inline> },
-}
-
-enum InlineKind {
-    /// Becomes a [`Block::Paragraph`] (paragraphs, headings, code blocks).
-    Paragraph,
-    Emphasis,
-    Strong,
-    Link(String),
-    /// Contributes only its children (images, unsafe links, too deep).
-    Transparent,
-}
-
 /// Parses Markdown into blocks, with a warning for each link target dropped.
 pub fn parse(source: &str) -> (Vec<Block>, Vec<String>) {
+    // CommonMark reads U+0000 as U+FFFD.
+    let cleaned;
+    let mut rest = source;
+    if source.contains('\0') {
+        cleaned = source.replace('\0', "\u{fffd}");
+        rest = &cleaned;
+    }
     let mut warnings = Vec::new();
-    let mut stack = vec![Frame::Blocks { blocks: Vec::new(), loose: Vec::new() }];
-    // One entry per open tag: whether it pushed a frame.
-    let mut pushed: Vec<bool> = Vec::new();
-    for event in Parser::new(source) {
-        match event {
-            Event::Start(tag) => {
-                let frame = start_frame(tag, stack.len(), &mut warnings);
-                pushed.push(frame.is_some());
-                if let Some(frame) = frame {
-                    if matches!(frame, Frame::List { .. } | Frame::Inline { kind: InlineKind::Paragraph, .. }) {
-                        flush_loose(&mut stack);
-                    }
-                    stack.push(frame);
+    let mut parser = block::Parser::new(&mut warnings);
+    // Lines end at "\n", "\r\n" or "\r".
+    loop {
+        match rest.find(['\n', '\r']) {
+            Some(end) => {
+                parser.line(&rest[..end]);
+                let ending = if rest[end..].starts_with("\r\n") { 2 } else { 1 };
+                rest = &rest[end + ending..];
+            }
+            // A final line ending ends the last line; it does not start another.
+            None => {
+                if !rest.is_empty() {
+                    parser.line(rest);
                 }
+                break;
             }
-            Event::End(_) => {
-                if pushed.pop() == Some(true) && stack.len() > 1 {
-                    let frame = stack.pop().expect("the root frame is never popped");
-                    close(frame, &mut stack);
-                }
-            }
-            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
-                push_inline(&mut stack, Inline::Text(text.into_string()));
-            }
-            Event::InlineMath(text) | Event::DisplayMath(text) => push_inline(&mut stack, Inline::Text(text.into_string())),
-            Event::SoftBreak => push_inline(&mut stack, Inline::Text(" ".into())),
-            Event::HardBreak => push_inline(&mut stack, Inline::Text("\n".into())),
-            Event::FootnoteReference(_) | Event::Rule | Event::TaskListMarker(_) => {}
         }
     }
-    while stack.len() > 1 {
-        let frame = stack.pop().expect("checked length");
-        close(frame, &mut stack);
-    }
-    flush_loose(&mut stack);
-    let blocks = match stack.pop() {
-        Some(Frame::Blocks { blocks, .. }) => blocks,
-        _ => Vec::new(),
-    };
+    let blocks = parser.finish();
     (blocks, warnings)
 }
 
-fn start_frame(tag: Tag<'_>, depth: usize, warnings: &mut Vec<String>) -> Option<Frame> {
-    let deep = depth > MAX_DEPTH;
-    let inline = |kind| Some(Frame::Inline { kind, children: Vec::new() });
-    match tag {
-        Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock => inline(InlineKind::Paragraph),
-        Tag::List(_) | Tag::Item if deep => None,
-        Tag::List(start) => Some(Frame::List { start, items: Vec::new() }),
-        Tag::Item => Some(Frame::Blocks { blocks: Vec::new(), loose: Vec::new() }),
-        Tag::Link { dest_url, .. } => {
-            if !safe_link(&dest_url) {
-                warnings.push(format!(
-                    "the link to \"{dest_url}\" was dropped (its text is kept): only http, https and mailto links are allowed"
-                ));
-                inline(InlineKind::Transparent)
-            } else if deep {
-                inline(InlineKind::Transparent)
-            } else {
-                inline(InlineKind::Link(dest_url.into_string()))
-            }
-        }
-        Tag::Emphasis if !deep => inline(InlineKind::Emphasis),
-        Tag::Strong if !deep => inline(InlineKind::Strong),
-        Tag::Emphasis | Tag::Strong | Tag::Image { .. } | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
-            inline(InlineKind::Transparent)
-        }
-        // Containers whose content simply flows into the parent.
-        _ => None,
-    }
-}
-
-fn close(frame: Frame, stack: &mut [Frame]) {
-    match frame {
-        Frame::Inline { kind: InlineKind::Paragraph, children } => {
-            if !children.is_empty() {
-                push_block(stack, Block::Paragraph(children));
-            }
-        }
-        Frame::Inline { kind: InlineKind::Emphasis, children } => push_inline(stack, Inline::Emphasis(children)),
-        Frame::Inline { kind: InlineKind::Strong, children } => push_inline(stack, Inline::Strong(children)),
-        Frame::Inline { kind: InlineKind::Link(href), children } => push_inline(stack, Inline::Link { href, children }),
-        Frame::Inline { kind: InlineKind::Transparent, children } => {
-            for child in children {
-                push_inline(stack, child);
-            }
-        }
-        Frame::List { start, items } => push_block(stack, Block::List { start, items }),
-        Frame::Blocks { mut blocks, loose } => {
-            if !loose.is_empty() {
-                blocks.push(Block::Paragraph(loose));
-            }
-            match stack.last_mut() {
-                Some(Frame::List { items, .. }) => items.push(blocks),
-                _ => {
-                    for block in blocks {
-                        push_block(stack, block);
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn flush_loose(stack: &mut [Frame]) {
-    if let Some(Frame::Blocks { blocks, loose }) = stack.last_mut() {
-        if !loose.is_empty() {
-            blocks.push(Block::Paragraph(std::mem::take(loose)));
-        }
-    }
-}
-
-fn push_block(stack: &mut [Frame], block: Block) {
-    flush_loose(stack);
-    // Blocks always land in the nearest block container.
-    if let Some(Frame::Blocks { blocks, .. }) = stack.iter_mut().rev().find(|f| matches!(f, Frame::Blocks { .. })) {
-        blocks.push(block);
-    }
-}
-
-fn push_inline(stack: &mut [Frame], inline: Inline) {
-    let target = match stack.last_mut() {
-        Some(Frame::Inline { children, .. }) => children,
-        Some(Frame::Blocks { loose, .. }) => loose,
-        _ => return,
-    };
-    match (target.last_mut(), inline) {
-        (Some(Inline::Text(last)), Inline::Text(text)) => last.push_str(&text),
-        (_, inline) => target.push(inline),
-    }
+/// The named character references read, in Markdown and in imported HTML: the
+/// common ones only.
+pub(crate) fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "copy" => '©',
+        "eacute" => 'é',
+        "uuml" => 'ü',
+        "ouml" => 'ö',
+        "auml" => 'ä',
+        _ => return None,
+    })
 }
 
 /// Escapes text so that Markdown shows it literally; used when converting
@@ -241,6 +161,8 @@ pub(crate) fn escape(text: &str, at_line_start: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     fn text(s: &str) -> Inline {
@@ -335,6 +257,247 @@ mod tests {
         for literal in cases {
             let (blocks, _) = parse(&escape(literal, true));
             assert_eq!(blocks, [Block::Paragraph(vec![text(literal)])], "{literal}");
+        }
+    }
+
+    fn para(inlines: Vec<Inline>) -> Block {
+        Block::Paragraph(inlines)
+    }
+
+    fn link(href: &str, children: Vec<Inline>) -> Inline {
+        Inline::Link { href: href.into(), children }
+    }
+
+    fn bullets(items: Vec<Vec<Block>>) -> Block {
+        Block::List { start: None, items }
+    }
+
+    #[test]
+    fn lists_nest_by_indentation_and_split_by_marker() {
+        // The shape html::to_markdown writes: three spaces per level.
+        let (blocks, _) = parse("- a\n   - b\n   - c\n- d");
+        assert_eq!(
+            blocks,
+            [bullets(vec![
+                vec![para(vec![text("a")]), bullets(vec![vec![para(vec![text("b")])], vec![para(vec![text("c")])]])],
+                vec![para(vec![text("d")])],
+            ])]
+        );
+        let (blocks, _) = parse("1. a\n\n   more\n2. b");
+        assert_eq!(
+            blocks,
+            [Block::List { start: Some(1), items: vec![vec![para(vec![text("a")]), para(vec![text("more")])], vec![para(vec![text("b")])]] }]
+        );
+        // Another bullet character or delimiter starts another list.
+        let (blocks, _) = parse("- a\n+ b\n1. c\n1) d");
+        assert_eq!(blocks.len(), 4, "{blocks:?}");
+        // Only a list numbered from 1 interrupts a paragraph.
+        assert_eq!(parse("The year\n1998. was late").0, [para(vec![text("The year 1998. was late")])]);
+        assert!(matches!(&parse("Steps:\n1. one").0[..], [Block::Paragraph(_), Block::List { start: Some(1), .. }]));
+        // A lazy line continues the item's paragraph; an unindented paragraph after a blank line ends the list.
+        assert_eq!(parse("- a\nb").0, [bullets(vec![vec![para(vec![text("a b")])]])]);
+        assert_eq!(parse("- a\n\nb").0, [bullets(vec![vec![para(vec![text("a")])]]), para(vec![text("b")])]);
+        assert_eq!(parse("-\n  late").0, [bullets(vec![vec![para(vec![text("late")])]])]);
+        assert_eq!(parse("- a\n***\n- b").0.len(), 2, "a thematic break ends the list");
+    }
+
+    #[test]
+    fn quotes_headings_and_code_become_paragraphs() {
+        let (blocks, _) = parse("> quoted *text*\ncontinued\n\n> - in a list");
+        assert_eq!(
+            blocks,
+            [para(vec![text("quoted "), Inline::Emphasis(vec![text("text")]), text(" continued")]), bullets(vec![vec![para(vec![text("in a list")])]])]
+        );
+        assert_eq!(parse("## Title ##\nSetext\n===\ntext").0, [para(vec![text("Title")]), para(vec![text("Setext")]), para(vec![text("text")])]);
+        assert_eq!(parse("```rust\nlet *x* = 1;\n\nx\n```\nafter").0, [para(vec![text("let *x* = 1;\n\nx")]), para(vec![text("after")])]);
+        assert_eq!(parse("    indented *code*\n\n    more").0, [para(vec![text("indented *code*\n\nmore")])]);
+        assert_eq!(parse("a\n\n---\n\nb").0, [para(vec![text("a")]), para(vec![text("b")])]);
+        assert_eq!(parse("<!-- a\n\nb -->\nc").0, [para(vec![text("<!-- a\n\nb -->")]), para(vec![text("c")])]);
+        // A lone tag starts an HTML block, except inside a paragraph.
+        assert_eq!(parse("<span>\n*x*").0, [para(vec![text("<span>\n*x*")])]);
+        assert_eq!(parse("a\n<span>\n*x*").0, [para(vec![text("a <span> "), Inline::Emphasis(vec![text("x")])])]);
+    }
+
+    #[test]
+    fn inline_syntax() {
+        let cases: Vec<(&str, Vec<Inline>)> = vec![
+            ("a  \nb\\\nc\nd", vec![text("a\nb\nc d")]),
+            ("\\*not\\* \\[x\\] \\a", vec![text("*not* [x] \\a")]),
+            ("&amp; &lt; &gt; &quot; &#39; &nbsp; &#x263A; &#9731; &#0; &hearts; & x", vec![text("& < > \" ' \u{a0} ☺ ☃ \u{fffd} &hearts; & x")]),
+            ("`*code*` and `` a`b ``", vec![text("*code* and a`b")]),
+            ("*a `*` b*", vec![Inline::Emphasis(vec![text("a * b")])]),
+            ("snake_case_name and 2*3*4", vec![text("snake_case_name and 2"), Inline::Emphasis(vec![text("3")]), text("4")]),
+            ("***both*** __strong__ _em_", vec![
+                Inline::Emphasis(vec![Inline::Strong(vec![text("both")])]),
+                text(" "),
+                Inline::Strong(vec![text("strong")]),
+                text(" "),
+                Inline::Emphasis(vec![text("em")]),
+            ]),
+            ("*a **b** c*", vec![Inline::Emphasis(vec![text("a "), Inline::Strong(vec![text("b")]), text(" c")])]),
+            ("**unclosed *and* [open", vec![text("**unclosed "), Inline::Emphasis(vec![text("and")]), text(" [open")]),
+            ("[t](https://x.org/a_(b)_c \"title\")", vec![link("https://x.org/a_(b)_c", vec![text("t")])]),
+            ("[t](<https://x.org/a b> 'title')", vec![link("https://x.org/a b", vec![text("t")])]),
+            ("[t](https://x.org/?a=1&amp;b=\\*)", vec![link("https://x.org/?a=1&b=*", vec![text("t")])]),
+            ("[*t*](HTTPS://X.ORG)", vec![link("HTTPS://X.ORG", vec![Inline::Emphasis(vec![text("t")])])]),
+            ("[a [b](https://b.org) c](https://a.org)", vec![text("[a "), link("https://b.org", vec![text("b")]), text(" c](https://a.org)")]),
+            ("[![alt *x*](i.png)](https://x.org)", vec![link("https://x.org", vec![text("alt "), Inline::Emphasis(vec![text("x")])])]),
+            ("[no target] [x] (y) [z]()", vec![text("[no target] [x] (y) z")]),
+            ("<https://x.org/a?b> <a.b@example.org>", vec![
+                link("https://x.org/a?b", vec![text("https://x.org/a?b")]),
+                text(" "),
+                link("mailto:a.b@example.org", vec![text("a.b@example.org")]),
+            ]),
+            ("<span title=\"*x*\">y</span> <a <b", vec![text("<span title=\"*x*\">y</span> <a <b")]),
+            ("a\0b", vec![text("a\u{fffd}b")]),
+        ];
+        for (source, inlines) in cases {
+            let (blocks, _) = parse(source);
+            assert_eq!(blocks, [para(inlines)], "{source:?}");
+        }
+    }
+
+    #[test]
+    fn line_endings_and_tabs() {
+        assert_eq!(parse("a\r\nb\r\rc\n").0, [para(vec![text("a b")]), para(vec![text("c")])]);
+        assert_eq!(parse("-\ta\n\t-\tb").0, [bullets(vec![vec![para(vec![text("a")]), bullets(vec![vec![para(vec![text("b")])]])]])]);
+        assert_eq!(parse("a\tb").0, [para(vec![text("a\tb")])], "tabs in text stay");
+    }
+
+    #[test]
+    fn every_unsafe_target_is_dropped_with_one_warning() {
+        let (blocks, warnings) = parse("[a](javascript:x) <javascript:y> [b](data:text/html,z) [c](ftp://f) [d]() ![e](javascript:img)");
+        assert_eq!(blocks, [para(vec![text("a javascript:y b c d e")])]);
+        assert_eq!(warnings.len(), 5, "{warnings:?}");
+        assert!(warnings[0].contains("\"javascript:x\"") && warnings[1].contains("\"javascript:y\""), "{warnings:?}");
+        // Escapes and references are resolved before the check.
+        let (_, warnings) = parse("[a](java&#115;cript:x) [b](\\javascript:x)");
+        assert_eq!(warnings.len(), 2);
+        let (blocks, _) = parse("[a](&#x68;ttps://x.org)");
+        assert_eq!(blocks, [para(vec![link("https://x.org", vec![text("a")])])]);
+    }
+
+    #[test]
+    fn hostile_input_stays_linear() {
+        let units = [
+            "*", "_", "**_", "*a", "a*", "[", "![", "]", "](", "[a](", "[a](b", "[a](b(", "[a](<", "[a](b \"", "<", "<a ", "<a b=\"",
+            "<!--", "<?", "<![CDATA[", "<!X", "`", "``", "` ``", "&", "&#", "\\", "> ", "- ", "1. ", "> - ", "\n", "  \n", "-\n", "\n  ",
+            "<div>\n", "```\n", "    x\n", "[a]", "*[", "_[_]",
+        ];
+        let mut sources: Vec<String> = units.iter().map(|unit| unit.repeat(200_000 / unit.len())).collect();
+        // Backtick runs of ever more lengths, none of them closed.
+        sources.push((1..600).map(|n| "`".repeat(n) + "a").collect());
+        for source in sources {
+            let started = std::time::Instant::now();
+            parse(&source);
+            assert!(started.elapsed().as_secs() < 10, "{:?}… took {:?}", &source[..10], started.elapsed());
+        }
+    }
+
+    /// Nesting of lists and inline wrappers.
+    fn depth(blocks: &[Block]) -> usize {
+        fn inline_depth(inlines: &[Inline]) -> usize {
+            inlines
+                .iter()
+                .map(|i| match i {
+                    Inline::Text(_) => 0,
+                    Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => 1 + inline_depth(c),
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(inlines) => inline_depth(inlines),
+                Block::List { items, .. } => 1 + items.iter().map(|i| depth(i)).max().unwrap_or(0),
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Checks the invariants every tree holds, and returns its text.
+    fn checked_text(blocks: &[Block]) -> Result<String, String> {
+        fn inlines(items: &[Inline], out: &mut String) -> Result<(), String> {
+            for pair in items.windows(2) {
+                if matches!(pair, [Inline::Text(_), Inline::Text(_)]) {
+                    return Err(format!("adjacent texts in {items:?}"));
+                }
+            }
+            for item in items {
+                match item {
+                    Inline::Text(t) if t.is_empty() => return Err("an empty text".into()),
+                    Inline::Text(t) => out.push_str(t),
+                    Inline::Link { href, .. } if !safe_link(href) => return Err(format!("an unsafe link {href:?}")),
+                    Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => inlines(c, out)?,
+                }
+            }
+            Ok(())
+        }
+        let mut out = String::new();
+        for block in blocks {
+            match block {
+                Block::Paragraph(items) if items.is_empty() => return Err("an empty paragraph".into()),
+                Block::Paragraph(items) => inlines(items, &mut out)?,
+                Block::List { items, .. } => {
+                    for item in items {
+                        out.push_str(&checked_text(item)?);
+                    }
+                }
+            }
+            out.push(' ');
+        }
+        Ok(out)
+    }
+
+    /// Markdown-heavy text: pieces of syntax, words and arbitrary characters.
+    fn soup(pieces: &'static [&'static str]) -> impl Strategy<Value = String> {
+        proptest::collection::vec(prop_oneof![4 => proptest::sample::select(pieces).prop_map(str::to_owned), 1 => "[a-zé条]{1,6}"], 0..40)
+            .prop_map(|v| v.concat())
+    }
+
+    const SYNTAX: &[&str] = &[
+        " ", "  ", "\n", "\n\n", "\n  ", "\n    ", "\t", "*", "**", "_", "__", "[", "]", "(", ")", "](", "![", "<", ">", "> ", "- ", "+ ",
+        "* ", "1. ", "2) ", "#", "## ", "`", "``", "```", "~~~", "\\", "&amp;", "&#35;", "&#x0;", "&bogus;", "&", "!", "\"", "'", "---",
+        "===", "<b>", "</div>", "<div>", "<!--", "-->", "<https://x.org>", "<a@b.c>", "https://x.org", "javascript:", "data:", ":",
+        "<span a=\"", "\r\n", "\0",
+    ];
+
+    /// Syntax that never hides a letter or digit: no link targets, character
+    /// references, list numbers or code fence info strings.
+    const LETTER_SAFE: &[&str] = &[
+        " ", "  ", "\n", "\n\n", "\n  ", "\n    ", "\t", "*", "**", "_", "__", "[", "]", "![", "<", ">", "> ", "- ", "+ ", "* ", "#",
+        "## ", "\\", "!", "\"", "'", "---", "===", "<b>", "</div>", "<div>", "<!--", "-->", "  \n", "\\\n",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_input_gives_a_safe_shallow_tree(source in prop_oneof![soup(SYNTAX), any::<String>()]) {
+            let (blocks, warnings) = parse(&source);
+            prop_assert!(depth(&blocks) <= MAX_DEPTH);
+            checked_text(&blocks).map_err(TestCaseError::fail)?;
+            for warning in warnings {
+                prop_assert!(warning.starts_with("the link to \""), "{}", warning);
+            }
+        }
+
+        #[test]
+        fn no_letter_is_lost_or_invented(source in soup(LETTER_SAFE)) {
+            let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+            let (blocks, _) = parse(&source);
+            let shown = checked_text(&blocks).map_err(TestCaseError::fail)?;
+            prop_assert_eq!(letters(&shown), letters(&source));
+        }
+
+        #[test]
+        fn escaped_text_always_reads_back(raw in "[ -~é条\u{a0}“]{1,40}") {
+            let literal = raw.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assume!(!literal.is_empty());
+            let (blocks, warnings) = parse(&escape(&literal, true));
+            prop_assert_eq!(blocks, [Block::Paragraph(vec![Inline::Text(literal.clone())])]);
+            prop_assert!(warnings.is_empty());
         }
     }
 }
