@@ -47,3 +47,23 @@ test('100,000 events: DOM stays bounded, clusters count every event, zooming in 
   await expect(page.locator('[data-list-event-id]')).toHaveCount(400);
   expect(await nodes()).toBeLessThan(4000);
 });
+
+test('a large file is checked in steps: progress counts events, and Cancel works while it is checked', async ({ page }) => {
+  test.setTimeout(120_000);
+  const body = synthetic(300_000);
+  await page.route((url) => url.pathname === '/fixtures/synthetic-300k.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.goto('./?data=/fixtures/synthetic-300k.json');
+  const status = page.locator('.annals-loading[role="status"]');
+  // Progress is reported in events while they are checked...
+  await expect(status).toContainText(/checking events: [\d,]+ of 300,000/, { timeout: 60_000 });
+  const root = page.locator('[data-annals-root]');
+  // ...and the page still answers: had checking held the main thread, the
+  // click would only be handled once the 300,000 events were on screen.
+  await status.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status).toHaveCount(0);
+  await expect(root).toHaveAttribute('data-ready', 'true');
+  // Nothing of the cancelled file was loaded: a page opened with ?data=
+  // starts empty, and stays so.
+  await expect(root).toHaveAttribute('data-event-count', '0');
+});
