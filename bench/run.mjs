@@ -351,6 +351,30 @@ async function measure(browser, origin, contenderId, dataset) {
     });
     if (row.failed?.pan) row.panNote = row.failed.pan;
 
+    // Zoom frames: wheel notches for two seconds over the middle of the
+    // stage, five in then five out, with the frame intervals meanwhile: what
+    // a reader sees while zooming, as the pan above is for dragging.
+    if (c.zoom === 'wheel') {
+      await sleep(500);
+      await step('zoom frames', async () => {
+        const box = await stage.boundingBox();
+        if (!box) throw new Error(`no ${c.stage} on the page`);
+        const top = Math.max(box.y, 0);
+        const bottom = Math.min(box.y + box.height, VIEWPORT.height);
+        await page.mouse.move(box.x + box.width / 2, (top + bottom) / 2);
+        await page.evaluate(([sel]) => window.__benchFramesStart(sel), [c.stage]);
+        const start = Date.now();
+        for (let i = 0; Date.now() - start < PAN_MS; i++) {
+          await page.mouse.wheel(0, Math.floor(i / 5) % 2 === 0 ? -100 : 100);
+          await sleep(16);
+        }
+        const frames = await withTimeout(page.evaluate(() => window.__benchFramesStop()), CAP_MS, 'the zoom frames');
+        row.zoomFramesP50 = percentile(frames.deltas, 50);
+        row.zoomFramesP95 = percentile(frames.deltas, 95);
+        row.zoomFrameMutations = frames.mutations;
+      });
+    }
+
     await step('transfer', async () => { row.transfer = await transferSizes(responses, origin); });
     if (row.failed) row.note = Object.entries(row.failed).map(([k, v]) => `${k}: ${v}`).join('; ');
   } catch (e) {
