@@ -231,3 +231,16 @@ test('Home and End jump to the first and last event; a trackpad pinch (ctrl + wh
   await page.keyboard.up('Control');
   await expect.poll(gap).toBeGreaterThan(before * 1.3);
 });
+
+test('transitions pause while the wheel turns and come back once it rests', async ({ page }) => {
+  await openApp(page);
+  const stage = page.locator('.annals-stage');
+  await expect(stage).toHaveClass(/annals-animate/);
+  const box = await stage.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 60);
+  await page.mouse.wheel(0, -100);
+  // A stream of wheel steps is not animated step by step...
+  await expect(stage).not.toHaveClass(/annals-animate/);
+  // ...and the buttons and keys animate again once the wheel rests.
+  await expect(stage).toHaveClass(/annals-animate/);
+});

@@ -98,7 +98,7 @@ pub fn Timeline() -> Html {
 
     html! {
         <section class="annals-timeline" aria-label={format!("Timeline of {} events", dataset.events.len())}>
-            <div class={classes!("annals-stage", (!handlers.dragging).then_some("annals-animate"))} ref={stage}
+            <div class={classes!("annals-stage", (!handlers.dragging && !handlers.wheeling).then_some("annals-animate"))} ref={stage}
                 ondblclick={handlers.ondblclick}
                 onwheel={handlers.onwheel}
                 onpointerdown={handlers.onpointerdown}

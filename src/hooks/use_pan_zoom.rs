@@ -15,6 +15,11 @@ use crate::state::{Action, State};
 /// Pixels a pointer must move before a press becomes a drag rather than a click.
 const DRAG_THRESHOLD: f64 = 4.0;
 
+/// How long after the last wheel event the wheel counts as still turning.
+/// Wheels and trackpads send a stream of events; animating each step would
+/// restart transitions of every mark on every frame.
+const WHEEL_REST_MS: u32 = 200;
+
 /// Event handlers to attach to the timeline's stage.
 pub struct PanZoomHandlers {
     /// Zooms at the cursor; horizontal wheel motion pans.
@@ -32,6 +37,9 @@ pub struct PanZoomHandlers {
     pub take_drag_click: Callback<(), bool>,
     /// A drag or pinch is under way (animations are paused meanwhile).
     pub dragging: bool,
+    /// The wheel is turning, or did within the last [`WHEEL_REST_MS`]
+    /// (animations are paused meanwhile, as for a drag).
+    pub wheeling: bool,
 }
 
 #[derive(Default)]
@@ -58,6 +66,8 @@ struct Gesture {
 pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHandlers {
     let gesture = use_mut_ref(Gesture::default);
     let dragging = use_state(|| false);
+    let wheeling = use_state(|| false);
+    let wheel_rest = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let local_x = {
         let stage = stage.clone();
         move |client_x: f64| -> Option<(f64, f64)> {
@@ -72,8 +82,14 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
     let onwheel = {
         let state = state.clone();
         let local_x = local_x.clone();
+        let wheeling = wheeling.clone();
         Callback::from(move |event: WheelEvent| {
             let Some((x, width)) = local_x(event.client_x() as f64) else { return };
+            if !*wheeling {
+                wheeling.set(true);
+            }
+            let rest = wheeling.clone();
+            *wheel_rest.borrow_mut() = Some(gloo::timers::callback::Timeout::new(WHEEL_REST_MS, move || rest.set(false)));
             // Line- and page-based deltas (mode 1 and 2) are far coarser than pixels.
             let unit = match event.delta_mode() {
                 1 => 16.0,
@@ -196,6 +212,7 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
         onpointerup,
         take_drag_click,
         dragging: *dragging,
+        wheeling: *wheeling,
     }
 }
 
