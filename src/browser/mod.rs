@@ -8,3 +8,4 @@ pub mod load;
 pub mod panic;
 pub mod styles;
 pub mod url;
+pub mod yield_now;

@@ -170,5 +170,5 @@ async fn check_in_steps(
 }
 
 async fn yield_to_browser() {
-    gloo::timers::future::TimeoutFuture::new(0).await;
+    crate::browser::yield_now::yield_now().await;
 }

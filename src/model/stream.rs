@@ -12,7 +12,9 @@
 //! a step takes and what to do between steps.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
@@ -109,6 +111,40 @@ impl Reader {
     }
 }
 
+/// The top level of a native file, read in one pass: each event's JSON text,
+/// and the JSON text of every other field.
+struct Outline<'a> {
+    events: Option<Vec<&'a RawValue>>,
+    fields: BTreeMap<String, &'a RawValue>,
+}
+
+impl<'de> Deserialize<'de> for Outline<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Outline<'de>, D::Error> {
+        struct Top;
+        impl<'de> Visitor<'de> for Top {
+            type Value = Outline<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object with an `events` array")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outline<'de>, A::Error> {
+                let mut outline = Outline { events: None, fields: BTreeMap::new() };
+                while let Some(key) = map.next_key::<String>()? {
+                    // A repeated key keeps its last value, as `serde_json::Value` does.
+                    if key == "events" {
+                        outline.events = Some(map.next_value()?);
+                    } else {
+                        outline.fields.insert(key, map.next_value()?);
+                    }
+                }
+                Ok(outline)
+            }
+        }
+        deserializer.deserialize_map(Top)
+    }
+}
+
 /// The outline of a native JSON file: each event's byte range, and the
 /// assembler holding the checked header. `None` when the file is not native
 /// JSON with an `events` array, or has a syntax error: those are read in one
@@ -118,32 +154,30 @@ fn outline(text: &str) -> Option<Result<(Vec<(u32, u32)>, Assembler), Vec<Proble
     if !body.starts_with('{') || u32::try_from(text.len()).is_err() {
         return None;
     }
-    let top: BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
-    let events = top.get("events")?.get();
+    let Outline { events, fields } = serde_json::from_str(text).ok()?;
+    let events = events?;
     // Formats are told apart as `detect_json` does; anything that might be
     // TimelineJS3 goes the one-go way.
-    let title_has_text = top
+    let title_has_text = fields
         .get("title")
         .and_then(|t| serde_json::from_str::<Value>(t.get()).ok())
         .is_some_and(|t| t.get("text").is_some());
-    if !events.starts_with('[') || events.contains("\"start_date\"") || title_has_text || top.contains_key("scale") {
+    let timelinejs_event = || events.iter().any(|e| e.get().contains("\"start_date\""));
+    if title_has_text || fields.contains_key("scale") || timelinejs_event() {
         return None;
     }
-    let items: Vec<&RawValue> = serde_json::from_str(events).ok()?;
     let base = text.as_ptr() as usize;
-    let ranges: Vec<(u32, u32)> = items
+    let ranges: Vec<(u32, u32)> = events
         .iter()
         .map(|item| {
             let start = item.get().as_ptr() as usize - base;
             (start as u32, (start + item.get().len()) as u32)
         })
         .collect();
-    drop(items);
+    drop(events);
     let mut header = Map::new();
-    for (key, raw) in &top {
-        if key != "events" {
-            header.insert(key.clone(), serde_json::from_str(raw.get()).ok()?);
-        }
+    for (key, raw) in fields {
+        header.insert(key, serde_json::from_str(raw.get()).ok()?);
     }
     Some(native_header(header, Vec::new()).map(|mut assembler| {
         assembler.reserve(ranges.len());
