@@ -115,10 +115,13 @@ export function renderTargets({ rows }) {
   const ms = (x) => `${Math.round(x).toLocaleString('en')} ms`;
   const out = ['| measure | target | this run | |', '| --- | --- | ---: | --- |'];
   if (million) {
-    // A frame interval of one display frame measures 16.7 ms, give or take rounding.
-    out.push(line('pan frame time p95, 1M events', '≤ 16.7 ms', `${million.panP95.toFixed(1)} ms`, million.panP95 <= 16.8));
+    // One display frame at 60 Hz: requestAnimationFrame intervals measure
+    // 16.7 ms give or take a fraction of a millisecond of timer jitter; a
+    // dropped frame doubles it.
+    const oneFrame = (ms) => ms < 17.5;
+    out.push(line('pan frame time p95, 1M events', '≤ 16.7 ms (one frame)', `${million.panP95.toFixed(1)} ms`, oneFrame(million.panP95)));
     if (million.zoomFramesP95 !== undefined) {
-      out.push(line('zoom frame time p95, 1M events', '≤ 16.7 ms', `${million.zoomFramesP95.toFixed(1)} ms`, million.zoomFramesP95 <= 16.8));
+      out.push(line('zoom frame time p95, 1M events', '≤ 16.7 ms (one frame)', `${million.zoomFramesP95.toFixed(1)} ms`, oneFrame(million.zoomFramesP95)));
     }
   }
   if (alliance && fastest) {
