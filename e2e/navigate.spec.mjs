@@ -54,6 +54,12 @@ test('filters hide events from the timeline and the keyboard order, with counts'
   await expect(page.locator(mark('missile-defense-research-approved'))).toBeFocused();
   await page.getByRole('button', { name: 'Show all' }).click();
   await expect(page.locator(root).locator('[data-event-id]')).toHaveCount(26);
+  await expect(page.locator('.annals-empty')).toHaveCount(0);
+  // Hiding every status hides every event, and the timeline says why.
+  for (const status of ['occurred', 'planned', 'proposed']) {
+    await page.getByRole('checkbox', { name: new RegExp(`^${status}`) }).uncheck();
+  }
+  await expect(page.locator('.annals-empty')).toHaveText('The filters hide every event. Clear them to see the timeline.');
 });
 
 test('the list view shows the same filtered events in date order and opens cards', async ({ page }) => {

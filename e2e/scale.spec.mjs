@@ -27,6 +27,8 @@ test('100,000 events: DOM stays bounded, clusters count every event, zooming in 
   await expect(root).toHaveAttribute('data-ready', 'true');
   const nodes = () => page.evaluate(() => document.getElementsByTagName('*').length);
   expect(await nodes()).toBeLessThan(2000);
+  // Clusters are something to see: no "nothing here" message over them.
+  await expect(page.locator('.annals-empty')).toHaveCount(0);
   const total = await page.locator('.annals-cluster').evaluateAll((els) =>
     els.reduce((sum, el) => sum + Number(el.getAttribute('aria-label').split(' ')[0]), 0));
   expect(total).toBe(100_000);
@@ -57,6 +59,7 @@ test('a large file is checked in steps: progress counts events, and Cancel works
   const status = page.locator('.annals-loading[role="status"]');
   // Progress is reported in events while they are checked...
   await expect(status).toContainText(/checking events: [\d,]+ of 300,000/, { timeout: 60_000 });
+  await expect(page.locator('.annals-empty')).toHaveText('Loading events…');
   const root = page.locator('[data-annals-root]');
   // ...and the page still answers: had checking held the main thread, the
   // click would only be handled once the 300,000 events were on screen.
@@ -66,4 +69,5 @@ test('a large file is checked in steps: progress counts events, and Cancel works
   // Nothing of the cancelled file was loaded: a page opened with ?data=
   // starts empty, and stays so.
   await expect(root).toHaveAttribute('data-event-count', '0');
+  await expect(page.locator('.annals-empty')).toHaveText('No events to show.');
 });

@@ -9,7 +9,7 @@ use super::{title_in, use_annals, AxisView, EventMark, Overview, Same};
 use crate::hooks::{use_element_width, use_pan_zoom};
 use crate::layout::scale::Viewport;
 use crate::layout::{layout, LayoutOptions};
-use crate::state::{Action, ZOOM_STEP};
+use crate::state::{Action, State, ZOOM_STEP};
 
 /// Draws the visible part of the dataset and handles input on it.
 #[component]
@@ -173,8 +173,8 @@ pub fn Timeline() -> Html {
                             }) }
                         </div>
                     </div>
-                    if frame.events.is_empty() {
-                        <p class="annals-empty">{ "No events in this range. Use Fit to see them all." }</p>
+                    if frame.events.is_empty() && frame.clusters.is_empty() {
+                        <p class="annals-empty">{ empty_message(&state) }</p>
                     }
                 }
             </div>
@@ -204,3 +204,18 @@ fn day_text(t: crate::model::Days) -> String {
 }
 
 use wasm_bindgen::JsCast;
+
+/// What the timeline says when nothing is drawn in the window.
+fn empty_message(state: &State) -> &'static str {
+    if !state.dataset.events.is_empty() {
+        if state.visible.is_empty() {
+            "The filters hide every event. Clear them to see the timeline."
+        } else {
+            "No events in this range. Use Fit to see them all."
+        }
+    } else if state.loading.is_some() {
+        "Loading events\u{2026}"
+    } else {
+        "No events to show."
+    }
+}
