@@ -302,14 +302,14 @@ pub(crate) fn native_event_text(json: &str, index: usize, assembler: &mut Assemb
     match serde_json::from_str::<RawEvent>(json) {
         Ok(raw) => {
             let origin = Origin::event(index, Some(&raw.id), FieldStyle::Native);
-            let language = assembler.language().to_owned();
-            native_draft(raw, origin, &language, assembler.problems())
+            let (language, problems) = assembler.language_and_problems();
+            native_draft(raw, origin, language, problems)
         }
         Err(_) => match serde_json::from_str::<Value>(json) {
             Ok(value) => native_event_value(value, index, assembler),
             Err(e) => {
                 let origin = Origin::event(index, None, FieldStyle::Native);
-                assembler.problems().push(Problem::error(origin.at, json_problem(&e).message));
+                assembler.language_and_problems().1.push(Problem::error(origin.at, json_problem(&e).message));
                 None
             }
         },
@@ -320,10 +320,9 @@ pub(crate) fn native_event_text(json: &str, index: usize, assembler: &mut Assemb
 pub(crate) fn native_event_value(value: Value, index: usize, assembler: &mut Assembler) -> Option<Draft> {
     let id_hint = value.get("id").and_then(Value::as_str).map(str::to_owned);
     let origin = Origin::event(index, id_hint.as_deref(), FieldStyle::Native);
-    let language = assembler.language().to_owned();
-    let problems = assembler.problems();
+    let (language, problems) = assembler.language_and_problems();
     let raw = read_strict::<RawEvent>(value, MINIMAL_EVENT, &origin.at, problems)?;
-    native_draft(raw, origin, &language, problems)
+    native_draft(raw, origin, language, problems)
 }
 
 fn native_draft(raw: RawEvent, origin: Origin, language: &str, problems: &mut Vec<Problem>) -> Option<Draft> {
@@ -440,14 +439,10 @@ impl Assembler {
         self.events.reserve_exact(events);
     }
 
-    /// The dataset's default language.
-    pub(crate) fn language(&self) -> &str {
-        &self.header.language
-    }
-
-    /// The problems found so far, for importers that add their own.
-    pub(crate) fn problems(&mut self) -> &mut Vec<Problem> {
-        &mut self.problems
+    /// The dataset's default language, and the problems found so far, for
+    /// readers that check fields before handing a draft to [`Assembler::add`].
+    pub(crate) fn language_and_problems(&mut self) -> (&str, &mut Vec<Problem>) {
+        (&self.header.language, &mut self.problems)
     }
 
     /// Checks one event; keeps it when valid, otherwise records why not.
@@ -552,7 +547,6 @@ impl Assembler {
     /// dataset; an error when no event was accepted.
     pub(crate) fn finish(self) -> Result<Loaded, Vec<Problem>> {
         let Assembler { header, mut problems, mut events, seen_ids, links, .. } = self;
-        drop(seen_ids);
         if events.is_empty() {
             sort_by_position(&mut problems);
             problems.push(Problem::error("events", "the dataset has no events that could be loaded"));
@@ -571,28 +565,23 @@ impl Assembler {
             sorted_position[position] = sorted;
         }
         drop(order);
-        if !links.is_empty() {
-            let by_id: HashMap<&str, usize> = events.iter().enumerate().map(|(i, e)| (e.id.as_str(), sorted_position[i])).collect();
-            let mut resolved = Vec::with_capacity(links.len());
-            for (position, ids, origin) in links {
-                let mut related: Vec<usize> = Vec::new();
-                for id in ids {
-                    match by_id.get(id.as_str()) {
-                        Some(&i) if related.contains(&i) => {}
-                        Some(&i) => related.push(i),
-                        None => problems.push(Problem::warning(
-                            origin.field("related"),
-                            format!("no event has the id \"{id}\"; the link was dropped"),
-                        )),
-                    }
+        // `seen_ids` gives each id's position in file order; links point to
+        // sorted positions.
+        for (position, ids, origin) in links {
+            let mut related: Vec<usize> = Vec::new();
+            for id in ids {
+                match seen_ids.get(&id).map(|&p| sorted_position[p]) {
+                    Some(i) if related.contains(&i) => {}
+                    Some(i) => related.push(i),
+                    None => problems.push(Problem::warning(
+                        origin.field("related"),
+                        format!("no event has the id \"{id}\"; the link was dropped"),
+                    )),
                 }
-                resolved.push((position, related));
             }
-            drop(by_id);
-            for (position, related) in resolved {
-                events[position].related = related.into();
-            }
+            events[position].related = related.into();
         }
+        drop(seen_ids);
         apply_order(&mut events, &sorted_position);
         events.shrink_to_fit();
 
