@@ -8,6 +8,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::browser::load::{fetch_bytes, read_file, CancelToken};
+use crate::browser::yield_now::yield_now;
 use crate::model::{Loaded, Problem, Reader};
 use crate::state::{Action, ProgressUnit, State};
 
@@ -58,70 +59,45 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                 (c.id, c.token.clone())
             })
         };
-        let finish = {
-            let dispatcher = dispatcher.clone();
-            move |id: u64, name: String, token: &CancelToken, result| {
-                if !token.is_cancelled() {
-                    dispatcher.dispatch(Action::LoadFinished { id, name, result });
-                }
-            }
-        };
         let open_url = {
             let begin = begin.clone();
-            let finish = finish.clone();
             let dispatcher = dispatcher.clone();
             Callback::from(move |url: String| {
                 let (id, token) = begin(url.clone());
-                let finish = finish.clone();
                 let dispatcher = dispatcher.clone();
                 spawn_local(async move {
-                    let result = match fetch_bytes(&url, &token).await {
-                        Ok(bytes) => check_in_steps(Reader::new(bytes), id, &token, &dispatcher).await,
-                        Err(problems) => Some(Err(problems)),
-                    };
-                    if let Some(result) = result {
-                        finish(id, url, &token, result);
-                    }
+                    let read = fetch_bytes(&url, &token).await.map(Reader::new);
+                    check_and_finish(read, id, url, &token, &dispatcher).await;
                 });
             })
         };
         let open_file = {
             let begin = begin.clone();
-            let finish = finish.clone();
             let dispatcher = dispatcher.clone();
             Callback::from(move |file: web_sys::File| {
                 let file = File::from(file);
                 let name = file.name();
                 let (id, token) = begin(name.clone());
-                let finish = finish.clone();
                 let dispatcher = dispatcher.clone();
                 spawn_local(async move {
                     let progress = |done, total| {
                         dispatcher.dispatch(Action::LoadProgress { id, done, total, unit: ProgressUnit::Bytes })
                     };
-                    let result = match read_file(&file, &token, progress).await {
-                        Ok(bytes) => check_in_steps(Reader::new(bytes), id, &token, &dispatcher).await,
-                        Err(problems) => Some(Err(problems)),
-                    };
-                    if let Some(result) = result {
-                        finish(id, name, &token, result);
-                    }
+                    let read = read_file(&file, &token, progress).await.map(Reader::new);
+                    check_and_finish(read, id, name, &token, &dispatcher).await;
                 });
             })
         };
         let open_text = {
-            let begin = begin.clone();
             let dispatcher = dispatcher.clone();
             Callback::from(move |text: String| {
                 let name = "pasted text".to_owned();
                 let (id, token) = begin(name.clone());
-                let finish = finish.clone();
                 let dispatcher = dispatcher.clone();
                 spawn_local(async move {
-                    yield_to_browser().await;
-                    if let Some(result) = check_in_steps(Reader::from_text(text), id, &token, &dispatcher).await {
-                        finish(id, name, &token, result);
-                    }
+                    // Paint "Loading" before reading the text's outline.
+                    yield_now().await;
+                    check_and_finish(Ok(Reader::from_text(text)), id, name, &token, &dispatcher).await;
                 });
             })
         };
@@ -138,10 +114,27 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
     .clone()
 }
 
-/// Lets the browser paint (the progress indicator) before a long parse.
 /// How long one step of checking may hold the main thread, in milliseconds:
 /// short enough that the page keeps painting and Cancel stays responsive.
 const STEP_MS: f64 = 25.0;
+
+/// Checks what was read and reports the result, unless the load was
+/// cancelled or superseded meanwhile.
+async fn check_and_finish(
+    read: Result<Reader, Vec<Problem>>,
+    id: u64,
+    name: String,
+    token: &CancelToken,
+    dispatcher: &UseReducerDispatcher<State>,
+) {
+    let result = match read {
+        Ok(reader) => check_in_steps(reader, id, token, dispatcher).await,
+        Err(problems) => Some(Err(problems)),
+    };
+    if let Some(result) = result.filter(|_| !token.is_cancelled()) {
+        dispatcher.dispatch(Action::LoadFinished { id, name, result });
+    }
+}
 
 /// Checks the events a step at a time, yielding to the browser between steps
 /// and reporting progress; `None` when the load was cancelled meanwhile. The
@@ -154,7 +147,8 @@ async fn check_in_steps(
 ) -> Option<Result<Loaded, Vec<Problem>>> {
     let mut batch = 1_000_usize;
     loop {
-        yield_to_browser().await;
+        // Lets the browser paint the progress, and take a Cancel, first.
+        yield_now().await;
         if token.is_cancelled() {
             return None;
         }
@@ -167,8 +161,4 @@ async fn check_in_steps(
         let (done, total) = (reader.done() as u64, reader.total() as u64);
         dispatcher.dispatch(Action::LoadProgress { id, done, total, unit: ProgressUnit::Events });
     }
-}
-
-async fn yield_to_browser() {
-    crate::browser::yield_now::yield_now().await;
 }
