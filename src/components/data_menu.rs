@@ -6,6 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::use_annals;
+use crate::hooks::use_focus_on_mount;
 use crate::browser::download::{download, file_stem};
 use crate::hooks::Loader;
 use crate::model::{to_csv, to_native_json, Dataset};
@@ -113,14 +114,7 @@ pub struct PastePanelProps {
 #[component]
 pub fn PastePanel(props: &PastePanelProps) -> Html {
     let area = use_node_ref();
-    {
-        let area = area.clone();
-        use_effect_with((), move |_| {
-            if let Some(area) = area.cast::<HtmlTextAreaElement>() {
-                let _ = area.focus();
-            }
-        });
-    }
+    use_focus_on_mount(area.clone());
     let load = {
         let area = area.clone();
         let on_load = props.on_load.clone();

@@ -1,9 +1,9 @@
 //! The keyboard shortcuts dialog, opened with `?`.
 
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::use_annals;
+use crate::hooks::use_focus_on_mount;
 use crate::state::Action;
 
 const SHORTCUTS: [(&str, &str); 10] = [
@@ -24,14 +24,7 @@ const SHORTCUTS: [(&str, &str); 10] = [
 pub fn HelpDialog() -> Html {
     let state = use_annals();
     let close_button = use_node_ref();
-    {
-        let close_button = close_button.clone();
-        use_effect_with((), move |_| {
-            if let Some(button) = close_button.cast::<HtmlElement>() {
-                let _ = button.focus();
-            }
-        });
-    }
+    use_focus_on_mount(close_button.clone());
     let close = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::SetHelp(false)))

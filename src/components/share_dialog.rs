@@ -2,11 +2,11 @@
 //! view and a ready iframe snippet, each with a copy button.
 
 use crate::browser::clipboard::copy_text;
-use web_sys::HtmlElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::use_annals;
+use crate::hooks::use_focus_on_mount;
 use crate::browser::url;
 use crate::embed::iframe_snippet;
 
@@ -30,14 +30,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let state = use_annals();
     let copied = use_state(|| None::<Result<Copied, Copied>>);
     let first = use_node_ref();
-    {
-        let first = first.clone();
-        use_effect_with((), move |_| {
-            if let Some(field) = first.cast::<HtmlElement>() {
-                let _ = field.focus();
-            }
-        });
-    }
+    use_focus_on_mount(first.clone());
     let link = url::href().unwrap_or_default();
     let title = if state.dataset.title.is_empty() { "Timeline".to_owned() } else { state.dataset.title.get(&state.lang).to_owned() };
     let snippet = iframe_snippet(&link, &title);

@@ -8,7 +8,7 @@ mod use_pan_zoom;
 mod use_url_sync;
 
 pub use use_element_width::use_element_width;
-pub use use_focus_management::use_focus_management;
+pub use use_focus_management::{use_focus_management, use_focus_on_mount};
 pub use use_loader::{use_loader, Loader};
 pub use use_pan_zoom::{use_pan_zoom, PanZoomHandlers};
 pub use use_url_sync::use_url_sync;

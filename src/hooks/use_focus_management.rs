@@ -1,5 +1,6 @@
 //! Moving keyboard focus with the state: to the card when it opens, back to
-//! the event when it closes, and along the events as the tab stop moves.
+//! the event when it closes, and along the events as the tab stop moves; and
+//! into a dialog or panel when it opens.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -23,6 +24,23 @@ pub(crate) fn event_element(root: &Element, id: &str) -> Option<HtmlElement> {
 fn focus_within(root: &Element) -> Option<Element> {
     let active = crate::browser::dom::active_element(root)?;
     root.contains(Some(&active)).then_some(active)
+}
+
+/// Focuses the element behind `node` once, when the component that calls it
+/// first renders: the first control of a dialog or panel that just opened.
+///
+/// # Example
+/// ```text
+/// let close_button = use_node_ref();
+/// use_focus_on_mount(close_button.clone());
+/// ```
+#[hook]
+pub fn use_focus_on_mount(node: NodeRef) {
+    use_effect_with((), move |_| {
+        if let Some(element) = node.cast::<HtmlElement>() {
+            let _ = element.focus();
+        }
+    });
 }
 
 /// Keeps DOM focus in step with `state`.
