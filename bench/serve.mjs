@@ -8,25 +8,11 @@
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentType } from '../scripts/content-types.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.eot': 'application/vnd.ms-fontobject',
-};
 
 // Only these top-level folders are served.
 const allowed = ['dist/', 'node_modules/', 'bench/pages/', 'bench/.data/'];
@@ -48,7 +34,7 @@ export function startServer(port = 0) {
         info = await stat(path);
       }
       res.writeHead(200, {
-        'content-type': types[extname(path)] ?? 'application/octet-stream',
+        'content-type': contentType(path),
         'content-length': info.size,
         'cache-control': 'no-store',
       });

@@ -8,14 +8,13 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentType } from '../scripts/content-types.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const port = Number(process.argv[2] ?? 4174);
 const appPort = Number(process.argv[3] ?? 4173);
 const app = `http://127.0.0.1:${appPort}/nested/path/annals/`;
 const roots = { '/fixtures/': resolve(here, '..', 'tests', 'fixtures'), '/': resolve(here, 'hosts') };
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json' };
-
 const server = createServer(async (req, res) => {
   const path = new URL(req.url, 'http://127.0.0.1').pathname;
   const prefix = path.startsWith('/fixtures/') ? '/fixtures/' : '/';
@@ -25,7 +24,7 @@ const server = createServer(async (req, res) => {
     if (!file.startsWith(root)) throw new Error('outside the served folder');
     let body = await readFile(file);
     if (extname(file) === '.html') body = body.toString('utf8').replaceAll('{{APP}}', app);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+    res.writeHead(200, { 'content-type': contentType(file) }).end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }

@@ -12,25 +12,14 @@
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentType } from '../scripts/content-types.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dist = resolve(here, '..', 'dist');
 const port = Number(process.argv[2] ?? 4173);
 const mount = process.argv[3] ?? '/nested/path/annals/';
-
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.csv': 'text/csv; charset=utf-8',
-};
 
 const fixtures = resolve(here, '..', 'tests', 'fixtures');
 const yewHost = resolve(here, '..', 'examples', 'yew-host', 'dist');
@@ -49,7 +38,7 @@ async function sendFile(res, root, relative, headers) {
     const info = await stat(file);
     const path = info.isDirectory() ? join(file, 'index.html') : file;
     const body = await readFile(path);
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', ...headers }).end(body);
+    res.writeHead(200, { 'content-type': contentType(path), ...headers }).end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }
@@ -67,7 +56,7 @@ const server = createServer(async (req, res) => {
     const file = normalize(join(fixtures, decodeURIComponent(url.pathname.slice('/fixtures/'.length))));
     try {
       if (!file.startsWith(fixtures)) throw new Error('outside fixtures');
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+      res.writeHead(200, { 'content-type': contentType(file) }).end(await readFile(file));
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
