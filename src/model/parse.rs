@@ -72,6 +72,8 @@ pub struct Loaded {
 pub(crate) struct Origin {
     /// "event 3 (id \"x\")" or "row 5".
     pub at: String,
+    /// The event's index or the row's number: 3 or 5 above.
+    pub number: usize,
     /// How the importer's format names a native field.
     pub style: FieldStyle,
 }
@@ -90,16 +92,32 @@ pub(crate) enum FieldStyle {
 impl Origin {
     /// A native or TimelineJS event, by index and id if it has one.
     pub(crate) fn event(index: usize, id: Option<&str>, style: FieldStyle) -> Origin {
-        let at = match id {
-            Some(id) => format!("event {index} (id \"{id}\")"),
-            None => format!("event {index}"),
-        };
-        Origin { at, style }
+        // Built by hand rather than with `format!`: every event of a large
+        // file gets one, and the formatting machinery was a measurable part
+        // of checking it.
+        let mut at = String::with_capacity(16 + id.map_or(0, str::len));
+        at.push_str("event ");
+        push_number(&mut at, index);
+        if let Some(id) = id {
+            at.push_str(" (id \"");
+            at.push_str(id);
+            at.push_str("\")");
+        }
+        Origin { at, number: index, style }
     }
 
     /// A spreadsheet row, numbered as the spreadsheet shows it (header is row 1).
     pub(crate) fn row(row: usize) -> Origin {
-        Origin { at: format!("row {row}"), style: FieldStyle::Sheet }
+        Origin { at: format!("row {row}"), number: row, style: FieldStyle::Sheet }
+    }
+
+    /// "event 3" or "row 5": the location without the id, for one event of
+    /// this format numbered `number`.
+    fn short(style: FieldStyle, number: usize) -> String {
+        match style {
+            FieldStyle::Sheet => format!("row {number}"),
+            FieldStyle::Native | FieldStyle::TimelineJs => format!("event {number}"),
+        }
     }
 
     /// The location of one field, named as the source format names it.
@@ -326,16 +344,16 @@ pub(crate) fn native_event_value(value: Value, index: usize, assembler: &mut Ass
 }
 
 fn native_draft(raw: RawEvent, origin: Origin, language: &str, problems: &mut Vec<Problem>) -> Option<Draft> {
-    let at = origin.at.clone();
-    warn_unknown(&raw.extra, &at, problems);
+    let at = origin.at.as_str();
+    warn_unknown(&raw.extra, at, problems);
     let mut errors = Vec::new();
-    let start = Date::parse(&raw.start).map_err(|DateError(message)| errors.push(Problem::error(field(&at, "start"), message))).ok();
+    let start = Date::parse(&raw.start).map_err(|DateError(message)| errors.push(Problem::error(field(at, "start"), message))).ok();
     let end = raw.end.as_deref().and_then(|text| {
-        Date::parse(text).map_err(|DateError(message)| errors.push(Problem::error(field(&at, "end"), message))).ok()
+        Date::parse(text).map_err(|DateError(message)| errors.push(Problem::error(field(at, "end"), message))).ok()
     });
     let title = match raw.title {
         RawText::Plain(title) => Text::plain(title),
-        title => text(title, language, &field(&at, "title"), &mut errors),
+        title => text(title, language, &field(at, "title"), &mut errors),
     };
     let (Some(start), true) = (start, errors.is_empty()) else {
         problems.extend(errors);
@@ -368,7 +386,7 @@ fn native_draft(raw: RawEvent, origin: Origin, language: &str, problems: &mut Ve
         start,
         end,
         circa: raw.circa,
-        display_date: raw.display_date.map(|t| text(t, language, &field(&at, "display_date"), problems)),
+        display_date: raw.display_date.map(|t| text(t, language, &field(at, "display_date"), problems)),
         status: match raw.status.unwrap_or(RawStatus::Occurred) {
             RawStatus::Occurred => Status::Occurred,
             RawStatus::Planned => Status::Planned,
@@ -380,7 +398,7 @@ fn native_draft(raw: RawEvent, origin: Origin, language: &str, problems: &mut Ve
         tags: raw.tags,
         summary: match raw.summary {
             RawText::Plain(summary) => Text::plain(summary),
-            summary => text(summary, language, &field(&at, "summary"), problems),
+            summary => text(summary, language, &field(at, "summary"), problems),
         },
         media,
         sources,
@@ -411,8 +429,9 @@ pub(crate) struct Assembler {
     events: Vec<Event>,
     /// Each accepted id, with the position in `events` of its event.
     seen_ids: HashMap<String, usize>,
-    /// Where each accepted event was read ("event 3", "row 5"), by position.
-    short_origins: Vec<String>,
+    /// Where each accepted event was read (the 3 of "event 3", the 5 of
+    /// "row 5"), and how its format names locations, by position.
+    short_origins: Vec<(u32, FieldStyle)>,
     /// Related ids still to resolve: position in `events`, ids, origin.
     links: Vec<(usize, Vec<String>, Origin)>,
 }
@@ -457,7 +476,8 @@ impl Assembler {
         if id.is_empty() {
             errors.push(Problem::error(origin.field("id"), "the id is empty; every event needs a unique id"));
         } else if let Some(&first) = self.seen_ids.get(&id) {
-            let first = &self.short_origins[first];
+            let (number, style) = self.short_origins[first];
+            let first = Origin::short(style, number as usize);
             errors.push(Problem::error(origin.field("id"), format!("duplicate id: {first} already uses \"{id}\"")));
         }
         let mut title = draft.title;
@@ -519,7 +539,7 @@ impl Assembler {
 
         let position = self.events.len();
         // "event 3" or "row 5", without the id the message repeats anyway.
-        self.short_origins.push(origin.at.split(" (").next().unwrap_or(&origin.at).to_owned());
+        self.short_origins.push((u32::try_from(origin.number).unwrap_or(u32::MAX), origin.style));
         self.seen_ids.insert(id.clone(), position);
         if !draft.related.is_empty() {
             self.links.push((position, draft.related, origin));
@@ -637,7 +657,9 @@ fn trim_in_place(text: &mut String) {
 /// The warnings for link targets that Markdown `source` would drop. Only
 /// text with a `[` or `<` can hold a link, so most summaries skip the parse.
 fn link_warnings(source: &str) -> Vec<String> {
-    if source.contains(['[', '<']) {
+    // Bytes rather than chars: the same answer, as both are ASCII, without
+    // decoding every summary of a large file.
+    if source.bytes().any(|b| b == b'[' || b == b'<') {
         markdown::parse(source).1
     } else {
         Vec::new()
@@ -808,6 +830,22 @@ pub(crate) fn json_problem(e: &serde_json::Error) -> Problem {
     Problem::error(format!("line {}, column {}", e.line(), e.column()), message)
 }
 
+/// Appends `n` in decimal, without the formatting machinery.
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut rest = n;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
 fn field(at: &str, name: &str) -> String {
     format!("{at}, field `{name}`")
 }
@@ -874,6 +912,20 @@ mod tests {
 
     fn one_event(fields: &str) -> String {
         format!(r#"{{"events": [{{{fields}}}]}}"#)
+    }
+
+    #[test]
+    fn origins_name_events_and_rows() {
+        for n in [0, 7, 10, 305, usize::MAX] {
+            let mut out = String::from(">");
+            push_number(&mut out, n);
+            assert_eq!(out, format!(">{n}"));
+        }
+        assert_eq!(Origin::event(12, Some("x"), FieldStyle::Native).at, "event 12 (id \"x\")");
+        assert_eq!(Origin::event(0, None, FieldStyle::TimelineJs).at, "event 0");
+        assert_eq!(Origin::row(5).at, "row 5");
+        assert_eq!(Origin::short(FieldStyle::Sheet, 5), "row 5");
+        assert_eq!(Origin::short(FieldStyle::Native, 3), "event 3");
     }
 
     #[test]
