@@ -221,6 +221,30 @@ fn check_year(year: i64) -> Result<i64, DateError> {
     }
 }
 
+/// The commonest forms, `1998`, `1998-08` and `1998-08-31` with a
+/// four-digit year, read straight from the bytes: a large file has one or two
+/// dates per event. `None` for anything else, valid or not, which
+/// [`Date::parse_general`] then reads (and explains, when it is wrong).
+fn parse_iso_digits(text: &str) -> Option<Date> {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<u16> {
+        b.get(range)?.iter().try_fold(0u16, |n, &d| d.is_ascii_digit().then(|| n * 10 + u16::from(d - b'0')))
+    };
+    let year = i64::from(digits(0..4)?);
+    if b.len() == 4 {
+        return Some(Date::Year(year));
+    }
+    let month = u8::try_from(digits(5..7)?).ok().filter(|m| (1..=12).contains(m))?;
+    if b[4] != b'-' {
+        return None;
+    }
+    if b.len() == 7 {
+        return Some(Date::Month(year, month));
+    }
+    let day = u8::try_from(digits(8..10)?).ok()?;
+    (b.len() == 10 && b[7] == b'-' && day >= 1 && day <= days_in_month(year, month)).then_some(Date::Day(year, month, day))
+}
+
 fn parse_number<T: std::str::FromStr>(part: &str, what: &str, whole: &str) -> Result<T, DateError> {
     if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
         return Err(DateError(format!("`{whole}`: the {what} `{part}` is not a number")));
@@ -239,6 +263,14 @@ impl Date {
         if text.is_empty() {
             return Err(DateError("the date is empty; write e.g. `1998`, `2005-fall` or `1998-08-31`".into()));
         }
+        if let Some(date) = parse_iso_digits(text) {
+            return Ok(date);
+        }
+        Date::parse_general(text)
+    }
+
+    /// [`Date::parse`] for every form, on trimmed, non-empty text.
+    fn parse_general(text: &str) -> Result<Date, DateError> {
         if let Some(date) = parse_before_present(text) {
             return date;
         }
@@ -534,7 +566,45 @@ mod tests {
         assert_eq!(day(1900, 3, 1) - day(1900, 2, 28), 1.0, "1900 is not");
     }
 
+    #[test]
+    fn the_digit_fast_path_agrees_on_every_month_and_day() {
+        let mut fast = 0;
+        for year in ["0000", "1900", "2000", "2023", "2024", "9999"] {
+            for month in 0..=13 {
+                for day in [None, Some(0), Some(1), Some(28), Some(29), Some(30), Some(31), Some(32)] {
+                    let text = match day {
+                        None => format!("{year}-{month:02}"),
+                        Some(day) => format!("{year}-{month:02}-{day:02}"),
+                    };
+                    if let Some(date) = parse_iso_digits(&text) {
+                        assert_eq!(Date::parse_general(&text), Ok(date), "{text}");
+                        fast += 1;
+                    } else {
+                        assert!(Date::parse_general(&text).is_err(), "{text} is valid but missed the fast path");
+                    }
+                }
+            }
+            assert_eq!(parse_iso_digits(year), Some(Date::Year(year.parse().unwrap())));
+        }
+        assert!(fast > 6 * 12 * 4, "{fast}");
+    }
+
     proptest! {
+        /// The fast path reads what the general one reads, and leaves the
+        /// rest (errors included) to it.
+        #[test]
+        fn the_digit_fast_path_agrees_with_the_general_parser(
+            text in prop_oneof![
+                "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?",
+                "[0-9]{3,5}[-T]?[0-9]{1,3}-?[0-9]{0,3}",
+                "[0-9a-zQ+ -]{0,12}",
+            ]
+        ) {
+            if let Some(fast) = parse_iso_digits(&text) {
+                prop_assert_eq!(Date::parse_general(&text), Ok(fast));
+            }
+        }
+
         #[test]
         fn civil_round_trips(days in -5_000_000_000_000i64..40_000_000) {
             let (y, m, d) = civil_from_days(days);
