@@ -19,6 +19,23 @@ test('?data= loads a native JSON file instead of the default', async ({ page }) 
   await expect(page.locator('[role="alert"]')).toHaveCount(0);
 });
 
+test('?data= is fetched once: the page starts the fetch early and the app reads that response', async ({ page }) => {
+  const asked = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/fixtures/good.json') asked.push(r.url()); });
+  await page.goto('./?data=/fixtures/good.json');
+  await waitReady(page, 3);
+  expect(asked).toHaveLength(1);
+});
+
+test('?data= with a byte order mark loads, and text that is not UTF-8 is explained', async ({ page }) => {
+  await page.goto('./?data=/fixtures/bom.json');
+  await waitReady(page, 1);
+  await expect(page.locator('[data-event-id="a"]')).toContainText('With a byte order mark');
+  await page.goto('./?data=/fixtures/non-utf8.json');
+  await waitReady(page, 0);
+  await expect(page.locator('.annals-problem')).toContainText('not valid UTF-8: byte 0xE9 at offset 37');
+});
+
 test('?data= with an HTTP error explains it', async ({ page }) => {
   await page.goto('./?data=/status/404');
   await waitReady(page, 0);

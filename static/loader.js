@@ -1,9 +1,29 @@
 // Starts the standalone annals page. An external file rather than trunk's
 // inline loader, so the page works under `script-src 'self'`.
-import init, { startPage } from './annals.js';
 
+// A `?data=` file is fetched at once, while the app's code downloads and
+// compiles, and the fetch is handed to the app, which reads its response
+// (and reports any failure) instead of asking again.
+function prefetchData() {
+  const value = new URLSearchParams(location.search).get('data');
+  if (!value || !value.trim()) return undefined;
+  let url;
+  try {
+    url = new URL(value, location.href).href;
+  } catch {
+    return undefined;
+  }
+  const controller = new AbortController();
+  const response = fetch(url, { signal: controller.signal });
+  // Failures are reported by the app when it reads the response.
+  response.catch(() => {});
+  return { url, response, controller };
+}
+
+const prefetch = prefetchData();
+const { default: init, startPage } = await import('./annals.js');
 const wasm = await init({ module_or_path: new URL('annals_bg.wasm', import.meta.url) });
 // The same event trunk's own loader sends, so tools (the benchmark reads the
 // WebAssembly memory) can find the instance.
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
-startPage();
+startPage(undefined, prefetch);

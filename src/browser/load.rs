@@ -7,16 +7,24 @@
 //! Files are read in chunks so that large ones show progress and can be
 //! cancelled between chunks; fetches can be cancelled through an
 //! `AbortController` and time out on their own.
+//!
+//! The standalone page's `loader.js` starts fetching the `?data=` file before
+//! the app's code has arrived, and hands the fetch over with
+//! [`adopt_prefetch`]; [`fetch_reader`] then reads that response instead of
+//! asking again.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::file::{Blob, File};
 use gloo::timers::callback::Timeout;
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
-use crate::model::{Problem, ProblemKind};
+use crate::model::{Problem, ProblemKind, Reader};
 
 /// How long a `?data=` fetch may take before it is abandoned.
 pub const FETCH_TIMEOUT_MS: u32 = 30_000;
@@ -52,9 +60,83 @@ impl CancelToken {
     }
 }
 
-/// Fetches `url` and returns its bytes, or a problem that says what to do.
-pub async fn fetch_bytes(url: &str, token: &CancelToken) -> Result<Vec<u8>, LoadFailure> {
-    let controller = AbortController::new().map_err(|_| failure(url, "this browser cannot fetch data"))?;
+/// A fetch started by the page before the app ran: its absolute URL, the
+/// promise of its response, and the controller that aborts it.
+struct Prefetch {
+    url: String,
+    response: Promise,
+    controller: AbortController,
+}
+
+thread_local! {
+    static PREFETCH: RefCell<Option<Prefetch>> = const { RefCell::new(None) };
+}
+
+/// Takes over a fetch the page started early: `{url, response, controller}`
+/// as `loader.js` makes it. Anything else is ignored, and the app fetches
+/// the file itself.
+pub fn adopt_prefetch(handoff: &JsValue) {
+    let field = |name: &str| Reflect::get(handoff, &JsValue::from_str(name)).ok();
+    let url = field("url").and_then(|v| v.as_string());
+    let response = field("response").and_then(|v| v.dyn_into::<Promise>().ok());
+    let controller = field("controller").and_then(|v| v.dyn_into::<AbortController>().ok());
+    if let (Some(url), Some(response), Some(controller)) = (url, response, controller) {
+        PREFETCH.with(|p| {
+            *p.borrow_mut() = Some(Prefetch {
+                url,
+                response,
+                controller,
+            })
+        });
+    }
+}
+
+/// The early fetch of `url`, if the page started one and it was not used.
+fn take_prefetch(url: &str) -> Option<Prefetch> {
+    PREFETCH.with(|p| {
+        let mut slot = p.borrow_mut();
+        match slot.take() {
+            Some(prefetch) if prefetch.url == url => Some(prefetch),
+            other => {
+                // A different URL: the early fetch is of no use any more.
+                if let Some(unused) = other {
+                    unused.controller.abort();
+                }
+                None
+            }
+        }
+    })
+}
+
+/// The response to a fetch of `url`, sent now or taken over from the page.
+async fn send(
+    url: &str,
+    early: Option<Prefetch>,
+    signal: &web_sys::AbortSignal,
+) -> Result<Response, ()> {
+    match early {
+        Some(Prefetch { response, .. }) => {
+            let raw = JsFuture::from(response).await.map_err(drop)?;
+            raw.dyn_into::<web_sys::Response>()
+                .map(Response::from)
+                .map_err(drop)
+        }
+        None => Request::get(url)
+            .abort_signal(Some(signal))
+            .send()
+            .await
+            .map_err(drop),
+    }
+}
+
+/// Fetches `url` and starts reading it, or returns a problem that says what
+/// to do.
+pub async fn fetch_reader(url: &str, token: &CancelToken) -> Result<Reader, LoadFailure> {
+    let early = take_prefetch(url);
+    let controller = match &early {
+        Some(prefetch) => prefetch.controller.clone(),
+        None => AbortController::new().map_err(|_| failure(url, "this browser cannot fetch data"))?,
+    };
     let signal = controller.signal();
     token.abort.set(Some(controller.clone()));
     let timed_out = Rc::new(Cell::new(false));
@@ -65,7 +147,7 @@ pub async fn fetch_bytes(url: &str, token: &CancelToken) -> Result<Vec<u8>, Load
             controller.abort();
         })
     };
-    let response = Request::get(url).abort_signal(Some(&signal)).send().await;
+    let response = send(url, early, &signal).await;
     let result = match response {
         Err(_) if timed_out.get() => Err(failure(
             url,
@@ -81,7 +163,7 @@ pub async fn fetch_bytes(url: &str, token: &CancelToken) -> Result<Vec<u8>, Load
             url,
             format!("the server answered HTTP {} {}; check the address", response.status(), response.status_text()),
         )),
-        Ok(response) => response.binary().await.map_err(|_| {
+        Ok(response) => response.binary().await.map(Reader::new).map_err(|_| {
             if timed_out.get() {
                 failure(url, format!("the download took longer than {} seconds", FETCH_TIMEOUT_MS / 1000))
             } else {

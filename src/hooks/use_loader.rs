@@ -7,7 +7,7 @@ use gloo::file::File;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::browser::load::{fetch_bytes, read_file, CancelToken};
+use crate::browser::load::{fetch_reader, read_file, CancelToken};
 use crate::browser::yield_now::yield_now;
 use crate::model::{Loaded, Problem, Reader};
 use crate::state::{Action, ProgressUnit, State};
@@ -66,7 +66,7 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                 let (id, token) = begin(url.clone());
                 let dispatcher = dispatcher.clone();
                 spawn_local(async move {
-                    let read = fetch_bytes(&url, &token).await.map(Reader::new);
+                    let read = fetch_reader(&url, &token).await;
                     check_and_finish(read, id, url, &token, &dispatcher).await;
                 });
             })
