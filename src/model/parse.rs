@@ -422,8 +422,9 @@ pub(crate) struct Assembler {
     /// Each accepted id, with the position in `events` of its event.
     seen_ids: HashMap<String, usize>,
     /// Where each accepted event was read (the 3 of "event 3", the 5 of
-    /// "row 5"), and how its format names locations, by position.
-    short_origins: Vec<(u32, FieldStyle)>,
+    /// "row 5"), by position. One file has one format, so the style of the
+    /// event at hand names these too.
+    short_origins: Vec<u32>,
     /// Related ids still to resolve: position in `events`, ids, origin.
     links: Vec<(usize, Vec<String>, Origin)>,
 }
@@ -471,8 +472,7 @@ impl Assembler {
         if id.is_empty() {
             errors.push(Problem::error(origin.field("id"), "the id is empty; every event needs a unique id"));
         } else if let Some(&first) = self.seen_ids.get(&id) {
-            let (number, style) = self.short_origins[first];
-            let first = Origin::short(style, number as usize);
+            let first = Origin::short(origin.style, self.short_origins[first] as usize);
             errors.push(Problem::error(origin.field("id"), format!("duplicate id: {first} already uses \"{id}\"")));
         }
         let mut title = draft.title;
@@ -534,7 +534,7 @@ impl Assembler {
 
         let position = self.events.len();
         // "event 3" or "row 5", without the id the message repeats anyway.
-        self.short_origins.push((u32::try_from(origin.number).unwrap_or(u32::MAX), origin.style));
+        self.short_origins.push(u32::try_from(origin.number).unwrap_or(u32::MAX));
         self.seen_ids.insert(id.clone(), position);
         if !draft.related.is_empty() {
             self.links.push((position, draft.related, origin));
