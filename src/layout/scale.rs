@@ -97,17 +97,32 @@ impl Viewport {
         self.pan(centre - (self.start + self.span() / 2.0))
     }
 
-    /// Keeps the window inside the supported years.
+    /// Keeps the window inside the supported years, and its span between
+    /// [`MIN_SPAN`] and [`max_span`].
     fn clamped(self) -> Viewport {
         let (lo, hi) = (year_start(MIN_YEAR), year_start(MAX_YEAR));
-        let span = self.span().min(hi - lo);
+        let span = self.span().clamp(MIN_SPAN, hi - lo);
         if self.start < lo {
-            Viewport { start: lo, end: lo + span }
+            Viewport::from_start(lo, span)
         } else if self.end > hi {
-            Viewport { start: hi - span, end: hi }
+            Viewport::from_start(hi - span, span)
+        } else if self.span() < MIN_SPAN {
+            Viewport::from_start(self.start, span)
         } else {
             self
         }
+    }
+
+    /// `[start, start + span)`, never narrower than `span`. Far from 1970 the
+    /// f64 grid is coarse (neighbouring values near the earliest year are
+    /// 1/1024 day apart), and a sum rounded down, or a pan that rounds both
+    /// edges, would otherwise leave a window a little under an hour.
+    fn from_start(start: Days, span: Days) -> Viewport {
+        let mut end = start + span;
+        while end - start < span {
+            end += end.abs().max(1.0) * f64::EPSILON;
+        }
+        Viewport { start, end }
     }
 }
 
@@ -135,6 +150,24 @@ mod tests {
         assert!((v.zoom(1e-9).span() - MIN_SPAN).abs() < 1e-12);
         assert!(v.zoom(1e30).span() <= max_span());
         assert_eq!(v.zoom(f64::NAN), v);
+    }
+
+    #[test]
+    fn an_hour_stays_an_hour_at_the_earliest_year() {
+        // Found by `any_sequence_of_moves_stays_valid`: zoomed in to an hour,
+        // then panned far into the past, the window came out 0.0415 day wide,
+        // under an hour (0.0417), as neighbouring f64 values there are 1/4096
+        // day apart.
+        let mut v = Viewport::new(0.0, 365.0);
+        for _ in 0..9 {
+            v = v.zoom_at(0.0, 0.5);
+        }
+        v = v.zoom(1e-3).zoom_at(-353_514_044_479.465_15, 0.5).pan(-912_451_144_548.687_3);
+        assert!(v.span() >= MIN_SPAN, "{} at {}", v.span(), v.start);
+        for delta in [-1e12, 3e-3, 0.1, 7.77, 1e6] {
+            let moved = v.pan(delta);
+            assert!(moved.span() >= MIN_SPAN, "panned {delta}: {}", moved.span());
+        }
     }
 
     #[test]
