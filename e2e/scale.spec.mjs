@@ -16,12 +16,18 @@ function synthetic(n) {
   return JSON.stringify({ title: `${n} synthetic events`, events });
 }
 
+/** Opens the page with `?data=` naming a file of `n` synthetic events, served by the test. */
+async function openSynthetic(page, n) {
+  const path = `/fixtures/synthetic-${n}.json`;
+  const body = synthetic(n);
+  await page.route((url) => url.pathname === path, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.goto(`./?data=${path}`);
+}
+
 test('100,000 events: DOM stays bounded, clusters count every event, zooming in shows events', async ({ page }) => {
   test.setTimeout(120_000);
-  const body = synthetic(100_000);
-  await page.route((url) => url.pathname === '/fixtures/synthetic-100k.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body }));
-  await page.goto('./?data=/fixtures/synthetic-100k.json');
+  await openSynthetic(page, 100_000);
   const root = page.locator('[data-annals-root]');
   await expect(root).toHaveAttribute('data-event-count', '100000', { timeout: 90_000 });
   await expect(root).toHaveAttribute('data-ready', 'true');
@@ -52,10 +58,7 @@ test('100,000 events: DOM stays bounded, clusters count every event, zooming in 
 
 test('a large file is checked in steps: progress counts events, and Cancel works while it is checked', async ({ page }) => {
   test.setTimeout(120_000);
-  const body = synthetic(300_000);
-  await page.route((url) => url.pathname === '/fixtures/synthetic-300k.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body }));
-  await page.goto('./?data=/fixtures/synthetic-300k.json');
+  await openSynthetic(page, 300_000);
   const status = page.locator('.annals-loading[role="status"]');
   // Progress is reported in events while they are checked...
   await expect(status).toContainText(/checking events: [\d,]+ of 300,000/, { timeout: 60_000 });
