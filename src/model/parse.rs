@@ -260,8 +260,8 @@ pub(crate) fn native_header(mut top: Map<String, Value>, mut problems: Vec<Probl
     let language = raw.language.filter(|l| !l.trim().is_empty()).unwrap_or_else(|| DEFAULT_LANGUAGE.to_owned());
 
     let mut header = Header {
-        title: text(raw.title, &language, || "dataset, field `title`".into(), &mut problems),
-        description: text(raw.description, &language, || "dataset, field `description`".into(), &mut problems),
+        title: text(raw.title, &language, &|| "dataset, field `title`".into(), &mut problems),
+        description: text(raw.description, &language, &|| "dataset, field `description`".into(), &mut problems),
         author: raw.author,
         license: raw.license,
         sources: raw
@@ -298,9 +298,9 @@ pub(crate) fn native_header(mut top: Map<String, Value>, mut problems: Vec<Probl
         let Some(era) = read_strict::<RawEra>(value, MINIMAL_ERA, &at, &mut problems) else { continue };
         warn_unknown(&era.extra, &at, &mut problems);
         let mut errors = Vec::new();
-        let start = check_date(&era.start, || field(&at, "start"), &mut errors);
-        let end = check_date(&era.end, || field(&at, "end"), &mut errors);
-        let title = text(era.title, &header.language, || field(&at, "title"), &mut errors);
+        let start = check_date(&era.start, &|| field(&at, "start"), &mut errors);
+        let end = check_date(&era.end, &|| field(&at, "end"), &mut errors);
+        let title = text(era.title, &header.language, &|| field(&at, "title"), &mut errors);
         match (start, end, errors.is_empty()) {
             (Some(start), Some(end), true) => {
                 if let Some(era) = make_era(era.id, title, start, end, &field(&at, "end"), &mut problems) {
@@ -347,9 +347,9 @@ fn native_draft(raw: RawEvent, origin: Origin, language: &str, problems: &mut Ve
     let at = origin.at.as_str();
     warn_unknown(&raw.extra, at, problems);
     let mut errors = Vec::new();
-    let start = check_date(&raw.start, || field(at, "start"), &mut errors);
-    let end = raw.end.as_deref().and_then(|text| check_date(text, || field(at, "end"), &mut errors));
-    let title = text(raw.title, language, || field(at, "title"), &mut errors);
+    let start = check_date(&raw.start, &|| field(at, "start"), &mut errors);
+    let end = raw.end.as_deref().and_then(|text| check_date(text, &|| field(at, "end"), &mut errors));
+    let title = text(raw.title, language, &|| field(at, "title"), &mut errors);
     let (Some(start), true) = (start, errors.is_empty()) else {
         problems.extend(errors);
         return None;
@@ -363,9 +363,9 @@ fn native_draft(raw: RawEvent, origin: Origin, language: &str, problems: &mut Ve
             warn_unknown(&m.extra, &at, problems);
             Media {
                 url: m.url,
-                alt: text(m.alt, language, || field(&at, "alt"), problems),
-                caption: text(m.caption, language, || field(&at, "caption"), problems),
-                credit: text(m.credit, language, || field(&at, "credit"), problems),
+                alt: text(m.alt, language, &|| field(&at, "alt"), problems),
+                caption: text(m.caption, language, &|| field(&at, "caption"), problems),
+                credit: text(m.credit, language, &|| field(&at, "credit"), problems),
             }
         })
         .collect();
@@ -381,7 +381,7 @@ fn native_draft(raw: RawEvent, origin: Origin, language: &str, problems: &mut Ve
         start,
         end,
         circa: raw.circa,
-        display_date: raw.display_date.map(|t| text(t, language, || field(at, "display_date"), problems)),
+        display_date: raw.display_date.map(|t| text(t, language, &|| field(at, "display_date"), problems)),
         status: match raw.status.unwrap_or(RawStatus::Occurred) {
             RawStatus::Occurred => Status::Occurred,
             RawStatus::Planned => Status::Planned,
@@ -391,7 +391,7 @@ fn native_draft(raw: RawEvent, origin: Origin, language: &str, problems: &mut Ve
         lane: raw.lane,
         actors: raw.actors,
         tags: raw.tags,
-        summary: text(raw.summary, language, || field(at, "summary"), problems),
+        summary: text(raw.summary, language, &|| field(at, "summary"), problems),
         media,
         sources,
         related: raw.related,
@@ -484,7 +484,7 @@ impl Assembler {
             problems.extend(errors);
             return;
         }
-        let Some(range) = span(draft.start, draft.end, || origin.field("end"), problems) else { return };
+        let Some(range) = span(draft.start, draft.end, &|| origin.field("end"), problems) else { return };
 
         let lane_name = draft
             .lane
@@ -675,7 +675,7 @@ fn sort_by_position(problems: &mut [Problem]) {
 
 /// The axis range of `start`..`end`, or an error at `end_at` when the end
 /// comes first; the location is only formatted when there is a problem.
-fn span(start: Date, end: Option<Date>, end_at: impl FnOnce() -> String, problems: &mut Vec<Problem>) -> Option<(Days, Days)> {
+fn span(start: Date, end: Option<Date>, end_at: &dyn Fn() -> String, problems: &mut Vec<Problem>) -> Option<(Days, Days)> {
     let mut range = start.range();
     if let Some(end) = end {
         let (end_start, end_end) = end.range();
@@ -693,7 +693,7 @@ fn span(start: Date, end: Option<Date>, end_at: impl FnOnce() -> String, problem
 
 /// An era, or an error at `end_at` when it ends before it starts.
 pub(crate) fn make_era(id: Option<String>, title: Text, start: Date, end: Date, end_at: &str, problems: &mut Vec<Problem>) -> Option<Era> {
-    let range = span(start, Some(end), || end_at.to_owned(), problems)?;
+    let range = span(start, Some(end), &|| end_at.to_owned(), problems)?;
     Some(Era { id, title, start, end, range })
 }
 
@@ -789,7 +789,7 @@ pub(crate) fn warn_unknown(extra: &BTreeMap<String, Value>, at: &str, problems: 
 }
 
 /// Turns a text field into [`Text`], keyed on the dataset's default language.
-fn text(raw: RawText, language: &str, at: impl FnOnce() -> String, problems: &mut Vec<Problem>) -> Text {
+fn text(raw: RawText, language: &str, at: &dyn Fn() -> String, problems: &mut Vec<Problem>) -> Text {
     match raw {
         RawText::Plain(text) => Text::plain(text),
         RawText::Translated(mut translations) => {
@@ -843,7 +843,7 @@ fn field(at: &str, name: &str) -> String {
 
 /// The date `text`, or `None` with an error at `at`; the location is only
 /// formatted when there is a problem (every event of a large file is checked).
-fn check_date(text: &str, at: impl FnOnce() -> String, errors: &mut Vec<Problem>) -> Option<Date> {
+fn check_date(text: &str, at: &dyn Fn() -> String, errors: &mut Vec<Problem>) -> Option<Date> {
     Date::parse(text).map_err(|DateError(message)| errors.push(Problem::error(at(), message))).ok()
 }
 
