@@ -4,10 +4,10 @@
 // server on the next port (another origin). ANNALS_E2E_PORT moves both, for
 // machines where someone else's tests hold 4173.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
 const port = Number(process.env.ANNALS_E2E_PORT ?? 4173);
 const hostPort = port + 1;
-const chromium = process.env.ANNALS_CHROMIUM || '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,11 +21,8 @@ export default defineConfig({
     // Positions are measured right after actions; animations would blur them.
     reducedMotion: 'reduce',
     launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--no-first-run', '--disable-sync',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: [

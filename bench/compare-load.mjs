@@ -17,11 +17,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dataDir, root } from './generate.mjs';
 import { startServer } from './serve.mjs';
-
-const LAUNCH_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 function parseArgs(argv) {
   const args = { size: '100000', rounds: 9, dirs: [] };
@@ -52,7 +48,7 @@ if (args.size !== 'alliance' && !existsSync(resolve(dataDir, dataFile))) {
 const expected = args.size === 'alliance' ? null : args.size;
 
 const server = await startServer(0);
-const browser = await chromium.launch({ executablePath: process.env.ANNALS_CHROMIUM || '/usr/bin/chromium', args: LAUNCH_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
 async function loadOnce(dir) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -20,6 +20,7 @@ import { DEFAULT_SEED, DEFAULT_SIZES, generateAll, root } from './generate.mjs';
 import { startServer } from './serve.mjs';
 import { renderChart } from './chart.mjs';
 import { renderDocs, renderTable } from './report.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 // ---------------------------------------------------------------- options
 
@@ -29,7 +30,7 @@ function parseArgs(argv) {
     capSeconds: 60,
     contenders: ['annals', 'vis-timeline', 'timelinejs'],
     docs: true,
-    chromium: process.env.ANNALS_CHROMIUM || '/usr/bin/chromium',
+    chromium: CHROMIUM_PATH,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -49,11 +50,7 @@ const CAP_MS = args.capSeconds * 1000;
 const TIMELINEJS_MAX_EVENTS = 10_000;
 const PAN_MS = 2000;
 const VIEWPORT = { width: 1280, height: 800 };
-const LAUNCH_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync',
-  '--enable-precise-memory-info',
-];
+const LAUNCH_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 
 // ---------------------------------------------------------------- contenders
 

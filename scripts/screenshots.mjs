@@ -2,12 +2,13 @@
 // an open card. Usage: node scripts/screenshots.mjs [base-url] [out-dir]
 // (scripts/screenshots.sh builds, serves and calls this).
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:4173/nested/path/annals/';
 const out = process.argv[3] ?? 'docs/screenshots';
 const browser = await chromium.launch({
-  executablePath: process.env.ANNALS_CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_ARGS,
 });
 const shots = [
   { name: 'default', width: 1280, height: 860, action: async () => {} },
