@@ -14,7 +14,9 @@ use annals::model::{parse_dataset, Dataset};
 fn synthetic(n: usize) -> Dataset {
     let mut x: u64 = 20050401;
     let mut next = move || {
-        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         x >> 33
     };
     let mut text = String::with_capacity(n * 90 + 64);
@@ -23,7 +25,12 @@ fn synthetic(n: usize) -> Dataset {
         if i > 0 {
             text.push(',');
         }
-        let (year, month, day, lane) = (1900 + next() % 120, 1 + next() % 12, 1 + next() % 28, next() % 6);
+        let (year, month, day, lane) = (
+            1900 + next() % 120,
+            1 + next() % 12,
+            1 + next() % 28,
+            next() % 6,
+        );
         text.push_str(&format!(
             r#"{{"id": "e{i}", "title": "Event {i}", "start": "{year}-{month:02}-{day:02}", "lane": "l{lane}"}}"#
         ));
@@ -45,15 +52,21 @@ fn frame(c: &mut Criterion) {
         let middle = a + (b - a) / 2.0;
         let zoomed = Viewport::new(middle, middle + 20.0 * 1_000.0 / n as f64);
         let options = LayoutOptions::default();
-        group.bench_with_input(BenchmarkId::new("layout, whole span (clusters)", n), &n, |bench, _| {
-            bench.iter(|| layout(&dataset, &index, &fit, 1200.0, &options))
-        });
-        group.bench_with_input(BenchmarkId::new("layout, zoomed in (single events)", n), &n, |bench, _| {
-            bench.iter(|| layout(&dataset, &index, &zoomed, 1200.0, &options))
-        });
-        group.bench_with_input(BenchmarkId::new("index query, one lane", n), &n, |bench, _| {
-            bench.iter(|| index.count(&dataset, 0, zoomed.start, zoomed.end))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("layout, whole span (clusters)", n),
+            &n,
+            |bench, _| bench.iter(|| layout(&dataset, &index, &fit, 1200.0, &options)),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("layout, zoomed in (single events)", n),
+            &n,
+            |bench, _| bench.iter(|| layout(&dataset, &index, &zoomed, 1200.0, &options)),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("index query, one lane", n),
+            &n,
+            |bench, _| bench.iter(|| index.count(&dataset, 0, zoomed.start, zoomed.end)),
+        );
     }
     group.finish();
 }

@@ -55,7 +55,13 @@ fn main() {
     };
     let checked = started.elapsed();
     let loaded = loaded.unwrap_or_else(|problems| {
-        eprintln!("{path} did not load: {}", problems.first().map(ToString::to_string).unwrap_or_default());
+        eprintln!(
+            "{path} did not load: {}",
+            problems
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        );
         std::process::exit(1);
     });
     drop(reader);
@@ -66,7 +72,11 @@ fn main() {
     let index = TimeIndex::build(&loaded.dataset, &all);
     let indexing = started.elapsed();
     let with_index = LIVE.load(Relaxed).saturating_sub(before);
-    println!("{path}: {} events, {} problems", loaded.dataset.events.len(), loaded.problems.len());
+    println!(
+        "{path}: {} events, {} problems",
+        loaded.dataset.events.len(),
+        loaded.problems.len()
+    );
     println!("  outline read in {outline:.1?}; every event checked and sorted after {checked:.1?}; index built in {indexing:.1?}");
     println!(
         "  size_of::<Event>() = {} B; model {:.0} B/event; time index and visible list {:.0} B/event",

@@ -130,7 +130,10 @@ impl Default for Config {
 impl Config {
     /// An embedded instance: nothing is read from or written to the page's URL.
     pub fn embedded() -> Config {
-        Config { url_sync: false, ..Config::default() }
+        Config {
+            url_sync: false,
+            ..Config::default()
+        }
     }
 
     /// Fills in the standalone page's settings from its query pairs:
@@ -181,17 +184,37 @@ mod tests {
 
     #[test]
     fn page_params_set_the_standalone_options() {
-        let pairs = [("start-at", "taepodong-1-launch"), ("theme", "dark"), ("lang", "ja"), ("controls", "0"), ("q", "x")];
+        let pairs = [
+            ("start-at", "taepodong-1-launch"),
+            ("theme", "dark"),
+            ("lang", "ja"),
+            ("controls", "0"),
+            ("q", "x"),
+        ];
         let config = Config::default().with_page_params(pairs);
         assert!(config.url_sync);
         assert_eq!(config.start_at.as_deref(), Some("taepodong-1-launch"));
-        assert_eq!((config.theme, config.language.as_deref(), config.hide_controls), (Theme::Dark, Some("ja"), true));
+        assert_eq!(
+            (
+                config.theme,
+                config.language.as_deref(),
+                config.hide_controls
+            ),
+            (Theme::Dark, Some("ja"), true)
+        );
     }
 
     #[test]
     fn missing_or_unknown_params_keep_the_defaults() {
-        let config = Config::default().with_page_params([("theme", "purple"), ("controls", "1"), ("start-at", " ")]);
-        assert_eq!((config.theme, config.hide_controls, config.start_at), (Theme::Light, false, None));
+        let config = Config::default().with_page_params([
+            ("theme", "purple"),
+            ("controls", "1"),
+            ("start-at", " "),
+        ]);
+        assert_eq!(
+            (config.theme, config.hide_controls, config.start_at),
+            (Theme::Light, false, None)
+        );
         assert!(!Config::embedded().url_sync);
     }
 }

@@ -24,7 +24,9 @@ pub struct Hit {
 }
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase())
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
 }
 
 /// How well one query word matches one text word: 0 for no match.
@@ -57,7 +59,10 @@ fn word_score(query: &str, word: &str) -> u32 {
 }
 
 fn field_score(query: &str, text: &str) -> u32 {
-    words(text).map(|w| word_score(query, &w)).max().unwrap_or(0)
+    words(text)
+        .map(|w| word_score(query, &w))
+        .max()
+        .unwrap_or(0)
 }
 
 /// Scores an event for all query words; `None` unless every word matches somewhere.
@@ -65,7 +70,13 @@ fn event_score(query_words: &[String], event: &Event, lane: &str) -> Option<u32>
     let mut total = 0;
     for q in query_words {
         let title = field_score(q, &event.title) * 3;
-        let tags = event.tags.iter().chain(&event.actors).map(|t| field_score(q, t) * 2).max().unwrap_or(0);
+        let tags = event
+            .tags
+            .iter()
+            .chain(&event.actors)
+            .map(|t| field_score(q, t) * 2)
+            .max()
+            .unwrap_or(0);
         let lane = field_score(q, lane) * 2;
         let summary = field_score(q, &event.summary);
         let best = title.max(tags).max(lane).max(summary);
@@ -125,7 +136,9 @@ impl Filters {
 
     /// Indexes of the events that pass, in date order.
     pub fn visible(&self, dataset: &Dataset) -> Vec<usize> {
-        (0..dataset.events.len()).filter(|&i| self.shows(&dataset.events[i])).collect()
+        (0..dataset.events.len())
+            .filter(|&i| self.shows(&dataset.events[i]))
+            .collect()
     }
 }
 
@@ -158,7 +171,11 @@ pub fn filter_counts(dataset: &Dataset) -> FilterCounts {
     FilterCounts {
         lanes,
         tags: tags.into_iter().collect(),
-        statuses: Status::ALL.into_iter().zip(statuses).filter(|(_, n)| *n > 0).collect(),
+        statuses: Status::ALL
+            .into_iter()
+            .zip(statuses)
+            .filter(|(_, n)| *n > 0)
+            .collect(),
     }
 }
 
@@ -189,7 +206,10 @@ mod tests {
         for typo in ["taepodnog", "koizumy", "declaraton", "missle"] {
             assert!(!search(&d, typo).is_empty(), "{typo} found nothing");
         }
-        assert_eq!(ids(&d, &search(&d, "koizumy"))[0], ids(&d, &search(&d, "koizumi"))[0]);
+        assert_eq!(
+            ids(&d, &search(&d, "koizumy"))[0],
+            ids(&d, &search(&d, "koizumi"))[0]
+        );
     }
 
     #[test]
@@ -197,7 +217,11 @@ mod tests {
         let d = dataset();
         let both = ids(&d, &search(&d, "kyoto summit"));
         assert_eq!(both[0], "kyoto-summit", "the title match ranks first");
-        assert!(both.iter().all(|id| id == "kyoto-summit" || id == "joint-declaration-planned"), "{both:?}");
+        assert!(
+            both.iter()
+                .all(|id| id == "kyoto-summit" || id == "joint-declaration-planned"),
+            "{both:?}"
+        );
         assert!(search(&d, "kyoto zebra").is_empty());
         assert!(search(&d, "  ").is_empty());
     }
@@ -206,9 +230,13 @@ mod tests {
     fn searches_themes_and_actors() {
         let d = dataset();
         let by_theme = search(&d, "intelligence");
-        assert!(by_theme.iter().any(|h| d.events[h.index].tags.iter().any(|t| t == "intelligence")));
+        assert!(by_theme
+            .iter()
+            .any(|h| d.events[h.index].tags.iter().any(|t| t == "intelligence")));
         let by_actor = search(&d, "china");
-        assert!(by_actor.iter().any(|h| d.events[h.index].actors.iter().any(|a| a == "China")));
+        assert!(by_actor
+            .iter()
+            .any(|h| d.events[h.index].actors.iter().any(|a| a == "China")));
     }
 
     #[test]
@@ -217,12 +245,18 @@ mod tests {
         let mut f = Filters::default();
         assert_eq!(f.visible(&d).len(), d.events.len());
         f.statuses.insert("proposed");
-        assert!(f.visible(&d).iter().all(|&i| d.events[i].status != Status::Proposed));
+        assert!(f
+            .visible(&d)
+            .iter()
+            .all(|&i| d.events[i].status != Status::Proposed));
         f.lanes.insert(0);
         assert!(f.visible(&d).iter().all(|&i| d.events[i].lane != 0));
         let counts = filter_counts(&d);
         assert_eq!(counts.lanes.iter().sum::<usize>(), d.events.len());
-        assert_eq!(counts.statuses.iter().map(|(_, n)| n).sum::<usize>(), d.events.len());
+        assert_eq!(
+            counts.statuses.iter().map(|(_, n)| n).sum::<usize>(),
+            d.events.len()
+        );
     }
 
     proptest! {

@@ -185,7 +185,11 @@ impl State {
     /// The state for a freshly loaded dataset: everything in view, nothing open.
     pub fn new(dataset: Dataset, problems: Vec<Problem>) -> State {
         let view = fit_view(&dataset);
-        let focus = if dataset.events.is_empty() { None } else { Some(0) };
+        let focus = if dataset.events.is_empty() {
+            None
+        } else {
+            Some(0)
+        };
         let visible: Rc<Vec<usize>> = Rc::new((0..dataset.events.len()).collect());
         let index = Rc::new(TimeIndex::build(&dataset, &visible));
         let lang = dataset.language.clone();
@@ -218,9 +222,20 @@ impl State {
             event: self.open.and_then(|i| events.get(i)).map(|e| e.id.clone()),
             view: Some((self.view.start, self.view.end)),
             query: self.query.clone(),
-            hidden_lanes: self.filters.lanes.iter().filter_map(|&l| self.dataset.lanes.get(l)).map(|l| l.id.clone()).collect(),
+            hidden_lanes: self
+                .filters
+                .lanes
+                .iter()
+                .filter_map(|&l| self.dataset.lanes.get(l))
+                .map(|l| l.id.clone())
+                .collect(),
             hidden_tags: self.filters.tags.iter().cloned().collect(),
-            hidden_statuses: self.filters.statuses.iter().map(|s| s.to_string()).collect(),
+            hidden_statuses: self
+                .filters
+                .statuses
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             list: self.list_view,
         }
     }
@@ -241,7 +256,11 @@ impl State {
             self.visible = Rc::new(visible);
         }
         let hits = search(&self.dataset, &self.query);
-        self.hits = Rc::new(hits.into_iter().filter(|h| self.is_visible(h.index)).collect());
+        self.hits = Rc::new(
+            hits.into_iter()
+                .filter(|h| self.is_visible(h.index))
+                .collect(),
+        );
         if self.open.is_some_and(|i| !self.is_visible(i)) {
             self.open = None;
         }
@@ -252,23 +271,46 @@ impl State {
     }
 
     fn announce_filters(mut self) -> State {
-        self.announcement = format!("Showing {} of {} events", self.visible.len(), self.dataset.events.len());
+        self.announcement = format!(
+            "Showing {} of {} events",
+            self.visible.len(),
+            self.dataset.events.len()
+        );
         self
     }
 
     fn apply_url(&self, url: UrlState) -> State {
         let lanes = &self.dataset.lanes;
         let mut filters = Filters {
-            lanes: url.hidden_lanes.iter().filter_map(|id| lanes.iter().position(|l| &l.id == id)).collect(),
+            lanes: url
+                .hidden_lanes
+                .iter()
+                .filter_map(|id| lanes.iter().position(|l| &l.id == id))
+                .collect(),
             tags: url.hidden_tags.into_iter().collect(),
-            statuses: url.hidden_statuses.iter().filter_map(|s| Status::from_name(s)).map(Status::name).collect(),
+            statuses: url
+                .hidden_statuses
+                .iter()
+                .filter_map(|s| Status::from_name(s))
+                .map(Status::name)
+                .collect(),
         };
         filters.tags.retain(|t| !t.is_empty());
-        let mut next = State { filters, query: url.query, list_view: url.list, pending_url: None, ..self.clone() }.refilter();
+        let mut next = State {
+            filters,
+            query: url.query,
+            list_view: url.list,
+            pending_url: None,
+            ..self.clone()
+        }
+        .refilter();
         if let Some((start, end)) = url.view {
             next.view = Viewport::new(start, end);
         }
-        next.open = url.event.and_then(|id| self.dataset.index_of(&id)).filter(|&i| next.is_visible(i));
+        next.open = url
+            .event
+            .and_then(|id| self.dataset.index_of(&id))
+            .filter(|&i| next.is_visible(i));
         if let Some(open) = next.open {
             next.focus = Some(open);
         }
@@ -291,11 +333,18 @@ impl State {
     }
 
     fn with_view(&self, view: Viewport) -> State {
-        State { view, ..self.clone() }
+        State {
+            view,
+            ..self.clone()
+        }
     }
 
     fn open_at(&self, index: usize) -> Option<State> {
-        let event = self.dataset.events.get(index).filter(|_| self.is_visible(index))?;
+        let event = self
+            .dataset
+            .events
+            .get(index)
+            .filter(|_| self.is_visible(index))?;
         Some(State {
             open: Some(index),
             focus: Some(index),
@@ -320,12 +369,18 @@ impl State {
     /// view does not re-render for a no-op.
     pub fn apply(&self, action: Action) -> Option<State> {
         let next = match action {
-            Action::Resize(width) if width.is_finite() && width > 0.0 => State { width, ..self.clone() },
+            Action::Resize(width) if width.is_finite() && width > 0.0 => State {
+                width,
+                ..self.clone()
+            },
             Action::Resize(_) => return None,
             Action::ZoomAt { anchor, factor } => self.with_view(self.view.zoom_at(anchor, factor)),
             Action::Zoom(factor) => {
                 let open = self.open.and_then(|i| self.dataset.events.get(i));
-                match open.map(|e| (e.range.0 + e.range.1) / 2.0).filter(|t| self.view.overlaps(*t, *t)) {
+                match open
+                    .map(|e| (e.range.0 + e.range.1) / 2.0)
+                    .filter(|t| self.view.overlaps(*t, *t))
+                {
                     Some(anchor) => self.with_view(self.view.zoom_at(anchor, factor)),
                     None => self.with_view(self.view.zoom(factor)),
                 }
@@ -338,23 +393,58 @@ impl State {
                 let index = self.step_from(self.open, delta)?;
                 self.open_at(index)?
             }
-            Action::Close => State { open: None, ..self.clone() },
+            Action::Close => State {
+                open: None,
+                ..self.clone()
+            },
             Action::Focus(index) => {
-                let event = self.dataset.events.get(index).filter(|_| self.is_visible(index))?;
-                State { focus: Some(index), view: self.view.reveal(event.range.0, event.range.1, 0.02), ..self.clone() }
+                let event = self
+                    .dataset
+                    .events
+                    .get(index)
+                    .filter(|_| self.is_visible(index))?;
+                State {
+                    focus: Some(index),
+                    view: self.view.reveal(event.range.0, event.range.1, 0.02),
+                    ..self.clone()
+                }
             }
             Action::FocusStep(delta) => {
                 let index = self.step_from(self.focus.or(self.visible.first().copied()), delta)?;
                 return self.apply(Action::Focus(index));
             }
             Action::DismissProblems if self.problems.is_empty() => return None,
-            Action::DismissProblems => State { problems: Rc::new(Vec::new()), problems_from: None, ..self.clone() },
-            Action::LoadStarted { id, name } => {
-                State { loading: Some(Loading { id, name, done: 0, total: None, unit: ProgressUnit::Bytes }), ..self.clone() }
-            }
-            Action::LoadProgress { id, done, total, unit } => {
+            Action::DismissProblems => State {
+                problems: Rc::new(Vec::new()),
+                problems_from: None,
+                ..self.clone()
+            },
+            Action::LoadStarted { id, name } => State {
+                loading: Some(Loading {
+                    id,
+                    name,
+                    done: 0,
+                    total: None,
+                    unit: ProgressUnit::Bytes,
+                }),
+                ..self.clone()
+            },
+            Action::LoadProgress {
+                id,
+                done,
+                total,
+                unit,
+            } => {
                 let loading = self.loading.as_ref().filter(|l| l.id == id)?;
-                State { loading: Some(Loading { done, total: Some(total), unit, ..loading.clone() }), ..self.clone() }
+                State {
+                    loading: Some(Loading {
+                        done,
+                        total: Some(total),
+                        unit,
+                        ..loading.clone()
+                    }),
+                    ..self.clone()
+                }
             }
             Action::LoadFinished { id, name, result } => {
                 self.loading.as_ref().filter(|l| l.id == id)?;
@@ -362,7 +452,8 @@ impl State {
                     Ok(loaded) => {
                         let fresh = State {
                             width: self.width,
-                            problems_from: (!loaded.problems.is_empty()).then(|| LoadOutcome::Loaded(name)),
+                            problems_from: (!loaded.problems.is_empty())
+                                .then(|| LoadOutcome::Loaded(name)),
                             ..State::new(loaded.dataset, loaded.problems)
                         };
                         match self.pending_url.clone() {
@@ -379,48 +470,96 @@ impl State {
                     },
                 }
             }
-            Action::LoadCancelled => State { loading: None, ..self.clone() },
+            Action::LoadCancelled => State {
+                loading: None,
+                ..self.clone()
+            },
             Action::SetQuery(query) => {
-                let next = State { query, ..self.clone() }.refilter();
+                let next = State {
+                    query,
+                    ..self.clone()
+                }
+                .refilter();
                 let announcement = match (next.query.trim().is_empty(), next.hits.len()) {
                     (true, _) => String::new(),
                     (false, 1) => "1 match".to_owned(),
                     (false, n) => format!("{n} matches"),
                 };
-                State { announcement, ..next }
+                State {
+                    announcement,
+                    ..next
+                }
             }
             Action::ToggleLane(lane) => {
                 let mut filters = self.filters.clone();
                 if !filters.lanes.remove(&lane) {
                     filters.lanes.insert(lane);
                 }
-                State { filters, ..self.clone() }.refilter().announce_filters()
+                State {
+                    filters,
+                    ..self.clone()
+                }
+                .refilter()
+                .announce_filters()
             }
             Action::ToggleTag(tag) => {
                 let mut filters = self.filters.clone();
                 if !filters.tags.remove(&tag) {
                     filters.tags.insert(tag);
                 }
-                State { filters, ..self.clone() }.refilter().announce_filters()
+                State {
+                    filters,
+                    ..self.clone()
+                }
+                .refilter()
+                .announce_filters()
             }
             Action::ToggleStatus(status) => {
                 let mut filters = self.filters.clone();
                 if !filters.statuses.remove(status.name()) {
                     filters.statuses.insert(status.name());
                 }
-                State { filters, ..self.clone() }.refilter().announce_filters()
+                State {
+                    filters,
+                    ..self.clone()
+                }
+                .refilter()
+                .announce_filters()
             }
             Action::ClearFilters if self.filters.is_empty() => return None,
-            Action::ClearFilters => State { filters: Filters::default(), ..self.clone() }.refilter().announce_filters(),
-            Action::SetListView(list_view) => State { list_view, ..self.clone() },
-            Action::SetHelp(help_open) => State { help_open, ..self.clone() },
-            Action::ApplyUrl(url) if self.loading.is_some() => State { pending_url: Some(url), ..self.clone() },
+            Action::ClearFilters => State {
+                filters: Filters::default(),
+                ..self.clone()
+            }
+            .refilter()
+            .announce_filters(),
+            Action::SetListView(list_view) => State {
+                list_view,
+                ..self.clone()
+            },
+            Action::SetHelp(help_open) => State {
+                help_open,
+                ..self.clone()
+            },
+            Action::ApplyUrl(url) if self.loading.is_some() => State {
+                pending_url: Some(url),
+                ..self.clone()
+            },
             Action::ApplyUrl(url) => self.apply_url(url),
-            Action::SetLanguage(lang) => State { lang, ..self.clone() },
+            Action::SetLanguage(lang) => State {
+                lang,
+                ..self.clone()
+            },
             Action::Select(None) => return self.apply(Action::Close),
             Action::Select(Some(id)) if self.loading.is_some() => {
-                let pending = UrlState { event: Some(id), ..self.pending_url.clone().unwrap_or_default() };
-                State { pending_url: Some(pending), ..self.clone() }
+                let pending = UrlState {
+                    event: Some(id),
+                    ..self.pending_url.clone().unwrap_or_default()
+                };
+                State {
+                    pending_url: Some(pending),
+                    ..self.clone()
+                }
             }
             Action::Select(Some(id)) => self.open_at(self.dataset.index_of(&id)?)?,
         };
@@ -476,7 +615,10 @@ mod tests {
     use super::*;
 
     fn state() -> State {
-        State { width: 1000.0, ..State::with_default_dataset() }
+        State {
+            width: 1000.0,
+            ..State::with_default_dataset()
+        }
     }
 
     #[test]
@@ -494,13 +636,21 @@ mod tests {
         let last = s.dataset.events.len() - 1;
         let opened = s.apply(Action::Open(0)).unwrap();
         assert_eq!(opened.open, Some(0));
-        assert_eq!(opened.apply(Action::Step(-1)), None, "no event before the first");
+        assert_eq!(
+            opened.apply(Action::Step(-1)),
+            None,
+            "no event before the first"
+        );
         let second = opened.apply(Action::Step(1)).unwrap();
         assert_eq!(second.open, Some(1));
         assert!(s.dataset.events[0].range.0 <= s.dataset.events[1].range.0);
         let end = s.apply(Action::Open(last)).unwrap();
         assert_eq!(end.apply(Action::Step(1)), None, "no event after the last");
-        assert_eq!(s.apply(Action::Step(1)), None, "stepping needs an open card");
+        assert_eq!(
+            s.apply(Action::Step(1)),
+            None,
+            "stepping needs an open card"
+        );
     }
 
     #[test]
@@ -511,12 +661,19 @@ mod tests {
         let opened = zoomed.apply(Action::Open(last)).unwrap();
         let e = &s.dataset.events[last];
         assert!(opened.view.start <= e.range.0 && opened.view.end >= e.range.1);
-        assert!((opened.view.span() - 30.0).abs() < 1e-6, "the zoom level is kept");
+        assert!(
+            (opened.view.span() - 30.0).abs() < 1e-6,
+            "the zoom level is kept"
+        );
     }
 
     #[test]
     fn close_keeps_the_focus_on_the_event() {
-        let s = state().apply(Action::Open(3)).unwrap().apply(Action::Close).unwrap();
+        let s = state()
+            .apply(Action::Open(3))
+            .unwrap()
+            .apply(Action::Close)
+            .unwrap();
         assert_eq!((s.open, s.focus), (None, Some(3)));
     }
 
@@ -532,16 +689,31 @@ mod tests {
 
     fn load(s: &State, id: u64, text: &str) -> Option<State> {
         let result = parse_dataset(text);
-        s.apply(Action::LoadStarted { id, name: "data.json".into() })?
-            .apply(Action::LoadFinished { id, name: "data.json".into(), result })
+        s.apply(Action::LoadStarted {
+            id,
+            name: "data.json".into(),
+        })?
+        .apply(Action::LoadFinished {
+            id,
+            name: "data.json".into(),
+            result,
+        })
     }
 
     #[test]
     fn a_good_load_replaces_the_dataset_and_keeps_the_width() {
         let s = state().apply(Action::Open(2)).unwrap();
-        let next = load(&s, 1, r#"{"events": [{"id": "a", "title": "A", "start": "1999"}]}"#).unwrap();
+        let next = load(
+            &s,
+            1,
+            r#"{"events": [{"id": "a", "title": "A", "start": "1999"}]}"#,
+        )
+        .unwrap();
         assert_eq!(next.dataset.events.len(), 1);
-        assert_eq!((next.open, next.loading.clone(), next.width), (None, None, 1000.0));
+        assert_eq!(
+            (next.open, next.loading.clone(), next.width),
+            (None, None, 1000.0)
+        );
         assert_eq!(next.problems_from, None);
     }
 
@@ -549,9 +721,15 @@ mod tests {
     fn a_failed_load_keeps_the_timeline_and_reports_why() {
         let s = state().apply(Action::Open(2)).unwrap();
         let next = load(&s, 1, "{ not json").unwrap();
-        assert!(Rc::ptr_eq(&next.dataset, &s.dataset), "the current timeline stays");
+        assert!(
+            Rc::ptr_eq(&next.dataset, &s.dataset),
+            "the current timeline stays"
+        );
         assert_eq!(next.open, Some(2));
-        assert_eq!(next.problems_from, Some(LoadOutcome::Failed("data.json".into())));
+        assert_eq!(
+            next.problems_from,
+            Some(LoadOutcome::Failed("data.json".into()))
+        );
         assert!(next.problems[0].location.starts_with("line 1"));
         assert_eq!(next.loading, None);
     }
@@ -559,18 +737,57 @@ mod tests {
     #[test]
     fn a_cancelled_or_superseded_load_is_ignored() {
         let s = state();
-        let started = s.apply(Action::LoadStarted { id: 1, name: "a".into() }).unwrap();
+        let started = s
+            .apply(Action::LoadStarted {
+                id: 1,
+                name: "a".into(),
+            })
+            .unwrap();
         let cancelled = started.apply(Action::LoadCancelled).unwrap();
-        let late = Action::LoadFinished { id: 1, name: "a".into(), result: parse_dataset("{}") };
+        let late = Action::LoadFinished {
+            id: 1,
+            name: "a".into(),
+            result: parse_dataset("{}"),
+        };
         assert_eq!(cancelled.apply(late.clone()), None);
-        let superseded = started.apply(Action::LoadStarted { id: 2, name: "b".into() }).unwrap();
+        let superseded = started
+            .apply(Action::LoadStarted {
+                id: 2,
+                name: "b".into(),
+            })
+            .unwrap();
         assert_eq!(superseded.apply(late), None);
-        assert_eq!(superseded.apply(Action::LoadProgress { id: 1, done: 5, total: 10, unit: ProgressUnit::Bytes }), None);
-        let progressed = superseded.apply(Action::LoadProgress { id: 2, done: 5, total: 10, unit: ProgressUnit::Bytes }).unwrap();
+        assert_eq!(
+            superseded.apply(Action::LoadProgress {
+                id: 1,
+                done: 5,
+                total: 10,
+                unit: ProgressUnit::Bytes
+            }),
+            None
+        );
+        let progressed = superseded
+            .apply(Action::LoadProgress {
+                id: 2,
+                done: 5,
+                total: 10,
+                unit: ProgressUnit::Bytes,
+            })
+            .unwrap();
         assert_eq!(progressed.loading.as_ref().unwrap().total, Some(10));
-        let checking = progressed.apply(Action::LoadProgress { id: 2, done: 3, total: 40, unit: ProgressUnit::Events }).unwrap();
+        let checking = progressed
+            .apply(Action::LoadProgress {
+                id: 2,
+                done: 3,
+                total: 40,
+                unit: ProgressUnit::Events,
+            })
+            .unwrap();
         let loading = checking.loading.unwrap();
-        assert_eq!((loading.done, loading.total, loading.unit), (3, Some(40), ProgressUnit::Events));
+        assert_eq!(
+            (loading.done, loading.total, loading.unit),
+            (3, Some(40), ProgressUnit::Events)
+        );
     }
 
     #[test]
@@ -580,8 +797,14 @@ mod tests {
         let opened = s.apply(Action::Open(1)).unwrap();
         let hidden = opened.apply(Action::ToggleLane(lane)).unwrap();
         assert_eq!(hidden.open, None, "the open event was hidden");
-        assert!(hidden.visible.iter().all(|&i| hidden.dataset.events[i].lane != lane));
-        assert_eq!(hidden.announcement, format!("Showing {} of 26 events", hidden.visible.len()));
+        assert!(hidden
+            .visible
+            .iter()
+            .all(|&i| hidden.dataset.events[i].lane != lane));
+        assert_eq!(
+            hidden.announcement,
+            format!("Showing {} of 26 events", hidden.visible.len())
+        );
         // Arrow keys walk only visible events, in date order.
         let mut walk = vec![hidden.focus.unwrap()];
         let mut cur = hidden.clone();
@@ -590,7 +813,11 @@ mod tests {
             cur = next;
         }
         assert_eq!(walk, *hidden.visible);
-        assert_eq!(hidden.apply(Action::Open(1)), None, "a hidden event cannot be opened");
+        assert_eq!(
+            hidden.apply(Action::Open(1)),
+            None,
+            "a hidden event cannot be opened"
+        );
         let shown = hidden.apply(Action::ToggleLane(lane)).unwrap();
         assert_eq!(shown.visible.len(), 26);
     }
@@ -602,33 +829,56 @@ mod tests {
         assert!(s.announcement.ends_with("matches"));
         let lane = s.dataset.events[s.hits[0].index].lane;
         let filtered = s.apply(Action::ToggleLane(lane)).unwrap();
-        assert!(filtered.hits.iter().all(|h| filtered.dataset.events[h.index].lane != lane));
+        assert!(filtered
+            .hits
+            .iter()
+            .all(|h| filtered.dataset.events[h.index].lane != lane));
     }
 
     #[test]
     fn the_url_round_trips_the_view() {
         let s = state()
-            .apply(Action::SetQuery("kyoto".into())).unwrap()
-            .apply(Action::ToggleStatus(Status::Proposed)).unwrap()
-            .apply(Action::ToggleLane(1)).unwrap()
-            .apply(Action::Open(0)).unwrap()
-            .apply(Action::Zoom(0.5)).unwrap();
+            .apply(Action::SetQuery("kyoto".into()))
+            .unwrap()
+            .apply(Action::ToggleStatus(Status::Proposed))
+            .unwrap()
+            .apply(Action::ToggleLane(1))
+            .unwrap()
+            .apply(Action::Open(0))
+            .unwrap()
+            .apply(Action::Zoom(0.5))
+            .unwrap();
         let url = s.url_state();
         let restored = state().apply(Action::ApplyUrl(url.clone())).unwrap();
         assert_eq!(restored.url_state(), url);
-        assert_eq!((restored.open, restored.view, restored.filters.clone()), (s.open, s.view, s.filters.clone()));
+        assert_eq!(
+            (restored.open, restored.view, restored.filters.clone()),
+            (s.open, s.view, s.filters.clone())
+        );
         assert_eq!(*restored.visible, *s.visible);
     }
 
     #[test]
     fn a_url_waits_for_the_dataset_it_names() {
-        let started = state().apply(Action::LoadStarted { id: 1, name: "d.json".into() }).unwrap();
-        let url = UrlState { event: Some("b".into()), ..UrlState::default() };
+        let started = state()
+            .apply(Action::LoadStarted {
+                id: 1,
+                name: "d.json".into(),
+            })
+            .unwrap();
+        let url = UrlState {
+            event: Some("b".into()),
+            ..UrlState::default()
+        };
         let waiting = started.apply(Action::ApplyUrl(url)).unwrap();
         assert!(waiting.pending_url.is_some());
         let text = r#"{"events": [{"id": "a", "title": "A", "start": "1999"}, {"id": "b", "title": "B", "start": "2000"}]}"#;
         let loaded = waiting
-            .apply(Action::LoadFinished { id: 1, name: "d.json".into(), result: parse_dataset(text) })
+            .apply(Action::LoadFinished {
+                id: 1,
+                name: "d.json".into(),
+                result: parse_dataset(text),
+            })
             .unwrap();
         assert_eq!(loaded.open, Some(1));
         assert_eq!(loaded.pending_url, None);
@@ -654,11 +904,20 @@ mod tests {
         assert_eq!(opened.apply(Action::Select(None)).unwrap().open, None);
         assert_eq!(s.apply(Action::Select(Some("no-such-event".into()))), None);
         assert_eq!(s.apply(Action::Select(None)), None, "nothing to close");
-        let started = s.apply(Action::LoadStarted { id: 1, name: "d.json".into() }).unwrap();
+        let started = s
+            .apply(Action::LoadStarted {
+                id: 1,
+                name: "d.json".into(),
+            })
+            .unwrap();
         let waiting = started.apply(Action::Select(Some("b".into()))).unwrap();
         let text = r#"{"events": [{"id": "a", "title": "A", "start": "1999"}, {"id": "b", "title": "B", "start": "2000"}]}"#;
         let loaded = waiting
-            .apply(Action::LoadFinished { id: 1, name: "d.json".into(), result: parse_dataset(text) })
+            .apply(Action::LoadFinished {
+                id: 1,
+                name: "d.json".into(),
+                result: parse_dataset(text),
+            })
             .unwrap();
         assert_eq!(loaded.open, Some(1));
     }
@@ -670,6 +929,10 @@ mod tests {
         assert!(zoomed.view.span() < s.view.span());
         assert_eq!(zoomed.apply(Action::Fit).unwrap().view, s.view);
         assert_eq!(s.apply(Action::Resize(f64::NAN)), None);
-        assert_eq!(s.apply(Action::Open(10_000)), None, "an unknown index changes nothing");
+        assert_eq!(
+            s.apply(Action::Open(10_000)),
+            None,
+            "an unknown index changes nothing"
+        );
     }
 }

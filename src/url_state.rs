@@ -27,7 +27,15 @@ pub struct UrlState {
 }
 
 /// Query keys this module owns; everything else in the URL is preserved.
-pub const KEYS: [&str; 7] = ["event", "view", "q", "hide-lane", "hide-tag", "hide-status", "list"];
+pub const KEYS: [&str; 7] = [
+    "event",
+    "view",
+    "q",
+    "hide-lane",
+    "hide-tag",
+    "hide-status",
+    "list",
+];
 
 impl UrlState {
     /// Reads the keys of [`KEYS`] from decoded query pairs.
@@ -68,7 +76,11 @@ impl UrlState {
         }
         pairs.extend(self.hidden_lanes.iter().map(|v| ("hide-lane", v.clone())));
         pairs.extend(self.hidden_tags.iter().map(|v| ("hide-tag", v.clone())));
-        pairs.extend(self.hidden_statuses.iter().map(|v| ("hide-status", v.clone())));
+        pairs.extend(
+            self.hidden_statuses
+                .iter()
+                .map(|v| ("hide-status", v.clone())),
+        );
         if self.list {
             pairs.push(("list", "1".to_owned()));
         }
@@ -80,7 +92,11 @@ impl UrlState {
 fn compact(days: f64) -> String {
     let text = format!("{days:.5}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text.is_empty() || text == "-" { "0".to_owned() } else { text.to_owned() }
+    if text.is_empty() || text == "-" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
 }
 
 fn parse_view(value: &str) -> Option<(f64, f64)> {
@@ -110,7 +126,12 @@ mod tests {
 
     #[test]
     fn ignores_malformed_and_foreign_values() {
-        let state = UrlState::from_pairs([("view", "5,2"), ("data", "x.json"), ("event", ""), ("list", "yes")]);
+        let state = UrlState::from_pairs([
+            ("view", "5,2"),
+            ("data", "x.json"),
+            ("event", ""),
+            ("list", "yes"),
+        ]);
         assert_eq!(state, UrlState::default());
         assert_eq!(UrlState::from_pairs([("view", "NaN,1")]).view, None);
         assert_eq!(UrlState::from_pairs([("view", "1,inf")]).view, None);

@@ -16,25 +16,46 @@ fn fixture(name: &str) -> Vec<u8> {
 }
 
 fn load(name: &str) -> Loaded {
-    parse_bytes(&fixture(name)).unwrap_or_else(|problems| panic!("{name} should load, but: {problems:#?}"))
+    parse_bytes(&fixture(name))
+        .unwrap_or_else(|problems| panic!("{name} should load, but: {problems:#?}"))
 }
 
 fn located(problems: &[Problem]) -> Vec<(ProblemKind, &str)> {
-    problems.iter().map(|p| (p.kind, p.location.as_str())).collect()
+    problems
+        .iter()
+        .map(|p| (p.kind, p.location.as_str()))
+        .collect()
 }
 
 fn ids(loaded: &Loaded) -> Vec<&str> {
-    loaded.dataset.events.iter().map(|e| e.id.as_str()).collect()
+    loaded
+        .dataset
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect()
 }
 
 /// A fixture, the ids that still load, and the problems expected, in file order.
-type Case = (&'static str, &'static [&'static str], &'static [(ProblemKind, &'static str)]);
+type Case = (
+    &'static str,
+    &'static [&'static str],
+    &'static [(ProblemKind, &'static str)],
+);
 
 #[test]
 fn located_problems_for_each_bad_fixture() {
     let cases: &[Case] = &[
-        ("duplicate-ids.json", &["treaty", "other"], &[(Error, "event 1 (id \"treaty\"), field `id`")]),
-        ("end-before-start.json", &["fine"], &[(Error, "event 1 (id \"backwards\"), field `end`")]),
+        (
+            "duplicate-ids.json",
+            &["treaty", "other"],
+            &[(Error, "event 1 (id \"treaty\"), field `id`")],
+        ),
+        (
+            "end-before-start.json",
+            &["fine"],
+            &[(Error, "event 1 (id \"backwards\"), field `end`")],
+        ),
         (
             "impossible-dates.json",
             &["fine"],
@@ -90,9 +111,17 @@ fn located_problems_for_each_bad_fixture() {
     for (name, loaded_ids, expected) in cases {
         let loaded = load(name);
         assert_eq!(ids(&loaded), *loaded_ids, "{name}: events that load");
-        assert_eq!(located(&loaded.problems), *expected, "{name}: {:#?}", loaded.problems);
+        assert_eq!(
+            located(&loaded.problems),
+            *expected,
+            "{name}: {:#?}",
+            loaded.problems
+        );
         for problem in &loaded.problems {
-            assert!(!problem.message.is_empty(), "{name}: {problem:?} says nothing");
+            assert!(
+                !problem.message.is_empty(),
+                "{name}: {problem:?} says nothing"
+            );
         }
     }
 }
@@ -100,13 +129,28 @@ fn located_problems_for_each_bad_fixture() {
 #[test]
 fn messages_say_what_is_wrong() {
     let cases = [
-        ("duplicate-ids.json", "duplicate id: event 0 already uses \"treaty\""),
-        ("end-before-start.json", "ends (December 31, 2004) before it starts (2005)"),
-        ("impossible-dates.json", "February 2005 has 28 days, so day 30 does not exist"),
+        (
+            "duplicate-ids.json",
+            "duplicate id: event 0 already uses \"treaty\"",
+        ),
+        (
+            "end-before-start.json",
+            "ends (December 31, 2004) before it starts (2005)",
+        ),
+        (
+            "impossible-dates.json",
+            "February 2005 has 28 days, so day 30 does not exist",
+        ),
         ("impossible-dates.json", "month 13 does not exist"),
         ("years-out-of-range.json", "out of range"),
-        ("wrong-types.json", "expected text: a string, or an object of language tag to string"),
-        ("wrong-types.json", "invalid type: integer `2000`, expected a string"),
+        (
+            "wrong-types.json",
+            "expected text: a string, or an object of language tag to string",
+        ),
+        (
+            "wrong-types.json",
+            "invalid type: integer `2000`, expected a string",
+        ),
         ("wrong-types.json", "unknown variant `rumoured`"),
         ("wrong-types.json", "expected an object, found a string"),
         ("wrong-types.json", "missing field `start`"),
@@ -147,11 +191,17 @@ fn a_byte_order_mark_is_skipped() {
 fn deeply_nested_json_is_an_error_not_a_stack_overflow() {
     let errors = parse_bytes(&fixture("deeply-nested.json")).unwrap_err();
     assert_eq!(errors.len(), 1);
-    assert!(errors[0].message.contains("recursion limit exceeded"), "{errors:?}");
+    assert!(
+        errors[0].message.contains("recursion limit exceeded"),
+        "{errors:?}"
+    );
     assert_eq!(errors[0].location, "line 1, column 128");
     let objects = "{\"a\":".repeat(10_000);
     let errors = parse_any(&objects).unwrap_err();
-    assert!(errors[0].message.contains("recursion limit exceeded"), "{errors:?}");
+    assert!(
+        errors[0].message.contains("recursion limit exceeded"),
+        "{errors:?}"
+    );
 }
 
 fn quickly<T>(what: &str, f: impl FnOnce() -> T) -> T {
@@ -160,7 +210,11 @@ fn quickly<T>(what: &str, f: impl FnOnce() -> T) -> T {
     eprintln!("{what}: {:?}", started.elapsed());
     // Generous: debug builds take seconds here; quadratic behaviour on 10 MB
     // would take hours, so the bound still catches it.
-    assert!(started.elapsed() < Duration::from_secs(60), "{what} took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{what} took {:?}",
+        started.elapsed()
+    );
     out
 }
 
@@ -172,16 +226,28 @@ fn ten_megabyte_strings_load_quickly() {
     assert_eq!(loaded.dataset.events[0].title.len(), big.len());
 
     let summary_text = "*a* [b](javascript:x) ".repeat(500_000);
-    let summary = format!(r#"{{"events": [{{"id": "a", "title": "A", "start": "2000", "summary": "{summary_text}"}}]}}"#);
+    let summary = format!(
+        r#"{{"events": [{{"id": "a", "title": "A", "start": "2000", "summary": "{summary_text}"}}]}}"#
+    );
     let loaded = quickly("a 10 MB summary", || parse_any(&summary)).unwrap();
-    assert_eq!(loaded.problems.len(), 500_000, "one warning per dropped link");
+    assert_eq!(
+        loaded.problems.len(),
+        500_000,
+        "one warning per dropped link"
+    );
 
-    let cell = quickly("a 10 MB CSV cell", || parse_any(&format!("Year,Headline\n2000,{big}\n"))).unwrap();
+    let cell = quickly("a 10 MB CSV cell", || {
+        parse_any(&format!("Year,Headline\n2000,{big}\n"))
+    })
+    .unwrap();
     assert_eq!(cell.dataset.events.len(), 1);
 
     let garbage = quickly("10 MB of garbage", || parse_any(&big));
     assert!(garbage.is_err());
-    let html = format!(r#"{{"events": [{{"start_date": {{"year": 2000}}, "text": {{"headline": "H", "text": "{}"}}}}]}}"#, "<b>x</b>&amp;".repeat(800_000));
+    let html = format!(
+        r#"{{"events": [{{"start_date": {{"year": 2000}}, "text": {{"headline": "H", "text": "{}"}}}}]}}"#,
+        "<b>x</b>&amp;".repeat(800_000)
+    );
     quickly("10 MB of TimelineJS HTML", || parse_any(&html)).unwrap();
 }
 
@@ -191,20 +257,39 @@ fn the_full_fixture_uses_every_field() {
     let d = &loaded.dataset;
     assert_eq!(d.title, "Everything at once");
     assert_eq!(d.title.get("ja"), "全部入り");
-    assert_eq!((d.author.as_deref(), d.license.as_deref()), (Some("annals"), Some("CC0-1.0")));
+    assert_eq!(
+        (d.author.as_deref(), d.license.as_deref()),
+        (Some("annals"), Some("CC0-1.0"))
+    );
     assert_eq!(d.sources.len(), 1);
-    assert_eq!(d.eras.iter().map(|e| e.title.get("ja")).collect::<Vec<_>>(), ["中生代", "Holocene"]);
+    assert_eq!(
+        d.eras.iter().map(|e| e.title.get("ja")).collect::<Vec<_>>(),
+        ["中生代", "Holocene"]
+    );
     assert_eq!(d.eras[0].start, Date::Year(-252_000_000));
 
     let big_bang = &d.events[d.index_of("big-bang").unwrap()];
     assert!(big_bang.circa);
     assert_eq!(big_bang.start, Date::Year(-13_800_000_000));
     assert_eq!(big_bang.date_text(), "13.8 billion years ago");
-    assert_eq!(big_bang.display_date.as_ref().unwrap().get("ja"), "138億年前");
+    assert_eq!(
+        big_bang.display_date.as_ref().unwrap().get("ja"),
+        "138億年前"
+    );
     let (blocks, _) = markdown::parse(&big_bang.summary);
-    let Block::Paragraph(inlines) = &blocks[0] else { panic!("{blocks:?}") };
-    assert!(inlines.contains(&Inline::Link { href: "https://science.nasa.gov/".into(), children: vec![Inline::Text("NASA".into())] }));
-    assert!(inlines.iter().any(|i| matches!(i, Inline::Text(t) if t.contains("<b>"))), "raw HTML stays text");
+    let Block::Paragraph(inlines) = &blocks[0] else {
+        panic!("{blocks:?}")
+    };
+    assert!(inlines.contains(&Inline::Link {
+        href: "https://science.nasa.gov/".into(),
+        children: vec![Inline::Text("NASA".into())]
+    }));
+    assert!(
+        inlines
+            .iter()
+            .any(|i| matches!(i, Inline::Text(t) if t.contains("<b>"))),
+        "raw HTML stays text"
+    );
 
     let crater = &d.events[d.index_of("chicxulub").unwrap()];
     assert_eq!(crater.media.len(), 1, "the javascript: media was dropped");
@@ -215,11 +300,23 @@ fn the_full_fixture_uses_every_field() {
     assert_eq!(base.status, Status::Proposed);
     assert_eq!(d.lanes[base.lane].label, "people");
     let (blocks, _) = markdown::parse(&base.summary);
-    assert!(matches!(&blocks[..], [Block::List { start: None, .. }, Block::List { start: Some(1), .. }]), "{blocks:?}");
+    assert!(
+        matches!(
+            &blocks[..],
+            [
+                Block::List { start: None, .. },
+                Block::List { start: Some(1), .. }
+            ]
+        ),
+        "{blocks:?}"
+    );
 
     assert_eq!(
         located(&loaded.problems),
-        [(Warning, "event 0 (id \"big-bang\"), field `summary`"), (Warning, "event 1 (id \"chicxulub\"), field `media`")]
+        [
+            (Warning, "event 0 (id \"big-bang\"), field `summary`"),
+            (Warning, "event 1 (id \"chicxulub\"), field `media`")
+        ]
     );
 }
 
@@ -241,14 +338,31 @@ mod never_panics {
     /// so that random input gets past the syntax check often.
     fn document() -> impl Strategy<Value = String> {
         let word = prop_oneof![
-            Just("\"events\"".to_owned()), Just("\"start\"".to_owned()), Just("\"start_date\"".to_owned()),
-            Just("\"year\"".to_owned()), Just("\"month\"".to_owned()), Just("\"title\"".to_owned()),
-            Just("\"text\"".to_owned()), Just("\"headline\"".to_owned()), Just("\"id\"".to_owned()),
-            Just("\"2005-02-30\"".to_owned()), Just("\"66 Ma\"".to_owned()), Just("-13800000000".to_owned()),
-            Just("\"<a href='javascript:x'>x</a>\"".to_owned()), Just("\"[x](javascript:y)\"".to_owned()),
-            Just("{".to_owned()), Just("}".to_owned()), Just("[".to_owned()), Just("]".to_owned()),
-            Just(":".to_owned()), Just(",".to_owned()), Just("\n".to_owned()), Just("\"".to_owned()),
-            Just("Year,Month,Day,Headline,Type\n".to_owned()), Just("era".to_owned()), Just("title".to_owned()),
+            Just("\"events\"".to_owned()),
+            Just("\"start\"".to_owned()),
+            Just("\"start_date\"".to_owned()),
+            Just("\"year\"".to_owned()),
+            Just("\"month\"".to_owned()),
+            Just("\"title\"".to_owned()),
+            Just("\"text\"".to_owned()),
+            Just("\"headline\"".to_owned()),
+            Just("\"id\"".to_owned()),
+            Just("\"2005-02-30\"".to_owned()),
+            Just("\"66 Ma\"".to_owned()),
+            Just("-13800000000".to_owned()),
+            Just("\"<a href='javascript:x'>x</a>\"".to_owned()),
+            Just("\"[x](javascript:y)\"".to_owned()),
+            Just("{".to_owned()),
+            Just("}".to_owned()),
+            Just("[".to_owned()),
+            Just("]".to_owned()),
+            Just(":".to_owned()),
+            Just(",".to_owned()),
+            Just("\n".to_owned()),
+            Just("\"".to_owned()),
+            Just("Year,Month,Day,Headline,Type\n".to_owned()),
+            Just("era".to_owned()),
+            Just("title".to_owned()),
             "[ -~]{0,6}",
         ];
         proptest::collection::vec(word, 0..40).prop_map(|words| words.concat())

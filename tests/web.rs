@@ -17,7 +17,10 @@ async fn settle() {
     for _ in 0..4 {
         yew::scheduler::flush().await;
         let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .unwrap();
         });
         JsFuture::from(promise).await.unwrap();
     }
@@ -29,10 +32,15 @@ async fn settle() {
 async fn mount() -> Element {
     let window = web_sys::window().unwrap();
     let path = window.location().pathname().unwrap();
-    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
-    host.set_attribute("style", "width: 1000px; position: relative").unwrap();
+    host.set_attribute("style", "width: 1000px; position: relative")
+        .unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     yew::Renderer::<annals::App>::with_root(host.clone()).render();
     settle().await;
@@ -40,7 +48,9 @@ async fn mount() -> Element {
 }
 
 fn find(host: &Element, selector: &str) -> Option<HtmlElement> {
-    host.query_selector(selector).unwrap().map(|e| e.dyn_into().unwrap())
+    host.query_selector(selector)
+        .unwrap()
+        .map(|e| e.dyn_into().unwrap())
 }
 
 fn mark(host: &Element, id: &str) -> HtmlElement {
@@ -74,15 +84,33 @@ async fn renders_every_event_with_the_automation_contract() {
     let host = mount().await;
     let root = find(&host, "[data-annals-root]").expect("root element");
     assert_eq!(root.get_attribute("data-ready").as_deref(), Some("true"));
-    assert_eq!(root.get_attribute("data-event-count").as_deref(), Some("26"));
-    assert_eq!(host.query_selector_all("[data-event-id]").unwrap().length(), 26);
-    let tab_stops = host.query_selector_all("[data-event-id][tabindex=\"0\"]").unwrap().length();
+    assert_eq!(
+        root.get_attribute("data-event-count").as_deref(),
+        Some("26")
+    );
+    assert_eq!(
+        host.query_selector_all("[data-event-id]").unwrap().length(),
+        26
+    );
+    let tab_stops = host
+        .query_selector_all("[data-event-id][tabindex=\"0\"]")
+        .unwrap()
+        .length();
     assert_eq!(tab_stops, 1, "the timeline is a single tab stop");
     let planned = mark(&host, "joint-declaration-planned");
     assert!(planned.class_name().contains("annals-status-planned"));
-    assert_eq!(planned.get_attribute("aria-label").as_deref(), Some("Fall 2005, planned: Bush–Koizumi joint declaration expected"));
-    assert!(host.query_selector_all(".annals-tick").unwrap().length() >= 5, "the axis has ticks");
-    assert!(find(&host, "[data-card-for]").is_none(), "no card is open at first");
+    assert_eq!(
+        planned.get_attribute("aria-label").as_deref(),
+        Some("Fall 2005, planned: Bush–Koizumi joint declaration expected")
+    );
+    assert!(
+        host.query_selector_all(".annals-tick").unwrap().length() >= 5,
+        "the axis has ticks"
+    );
+    assert!(
+        find(&host, "[data-card-for]").is_none(),
+        "no card is open at first"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -93,10 +121,19 @@ async fn clicking_an_event_opens_its_card_and_next_previous_walk_in_order() {
     assert_eq!(open_card_id(&host).as_deref(), Some("treaty-signed-1960"));
     let card = find(&host, "[data-card-for]").unwrap();
     let text = card.text_content().unwrap();
-    for expected in ["January 19, 1960", "occurred", "Revised Security Treaty signed", "Sources", "1 of 26"] {
+    for expected in [
+        "January 19, 1960",
+        "occurred",
+        "Revised Security Treaty signed",
+        "Sources",
+        "1 of 26",
+    ] {
         assert!(text.contains(expected), "card lacks {expected:?}: {text}");
     }
-    assert!(button_with_text(&host, "Previous").has_attribute("disabled"), "nothing before the first event");
+    assert!(
+        button_with_text(&host, "Previous").has_attribute("disabled"),
+        "nothing before the first event"
+    );
 
     button_with_text(&host, "Next").click();
     settle().await;
@@ -104,7 +141,11 @@ async fn clicking_an_event_opens_its_card_and_next_previous_walk_in_order() {
     button_with_text(&host, "Next").click();
     settle().await;
     assert_eq!(open_card_id(&host).as_deref(), Some("taepodong-1-launch"));
-    assert!(find(&host, "[data-card-for]").unwrap().text_content().unwrap().contains("August 31, 1998"));
+    assert!(find(&host, "[data-card-for]")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("August 31, 1998"));
     button_with_text(&host, "Previous").click();
     settle().await;
     assert_eq!(open_card_id(&host).as_deref(), Some("treaty-in-force-1960"));
@@ -117,15 +158,28 @@ async fn escape_closes_the_card_and_returns_focus_to_the_event() {
     settle().await;
     let heading = find(&host, "[data-card-heading]").expect("card heading");
     let active = gloo::utils::document().active_element().unwrap();
-    assert_eq!(active, Element::from(heading.clone()), "focus moves into the card");
-    let date = find(&host, ".annals-card-date").unwrap().text_content().unwrap();
-    assert!(date.starts_with("Fall 2005"), "season precision is kept: {date}");
+    assert_eq!(
+        active,
+        Element::from(heading.clone()),
+        "focus moves into the card"
+    );
+    let date = find(&host, ".annals-card-date")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        date.starts_with("Fall 2005"),
+        "season precision is kept: {date}"
+    );
 
     press(&heading, "Escape");
     settle().await;
     assert_eq!(open_card_id(&host), None);
     let active = gloo::utils::document().active_element().unwrap();
-    assert_eq!(active.get_attribute("data-event-id").as_deref(), Some("joint-declaration-planned"));
+    assert_eq!(
+        active.get_attribute("data-event-id").as_deref(),
+        Some("joint-declaration-planned")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -139,18 +193,30 @@ async fn arrow_keys_move_the_tab_stop_in_date_order() {
     assert_eq!(second.get_attribute("tabindex").as_deref(), Some("0"));
     assert_eq!(first.get_attribute("tabindex").as_deref(), Some("-1"));
     let active = gloo::utils::document().active_element().unwrap();
-    assert_eq!(active.get_attribute("data-event-id").as_deref(), Some("treaty-in-force-1960"));
+    assert_eq!(
+        active.get_attribute("data-event-id").as_deref(),
+        Some("treaty-in-force-1960")
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_panic_screen_replaces_the_view_with_a_reload_button() {
     let host = mount().await;
     annals::browser::panic::show_panic_screen("index out of bounds <script>alert(1)</script>");
-    assert!(find(&host, "[data-annals-root]").is_none(), "the broken view is gone");
+    assert!(
+        find(&host, "[data-annals-root]").is_none(),
+        "the broken view is gone"
+    );
     let crash = find(&host, "[data-annals-crash]").expect("crash panel");
     assert_eq!(crash.get_attribute("role").as_deref(), Some("alert"));
-    assert!(crash.text_content().unwrap().contains("Something went wrong"));
-    assert!(find(&host, "[data-annals-crash] script").is_none(), "the message is text, not HTML");
+    assert!(crash
+        .text_content()
+        .unwrap()
+        .contains("Something went wrong"));
+    assert!(
+        find(&host, "[data-annals-crash] script").is_none(),
+        "the message is text, not HTML"
+    );
     let reload = button_with_text(&host, "Reload");
     assert_eq!(reload.get_attribute("type").as_deref(), Some("button"));
 }
@@ -164,16 +230,23 @@ async fn an_embedded_instance_leaves_the_page_url_alone_and_reports_selections()
     // Standalone apps from earlier tests are still mounted; let their delayed
     // URL writes (use_url_sync waits 250 ms) happen before the URL is set here.
     let quiet = js_sys::Promise::new(&mut |resolve, _| {
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 400).unwrap();
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 400)
+            .unwrap();
     });
     JsFuture::from(quiet).await.unwrap();
     let path = window.location().pathname().unwrap();
     // A URL the standalone page would act on.
     let before = format!("{path}?event=taepodong-1-launch&theme=dark");
-    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&before)).unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&before))
+        .unwrap();
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
-    host.set_attribute("style", "width: 1000px; position: relative").unwrap();
+    host.set_attribute("style", "width: 1000px; position: relative")
+        .unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let selected = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let config = annals::Config {
@@ -183,17 +256,31 @@ async fn an_embedded_instance_leaves_the_page_url_alone_and_reports_selections()
         },
         ..annals::Config::embedded()
     };
-    yew::Renderer::<annals::App>::with_root_and_props(host.clone(), annals::AppProps { config }).render();
+    yew::Renderer::<annals::App>::with_root_and_props(host.clone(), annals::AppProps { config })
+        .render();
     settle().await;
 
     assert_eq!(open_card_id(&host), None, "the page's ?event= is not read");
     let root = find(&host, "[data-annals-root]").unwrap();
-    assert!(root.class_name().contains("annals-theme-light"), "the page's ?theme= is not read");
+    assert!(
+        root.class_name().contains("annals-theme-light"),
+        "the page's ?theme= is not read"
+    );
     mark(&host, "treaty-signed-1960").click();
     settle().await;
     assert_eq!(open_card_id(&host).as_deref(), Some("treaty-signed-1960"));
-    assert_eq!(*selected.borrow(), vec![Some("treaty-signed-1960".to_owned())]);
-    let after = format!("{}{}", window.location().pathname().unwrap(), window.location().search().unwrap());
-    assert!(!after.contains("treaty-signed-1960"), "the page's URL is not written: {after}");
+    assert_eq!(
+        *selected.borrow(),
+        vec![Some("treaty-signed-1960".to_owned())]
+    );
+    let after = format!(
+        "{}{}",
+        window.location().pathname().unwrap(),
+        window.location().search().unwrap()
+    );
+    assert!(
+        !after.contains("treaty-signed-1960"),
+        "the page's URL is not written: {after}"
+    );
     assert_eq!(after, before, "the page's URL is not written");
 }

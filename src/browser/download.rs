@@ -8,8 +8,10 @@ pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), 
     let parts = js_sys::Array::of1(&contents.into());
     let options = BlobPropertyBag::new();
     options.set_type(mime_type);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "could not create the file")?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(|_| "could not create a download link")?;
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "could not create the file")?;
+    let url =
+        Url::create_object_url_with_blob(&blob).map_err(|_| "could not create a download link")?;
     let document = gloo::utils::document();
     let anchor: HtmlAnchorElement = document
         .create_element("a")
@@ -26,13 +28,23 @@ pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), 
 pub fn file_stem(title: &str) -> String {
     let stem: String = title
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect::<String>()
         .split('-')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    if stem.is_empty() { "timeline".to_owned() } else { stem }
+    if stem.is_empty() {
+        "timeline".to_owned()
+    } else {
+        stem
+    }
 }
 
 #[cfg(test)]
@@ -41,7 +53,10 @@ mod tests {
 
     #[test]
     fn file_stems_are_safe_names() {
-        assert_eq!(file_stem("The U.S.–Japan alliance, 1960–2007"), "the-u-s-japan-alliance-1960-2007");
+        assert_eq!(
+            file_stem("The U.S.–Japan alliance, 1960–2007"),
+            "the-u-s-japan-alliance-1960-2007"
+        );
         assert_eq!(file_stem("../../etc"), "etc");
         assert_eq!(file_stem("   "), "timeline");
     }

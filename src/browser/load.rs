@@ -35,7 +35,11 @@ const FILE_CHUNK: u64 = 1 << 20;
 pub type LoadFailure = Vec<Problem>;
 
 fn failure(location: &str, message: impl Into<String>) -> LoadFailure {
-    vec![Problem { kind: ProblemKind::Error, location: location.to_owned(), message: message.into() }]
+    vec![Problem {
+        kind: ProblemKind::Error,
+        location: location.to_owned(),
+        message: message.into(),
+    }]
 }
 
 /// A cancellation token shared between a load in flight and the Cancel button.
@@ -135,7 +139,9 @@ pub async fn fetch_reader(url: &str, token: &CancelToken) -> Result<Reader, Load
     let early = take_prefetch(url);
     let controller = match &early {
         Some(prefetch) => prefetch.controller.clone(),
-        None => AbortController::new().map_err(|_| failure(url, "this browser cannot fetch data"))?,
+        None => {
+            AbortController::new().map_err(|_| failure(url, "this browser cannot fetch data"))?
+        }
     };
     let signal = controller.signal();
     token.abort.set(Some(controller.clone()));
@@ -177,7 +183,11 @@ pub async fn fetch_reader(url: &str, token: &CancelToken) -> Result<Reader, Load
 }
 
 /// Reads a file in chunks, reporting `(bytes read, total)` after each one.
-pub async fn read_file(file: &File, token: &CancelToken, mut progress: impl FnMut(u64, u64)) -> Result<Vec<u8>, LoadFailure> {
+pub async fn read_file(
+    file: &File,
+    token: &CancelToken,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<Vec<u8>, LoadFailure> {
     let name = file.name();
     let total = file.size();
     let blob: &Blob = file;
@@ -206,5 +216,7 @@ pub fn data_param() -> Option<String> {
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     let value = params.get("data").filter(|v| !v.trim().is_empty())?;
     let href = location.href().ok()?;
-    web_sys::Url::new_with_base(&value, &href).ok().map(|url| url.href())
+    web_sys::Url::new_with_base(&value, &href)
+        .ok()
+        .map(|url| url.href())
 }

@@ -2,8 +2,8 @@
 //! data from URLs and files, the page's URL and history, and the panic screen.
 
 pub mod clipboard;
-pub mod download;
 pub mod dom;
+pub mod download;
 pub mod load;
 pub mod panic;
 pub mod styles;

@@ -49,7 +49,9 @@ fn element(document: &Document, tag: &str, class: &str, text: &str) -> Option<El
 /// the whole body if no view was mounted yet, with an error message and a
 /// reload button.
 pub fn show_panic_screen(detail: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let mut hosts = Vec::new();
     if let Ok(roots) = document.query_selector_all("[data-annals-root]") {
         for i in 0..roots.length() {

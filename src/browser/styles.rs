@@ -14,7 +14,10 @@ use web_sys::{Element, HtmlElement, MutationObserver, MutationObserverInit, Muta
 pub const ATTRIBUTE: &str = "data-style";
 
 fn apply(element: &Element) {
-    if let (Some(html), Some(css)) = (element.dyn_ref::<HtmlElement>(), element.get_attribute(ATTRIBUTE)) {
+    if let (Some(html), Some(css)) = (
+        element.dyn_ref::<HtmlElement>(),
+        element.get_attribute(ATTRIBUTE),
+    ) {
         html.style().set_css_text(&css);
     }
 }
@@ -42,9 +45,14 @@ impl StyleSync {
     pub fn start(root: &Element) -> Option<StyleSync> {
         apply_within(root);
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
-            for record in records.iter().filter_map(|r| r.dyn_into::<MutationRecord>().ok()) {
+            for record in records
+                .iter()
+                .filter_map(|r| r.dyn_into::<MutationRecord>().ok())
+            {
                 if record.type_() == "attributes" {
-                    if let Some(element) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                    if let Some(element) =
+                        record.target().and_then(|t| t.dyn_into::<Element>().ok())
+                    {
                         apply(&element);
                     }
                 } else {
@@ -64,7 +72,10 @@ impl StyleSync {
         options.set_attributes(true);
         options.set_attribute_filter(&js_sys::Array::of1(&ATTRIBUTE.into()));
         observer.observe_with_options(root, &options).ok()?;
-        Some(StyleSync { observer, _callback: callback })
+        Some(StyleSync {
+            observer,
+            _callback: callback,
+        })
     }
 }
 

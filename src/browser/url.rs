@@ -9,7 +9,9 @@ fn params() -> Option<web_sys::UrlSearchParams> {
 
 /// The view described by the page's URL.
 pub fn read() -> UrlState {
-    let Some(params) = params() else { return UrlState::default() };
+    let Some(params) = params() else {
+        return UrlState::default();
+    };
     let mut pairs = Vec::new();
     for key in KEYS {
         for value in params.get_all(key).iter() {
@@ -23,7 +25,9 @@ pub fn read() -> UrlState {
 /// `data`) and the fragment. `push` adds a history entry, so Back returns to
 /// the previous one; otherwise the current entry is replaced.
 pub fn write(state: &UrlState, push: bool) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let Some(params) = params() else { return };
     for key in KEYS {
         params.delete(key);
@@ -36,10 +40,19 @@ pub fn write(state: &UrlState, push: bool) {
     let url = format!(
         "{}{}{}",
         location.pathname().unwrap_or_default(),
-        if query.is_empty() { String::new() } else { format!("?{query}") },
+        if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{query}")
+        },
         location.hash().unwrap_or_default()
     );
-    if location.pathname().ok().zip(location.search().ok()).is_some_and(|(p, s)| format!("{p}{s}") == url) {
+    if location
+        .pathname()
+        .ok()
+        .zip(location.search().ok())
+        .is_some_and(|(p, s)| format!("{p}{s}") == url)
+    {
         return;
     }
     if let Ok(history) = window.history() {
@@ -53,12 +66,17 @@ pub fn write(state: &UrlState, push: bool) {
 
 /// Every decoded query pair of the page's URL, for the standalone page's settings.
 pub fn page_pairs() -> Vec<(String, String)> {
-    let Some(params) = params() else { return Vec::new() };
+    let Some(params) = params() else {
+        return Vec::new();
+    };
     let mut pairs = Vec::new();
     let entries = js_sys::try_iter(&params).ok().flatten();
     for entry in entries.into_iter().flatten().flatten() {
         let pair = js_sys::Array::from(&entry);
-        pairs.push((pair.get(0).as_string().unwrap_or_default(), pair.get(1).as_string().unwrap_or_default()));
+        pairs.push((
+            pair.get(0).as_string().unwrap_or_default(),
+            pair.get(1).as_string().unwrap_or_default(),
+        ));
     }
     pairs
 }

@@ -7,7 +7,10 @@ use yew::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use super::{use_annals, use_config, Card, HelpDialog, ListView, LoadStatus, ProblemsPanel, RichText, StateHandle, Timeline, Toolbar};
+use super::{
+    use_annals, use_config, Card, HelpDialog, ListView, LoadStatus, ProblemsPanel, RichText,
+    StateHandle, Timeline, Toolbar,
+};
 use crate::browser::load::data_param;
 use crate::browser::{dom, styles, url};
 use crate::config::Config;
@@ -32,7 +35,10 @@ pub fn App(props: &AppProps) -> Html {
         let given = given.clone();
         if given.url_sync {
             let data_url = given.data_url.clone().or_else(data_param);
-            Config { data_url, ..given.with_page_params(url::page_pairs()) }
+            Config {
+                data_url,
+                ..given.with_page_params(url::page_pairs())
+            }
         } else {
             given
         }
@@ -42,7 +48,9 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || match &config.dataset {
             Some(dataset) => State::new(Dataset::clone(dataset), Vec::new()),
             // With data to load, start empty rather than flash an unrelated timeline.
-            None if config.data_url.is_some() || config.data_text.is_some() => State::new(Default::default(), Vec::new()),
+            None if config.data_url.is_some() || config.data_text.is_some() => {
+                State::new(Default::default(), Vec::new())
+            }
             None => State::with_default_dataset(),
         })
     };
@@ -87,7 +95,10 @@ pub fn App(props: &AppProps) -> Html {
     }
     {
         // Tell the embedder when a card opens or closes, not about the first render.
-        let selected = state.open.and_then(|i| state.dataset.events.get(i)).map(|e| e.id.clone());
+        let selected = state
+            .open
+            .and_then(|i| state.dataset.events.get(i))
+            .map(|e| e.id.clone());
         let on_select = use_mut_ref(Callback::noop);
         *on_select.borrow_mut() = config.on_select.clone();
         let first = use_mut_ref(|| true);
@@ -101,11 +112,14 @@ pub fn App(props: &AppProps) -> Html {
         // A language asked for by the page or the embedder applies to every
         // dataset that arrives.
         let dispatcher = state.dispatcher();
-        use_effect_with((config.language.clone(), super::Same(state.dataset.clone())), move |(lang, _)| {
-            if let Some(lang) = lang {
-                dispatcher.dispatch(Action::SetLanguage(lang.clone()));
-            }
-        });
+        use_effect_with(
+            (config.language.clone(), super::Same(state.dataset.clone())),
+            move |(lang, _)| {
+                if let Some(lang) = lang {
+                    dispatcher.dispatch(Action::SetLanguage(lang.clone()));
+                }
+            },
+        );
     }
     use_url_sync(state.clone(), config.url_sync);
     html! {
@@ -132,7 +146,9 @@ fn Shell() -> Html {
         // Positions go through the CSSOM, which a strict CSP allows.
         let root = root.clone();
         use_effect_with((), move |_| {
-            let sync = root.cast::<Element>().and_then(|root| styles::StyleSync::start(&root));
+            let sync = root
+                .cast::<Element>()
+                .and_then(|root| styles::StyleSync::start(&root));
             move || drop(sync)
         });
     }
@@ -175,7 +191,9 @@ fn Shell() -> Html {
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             dragging.set(false);
-            let Some(transfer) = event.data_transfer() else { return };
+            let Some(transfer) = event.data_transfer() else {
+                return;
+            };
             if let Some(file) = transfer.files().and_then(|files| files.get(0)) {
                 loader.open_file.emit(file);
             } else if let Ok(text) = transfer.get_data("text/plain") {
@@ -193,7 +211,9 @@ fn Shell() -> Html {
             let typing = event
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
-                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                .is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                });
             match event.key().as_str() {
                 "Escape" if state.help_open => {
                     event.prevent_default();
@@ -205,7 +225,8 @@ fn Shell() -> Html {
                 }
                 "?" if !typing && !state.help_open => {
                     event.prevent_default();
-                    *before_help.borrow_mut() = root.get().and_then(|node| dom::active_element(&node));
+                    *before_help.borrow_mut() =
+                        root.get().and_then(|node| dom::active_element(&node));
                     state.dispatch(Action::SetHelp(true));
                 }
                 _ => {}
@@ -213,7 +234,11 @@ fn Shell() -> Html {
         })
     };
     let dataset = &state.dataset;
-    let title = if dataset.title.is_empty() { "Timeline".to_owned() } else { dataset.title.get(&state.lang).to_owned() };
+    let title = if dataset.title.is_empty() {
+        "Timeline".to_owned()
+    } else {
+        dataset.title.get(&state.lang).to_owned()
+    };
     html! {
         <div class={classes!("annals", config.theme.class(), config.hide_controls.then_some("annals-no-controls"))}
             ref={root} data-annals-root=""

@@ -11,7 +11,10 @@ use crate::state::Action;
 #[component]
 pub fn Card() -> Html {
     let state = use_annals();
-    let Some((index, event)) = state.open.and_then(|i| state.dataset.events.get(i).map(|e| (i, e))) else {
+    let Some((index, event)) = state
+        .open
+        .and_then(|i| state.dataset.events.get(i).map(|e| (i, e)))
+    else {
         return html! {};
     };
     let count = state.dataset.events.len();
@@ -75,7 +78,12 @@ pub fn Card() -> Html {
 }
 
 fn related_label(e: &Event, lang: &str) -> String {
-    format!("{} ({}): {}", e.date_text(), e.status.name(), title_in(e, lang))
+    format!(
+        "{} ({}): {}",
+        e.date_text(),
+        e.status.name(),
+        title_in(e, lang)
+    )
 }
 
 fn media(m: &Media, lang: &str) -> Html {

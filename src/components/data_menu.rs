@@ -6,8 +6,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::use_annals;
-use crate::hooks::use_focus_on_mount;
 use crate::browser::download::{download, file_stem};
+use crate::hooks::use_focus_on_mount;
 use crate::hooks::Loader;
 use crate::model::{to_csv, to_native_json, Dataset};
 use crate::state::Action;
@@ -15,7 +15,11 @@ use crate::state::Action;
 /// Every language the dataset's titles and summaries are written in.
 fn languages(dataset: &Dataset) -> BTreeSet<String> {
     let mut found: BTreeSet<String> = BTreeSet::from([dataset.language.clone()]);
-    let texts = dataset.events.iter().flat_map(|e| [&e.title, &e.summary]).chain([&dataset.title, &dataset.description]);
+    let texts = dataset
+        .events
+        .iter()
+        .flat_map(|e| [&e.title, &e.summary])
+        .chain([&dataset.title, &dataset.description]);
     for text in texts {
         found.extend(text.translations.keys().cloned());
     }

@@ -51,12 +51,25 @@ pub fn EventMark(props: &EventMarkProps) -> Html {
     let index = props.index;
     let onclick = props.on_open.reform(move |_: MouseEvent| index);
     let onfocus = props.on_focus.reform(move |_: FocusEvent| index);
-    let right = if props.label_width > 0.0 { props.x1.max(props.label_x + props.label_width) } else { props.x1 };
-    let style = format!("left:{:.1}px;top:{:.1}px;width:{:.1}px", props.x0, props.y, right - props.x0);
+    let right = if props.label_width > 0.0 {
+        props.x1.max(props.label_x + props.label_width)
+    } else {
+        props.x1
+    };
+    let style = format!(
+        "left:{:.1}px;top:{:.1}px;width:{:.1}px",
+        props.x0,
+        props.y,
+        right - props.x0
+    );
     let class = classes!(
         "annals-event",
         format!("annals-status-{}", props.status.name()),
-        if props.instant { "annals-instant" } else { "annals-span" },
+        if props.instant {
+            "annals-instant"
+        } else {
+            "annals-span"
+        },
         props.open.then_some("annals-open"),
         props.related.then_some("annals-related"),
         props.matched.then_some("annals-match"),

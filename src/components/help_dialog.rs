@@ -7,8 +7,14 @@ use crate::hooks::use_focus_on_mount;
 use crate::state::Action;
 
 const SHORTCUTS: [(&str, &str); 10] = [
-    ("Tab", "Move into the timeline, then to the card and controls"),
-    ("\u{2190} \u{2192} \u{2191} \u{2193}", "Previous / next event in date order"),
+    (
+        "Tab",
+        "Move into the timeline, then to the card and controls",
+    ),
+    (
+        "\u{2190} \u{2192} \u{2191} \u{2193}",
+        "Previous / next event in date order",
+    ),
     ("Home / End", "First / last event"),
     ("Enter or Space", "Open the event's card"),
     ("Escape", "Close the card or this dialog"),

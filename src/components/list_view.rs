@@ -17,8 +17,12 @@ pub fn ListView() -> Html {
     let limit = use_state(|| PAGE);
     let matched: std::collections::HashSet<usize> = state.hits.iter().map(|h| h.index).collect();
     // The open event is always listed, even past the current page.
-    let open_position = state.open.and_then(|i| state.visible.binary_search(&i).ok());
-    let shown = (*limit).max(open_position.map_or(0, |p| p + 1)).min(state.visible.len());
+    let open_position = state
+        .open
+        .and_then(|i| state.visible.binary_search(&i).ok());
+    let shown = (*limit)
+        .max(open_position.map_or(0, |p| p + 1))
+        .min(state.visible.len());
     let more = {
         let limit = limit.clone();
         Callback::from(move |_: MouseEvent| limit.set(shown + PAGE))

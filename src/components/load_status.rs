@@ -29,11 +29,19 @@ fn grouped(n: u64) -> String {
 pub fn LoadStatus() -> Html {
     let state = use_annals();
     let loader = use_context::<Loader>().expect("LoadStatus needs the Loader context from App");
-    let Some(loading) = state.loading.clone() else { return html! {} };
+    let Some(loading) = state.loading.clone() else {
+        return html! {};
+    };
     let detail = match (loading.total, loading.unit) {
-        (Some(total), ProgressUnit::Bytes) if total > 0 => format!("{} of {}", megabytes(loading.done), megabytes(total)),
+        (Some(total), ProgressUnit::Bytes) if total > 0 => {
+            format!("{} of {}", megabytes(loading.done), megabytes(total))
+        }
         (Some(total), ProgressUnit::Events) if total > 0 => {
-            format!("checking events: {} of {}", grouped(loading.done), grouped(total))
+            format!(
+                "checking events: {} of {}",
+                grouped(loading.done),
+                grouped(total)
+            )
         }
         _ => "reading\u{2026}".to_owned(),
     };

@@ -51,7 +51,6 @@ pub(crate) fn title_in(event: &Event, lang: &str) -> String {
     event.title.get(lang).to_owned()
 }
 
-
 /// A memo dependency that compares an `Rc` by identity and keeps it alive.
 /// Keying a memo on a bare pointer is unsound: yew drops an outdated memo
 /// before computing the new one, so the new value can land at the old address
@@ -87,7 +86,8 @@ pub type StateHandle = UseReducerHandle<State>;
 /// ```
 #[hook]
 pub fn use_annals() -> StateHandle {
-    use_context::<StateHandle>().expect("annals components must be rendered inside <App>, which provides the state")
+    use_context::<StateHandle>()
+        .expect("annals components must be rendered inside <App>, which provides the state")
 }
 
 /// The instance's settings; every component below [`App`] can call this.
@@ -99,5 +99,6 @@ pub fn use_annals() -> StateHandle {
 /// ```
 #[hook]
 pub fn use_config() -> Rc<Config> {
-    use_context::<Rc<Config>>().expect("annals components must be rendered inside <App>, which provides the config")
+    use_context::<Rc<Config>>()
+        .expect("annals components must be rendered inside <App>, which provides the config")
 }

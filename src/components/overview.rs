@@ -1,7 +1,6 @@
 //! The overview strip: the density of the whole dataset, with the visible
 //! window drawn on it. Dragging the window pans; dragging its edges zooms.
 
-
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
@@ -37,19 +36,35 @@ pub fn Overview() -> Html {
     let (first, last) = extent.unwrap_or((state.view.start, state.view.end));
     let fitted = Viewport::fit(first, last, FIT_MARGIN);
     // The strip always shows the data and the window, whichever is wider.
-    let whole = Viewport::new(fitted.start.min(state.view.start), fitted.end.max(state.view.end));
-    let counts = use_memo((super::Same(state.index.clone()), whole.start.to_bits(), whole.end.to_bits()), {
-        let dataset = dataset.clone();
-        let index = state.index.clone();
-        move |_| histogram(&dataset, &index, &whole, BINS)
-    });
+    let whole = Viewport::new(
+        fitted.start.min(state.view.start),
+        fitted.end.max(state.view.end),
+    );
+    let counts = use_memo(
+        (
+            super::Same(state.index.clone()),
+            whole.start.to_bits(),
+            whole.end.to_bits(),
+        ),
+        {
+            let dataset = dataset.clone();
+            let index = state.index.clone();
+            move |_| histogram(&dataset, &index, &whole, BINS)
+        },
+    );
     let peak = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     let left = (state.view.start - whole.start) / whole.span() * 100.0;
     let width = (state.view.span() / whole.span() * 100.0).max(0.5);
 
     let strip_width = {
         let strip = strip.clone();
-        move || strip.cast::<Element>().map(|e| e.client_width() as f64).unwrap_or(1.0).max(1.0)
+        move || {
+            strip
+                .cast::<Element>()
+                .map(|e| e.client_width() as f64)
+                .unwrap_or(1.0)
+                .max(1.0)
+        }
     };
     let start_drag = |grip: Grip| {
         let drag = drag.clone();
@@ -69,12 +84,20 @@ pub fn Overview() -> Html {
         let state = state.clone();
         let strip_width = strip_width.clone();
         Callback::from(move |event: PointerEvent| {
-            let Some((grip, from, view)) = *drag.borrow() else { return };
+            let Some((grip, from, view)) = *drag.borrow() else {
+                return;
+            };
             let delta = (event.client_x() as f64 - from) / strip_width() * whole.span();
             let next = match grip {
                 Grip::Window => view.pan(delta),
-                Grip::Start => Viewport::new((view.start + delta).min(view.end - view.span() * 0.01), view.end),
-                Grip::End => Viewport::new(view.start, (view.end + delta).max(view.start + view.span() * 0.01)),
+                Grip::Start => Viewport::new(
+                    (view.start + delta).min(view.end - view.span() * 0.01),
+                    view.end,
+                ),
+                Grip::End => Viewport::new(
+                    view.start,
+                    (view.end + delta).max(view.start + view.span() * 0.01),
+                ),
             };
             state.dispatch(Action::SetView(next));
         })
@@ -88,10 +111,16 @@ pub fn Overview() -> Html {
         let state = state.clone();
         let strip = strip.clone();
         Callback::from(move |event: PointerEvent| {
-            let Some(element) = strip.cast::<Element>() else { return };
+            let Some(element) = strip.cast::<Element>() else {
+                return;
+            };
             let rect = element.get_bounding_client_rect();
             let t = whole.time_at(event.client_x() as f64 - rect.left(), rect.width());
-            state.dispatch(Action::SetView(state.view.pan(t - (state.view.start + state.view.span() / 2.0))));
+            state.dispatch(Action::SetView(
+                state
+                    .view
+                    .pan(t - (state.view.start + state.view.span() / 2.0)),
+            ));
         })
     };
     let onkeydown = {
@@ -112,7 +141,11 @@ pub fn Overview() -> Html {
     if extent.is_none() {
         return html! {};
     }
-    let range_text = format!("{} to {}", year_of(state.view.start), year_of(state.view.end));
+    let range_text = format!(
+        "{} to {}",
+        year_of(state.view.start),
+        year_of(state.view.end)
+    );
     html! {
         <div class="annals-overview" ref={strip.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
             <div class="annals-density" aria-hidden="true">

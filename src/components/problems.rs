@@ -18,12 +18,21 @@ pub fn ProblemsPanel() -> Html {
         Callback::from(move |_| state.dispatch(Action::DismissProblems))
     };
     let heading = match &state.problems_from {
-        Some(LoadOutcome::Failed(name)) => format!("{name} could not be loaded. The timeline on screen is unchanged."),
+        Some(LoadOutcome::Failed(name)) => {
+            format!("{name} could not be loaded. The timeline on screen is unchanged.")
+        }
         Some(LoadOutcome::Loaded(name)) => {
-            let rejected = state.problems.iter().filter(|p| p.kind == ProblemKind::Error).count();
+            let rejected = state
+                .problems
+                .iter()
+                .filter(|p| p.kind == ProblemKind::Error)
+                .count();
             match rejected {
                 0 => format!("{name} loaded, with warnings."),
-                n => format!("{name} loaded, but {n} {} left out.", if n == 1 { "entry was" } else { "entries were" }),
+                n => format!(
+                    "{name} loaded, but {n} {} left out.",
+                    if n == 1 { "entry was" } else { "entries were" }
+                ),
             }
         }
         None => "Problems with the data".to_owned(),

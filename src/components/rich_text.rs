@@ -25,7 +25,10 @@ fn block(b: &Block) -> Html {
         Block::List { start: None, items } => html! {
             <ul>{ for items.iter().map(|item| html! { <li>{ for item.iter().map(block) }</li> }) }</ul>
         },
-        Block::List { start: Some(first), items } => html! {
+        Block::List {
+            start: Some(first),
+            items,
+        } => html! {
             <ol start={first.to_string()}>{ for items.iter().map(|item| html! { <li>{ for item.iter().map(block) }</li> }) }</ol>
         },
     }

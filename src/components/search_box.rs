@@ -33,7 +33,10 @@ pub fn SearchBox() -> Html {
                 }
             }
             "ArrowDown" => {
-                if let Some(first) = list.cast::<web_sys::Element>().and_then(|l| l.query_selector("button").ok().flatten()) {
+                if let Some(first) = list
+                    .cast::<web_sys::Element>()
+                    .and_then(|l| l.query_selector("button").ok().flatten())
+                {
                     event.prevent_default();
                     let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
                 }
@@ -52,10 +55,23 @@ pub fn SearchBox() -> Html {
             _ => return,
         };
         event.prevent_default();
-        let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else { return };
-        let Some(current) = crate::browser::dom::active_element(&target) else { return };
-        let Some(item) = current.parent_element() else { return };
-        let sibling = if step > 0 { item.next_element_sibling() } else { item.previous_element_sibling() };
+        let Some(target) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        else {
+            return;
+        };
+        let Some(current) = crate::browser::dom::active_element(&target) else {
+            return;
+        };
+        let Some(item) = current.parent_element() else {
+            return;
+        };
+        let sibling = if step > 0 {
+            item.next_element_sibling()
+        } else {
+            item.previous_element_sibling()
+        };
         if let Some(button) = sibling.and_then(|s| s.query_selector("button").ok().flatten()) {
             let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
         }

@@ -6,9 +6,9 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::use_annals;
-use crate::hooks::use_focus_on_mount;
 use crate::browser::url;
 use crate::embed::iframe_snippet;
+use crate::hooks::use_focus_on_mount;
 
 /// Properties of [`ShareDialog`].
 #[derive(Properties, PartialEq)]
@@ -32,7 +32,11 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let first = use_node_ref();
     use_focus_on_mount(first.clone());
     let link = url::href().unwrap_or_default();
-    let title = if state.dataset.title.is_empty() { "Timeline".to_owned() } else { state.dataset.title.get(&state.lang).to_owned() };
+    let title = if state.dataset.title.is_empty() {
+        "Timeline".to_owned()
+    } else {
+        state.dataset.title.get(&state.lang).to_owned()
+    };
     let snippet = iframe_snippet(&link, &title);
     let copy = |what: Copied, text: String| {
         let copied = copied.clone();

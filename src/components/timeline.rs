@@ -18,7 +18,10 @@ pub fn Timeline() -> Html {
     let stage = use_node_ref();
     {
         let state = state.clone();
-        use_element_width(stage.clone(), Callback::from(move |width| state.dispatch(Action::Resize(width))));
+        use_element_width(
+            stage.clone(),
+            Callback::from(move |width| state.dispatch(Action::Resize(width))),
+        );
     }
     let handlers = use_pan_zoom(state.clone(), stage.clone());
     let dataset = state.dataset.clone();
@@ -36,7 +39,10 @@ pub fn Timeline() -> Html {
             // Keyboard zoom centres on the focused event, so it stays on
             // screen and keeps the focus.
             let zoom = |factor: f64| match state.focus.and_then(|i| state.dataset.events.get(i)) {
-                Some(e) => Action::ZoomAt { anchor: (e.range.0 + e.range.1) / 2.0, factor },
+                Some(e) => Action::ZoomAt {
+                    anchor: (e.range.0 + e.range.1) / 2.0,
+                    factor,
+                },
                 None => Action::Zoom(factor),
             };
             // On a cluster, arrows move between clusters; Enter zooms in (it is a button).
@@ -91,7 +97,10 @@ pub fn Timeline() -> Html {
         .focus
         .filter(|f| frame.events.iter().any(|e| e.index == *f))
         .or_else(|| frame.events.first().map(|e| e.index));
-    let related: &[usize] = state.open.and_then(|i| dataset.events.get(i)).map_or(&[], |e| &e.related);
+    let related: &[usize] = state
+        .open
+        .and_then(|i| dataset.events.get(i))
+        .map_or(&[], |e| &e.related);
     let searching = !state.query.trim().is_empty();
     let matched: std::collections::HashSet<usize> = state.hits.iter().map(|h| h.index).collect();
     let ready = state.ready();

@@ -43,7 +43,8 @@ pub fn Toolbar() -> Html {
     let view_button = |list: bool, text: &'static str| {
         let pressed = (state.list_view == list).to_string();
         let state = state.clone();
-        let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::SetListView(list)));
+        let onclick =
+            Callback::from(move |_: MouseEvent| state.dispatch(Action::SetListView(list)));
         html! {
             <button type="button" class="annals-button" aria-pressed={pressed} {onclick}>{ text }</button>
         }
@@ -61,7 +62,10 @@ pub fn Toolbar() -> Html {
     };
     // Walks every event: once per dataset, not once per frame.
     let present = use_memo(super::Same(state.dataset.clone()), |d| {
-        Status::ALL.into_iter().filter(|s| d.0.events.iter().any(|e| e.status == *s)).collect::<Vec<Status>>()
+        Status::ALL
+            .into_iter()
+            .filter(|s| d.0.events.iter().any(|e| e.status == *s))
+            .collect::<Vec<Status>>()
     });
     html! {
         <>
@@ -112,5 +116,8 @@ pub fn Toolbar() -> Html {
 
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

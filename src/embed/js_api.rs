@@ -67,8 +67,12 @@ fn apply_options(mut config: Config, spec: &JsValue) -> Config {
 /// "1998-08-31", or a JS `Date`. `end` takes the end of the date's range.
 fn read_time(value: &JsValue, end: bool) -> Result<Days, JsValue> {
     if let Some(text) = value.as_string() {
-        let date = Date::parse(&text)
-            .map_err(|e| JsValue::from_str(&format!("annals setRange: could not read \"{text}\" as a date: {}", e.0)))?;
+        let date = Date::parse(&text).map_err(|e| {
+            JsValue::from_str(&format!(
+                "annals setRange: could not read \"{text}\" as a date: {}",
+                e.0
+            ))
+        })?;
         let (start, stop) = date.range();
         return Ok(if end { stop } else { start });
     }
@@ -156,8 +160,23 @@ pub fn mount(element: Element, spec: JsValue) -> Result<Handle, JsValue> {
         &spec,
     );
     crate::browser::panic::register_root(&root);
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config: config.clone() }).render();
-    Ok(Handle { mounted: RefCell::new(Some(Mounted { app, root, config, shadow })), control, listeners })
+    let app = yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            config: config.clone(),
+        },
+    )
+    .render();
+    Ok(Handle {
+        mounted: RefCell::new(Some(Mounted {
+            app,
+            root,
+            config,
+            shadow,
+        })),
+        control,
+        listeners,
+    })
 }
 
 #[wasm_bindgen]
@@ -172,9 +191,12 @@ impl Handle {
     pub fn set_range(&self, start: JsValue, end: JsValue) -> Result<(), JsValue> {
         let (start, end) = (read_time(&start, false)?, read_time(&end, true)?);
         if !(start < end) {
-            return Err(JsValue::from_str("annals setRange: the start must be before the end"));
+            return Err(JsValue::from_str(
+                "annals setRange: the start must be before the end",
+            ));
         }
-        self.control.dispatch(Action::SetView(Viewport::new(start, end)));
+        self.control
+            .dispatch(Action::SetView(Viewport::new(start, end)));
         Ok(())
     }
 
@@ -182,7 +204,9 @@ impl Handle {
     /// event whose card opened, or `null` when it closed.
     pub fn on(&self, event: &str, callback: Function) -> Result<(), JsValue> {
         if event != "select" {
-            return Err(JsValue::from_str(&format!("annals on: unknown event \"{event}\"; the only event is \"select\"")));
+            return Err(JsValue::from_str(&format!(
+                "annals on: unknown event \"{event}\"; the only event is \"select\""
+            )));
         }
         self.listeners.borrow_mut().push(callback);
         Ok(())
@@ -193,7 +217,9 @@ impl Handle {
     pub fn set_options(&self, options: JsValue) {
         if let Some(mounted) = self.mounted.borrow_mut().as_mut() {
             mounted.config = apply_options(mounted.config.clone(), &options);
-            mounted.app.update(AppProps { config: mounted.config.clone() });
+            mounted.app.update(AppProps {
+                config: mounted.config.clone(),
+            });
         }
     }
 
@@ -218,5 +244,8 @@ pub fn start_page(data: Option<String>, prefetch: JsValue) {
     if !prefetch.is_undefined() && !prefetch.is_null() {
         crate::browser::load::adopt_prefetch(&prefetch);
     }
-    crate::start_with(Config { data_text: data, ..Config::default() });
+    crate::start_with(Config {
+        data_text: data,
+        ..Config::default()
+    });
 }

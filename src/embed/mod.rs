@@ -58,7 +58,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
 /// Escapes text for an HTML attribute value in double quotes.
 fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The iframe snippet that embeds the page at `link`, titled `title`.
@@ -76,7 +79,10 @@ mod tests {
 
     #[test]
     fn the_iframe_snippet_escapes_the_link_and_the_title() {
-        let snippet = iframe_snippet("https://x.org/a/?data=d.json&event=e1", r#"Cats & "dogs" <1900>"#);
+        let snippet = iframe_snippet(
+            "https://x.org/a/?data=d.json&event=e1",
+            r#"Cats & "dogs" <1900>"#,
+        );
         assert_eq!(
             snippet,
             r#"<iframe src="https://x.org/a/?data=d.json&amp;event=e1" title="Cats &amp; &quot;dogs&quot; &lt;1900&gt;" width="100%" height="600" style="border:0" loading="lazy"></iframe>"#

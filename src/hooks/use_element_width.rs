@@ -29,7 +29,8 @@ pub fn use_element_width(node: NodeRef, on_width: Callback<f64>) {
                 move || on_width.emit(element.client_width() as f64)
             };
             measure();
-            let closure = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| measure());
+            let closure =
+                Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| measure());
             let observer = ResizeObserver::new(closure.as_ref().unchecked_ref()).ok();
             if let Some(observer) = &observer {
                 observer.observe(&element);

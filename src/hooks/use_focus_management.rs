@@ -12,13 +12,15 @@ use crate::state::State;
 /// mark on the timeline or its entry in the list view. Found by comparing
 /// attributes rather than by building a selector from data.
 pub(crate) fn event_element(root: &Element, id: &str) -> Option<HtmlElement> {
-    ["data-event-id", "data-list-event-id"].into_iter().find_map(|attribute| {
-        let marks = root.query_selector_all(&format!("[{attribute}]")).ok()?;
-        (0..marks.length())
-            .filter_map(|i| marks.item(i))
-            .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
-            .find(|el| el.get_attribute(attribute).as_deref() == Some(id))
-    })
+    ["data-event-id", "data-list-event-id"]
+        .into_iter()
+        .find_map(|attribute| {
+            let marks = root.query_selector_all(&format!("[{attribute}]")).ok()?;
+            (0..marks.length())
+                .filter_map(|i| marks.item(i))
+                .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+                .find(|el| el.get_attribute(attribute).as_deref() == Some(id))
+        })
 }
 
 fn focus_within(root: &Element) -> Option<Element> {
@@ -75,7 +77,11 @@ pub fn use_focus_management(state: &State, root: NodeRef) {
                         }
                     }
                     (Some(closed), None) => {
-                        if let Some(mark) = dataset.events.get(closed).and_then(|e| event_element(&root, &e.id)) {
+                        if let Some(mark) = dataset
+                            .events
+                            .get(closed)
+                            .and_then(|e| event_element(&root, &e.id))
+                        {
                             let _ = mark.focus();
                         }
                     }
@@ -86,7 +92,9 @@ pub fn use_focus_management(state: &State, root: NodeRef) {
     }
 
     use_effect_with(focus, move |focus| {
-        let Some(root) = root.cast::<Element>() else { return };
+        let Some(root) = root.cast::<Element>() else {
+            return;
+        };
         // Only follow the tab stop while the keyboard is already on an event.
         let on_event = focus_within(&root).is_some_and(|el| el.has_attribute("data-event-id"));
         if let (true, Some(event)) = (on_event, focus.and_then(|i| dataset.events.get(i))) {

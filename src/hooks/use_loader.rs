@@ -81,7 +81,12 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                 let dispatcher = dispatcher.clone();
                 spawn_local(async move {
                     let progress = |done, total| {
-                        dispatcher.dispatch(Action::LoadProgress { id, done, total, unit: ProgressUnit::Bytes })
+                        dispatcher.dispatch(Action::LoadProgress {
+                            id,
+                            done,
+                            total,
+                            unit: ProgressUnit::Bytes,
+                        })
                     };
                     let read = read_file(&file, &token, progress).await.map(Reader::new);
                     check_and_finish(read, id, name, &token, &dispatcher).await;
@@ -97,7 +102,8 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                 spawn_local(async move {
                     // Paint "Loading" before reading the text's outline.
                     yield_now().await;
-                    check_and_finish(Ok(Reader::from_text(text)), id, name, &token, &dispatcher).await;
+                    check_and_finish(Ok(Reader::from_text(text)), id, name, &token, &dispatcher)
+                        .await;
                 });
             })
         };
@@ -108,7 +114,12 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                 dispatcher.dispatch(Action::LoadCancelled);
             })
         };
-        Loader { open_url, open_file, open_text, cancel }
+        Loader {
+            open_url,
+            open_file,
+            open_text,
+            cancel,
+        }
     })
     .as_ref()
     .clone()
@@ -159,6 +170,11 @@ async fn check_in_steps(
         let elapsed = (js_sys::Date::now() - started).max(1.0);
         batch = ((batch as f64 * STEP_MS / elapsed) as usize).clamp(100, 200_000);
         let (done, total) = (reader.done() as u64, reader.total() as u64);
-        dispatcher.dispatch(Action::LoadProgress { id, done, total, unit: ProgressUnit::Events });
+        dispatcher.dispatch(Action::LoadProgress {
+            id,
+            done,
+            total,
+            unit: ProgressUnit::Events,
+        });
     }
 }

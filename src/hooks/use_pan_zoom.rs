@@ -84,12 +84,17 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
         let local_x = local_x.clone();
         let wheeling = wheeling.clone();
         Callback::from(move |event: WheelEvent| {
-            let Some((x, width)) = local_x(event.client_x() as f64) else { return };
+            let Some((x, width)) = local_x(event.client_x() as f64) else {
+                return;
+            };
             if !*wheeling {
                 wheeling.set(true);
             }
             let rest = wheeling.clone();
-            *wheel_rest.borrow_mut() = Some(gloo::timers::callback::Timeout::new(WHEEL_REST_MS, move || rest.set(false)));
+            *wheel_rest.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
+                WHEEL_REST_MS,
+                move || rest.set(false),
+            ));
             // Line- and page-based deltas (mode 1 and 2) are far coarser than pixels.
             let unit = match event.delta_mode() {
                 1 => 16.0,
@@ -114,9 +119,14 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
         let state = state.clone();
         let local_x = local_x.clone();
         Callback::from(move |event: MouseEvent| {
-            let Some((x, width)) = local_x(event.client_x() as f64) else { return };
+            let Some((x, width)) = local_x(event.client_x() as f64) else {
+                return;
+            };
             let factor = if event.shift_key() { 2.0 } else { 0.5 };
-            state.dispatch(Action::ZoomAt { anchor: state.view.time_at(x, width), factor });
+            state.dispatch(Action::ZoomAt {
+                anchor: state.view.time_at(x, width),
+                factor,
+            });
         })
     };
 
@@ -146,11 +156,18 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
         let local_x = local_x.clone();
         Callback::from(move |event: PointerEvent| {
             let mut g = gesture.borrow_mut();
-            let Some(start_view) = g.start_view else { return };
+            let Some(start_view) = g.start_view else {
+                return;
+            };
             let id = event.pointer_id();
-            let Some(pointer) = g.pointers.get_mut(&id) else { return };
+            let Some(pointer) = g.pointers.get_mut(&id) else {
+                return;
+            };
             pointer.1 = event.client_x() as f64;
-            let moved = g.pointers.values().any(|(from, to)| (to - from).abs() >= DRAG_THRESHOLD);
+            let moved = g
+                .pointers
+                .values()
+                .any(|(from, to)| (to - from).abs() >= DRAG_THRESHOLD);
             if !g.dragging && !moved {
                 return;
             }
@@ -168,14 +185,18 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
                     // Pinch: the span scales with the distance between the
                     // fingers, anchored at their starting midpoint.
                     let (before, after) = ((a0 - b0).abs().max(10.0), (a1 - b1).abs().max(10.0));
-                    let Some((mid, _)) = local_x((a0 + b0) / 2.0) else { return };
+                    let Some((mid, _)) = local_x((a0 + b0) / 2.0) else {
+                        return;
+                    };
                     let anchor = start_view.time_at(mid, width);
                     let zoomed = start_view.zoom_at(anchor, before / after);
                     let shift = ((a1 + b1) - (a0 + b0)) / 2.0;
                     state.dispatch(Action::SetView(zoomed.pan(-shift / width * zoomed.span())));
                 }
                 (Some(&(from, to)), None) => {
-                    state.dispatch(Action::SetView(start_view.pan(-(to - from) / width * start_view.span())));
+                    state.dispatch(Action::SetView(
+                        start_view.pan(-(to - from) / width * start_view.span()),
+                    ));
                 }
                 _ => {}
             }
@@ -191,7 +212,10 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
             g.pointers.remove(&event.pointer_id());
             if g.pointers.is_empty() {
                 let swallow_click = g.dragging;
-                *g = Gesture { swallow_click, ..Gesture::default() };
+                *g = Gesture {
+                    swallow_click,
+                    ..Gesture::default()
+                };
                 dragging.set(false);
             } else {
                 for pointer in g.pointers.values_mut() {

@@ -51,7 +51,8 @@ pub fn use_url_sync(state: UseReducerHandle<State>, enabled: bool) {
                 url::write(wanted, push);
             } else {
                 let wanted = wanted.clone();
-                *pending.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || url::write(&wanted, false)));
+                *pending.borrow_mut() =
+                    Some(Timeout::new(SETTLE_MS, move || url::write(&wanted, false)));
             }
         }
     });

@@ -12,7 +12,10 @@ use super::scale::Viewport;
 pub fn histogram(dataset: &Dataset, index: &TimeIndex, span: &Viewport, bins: usize) -> Vec<u32> {
     let mut counts = vec![0u32; bins];
     for lane in 0..index.lanes() {
-        for (total, n) in counts.iter_mut().zip(index.histogram(dataset, lane, span.start, span.end, bins)) {
+        for (total, n) in counts
+            .iter_mut()
+            .zip(index.histogram(dataset, lane, span.start, span.end, bins))
+        {
             *total = total.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
         }
     }
@@ -33,7 +36,10 @@ mod tests {
         let index = TimeIndex::build(&d, &all);
         let counts = histogram(&d, &index, &Viewport::fit(a, b, 0.05), 100);
         assert_eq!(counts.iter().sum::<u32>() as usize, d.events.len());
-        assert!(counts[..10].iter().sum::<u32>() >= 2, "the two 1960 events sit at the left");
+        assert!(
+            counts[..10].iter().sum::<u32>() >= 2,
+            "the two 1960 events sit at the left"
+        );
     }
 
     proptest! {

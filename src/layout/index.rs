@@ -38,11 +38,22 @@ impl TimeIndex {
         let extent = dataset.extent().map_or(1.0, |(a, b)| (b - a).max(1e-9));
         let long_from = extent / 64.0;
         let mut lanes = vec![LaneIndex::default(); dataset.lanes.len()];
-        let mut order: Vec<usize> = shown.iter().copied().filter(|&i| i < dataset.events.len()).collect();
-        order.sort_by(|&a, &b| dataset.events[a].range.0.total_cmp(&dataset.events[b].range.0));
+        let mut order: Vec<usize> = shown
+            .iter()
+            .copied()
+            .filter(|&i| i < dataset.events.len())
+            .collect();
+        order.sort_by(|&a, &b| {
+            dataset.events[a]
+                .range
+                .0
+                .total_cmp(&dataset.events[b].range.0)
+        });
         for i in order {
             let event = &dataset.events[i];
-            let Some(lane) = lanes.get_mut(event.lane) else { continue };
+            let Some(lane) = lanes.get_mut(event.lane) else {
+                continue;
+            };
             let (start, end) = event.range;
             if end - start > long_from {
                 lane.long.push(i as u32);
@@ -74,7 +85,9 @@ impl TimeIndex {
     /// Dataset indexes of the events of `lane` that overlap `[t0, t1)`, long
     /// spans first, then short events in start order.
     pub fn overlapping(&self, dataset: &Dataset, lane: usize, t0: Days, t1: Days) -> Vec<usize> {
-        let Some(l) = self.lanes.get(lane) else { return Vec::new() };
+        let Some(l) = self.lanes.get(lane) else {
+            return Vec::new();
+        };
         let mut out: Vec<usize> = l
             .long
             .iter()
@@ -82,25 +95,48 @@ impl TimeIndex {
             .filter(|&i| dataset.events[i].range.0 < t1 && dataset.events[i].range.1 > t0)
             .collect();
         let (range, _) = self.candidates(lane, t0, t1);
-        out.extend(range.filter(|&p| l.ends[p] > t0).map(|p| l.events[p] as usize));
+        out.extend(
+            range
+                .filter(|&p| l.ends[p] > t0)
+                .map(|p| l.events[p] as usize),
+        );
         out
     }
 
     /// How many events of `lane` overlap `[t0, t1)`, without listing them.
     pub fn count(&self, dataset: &Dataset, lane: usize, t0: Days, t1: Days) -> usize {
-        let Some(l) = self.lanes.get(lane) else { return 0 };
-        let long = l.long.iter().filter(|&&i| dataset.events[i as usize].range.0 < t1 && dataset.events[i as usize].range.1 > t0).count();
+        let Some(l) = self.lanes.get(lane) else {
+            return 0;
+        };
+        let long = l
+            .long
+            .iter()
+            .filter(|&&i| {
+                dataset.events[i as usize].range.0 < t1 && dataset.events[i as usize].range.1 > t0
+            })
+            .count();
         let (range, inside) = self.candidates(lane, t0, t1);
-        let before = (range.start..inside.min(range.end)).filter(|&p| l.ends[p] > t0).count();
+        let before = (range.start..inside.min(range.end))
+            .filter(|&p| l.ends[p] > t0)
+            .count();
         long + before + range.end.saturating_sub(inside.max(range.start))
     }
 
     /// Counts the events of `lane` overlapping `[t0, t1)` into `buckets`
     /// equal slices, each event in the slice where it starts (or the first
     /// slice, if it starts before `t0`). The counts add up to [`TimeIndex::count`].
-    pub fn histogram(&self, dataset: &Dataset, lane: usize, t0: Days, t1: Days, buckets: usize) -> Vec<usize> {
+    pub fn histogram(
+        &self,
+        dataset: &Dataset,
+        lane: usize,
+        t0: Days,
+        t1: Days,
+        buckets: usize,
+    ) -> Vec<usize> {
         let mut counts = vec![0; buckets];
-        let Some(l) = self.lanes.get(lane).filter(|_| buckets > 0) else { return counts };
+        let Some(l) = self.lanes.get(lane).filter(|_| buckets > 0) else {
+            return counts;
+        };
         let width = (t1 - t0) / buckets as f64;
         let bucket_of = |t: Days| (((t - t0) / width).floor().max(0.0) as usize).min(buckets - 1);
         for &i in &l.long {
@@ -110,10 +146,16 @@ impl TimeIndex {
             }
         }
         let (range, inside) = self.candidates(lane, t0, t1);
-        counts[0] += (range.start..inside.min(range.end)).filter(|&p| l.ends[p] > t0).count();
+        counts[0] += (range.start..inside.min(range.end))
+            .filter(|&p| l.ends[p] > t0)
+            .count();
         let mut previous = inside.max(range.start);
         for (k, count) in counts.iter_mut().enumerate() {
-            let boundary = if k + 1 == buckets { t1 } else { t0 + width * (k + 1) as f64 };
+            let boundary = if k + 1 == buckets {
+                t1
+            } else {
+                t0 + width * (k + 1) as f64
+            };
             let next = l.starts.partition_point(|&s| s < boundary).max(previous);
             *count += next - previous;
             previous = next;
@@ -134,16 +176,30 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, &(start, len, lane))| {
-                let end = if len > 0 { format!(r#", "end": "{}""#, start + len) } else { String::new() };
-                format!(r#"{{"id": "e{i}", "title": "E{i}", "start": "{start}"{end}, "lane": "{}"}}"#, lanes[lane])
+                let end = if len > 0 {
+                    format!(r#", "end": "{}""#, start + len)
+                } else {
+                    String::new()
+                };
+                format!(
+                    r#"{{"id": "e{i}", "title": "E{i}", "start": "{start}"{end}, "lane": "{}"}}"#,
+                    lanes[lane]
+                )
             })
             .collect();
-        let text = format!(r#"{{"lanes": [{{"id": "a"}}, {{"id": "b"}}, {{"id": "c"}}], "events": [{}]}}"#, body.join(","));
+        let text = format!(
+            r#"{{"lanes": [{{"id": "a"}}, {{"id": "b"}}, {{"id": "c"}}], "events": [{}]}}"#,
+            body.join(",")
+        );
         parse_dataset(&text).unwrap().dataset
     }
 
     fn brute(d: &Dataset, lane: usize, t0: Days, t1: Days) -> Vec<usize> {
-        (0..d.events.len()).filter(|&i| d.events[i].lane == lane && d.events[i].range.0 < t1 && d.events[i].range.1 > t0).collect()
+        (0..d.events.len())
+            .filter(|&i| {
+                d.events[i].lane == lane && d.events[i].range.0 < t1 && d.events[i].range.1 > t0
+            })
+            .collect()
     }
 
     proptest! {

@@ -127,7 +127,13 @@ pub struct TimelineLayout {
 /// that fall inside `view`, `width` pixels wide. A lane with more events in
 /// view than [`LayoutOptions::event_budget`] allows is drawn as clusters with
 /// counts instead, so a frame's work and DOM stay bounded at any dataset size.
-pub fn layout(dataset: &Dataset, index: &TimeIndex, view: &Viewport, width: f64, options: &LayoutOptions) -> TimelineLayout {
+pub fn layout(
+    dataset: &Dataset,
+    index: &TimeIndex,
+    view: &Viewport,
+    width: f64,
+    options: &LayoutOptions,
+) -> TimelineLayout {
     let width = width.max(1.0);
     // Keep marks that are partly on screen: a point's radius or a label may
     // still show when its date is just off the edge.
@@ -186,11 +192,18 @@ pub fn layout(dataset: &Dataset, index: &TimeIndex, view: &Viewport, width: f64,
     let bucket_span = (t1 - t0) / buckets as f64;
     let mut clusters = Vec::new();
     for lane in (0..lane_count).filter(|&l| dense[l]) {
-        for (k, count) in index.histogram(dataset, lane, t0, t1, buckets).into_iter().enumerate() {
+        for (k, count) in index
+            .histogram(dataset, lane, t0, t1, buckets)
+            .into_iter()
+            .enumerate()
+        {
             if count == 0 {
                 continue;
             }
-            let (start, end) = (t0 + bucket_span * k as f64, t0 + bucket_span * (k + 1) as f64);
+            let (start, end) = (
+                t0 + bucket_span * k as f64,
+                t0 + bucket_span * (k + 1) as f64,
+            );
             clusters.push(PlacedCluster {
                 lane,
                 count,
@@ -203,17 +216,35 @@ pub fn layout(dataset: &Dataset, index: &TimeIndex, view: &Viewport, width: f64,
         }
     }
 
-    TimelineLayout { axis: axis(view, width), lanes, events, clusters, height: y }
+    TimelineLayout {
+        axis: axis(view, width),
+        lanes,
+        events,
+        clusters,
+        height: y,
+    }
 }
 
 /// Where an event's mark and label go on one row.
-fn place(event: &crate::model::Event, view: &Viewport, width: f64, options: &LayoutOptions) -> Item {
+fn place(
+    event: &crate::model::Event,
+    view: &Viewport,
+    width: f64,
+    options: &LayoutOptions,
+) -> Item {
     let (x0, x1, label_x) = if event.is_instant() {
         let x = view.x((event.range.0 + event.range.1) / 2.0, width);
-        (x - options.point_radius, x + options.point_radius, x + options.point_radius + 5.0)
+        (
+            x - options.point_radius,
+            x + options.point_radius,
+            x + options.point_radius + 5.0,
+        )
     } else {
         let x0 = view.x(event.range.0, width).max(-options.min_bar);
-        let x1 = view.x(event.range.1, width).min(width + options.min_bar).max(x0 + options.min_bar);
+        let x1 = view
+            .x(event.range.1, width)
+            .min(width + options.min_bar)
+            .max(x0 + options.min_bar);
         (x0, x1, x0.max(0.0) + 6.0)
     };
     let wanted = event.title.chars().count() as f64 * options.char_width + 4.0;
@@ -227,7 +258,13 @@ fn place(event: &crate::model::Event, view: &Viewport, width: f64, options: &Lay
     } else {
         (label_x, wanted.min(room_right).max(0.0))
     };
-    Item { lane: event.lane, x0, x1, label_x, label_width }
+    Item {
+        lane: event.lane,
+        x0,
+        x1,
+        label_x,
+        label_width,
+    }
 }
 
 #[cfg(test)]
@@ -251,7 +288,11 @@ mod tests {
         let view = Viewport::fit(a, b, 0.03);
         let l = layout(&d, &all(&d), &view, 1200.0, &LayoutOptions::default());
         let shown: Vec<usize> = l.events.iter().map(|e| e.index).collect();
-        assert_eq!(shown, (0..d.events.len()).collect::<Vec<_>>(), "every event, in date order");
+        assert_eq!(
+            shown,
+            (0..d.events.len()).collect::<Vec<_>>(),
+            "every event, in date order"
+        );
         assert!(l.clusters.is_empty(), "26 events never need clusters");
         for e in &l.events {
             assert!(e.x0 >= -10.0 && e.x1 <= 1210.0, "{e:?} is off screen");
@@ -262,11 +303,21 @@ mod tests {
     fn culls_events_outside_the_view() {
         let d = default_dataset();
         let year_1998 = crate::model::Date::Year(1998).range();
-        let l = layout(&d, &all(&d), &Viewport::new(year_1998.0, year_1998.1), 1000.0, &LayoutOptions::default());
+        let l = layout(
+            &d,
+            &all(&d),
+            &Viewport::new(year_1998.0, year_1998.1),
+            1000.0,
+            &LayoutOptions::default(),
+        );
         assert!(!l.events.is_empty());
         for e in &l.events {
             let event = &d.events[e.index];
-            assert!(event.range.0 < year_1998.1 + 1.0 && event.range.1 > year_1998.0 - 1.0, "{} is not in 1998", event.id);
+            assert!(
+                event.range.0 < year_1998.1 + 1.0 && event.range.1 > year_1998.0 - 1.0,
+                "{} is not in 1998",
+                event.id
+            );
         }
     }
 
@@ -275,7 +326,13 @@ mod tests {
         let d = default_dataset();
         let (a, b) = d.extent().unwrap();
         let shown = [0, 5, 9];
-        let l = layout(&d, &TimeIndex::build(&d, &shown), &Viewport::fit(a, b, 0.03), 900.0, &LayoutOptions::default());
+        let l = layout(
+            &d,
+            &TimeIndex::build(&d, &shown),
+            &Viewport::fit(a, b, 0.03),
+            900.0,
+            &LayoutOptions::default(),
+        );
         let mut placed: Vec<usize> = l.events.iter().map(|e| e.index).collect();
         placed.sort();
         assert_eq!(placed, shown);
@@ -283,9 +340,13 @@ mod tests {
 
     fn synthetic(n: usize, seed: u64) -> Dataset {
         // A small linear congruential generator keeps the test reproducible.
-        let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let mut x = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let mut next = move || {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             x >> 33
         };
         let events: Vec<String> = (0..n)
@@ -296,7 +357,9 @@ mod tests {
                 format!(r#"{{"id": "e{i}", "title": "Event {i}", "start": "{year}-{month:02}-{day:02}", "lane": "l{}"}}"#, next() % 4)
             })
             .collect();
-        parse_dataset(&format!(r#"{{"events": [{}]}}"#, events.join(","))).unwrap().dataset
+        parse_dataset(&format!(r#"{{"events": [{}]}}"#, events.join(",")))
+            .unwrap()
+            .dataset
     }
 
     proptest::proptest! {
@@ -328,7 +391,13 @@ mod tests {
     fn a_dense_view_becomes_clusters() {
         let d = synthetic(5000, 7);
         let (a, b) = d.extent().unwrap();
-        let l = layout(&d, &all(&d), &Viewport::fit(a, b, 0.02), 1200.0, &LayoutOptions::default());
+        let l = layout(
+            &d,
+            &all(&d),
+            &Viewport::fit(a, b, 0.02),
+            1200.0,
+            &LayoutOptions::default(),
+        );
         assert!(l.events.is_empty());
         assert_eq!(l.clusters.iter().map(|c| c.count).sum::<usize>(), 5000);
         assert!(l.clusters.len() <= 4 * 28);
@@ -338,7 +407,13 @@ mod tests {
     fn lanes_are_stacked_without_gaps() {
         let d = default_dataset();
         let (a, b) = d.extent().unwrap();
-        let l = layout(&d, &all(&d), &Viewport::fit(a, b, 0.03), 900.0, &LayoutOptions::default());
+        let l = layout(
+            &d,
+            &all(&d),
+            &Viewport::fit(a, b, 0.03),
+            900.0,
+            &LayoutOptions::default(),
+        );
         assert_eq!(l.lanes.len(), d.lanes.len());
         let mut y = 0.0;
         for band in &l.lanes {

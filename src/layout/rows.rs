@@ -37,7 +37,11 @@ pub struct StackOptions {
 
 impl Default for StackOptions {
     fn default() -> Self {
-        StackOptions { max_rows: 8, gap: 8.0, min_label: 28.0 }
+        StackOptions {
+            max_rows: 8,
+            gap: 8.0,
+            min_label: 28.0,
+        }
     }
 }
 
@@ -76,17 +80,35 @@ struct Row {
 pub fn stack(items: &[Item], lanes: usize, options: StackOptions) -> Stacked {
     let max_rows = options.max_rows.max(1);
     let mut rows: Vec<Vec<Row>> = vec![Vec::new(); lanes];
-    let mut placements = vec![Placement { row: 0, label_width: 0.0 }; items.len()];
+    let mut placements = vec![
+        Placement {
+            row: 0,
+            label_width: 0.0
+        };
+        items.len()
+    ];
     for (index, item) in items.iter().enumerate() {
-        let Some(lane_rows) = rows.get_mut(item.lane) else { continue };
+        let Some(lane_rows) = rows.get_mut(item.lane) else {
+            continue;
+        };
         let full = item.label_width.max(0.0);
         let flipped = item.label_x < item.x0;
-        let start = if full > 0.0 { item.x0.min(item.label_x) } else { item.x0 };
-        let free = lane_rows.iter().position(|row| row.right + options.gap <= start);
+        let start = if full > 0.0 {
+            item.x0.min(item.label_x)
+        } else {
+            item.x0
+        };
+        let free = lane_rows
+            .iter()
+            .position(|row| row.right + options.gap <= start);
         let (row, width) = match free {
             Some(row) => (row, full),
             None if lane_rows.len() < max_rows => {
-                lane_rows.push(Row { mark_right: f64::NEG_INFINITY, right: f64::NEG_INFINITY, last: index });
+                lane_rows.push(Row {
+                    mark_right: f64::NEG_INFINITY,
+                    right: f64::NEG_INFINITY,
+                    last: index,
+                });
                 (lane_rows.len() - 1, full)
             }
             None => {
@@ -96,7 +118,8 @@ pub fn stack(items: &[Item], lanes: usize, options: StackOptions) -> Stacked {
                     .iter()
                     .position(|r| r.mark_right + MARK_GAP <= item.x0)
                     .or_else(|| {
-                        (0..lane_rows.len()).min_by(|&a, &b| lane_rows[a].right.total_cmp(&lane_rows[b].right))
+                        (0..lane_rows.len())
+                            .min_by(|&a, &b| lane_rows[a].right.total_cmp(&lane_rows[b].right))
                     })
                     .expect("a full lane has rows");
                 let previous = lane_rows[row].last;
@@ -105,27 +128,47 @@ pub fn stack(items: &[Item], lanes: usize, options: StackOptions) -> Stacked {
                     // A label to the right of its mark gives way to the new item.
                     let room = item.x0 - options.gap - before.label_x;
                     let shortened = placements[previous].label_width.min(room);
-                    placements[previous].label_width = if shortened >= options.min_label { shortened } else { 0.0 };
+                    placements[previous].label_width = if shortened >= options.min_label {
+                        shortened
+                    } else {
+                        0.0
+                    };
                 }
-                let blocked = flipped || lane_rows[row].mark_right.max(before.x1) + options.gap > item.label_x;
+                let blocked = flipped
+                    || lane_rows[row].mark_right.max(before.x1) + options.gap > item.label_x;
                 (row, if blocked { 0.0 } else { full })
             }
         };
-        let width = if width >= options.min_label.min(full) { width } else { 0.0 };
-        placements[index] = Placement { row, label_width: width };
+        let width = if width >= options.min_label.min(full) {
+            width
+        } else {
+            0.0
+        };
+        placements[index] = Placement {
+            row,
+            label_width: width,
+        };
         let entry = &mut lane_rows[row];
         entry.mark_right = entry.mark_right.max(item.x1);
-        let label_right = if width > 0.0 { item.label_x + width } else { item.x1 };
-        let previous_label_right = if entry.last != index && placements[entry.last].label_width > 0.0 {
-            items[entry.last].label_x + placements[entry.last].label_width
+        let label_right = if width > 0.0 {
+            item.label_x + width
         } else {
-            f64::NEG_INFINITY
+            item.x1
         };
+        let previous_label_right =
+            if entry.last != index && placements[entry.last].label_width > 0.0 {
+                items[entry.last].label_x + placements[entry.last].label_width
+            } else {
+                f64::NEG_INFINITY
+            };
         entry.right = entry.mark_right.max(label_right).max(previous_label_right);
         entry.last = index;
     }
     let rows_per_lane = rows.iter().map(|r| r.len().max(1)).collect();
-    Stacked { placements, rows_per_lane }
+    Stacked {
+        placements,
+        rows_per_lane,
+    }
 }
 
 #[cfg(test)]
@@ -134,27 +177,55 @@ mod tests {
     use proptest::prelude::*;
 
     fn point(lane: usize, x: f64, label_width: f64) -> Item {
-        Item { lane, x0: x - 5.0, x1: x + 5.0, label_x: x + 9.0, label_width }
+        Item {
+            lane,
+            x0: x - 5.0,
+            x1: x + 5.0,
+            label_x: x + 9.0,
+            label_width,
+        }
     }
 
     #[test]
     fn far_apart_items_share_a_row() {
-        let s = stack(&[point(0, 10.0, 50.0), point(0, 200.0, 50.0)], 1, StackOptions::default());
-        assert_eq!(s.placements.iter().map(|p| p.row).collect::<Vec<_>>(), [0, 0]);
+        let s = stack(
+            &[point(0, 10.0, 50.0), point(0, 200.0, 50.0)],
+            1,
+            StackOptions::default(),
+        );
+        assert_eq!(
+            s.placements.iter().map(|p| p.row).collect::<Vec<_>>(),
+            [0, 0]
+        );
         assert_eq!(s.rows_per_lane, [1]);
     }
 
     #[test]
     fn close_items_stack() {
-        let s = stack(&[point(0, 10.0, 100.0), point(0, 40.0, 100.0), point(1, 40.0, 100.0)], 2, StackOptions::default());
-        assert_eq!(s.placements.iter().map(|p| p.row).collect::<Vec<_>>(), [0, 1, 0]);
+        let s = stack(
+            &[
+                point(0, 10.0, 100.0),
+                point(0, 40.0, 100.0),
+                point(1, 40.0, 100.0),
+            ],
+            2,
+            StackOptions::default(),
+        );
+        assert_eq!(
+            s.placements.iter().map(|p| p.row).collect::<Vec<_>>(),
+            [0, 1, 0]
+        );
         assert_eq!(s.rows_per_lane, [2, 1]);
         assert!(s.placements.iter().all(|p| p.label_width == 100.0));
     }
 
     #[test]
     fn a_full_lane_shortens_the_label_before() {
-        let options = StackOptions { max_rows: 1, gap: 8.0, min_label: 20.0 };
+        let options = StackOptions {
+            max_rows: 1,
+            gap: 8.0,
+            min_label: 20.0,
+        };
         let s = stack(&[point(0, 0.0, 200.0), point(0, 100.0, 200.0)], 1, options);
         // The first label starts at 9 and must end by 100 - 5 - 8 = 87.
         assert_eq!(s.placements[0].label_width, 78.0);
@@ -163,16 +234,29 @@ mod tests {
 
     #[test]
     fn a_label_flipped_left_needs_a_free_row_where_it_starts() {
-        let flipped = Item { lane: 0, x0: 195.0, x1: 205.0, label_x: 90.0, label_width: 100.0 };
+        let flipped = Item {
+            lane: 0,
+            x0: 195.0,
+            x1: 205.0,
+            label_x: 90.0,
+            label_width: 100.0,
+        };
         let s = stack(&[point(0, 10.0, 70.0), flipped], 1, StackOptions::default());
-        assert_eq!(s.placements[1].row, 1, "the first label ends at 89, too close to 90");
+        assert_eq!(
+            s.placements[1].row, 1,
+            "the first label ends at 89, too close to 90"
+        );
         let s = stack(&[point(0, 10.0, 40.0), flipped], 1, StackOptions::default());
         assert_eq!(s.placements[1].row, 0);
     }
 
     #[test]
     fn labels_too_short_to_read_are_hidden() {
-        let options = StackOptions { max_rows: 1, gap: 8.0, min_label: 40.0 };
+        let options = StackOptions {
+            max_rows: 1,
+            gap: 8.0,
+            min_label: 40.0,
+        };
         let s = stack(&[point(0, 0.0, 200.0), point(0, 30.0, 200.0)], 1, options);
         assert_eq!(s.placements[0].label_width, 0.0);
     }

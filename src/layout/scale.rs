@@ -28,11 +28,23 @@ pub struct Viewport {
 impl Viewport {
     /// A window, corrected to a valid span.
     pub fn new(start: Days, end: Days) -> Viewport {
-        let (start, end) = if start.is_finite() && end.is_finite() { (start, end) } else { (0.0, 365.0) };
-        let (start, end) = if end < start { (end, start) } else { (start, end) };
+        let (start, end) = if start.is_finite() && end.is_finite() {
+            (start, end)
+        } else {
+            (0.0, 365.0)
+        };
+        let (start, end) = if end < start {
+            (end, start)
+        } else {
+            (start, end)
+        };
         let span = (end - start).clamp(MIN_SPAN, max_span());
         let centre = start + (end - start) / 2.0;
-        Viewport { start: centre - span / 2.0, end: centre + span / 2.0 }.clamped()
+        Viewport {
+            start: centre - span / 2.0,
+            end: centre + span / 2.0,
+        }
+        .clamped()
     }
 
     /// The window that shows `[start, end)` with `margin` (a fraction of the
@@ -65,7 +77,11 @@ impl Viewport {
         let span = (self.span() * factor).clamp(MIN_SPAN, max_span());
         let fraction = ((anchor - self.start) / self.span()).clamp(0.0, 1.0);
         let start = anchor - fraction * span;
-        Viewport { start, end: start + span }.clamped()
+        Viewport {
+            start,
+            end: start + span,
+        }
+        .clamped()
     }
 
     /// Zooms by `factor` around the middle of the window.
@@ -78,7 +94,11 @@ impl Viewport {
         if !delta.is_finite() {
             return *self;
         }
-        Viewport { start: self.start + delta, end: self.end + delta }.clamped()
+        Viewport {
+            start: self.start + delta,
+            end: self.end + delta,
+        }
+        .clamped()
     }
 
     /// Whether `[start, end)` overlaps the window.
@@ -162,7 +182,10 @@ mod tests {
         for _ in 0..9 {
             v = v.zoom_at(0.0, 0.5);
         }
-        v = v.zoom(1e-3).zoom_at(-353_514_044_479.465_15, 0.5).pan(-912_451_144_548.687_3);
+        v = v
+            .zoom(1e-3)
+            .zoom_at(-353_514_044_479.465_15, 0.5)
+            .pan(-912_451_144_548.687_3);
         assert!(v.span() >= MIN_SPAN, "{} at {}", v.span(), v.start);
         for delta in [-1e12, 3e-3, 0.1, 7.77, 1e6] {
             let moved = v.pan(delta);

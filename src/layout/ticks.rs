@@ -64,14 +64,29 @@ impl Step {
     /// Every candidate, from finest to coarsest.
     fn candidates() -> Vec<Step> {
         let mut steps = vec![
-            Step::Minutes(1), Step::Minutes(5), Step::Minutes(15), Step::Minutes(30),
-            Step::Hours(1), Step::Hours(3), Step::Hours(6), Step::Hours(12),
-            Step::Days(1), Step::Days(2), Step::Days(5), Step::Days(10),
-            Step::Months(1), Step::Months(3), Step::Months(6),
+            Step::Minutes(1),
+            Step::Minutes(5),
+            Step::Minutes(15),
+            Step::Minutes(30),
+            Step::Hours(1),
+            Step::Hours(3),
+            Step::Hours(6),
+            Step::Hours(12),
+            Step::Days(1),
+            Step::Days(2),
+            Step::Days(5),
+            Step::Days(10),
+            Step::Months(1),
+            Step::Months(3),
+            Step::Months(6),
         ];
         let mut magnitude = 1i64;
         while magnitude <= 10_000_000_000 {
-            steps.extend([Step::Years(magnitude), Step::Years(magnitude * 2), Step::Years(magnitude * 5)]);
+            steps.extend([
+                Step::Years(magnitude),
+                Step::Years(magnitude * 2),
+                Step::Years(magnitude * 5),
+            ]);
             magnitude *= 10;
         }
         steps
@@ -118,11 +133,17 @@ pub fn axis(view: &Viewport, width: f64) -> Axis {
     let step = choose_step(view, width);
     let ticks = tick_times(step, view)
         .into_iter()
-        .map(|(t, label)| Tick { x: view.x(t, width), label })
+        .map(|(t, label)| Tick {
+            x: view.x(t, width),
+            label,
+        })
         .collect();
     let mut context: Vec<Tick> = context_times(step, view)
         .into_iter()
-        .map(|(t, label)| Tick { x: view.x(t, width), label })
+        .map(|(t, label)| Tick {
+            x: view.x(t, width),
+            label,
+        })
         .collect();
     pin_first_context(&mut context);
     let ticks: Vec<Tick> = ticks;
@@ -130,9 +151,16 @@ pub fn axis(view: &Viewport, width: f64) -> Axis {
         // A narrow view deep in time can fall between two ticks whose long
         // labels need more room than the span has: name the year instead.
         let year = civil_from_days(floor_day(view.start + view.span() / 2.0)).0;
-        context.push(Tick { x: 0.0, label: display_year(year) });
+        context.push(Tick {
+            x: 0.0,
+            label: display_year(year),
+        });
     }
-    Axis { step, ticks, context }
+    Axis {
+        step,
+        ticks,
+        context,
+    }
 }
 
 /// Pins the context label whose period started off screen to the left edge,
@@ -171,7 +199,10 @@ fn tick_times(step: Step, view: &Viewport) -> Vec<(Days, String)> {
             while t <= view.end && out.len() < MAX_TICKS {
                 if t >= view.start {
                     let minute_of_day = ((t - t.floor()) * 1440.0).round() as u32 % 1440;
-                    out.push((t, format!("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60)));
+                    out.push((
+                        t,
+                        format!("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60),
+                    ));
                 }
                 t += unit;
             }
@@ -254,7 +285,10 @@ fn context_times(step: Step, view: &Viewport) -> Vec<(Days, String)> {
             let mut day = floor_day(view.start);
             while (day as f64) <= view.end && out.len() < MAX_TICKS {
                 let (y, m, d) = civil_from_days(day);
-                out.push((day as f64, format!("{} {d}, {}", month_name(m), display_year(y))));
+                out.push((
+                    day as f64,
+                    format!("{} {d}, {}", month_name(m), display_year(y)),
+                ));
                 day += 1;
             }
         }
@@ -266,7 +300,14 @@ fn context_times(step: Step, view: &Viewport) -> Vec<(Days, String)> {
                     break;
                 }
                 let month = (index.rem_euclid(12) + 1) as u8;
-                out.push((t, format!("{} {}", month_name(month), display_year(index.div_euclid(12)))));
+                out.push((
+                    t,
+                    format!(
+                        "{} {}",
+                        month_name(month),
+                        display_year(index.div_euclid(12))
+                    ),
+                ));
                 index += 1;
             }
         }
@@ -301,19 +342,48 @@ mod tests {
     #[test]
     fn each_level_is_reached() {
         let cases = [
-            (view("1998-08-31T10:00", "1998-08-31T11:00"), Step::Minutes(5), "10:00", Some("August 31, 1998")),
-            (view("1998-08-31", "1998-09-01"), Step::Hours(3), "00:00", Some("August 31, 1998")),
-            (view("1998-08-01", "1998-08-21"), Step::Days(1), "1", Some("August 1998")),
-            (view("1998-01", "1999-01"), Step::Months(1), "Jan", Some("1998")),
+            (
+                view("1998-08-31T10:00", "1998-08-31T11:00"),
+                Step::Minutes(5),
+                "10:00",
+                Some("August 31, 1998"),
+            ),
+            (
+                view("1998-08-31", "1998-09-01"),
+                Step::Hours(3),
+                "00:00",
+                Some("August 31, 1998"),
+            ),
+            (
+                view("1998-08-01", "1998-08-21"),
+                Step::Days(1),
+                "1",
+                Some("August 1998"),
+            ),
+            (
+                view("1998-01", "1999-01"),
+                Step::Months(1),
+                "Jan",
+                Some("1998"),
+            ),
             (view("1960", "2008"), Step::Years(5), "1960", None),
             (view("-100000", "2000"), Step::Years(10_000), "100 ka", None),
-            (Viewport::new(-max_span(), 0.0), Step::Years(1_000_000_000), "13 Ga", None),
+            (
+                Viewport::new(-max_span(), 0.0),
+                Step::Years(1_000_000_000),
+                "13 Ga",
+                None,
+            ),
         ];
         for (v, step, first_label, context) in cases {
             let axis = axis(&v, 800.0);
             assert_eq!(axis.step, step, "step for {v:?}");
             assert_eq!(axis.ticks[0].label, first_label, "first tick for {v:?}");
-            assert_eq!(axis.context.first().map(|t| t.label.as_str()), context, "context for {v:?}");
+            assert_eq!(
+                axis.context.first().map(|t| t.label.as_str()),
+                context,
+                "context for {v:?}"
+            );
         }
     }
 

@@ -20,21 +20,48 @@ use super::{html, Loaded, Media, Problem, Status, Text};
 
 /// The template's columns, in its order; also the order [`super::to_csv`] writes.
 pub const COLUMNS: [&str; 18] = [
-    "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
-    "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
+    "Year",
+    "Month",
+    "Day",
+    "Time",
+    "End Year",
+    "End Month",
+    "End Day",
+    "End Time",
+    "Display Date",
+    "Headline",
+    "Text",
+    "Media",
+    "Media Credit",
+    "Media Caption",
+    "Media Thumbnail",
+    "Type",
+    "Group",
     "Background",
 ];
 
 /// Parses a TimelineJS spreadsheet saved as CSV.
 pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let mut records = reader.records();
-    let header = match records.next() {
-        Some(Ok(header)) => header,
-        Some(Err(e)) => return Err(vec![Problem::error("row 1", format!("the header row could not be read: {e}"))]),
-        None => return Err(vec![Problem::error("row 1", "the file is empty; expected a header row such as `Year,Month,Day,…,Headline,Text`")]),
-    };
+    let header =
+        match records.next() {
+            Some(Ok(header)) => header,
+            Some(Err(e)) => {
+                return Err(vec![Problem::error(
+                    "row 1",
+                    format!("the header row could not be read: {e}"),
+                )])
+            }
+            None => return Err(vec![Problem::error(
+                "row 1",
+                "the file is empty; expected a header row such as `Year,Month,Day,…,Headline,Text`",
+            )]),
+        };
     let mut problems = Vec::new();
     let mut columns: HashMap<&'static str, usize> = HashMap::new();
     for (index, name) in header.iter().enumerate() {
@@ -62,27 +89,44 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
         return Err(problems);
     }
 
-    let mut sheet = Header { language: DEFAULT_LANGUAGE.to_owned(), ..Header::default() };
+    let mut sheet = Header {
+        language: DEFAULT_LANGUAGE.to_owned(),
+        ..Header::default()
+    };
     let mut drafts = Vec::new();
     let mut used_ids = HashSet::new();
     let mut titled = false;
     // Rows as a spreadsheet shows them: the record's line in the file, less the
     // line breaks inside earlier cells. (Blank lines, which the reader skips,
     // still count, as they do in a spreadsheet.)
-    let mut lines = Lines { text, byte: 0, line: 1, breaks_in_cells: line_breaks(&header), last_row: 1 };
+    let mut lines = Lines {
+        text,
+        byte: 0,
+        line: 1,
+        breaks_in_cells: line_breaks(&header),
+        last_row: 1,
+    };
     for record in records {
         let record = match record {
             Ok(record) => record,
             Err(e) => {
                 let row = lines.row(e.position().map(csv::Position::byte));
-                problems.push(Problem::error(format!("row {row}"), format!("the row could not be read: {e}")));
+                problems.push(Problem::error(
+                    format!("row {row}"),
+                    format!("the row could not be read: {e}"),
+                ));
                 continue;
             }
         };
         let row = lines.row(record.position().map(csv::Position::byte));
         lines.breaks_in_cells += line_breaks(&record);
         let cell = |column: &str| -> String {
-            columns.get(column).and_then(|&i| record.get(i)).map(str::trim).unwrap_or_default().to_owned()
+            columns
+                .get(column)
+                .and_then(|&i| record.get(i))
+                .map(str::trim)
+                .unwrap_or_default()
+                .to_owned()
         };
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -90,7 +134,10 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
         let at = |column: &str| format!("row {row}, column `{column}`");
         for column in ["Background", "Media Thumbnail"] {
             if !cell(column).is_empty() {
-                problems.push(Problem::warning(at(column), format!("`{column}` is not supported; it was ignored")));
+                problems.push(Problem::warning(
+                    at(column),
+                    format!("`{column}` is not supported; it was ignored"),
+                ));
             }
         }
         let kind = cell("Type").to_ascii_lowercase();
@@ -132,7 +179,11 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
 
         let mut errors = Vec::new();
         let start = date(&cell, "", row, &mut errors);
-        let end = if cell("End Year").is_empty() { None } else { date(&cell, "End ", row, &mut errors) };
+        let end = if cell("End Year").is_empty() {
+            None
+        } else {
+            date(&cell, "End ", row, &mut errors)
+        };
         let Some(start) = start.filter(|_| errors.is_empty()) else {
             problems.extend(errors);
             continue;
@@ -141,7 +192,10 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
         let mut title = plain(&cell("Headline"));
         if title.is_empty() {
             title = display_date.clone().unwrap_or_else(|| start.display());
-            problems.push(Problem::warning(at("Headline"), format!("the row has no headline; \"{title}\" is used as its title")));
+            problems.push(Problem::warning(
+                at("Headline"),
+                format!("the row has no headline; \"{title}\" is used as its title"),
+            ));
         }
         let media_url = cell("Media");
         let media = if media_url.is_empty() {
@@ -191,12 +245,17 @@ struct Lines<'a> {
 
 impl Lines<'_> {
     fn row(&mut self, byte: Option<u64>) -> usize {
-        let mut byte = byte.map_or(self.byte, |b| (b as usize).clamp(self.byte, self.text.len()));
+        let mut byte = byte.map_or(self.byte, |b| {
+            (b as usize).clamp(self.byte, self.text.len())
+        });
         // A record's offset is where the previous one ended, before any blank lines.
         while matches!(self.text.as_bytes().get(byte), Some(b'\n' | b'\r')) {
             byte += 1;
         }
-        self.line += self.text.as_bytes()[self.byte..byte].iter().filter(|&&b| b == b'\n').count();
+        self.line += self.text.as_bytes()[self.byte..byte]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         self.byte = byte;
         let row = (self.line - self.breaks_in_cells.min(self.line - 1)).max(self.last_row + 1);
         self.last_row = row;
@@ -210,7 +269,12 @@ fn line_breaks(record: &csv::StringRecord) -> usize {
 
 /// Reads the date in the Year…Time columns, or End Year…End Time with
 /// `prefix` "End ".
-fn date(cell: &dyn Fn(&str) -> String, prefix: &str, row: usize, errors: &mut Vec<Problem>) -> Option<crate::model::Date> {
+fn date(
+    cell: &dyn Fn(&str) -> String,
+    prefix: &str,
+    row: usize,
+    errors: &mut Vec<Problem>,
+) -> Option<crate::model::Date> {
     let column = |name: &str| format!("{prefix}{name}");
     let some = |s: String| Some(s).filter(|s| !s.is_empty());
     let mut parts = DateParts {
@@ -245,7 +309,10 @@ fn date(cell: &dyn Fn(&str) -> String, prefix: &str, row: usize, errors: &mut Ve
                 "day" => "Day",
                 _ => "Time",
             };
-            errors.push(Problem::error(format!("row {row}, column `{}`", column(name)), message));
+            errors.push(Problem::error(
+                format!("row {row}, column `{}`", column(name)),
+                message,
+            ));
             None
         }
     }
@@ -269,7 +336,13 @@ fn parse_time(text: &str) -> Option<(u32, u32)> {
         None => return None,
     };
     if let Some(seconds) = parts.next() {
-        seconds.trim().split('.').next()?.parse::<u32>().ok().filter(|s| *s < 60)?;
+        seconds
+            .trim()
+            .split('.')
+            .next()?
+            .parse::<u32>()
+            .ok()
+            .filter(|s| *s < 60)?;
     }
     if parts.next().is_some() || minute > 59 {
         return None;
@@ -320,7 +393,11 @@ mod tests {
                     x,,,,,Not a year,\n";
         let loaded = parse_csv(text).unwrap();
         assert_eq!(loaded.dataset.events.len(), 1);
-        let found: Vec<_> = loaded.problems.iter().map(|p| (p.kind, p.location.as_str())).collect();
+        let found: Vec<_> = loaded
+            .problems
+            .iter()
+            .map(|p| (p.kind, p.location.as_str()))
+            .collect();
         assert_eq!(
             found,
             [
@@ -340,7 +417,11 @@ mod tests {
         // A cell spanning three lines is one row; a blank line is a row.
         let text = "Year,Headline,Text\n2000,A,\"one\ntwo\nthree\"\n2005-x,Bad,\n\n2006-x,Bad after a blank row,\n";
         let loaded = parse_csv(text).unwrap();
-        let locations: Vec<_> = loaded.problems.iter().map(|p| p.location.as_str()).collect();
+        let locations: Vec<_> = loaded
+            .problems
+            .iter()
+            .map(|p| p.location.as_str())
+            .collect();
         assert_eq!(locations, ["row 3, column `Year`", "row 5, column `Year`"]);
     }
 
@@ -353,7 +434,14 @@ mod tests {
 
     #[test]
     fn times_of_day() {
-        let cases = [("14:05", Some((14, 5))), ("2:05 PM", Some((14, 5))), ("12 am", Some((0, 0))), ("09:30:15", Some((9, 30))), ("25:00", None), ("noon", None)];
+        let cases = [
+            ("14:05", Some((14, 5))),
+            ("2:05 PM", Some((14, 5))),
+            ("12 am", Some((0, 0))),
+            ("09:30:15", Some((9, 30))),
+            ("25:00", None),
+            ("noon", None),
+        ];
         for (text, expected) in cases {
             assert_eq!(parse_time(text), expected, "{text}");
         }

@@ -107,8 +107,14 @@ impl Season {
 
     fn parse(s: &str) -> Option<Season> {
         let lower = s.to_ascii_lowercase();
-        let lower = if lower == "autumn" { "fall".to_string() } else { lower };
-        Season::ALL.into_iter().find(|season| season.name() == lower)
+        let lower = if lower == "autumn" {
+            "fall".to_string()
+        } else {
+            lower
+        };
+        Season::ALL
+            .into_iter()
+            .find(|season| season.name() == lower)
     }
 }
 
@@ -141,8 +147,18 @@ impl fmt::Display for DateError {
 }
 
 const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// The English name of a month, 1–12.
@@ -228,13 +244,17 @@ fn check_year(year: i64) -> Result<i64, DateError> {
 fn parse_iso_digits(text: &str) -> Option<Date> {
     let b = text.as_bytes();
     let digits = |range: std::ops::Range<usize>| -> Option<u16> {
-        b.get(range)?.iter().try_fold(0u16, |n, &d| d.is_ascii_digit().then(|| n * 10 + u16::from(d - b'0')))
+        b.get(range)?.iter().try_fold(0u16, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u16::from(d - b'0'))
+        })
     };
     let year = i64::from(digits(0..4)?);
     if b.len() == 4 {
         return Some(Date::Year(year));
     }
-    let month = u8::try_from(digits(5..7)?).ok().filter(|m| (1..=12).contains(m))?;
+    let month = u8::try_from(digits(5..7)?)
+        .ok()
+        .filter(|m| (1..=12).contains(m))?;
     if b[4] != b'-' {
         return None;
     }
@@ -242,12 +262,15 @@ fn parse_iso_digits(text: &str) -> Option<Date> {
         return Some(Date::Month(year, month));
     }
     let day = u8::try_from(digits(8..10)?).ok()?;
-    (b.len() == 10 && b[7] == b'-' && day >= 1 && day <= days_in_month(year, month)).then_some(Date::Day(year, month, day))
+    (b.len() == 10 && b[7] == b'-' && day >= 1 && day <= days_in_month(year, month))
+        .then_some(Date::Day(year, month, day))
 }
 
 fn parse_number<T: std::str::FromStr>(part: &str, what: &str, whole: &str) -> Result<T, DateError> {
     if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(DateError(format!("`{whole}`: the {what} `{part}` is not a number")));
+        return Err(DateError(format!(
+            "`{whole}`: the {what} `{part}` is not a number"
+        )));
     }
     part.parse::<T>()
         .map_err(|_| DateError(format!("`{whole}`: the {what} `{part}` is too large")))
@@ -261,7 +284,9 @@ impl Date {
     pub fn parse(input: &str) -> Result<Date, DateError> {
         let text = input.trim();
         if text.is_empty() {
-            return Err(DateError("the date is empty; write e.g. `1998`, `2005-fall` or `1998-08-31`".into()));
+            return Err(DateError(
+                "the date is empty; write e.g. `1998`, `2005-fall` or `1998-08-31`".into(),
+            ));
         }
         if let Some(date) = parse_iso_digits(text) {
             return Ok(date);
@@ -289,27 +314,37 @@ impl Date {
         let second = parts.next();
         let third = parts.next();
         if parts.next().is_some() {
-            return Err(DateError(format!("`{text}` has too many parts; write e.g. `1998-08-31`")));
+            return Err(DateError(format!(
+                "`{text}` has too many parts; write e.g. `1998-08-31`"
+            )));
         }
         let date = match (second, third) {
             (None, _) => Date::Year(year),
             (Some(part), None) if part.starts_with(['Q', 'q']) => {
                 let quarter: u8 = parse_number(&part[1..], "quarter", text)?;
                 if !(1..=4).contains(&quarter) {
-                    return Err(DateError(format!("`{text}`: quarter {quarter} does not exist; use Q1 to Q4")));
+                    return Err(DateError(format!(
+                        "`{text}`: quarter {quarter} does not exist; use Q1 to Q4"
+                    )));
                 }
                 Date::Quarter(year, quarter)
             }
-            (Some(part), None) if part.bytes().all(|b| b.is_ascii_alphabetic()) && !part.is_empty() => {
+            (Some(part), None)
+                if part.bytes().all(|b| b.is_ascii_alphabetic()) && !part.is_empty() =>
+            {
                 let season = Season::parse(part).ok_or_else(|| {
-                    DateError(format!("`{text}`: `{part}` is not a season; use spring, summer, fall or winter"))
+                    DateError(format!(
+                        "`{text}`: `{part}` is not a season; use spring, summer, fall or winter"
+                    ))
                 })?;
                 Date::Season(year, season)
             }
             (Some(month_text), day_text) => {
                 let month: u8 = parse_number(month_text, "month", text)?;
                 if !(1..=12).contains(&month) {
-                    return Err(DateError(format!("`{text}`: month {month} does not exist; months run from 01 to 12")));
+                    return Err(DateError(format!(
+                        "`{text}`: month {month} does not exist; months run from 01 to 12"
+                    )));
                 }
                 match day_text {
                     None => Date::Month(year, month),
@@ -331,16 +366,22 @@ impl Date {
             (None, date) => Ok(date),
             (Some(time), Date::Day(y, m, d)) => {
                 let (h, min) = time.split_once(':').ok_or_else(|| {
-                    DateError(format!("`{text}`: the time `{time}` should be written HH:MM"))
+                    DateError(format!(
+                        "`{text}`: the time `{time}` should be written HH:MM"
+                    ))
                 })?;
                 let h: u16 = parse_number(h, "hour", text)?;
                 let min: u16 = parse_number(min, "minute", text)?;
                 if h > 23 || min > 59 {
-                    return Err(DateError(format!("`{text}`: {time} is not a time of day (00:00 to 23:59)")));
+                    return Err(DateError(format!(
+                        "`{text}`: {time} is not a time of day (00:00 to 23:59)"
+                    )));
                 }
                 Ok(Date::Minute(y, m, d, h * 60 + min))
             }
-            (Some(_), _) => Err(DateError(format!("`{text}`: a time needs a full date before it, e.g. `1998-08-31T14:05`"))),
+            (Some(_), _) => Err(DateError(format!(
+                "`{text}`: a time needs a full date before it, e.g. `1998-08-31T14:05`"
+            ))),
         }
     }
 
@@ -401,7 +442,12 @@ impl Date {
             Date::Month(_, m) => format!("{} {year}", month_name(m)),
             Date::Day(_, m, d) => format!("{} {d}, {year}", month_name(m)),
             Date::Minute(_, m, d, minute) => {
-                format!("{} {d}, {year}, {:02}:{:02}", month_name(m), minute / 60, minute % 60)
+                format!(
+                    "{} {d}, {year}, {:02}:{:02}",
+                    month_name(m),
+                    minute / 60,
+                    minute % 60
+                )
             }
         }
     }
@@ -427,7 +473,11 @@ fn parse_before_present(text: &str) -> Option<Result<Date, DateError>> {
     }
     let whole: i128 = whole.parse().ok()?;
     let scale = 10i128.pow(fraction.len() as u32);
-    let fraction: i128 = if fraction.is_empty() { 0 } else { fraction.parse().ok()? };
+    let fraction: i128 = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse().ok()?
+    };
     // Rounded to the nearest whole year.
     let years = whole * factor + (fraction * factor * 2 + scale) / (2 * scale);
     let year = i64::try_from(-years).unwrap_or(i64::MIN);
@@ -466,7 +516,11 @@ fn group_digits(n: i64) -> String {
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let y = self.year();
-        let year = if y < 0 { format!("-{:04}", -y) } else { format!("{y:04}") };
+        let year = if y < 0 {
+            format!("-{:04}", -y)
+        } else {
+            format!("{y:04}")
+        };
         match *self {
             Date::Year(_) => write!(f, "{year}"),
             Date::Season(_, s) => write!(f, "{year}-{}", s.name()),
@@ -532,7 +586,10 @@ mod tests {
         ];
         for (text, needle) in cases {
             let err = Date::parse(text).expect_err(text);
-            assert!(err.0.contains(needle), "{text:?} gave {err:?}, expected it to mention {needle:?}");
+            assert!(
+                err.0.contains(needle),
+                "{text:?} gave {err:?}, expected it to mention {needle:?}"
+            );
         }
     }
 
@@ -550,7 +607,11 @@ mod tests {
             ("-13800000000", "13,800,000,001 BCE"),
         ];
         for (text, shown) in cases {
-            assert_eq!(Date::parse(text).unwrap().display(), shown, "displaying {text:?}");
+            assert_eq!(
+                Date::parse(text).unwrap().display(),
+                shown,
+                "displaying {text:?}"
+            );
         }
     }
 
@@ -558,11 +619,27 @@ mod tests {
     fn ranges_cover_the_stated_period() {
         let day = |y, m, d| days_from_civil(y, m, d) as Days;
         assert_eq!(Date::parse("1970-01-01").unwrap().range(), (0.0, 1.0));
-        assert_eq!(Date::parse("2005-fall").unwrap().range(), (day(2005, 9, 1), day(2005, 12, 1)));
-        assert_eq!(Date::parse("2005-winter").unwrap().range(), (day(2005, 12, 1), day(2006, 3, 1)));
-        assert_eq!(Date::parse("2005-Q4").unwrap().range(), (day(2005, 10, 1), day(2006, 1, 1)));
-        assert_eq!(Date::parse("2004").unwrap().range(), (day(2004, 1, 1), day(2005, 1, 1)));
-        assert_eq!(day(2000, 3, 1) - day(2000, 2, 28), 2.0, "2000 is a leap year");
+        assert_eq!(
+            Date::parse("2005-fall").unwrap().range(),
+            (day(2005, 9, 1), day(2005, 12, 1))
+        );
+        assert_eq!(
+            Date::parse("2005-winter").unwrap().range(),
+            (day(2005, 12, 1), day(2006, 3, 1))
+        );
+        assert_eq!(
+            Date::parse("2005-Q4").unwrap().range(),
+            (day(2005, 10, 1), day(2006, 1, 1))
+        );
+        assert_eq!(
+            Date::parse("2004").unwrap().range(),
+            (day(2004, 1, 1), day(2005, 1, 1))
+        );
+        assert_eq!(
+            day(2000, 3, 1) - day(2000, 2, 28),
+            2.0,
+            "2000 is a leap year"
+        );
         assert_eq!(day(1900, 3, 1) - day(1900, 2, 28), 1.0, "1900 is not");
     }
 
@@ -571,7 +648,16 @@ mod tests {
         let mut fast = 0;
         for year in ["0000", "1900", "2000", "2023", "2024", "9999"] {
             for month in 0..=13 {
-                for day in [None, Some(0), Some(1), Some(28), Some(29), Some(30), Some(31), Some(32)] {
+                for day in [
+                    None,
+                    Some(0),
+                    Some(1),
+                    Some(28),
+                    Some(29),
+                    Some(30),
+                    Some(31),
+                    Some(32),
+                ] {
                     let text = match day {
                         None => format!("{year}-{month:02}"),
                         Some(day) => format!("{year}-{month:02}-{day:02}"),
@@ -580,11 +666,17 @@ mod tests {
                         assert_eq!(Date::parse_general(&text), Ok(date), "{text}");
                         fast += 1;
                     } else {
-                        assert!(Date::parse_general(&text).is_err(), "{text} is valid but missed the fast path");
+                        assert!(
+                            Date::parse_general(&text).is_err(),
+                            "{text} is valid but missed the fast path"
+                        );
                     }
                 }
             }
-            assert_eq!(parse_iso_digits(year), Some(Date::Year(year.parse().unwrap())));
+            assert_eq!(
+                parse_iso_digits(year),
+                Some(Date::Year(year.parse().unwrap()))
+            );
         }
         assert!(fast > 6 * 12 * 4, "{fast}");
     }

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use super::csv_import::COLUMNS;
 use super::date::Date;
-use super::format::{RawDataset, RawEra, RawEvent, RawLane, RawMedia, RawSource, RawStatus, RawText};
+use super::format::{
+    RawDataset, RawEra, RawEvent, RawLane, RawMedia, RawSource, RawStatus, RawText,
+};
 use super::markdown::{self, Block, Inline};
 use super::{Dataset, Source, Status, Text};
 
@@ -35,7 +37,11 @@ pub fn to_native_json(dataset: &Dataset) -> String {
         lanes: dataset
             .lanes
             .iter()
-            .map(|lane| RawLane { id: lane.id.clone(), label: Some(lane.label.clone()), extra: BTreeMap::new() })
+            .map(|lane| RawLane {
+                id: lane.id.clone(),
+                label: Some(lane.label.clone()),
+                extra: BTreeMap::new(),
+            })
             .collect(),
         events: dataset
             .events
@@ -69,7 +75,12 @@ pub fn to_native_json(dataset: &Dataset) -> String {
                     })
                     .collect(),
                 sources: event.sources.iter().map(raw_source).collect(),
-                related: event.related.iter().filter_map(|&i| dataset.events.get(i)).map(|e| e.id.clone()).collect(),
+                related: event
+                    .related
+                    .iter()
+                    .filter_map(|&i| dataset.events.get(i))
+                    .map(|e| e.id.clone())
+                    .collect(),
                 extra: BTreeMap::new(),
             })
             .collect(),
@@ -107,7 +118,12 @@ fn raw_source(source: &Source) -> RawSource {
 pub fn to_csv(dataset: &Dataset) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut rows: Vec<[String; COLUMNS.len()]> = Vec::new();
-    let column = |name: &str| COLUMNS.iter().position(|c| *c == name).expect("a template column");
+    let column = |name: &str| {
+        COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .expect("a template column")
+    };
     if !dataset.title.is_empty() || !dataset.description.is_empty() {
         let mut row: [String; COLUMNS.len()] = Default::default();
         row[column("Headline")] = escape_html(&dataset.title);
@@ -139,10 +155,18 @@ pub fn to_csv(dataset: &Dataset) -> String {
             row[column("Media Credit")] = escape_html(&media.credit);
             row[column("Media Caption")] = escape_html(&media.caption);
         }
-        row[column("Group")] = dataset.lanes.get(event.lane).map(|l| l.label.clone()).unwrap_or_default();
+        row[column("Group")] = dataset
+            .lanes
+            .get(event.lane)
+            .map(|l| l.label.clone())
+            .unwrap_or_default();
         rows.push(row);
     }
-    let mut write = |record: &[String]| writer.write_record(record).expect("writing to memory cannot fail");
+    let mut write = |record: &[String]| {
+        writer
+            .write_record(record)
+            .expect("writing to memory cannot fail")
+    };
     write(&COLUMNS.map(str::to_owned));
     for row in &rows {
         write(row);
@@ -168,7 +192,9 @@ fn write_date(row: &mut [String], first: usize, date: &Date) {
     row[first] = year.to_string();
     row[first + 1] = month.map(|m| m.to_string()).unwrap_or_default();
     row[first + 2] = day.map(|d| d.to_string()).unwrap_or_default();
-    row[first + 3] = minute.map(|m| format!("{:02}:{:02}", m / 60, m % 60)).unwrap_or_default();
+    row[first + 3] = minute
+        .map(|m| format!("{:02}:{:02}", m / 60, m % 60))
+        .unwrap_or_default();
 }
 
 fn escape_html(text: &str) -> String {
@@ -248,18 +274,25 @@ mod tests {
     use crate::model::{parse_dataset, Days, Era, Event, Lane, Media};
 
     fn date() -> impl Strategy<Value = Date> {
-        (-10_000_000_000i64..=3000, 1u8..=12, 1u8..=31, 0u16..1440, 0u8..6).prop_map(|(year, month, day, minute, kind)| {
-            let day = day.min(days_in_month(year, month));
-            let seasons = [Season::Spring, Season::Summer, Season::Fall, Season::Winter];
-            match kind {
-                0 => Date::Year(year),
-                1 => Date::Season(year, seasons[(month % 4) as usize]),
-                2 => Date::Quarter(year, month % 4 + 1),
-                3 => Date::Month(year, month),
-                4 => Date::Day(year, month, day),
-                _ => Date::Minute(year, month, day, minute),
-            }
-        })
+        (
+            -10_000_000_000i64..=3000,
+            1u8..=12,
+            1u8..=31,
+            0u16..1440,
+            0u8..6,
+        )
+            .prop_map(|(year, month, day, minute, kind)| {
+                let day = day.min(days_in_month(year, month));
+                let seasons = [Season::Spring, Season::Summer, Season::Fall, Season::Winter];
+                match kind {
+                    0 => Date::Year(year),
+                    1 => Date::Season(year, seasons[(month % 4) as usize]),
+                    2 => Date::Quarter(year, month % 4 + 1),
+                    3 => Date::Month(year, month),
+                    4 => Date::Day(year, month, day),
+                    _ => Date::Minute(year, month, day, minute),
+                }
+            })
     }
 
     /// Dates with an end that is not before the start.
@@ -271,18 +304,42 @@ mod tests {
     }
 
     fn words(max: usize) -> impl Strategy<Value = String> {
-        proptest::string::string_regex(&format!("([A-Za-zé条約][A-Za-z0-9 ,.条約]{{0,{max}}}[a-z.])?")).expect("a valid regex")
+        proptest::string::string_regex(&format!(
+            "([A-Za-zé条約][A-Za-z0-9 ,.条約]{{0,{max}}}[a-z.])?"
+        ))
+        .expect("a valid regex")
     }
 
     /// A text; `required` ones have a non-empty default.
     fn text(required: bool) -> impl Strategy<Value = Text> {
-        let default = if required { words(12).prop_filter("non-empty", |s| !s.is_empty()).boxed() } else { words(12).boxed() };
-        (default, proptest::collection::btree_map(prop_oneof![Just("ja".to_owned()), Just("fr".to_owned())], "[a-z条約]{1,8}", 0..=2))
-            .prop_map(|(default, translations)| Text { default, translations: translations.into() })
+        let default = if required {
+            words(12)
+                .prop_filter("non-empty", |s| !s.is_empty())
+                .boxed()
+        } else {
+            words(12).boxed()
+        };
+        (
+            default,
+            proptest::collection::btree_map(
+                prop_oneof![Just("ja".to_owned()), Just("fr".to_owned())],
+                "[a-z条約]{1,8}",
+                0..=2,
+            ),
+        )
+            .prop_map(|(default, translations)| Text {
+                default,
+                translations: translations.into(),
+            })
     }
 
     fn source() -> impl Strategy<Value = Source> {
-        (words(10), proptest::option::of(words(6)), proptest::option::of(date()), proptest::option::of("[a-z]{1,8}"))
+        (
+            words(10),
+            proptest::option::of(words(6)),
+            proptest::option::of(date()),
+            proptest::option::of("[a-z]{1,8}"),
+        )
             .prop_map(|(title, publisher, date, path)| Source {
                 title,
                 publisher: publisher.clone(),
@@ -295,8 +352,14 @@ mod tests {
     }
 
     fn media() -> impl Strategy<Value = Media> {
-        ("[a-z]{1,8}", text(false), text(false), text(false))
-            .prop_map(|(path, alt, caption, credit)| Media { url: format!("https://example.org/{path}.jpg"), alt, caption, credit })
+        ("[a-z]{1,8}", text(false), text(false), text(false)).prop_map(
+            |(path, alt, caption, credit)| Media {
+                url: format!("https://example.org/{path}.jpg"),
+                alt,
+                caption,
+                credit,
+            },
+        )
     }
 
     #[derive(Debug, Clone)]
@@ -316,90 +379,164 @@ mod tests {
 
     fn event_seed() -> impl Strategy<Value = EventSeed> {
         (
-            (text(true), span(), any::<bool>(), proptest::option::of(text(false)), 0usize..4, 0usize..8),
-            (proptest::collection::vec("[a-z]{1,6}", 0..3), text(false), proptest::collection::vec(media(), 0..2)),
-            (proptest::collection::vec(source(), 0..2), proptest::collection::btree_set(0usize..16, 0..3)),
+            (
+                text(true),
+                span(),
+                any::<bool>(),
+                proptest::option::of(text(false)),
+                0usize..4,
+                0usize..8,
+            ),
+            (
+                proptest::collection::vec("[a-z]{1,6}", 0..3),
+                text(false),
+                proptest::collection::vec(media(), 0..2),
+            ),
+            (
+                proptest::collection::vec(source(), 0..2),
+                proptest::collection::btree_set(0usize..16, 0..3),
+            ),
         )
-            .prop_map(|((title, span, circa, display_date, status, lane), (tags, summary, media), (sources, related))| EventSeed {
-                title,
-                span,
-                circa,
-                display_date,
-                status,
-                lane,
-                tags,
-                summary,
-                media,
-                sources,
-                related: related.into_iter().collect(),
-            })
+            .prop_map(
+                |(
+                    (title, span, circa, display_date, status, lane),
+                    (tags, summary, media),
+                    (sources, related),
+                )| EventSeed {
+                    title,
+                    span,
+                    circa,
+                    display_date,
+                    status,
+                    lane,
+                    tags,
+                    summary,
+                    media,
+                    sources,
+                    related: related.into_iter().collect(),
+                },
+            )
     }
 
     fn dataset() -> impl Strategy<Value = Dataset> {
         (
-            (text(false), text(false), proptest::option::of(words(8)), proptest::option::of("CC0-1.0|CC-BY-4.0")),
+            (
+                text(false),
+                text(false),
+                proptest::option::of(words(8)),
+                proptest::option::of("CC0-1.0|CC-BY-4.0"),
+            ),
             proptest::collection::vec(source(), 0..2),
-            proptest::collection::vec((proptest::option::of("[a-z]{1,5}"), text(true), span()), 0..3),
+            proptest::collection::vec(
+                (proptest::option::of("[a-z]{1,5}"), text(true), span()),
+                0..3,
+            ),
             proptest::collection::vec(words(8), 1..4),
             proptest::collection::vec(event_seed(), 1..8),
         )
-            .prop_map(|((title, description, author, license), sources, eras, lane_labels, seeds)| {
-                let lanes: Vec<Lane> =
-                    lane_labels.into_iter().enumerate().map(|(i, label)| Lane { id: format!("lane-{i}"), label }).collect();
-                let mut eras: Vec<Era> = eras
-                    .into_iter()
-                    .map(|(id, title, (start, end))| {
-                        let end = end.unwrap_or(start);
-                        Era { id, title, start, end, range: (start.range().0, end.range().1.max(start.range().1)) }
-                    })
-                    .collect();
-                eras.sort_by(|a, b| a.range.0.total_cmp(&b.range.0).then(a.range.1.total_cmp(&b.range.1)));
-                let count = seeds.len();
-                let mut events: Vec<(Event, Vec<usize>)> = seeds
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, seed)| {
-                        let (start, end) = seed.span;
-                        let range: (Days, Days) =
-                            (start.range().0, end.map_or(start.range().1, |e| e.range().1.max(start.range().1)));
-                        let event = Event {
-                            id: format!("event-{i}"),
-                            title: seed.title,
-                            start,
-                            end,
-                            circa: seed.circa,
-                            display_date: seed.display_date.map(Box::new),
-                            status: Status::ALL[seed.status],
-                            lane: seed.lane % lanes.len(),
-                            actors: seed.tags.iter().map(|t| t.to_uppercase()).collect(),
-                            tags: seed.tags.into(),
-                            summary: seed.summary,
-                            media: seed.media.into(),
-                            sources: seed.sources.into(),
-                            related: Box::default(),
-                            range,
-                        };
-                        (event, seed.related.into_iter().filter(|&r| r < count).collect())
-                    })
-                    .collect();
-                // Related indices refer to the generated order; the dataset's is chronological.
-                let original_ids: Vec<String> = events.iter().map(|(e, _)| e.id.clone()).collect();
-                events.sort_by(|(a, _), (b, _)| {
-                    a.range.0.total_cmp(&b.range.0).then(a.range.1.total_cmp(&b.range.1)).then_with(|| a.id.cmp(&b.id))
-                });
-                let position = |id: &str| events.iter().position(|(e, _)| e.id == id).expect("a generated id");
-                let related: Vec<Vec<usize>> =
-                    events.iter().map(|(_, rel)| rel.iter().map(|&r| position(&original_ids[r])).collect()).collect();
-                let events = events
-                    .into_iter()
-                    .zip(related)
-                    .map(|((mut event, _), related)| {
-                        event.related = related.into();
-                        event
-                    })
-                    .collect();
-                Dataset { title, description, author, license, sources, language: "en".into(), eras, lanes, events }
-            })
+            .prop_map(
+                |((title, description, author, license), sources, eras, lane_labels, seeds)| {
+                    let lanes: Vec<Lane> = lane_labels
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, label)| Lane {
+                            id: format!("lane-{i}"),
+                            label,
+                        })
+                        .collect();
+                    let mut eras: Vec<Era> = eras
+                        .into_iter()
+                        .map(|(id, title, (start, end))| {
+                            let end = end.unwrap_or(start);
+                            Era {
+                                id,
+                                title,
+                                start,
+                                end,
+                                range: (start.range().0, end.range().1.max(start.range().1)),
+                            }
+                        })
+                        .collect();
+                    eras.sort_by(|a, b| {
+                        a.range
+                            .0
+                            .total_cmp(&b.range.0)
+                            .then(a.range.1.total_cmp(&b.range.1))
+                    });
+                    let count = seeds.len();
+                    let mut events: Vec<(Event, Vec<usize>)> = seeds
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, seed)| {
+                            let (start, end) = seed.span;
+                            let range: (Days, Days) = (
+                                start.range().0,
+                                end.map_or(start.range().1, |e| e.range().1.max(start.range().1)),
+                            );
+                            let event = Event {
+                                id: format!("event-{i}"),
+                                title: seed.title,
+                                start,
+                                end,
+                                circa: seed.circa,
+                                display_date: seed.display_date.map(Box::new),
+                                status: Status::ALL[seed.status],
+                                lane: seed.lane % lanes.len(),
+                                actors: seed.tags.iter().map(|t| t.to_uppercase()).collect(),
+                                tags: seed.tags.into(),
+                                summary: seed.summary,
+                                media: seed.media.into(),
+                                sources: seed.sources.into(),
+                                related: Box::default(),
+                                range,
+                            };
+                            (
+                                event,
+                                seed.related.into_iter().filter(|&r| r < count).collect(),
+                            )
+                        })
+                        .collect();
+                    // Related indices refer to the generated order; the dataset's is chronological.
+                    let original_ids: Vec<String> =
+                        events.iter().map(|(e, _)| e.id.clone()).collect();
+                    events.sort_by(|(a, _), (b, _)| {
+                        a.range
+                            .0
+                            .total_cmp(&b.range.0)
+                            .then(a.range.1.total_cmp(&b.range.1))
+                            .then_with(|| a.id.cmp(&b.id))
+                    });
+                    let position = |id: &str| {
+                        events
+                            .iter()
+                            .position(|(e, _)| e.id == id)
+                            .expect("a generated id")
+                    };
+                    let related: Vec<Vec<usize>> = events
+                        .iter()
+                        .map(|(_, rel)| rel.iter().map(|&r| position(&original_ids[r])).collect())
+                        .collect();
+                    let events = events
+                        .into_iter()
+                        .zip(related)
+                        .map(|((mut event, _), related)| {
+                            event.related = related.into();
+                            event
+                        })
+                        .collect();
+                    Dataset {
+                        title,
+                        description,
+                        author,
+                        license,
+                        sources,
+                        language: "en".into(),
+                        eras,
+                        lanes,
+                        events,
+                    }
+                },
+            )
     }
 
     proptest! {
@@ -416,7 +553,9 @@ mod tests {
 
     #[test]
     fn the_shipped_dataset_round_trips() {
-        let dataset = parse_dataset(crate::model::DEFAULT_DATASET_JSON).unwrap().dataset;
+        let dataset = parse_dataset(crate::model::DEFAULT_DATASET_JSON)
+            .unwrap()
+            .dataset;
         let again = parse_dataset(&to_native_json(&dataset)).unwrap();
         assert!(again.problems.is_empty(), "{:#?}", again.problems);
         assert_eq!(again.dataset, dataset);
@@ -424,18 +563,32 @@ mod tests {
 
     #[test]
     fn translations_are_written_as_objects() {
-        let text = Text { default: "Treaty".into(), translations: BTreeMap::from([("ja".into(), "条約".into())]).into() };
-        assert_eq!(serde_json::to_value(raw_text(&text, "en")).unwrap(), serde_json::json!({"en": "Treaty", "ja": "条約"}));
-        assert_eq!(serde_json::to_value(raw_text(&Text::plain("Treaty"), "en")).unwrap(), serde_json::json!("Treaty"));
+        let text = Text {
+            default: "Treaty".into(),
+            translations: BTreeMap::from([("ja".into(), "条約".into())]).into(),
+        };
+        assert_eq!(
+            serde_json::to_value(raw_text(&text, "en")).unwrap(),
+            serde_json::json!({"en": "Treaty", "ja": "条約"})
+        );
+        assert_eq!(
+            serde_json::to_value(raw_text(&Text::plain("Treaty"), "en")).unwrap(),
+            serde_json::json!("Treaty")
+        );
     }
 
     #[test]
     fn the_csv_sheet_reads_back() {
-        let sheet = parse_csv(include_str!("../../tests/fixtures/timelinejs-sheet.csv")).unwrap().dataset;
+        let sheet = parse_csv(include_str!("../../tests/fixtures/timelinejs-sheet.csv"))
+            .unwrap()
+            .dataset;
         let again = parse_csv(&to_csv(&sheet)).unwrap();
         assert!(again.problems.is_empty(), "{:#?}", again.problems);
         let summary = |d: &Dataset| -> Vec<(String, Date, Option<Date>, String)> {
-            d.events.iter().map(|e| (e.title.to_string(), e.start, e.end, e.summary.to_string())).collect()
+            d.events
+                .iter()
+                .map(|e| (e.title.to_string(), e.start, e.end, e.summary.to_string()))
+                .collect()
         };
         assert_eq!(summary(&again.dataset), summary(&sheet));
         assert_eq!(again.dataset.title, sheet.title);

@@ -18,7 +18,10 @@ use serde_json::Value;
 /// language tag to string.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
-#[serde(untagged, expecting = "expected text: a string, or an object of language tag to string such as {\"en\": \"…\", \"ja\": \"…\"}")]
+#[serde(
+    untagged,
+    expecting = "expected text: a string, or an object of language tag to string such as {\"en\": \"…\", \"ja\": \"…\"}"
+)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "Text"))]
 pub(crate) enum RawText {
     /// Text in the dataset's default language only.
@@ -61,7 +64,10 @@ pub(crate) enum RawStatus {
 /// A dataset file.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
-#[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(title = "annals dataset"))]
+#[cfg_attr(
+    all(test, not(target_arch = "wasm32")),
+    schemars(title = "annals dataset")
+)]
 pub(crate) struct RawDataset {
     /// Title shown in the header.
     #[serde(default, skip_serializing_if = "RawText::is_empty")]
@@ -273,7 +279,8 @@ mod tests {
     #[test]
     fn the_shipped_dataset_matches_the_schema_shapes() {
         // Strict reading (no unknown keys) of the shipped file through the raw types.
-        let raw: RawDataset = serde_json::from_str(crate::model::DEFAULT_DATASET_JSON).expect("the shipped dataset reads");
+        let raw: RawDataset = serde_json::from_str(crate::model::DEFAULT_DATASET_JSON)
+            .expect("the shipped dataset reads");
         assert!(raw.extra.is_empty());
         assert!(raw.events.iter().all(|e| e.extra.is_empty()));
     }

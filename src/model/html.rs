@@ -53,7 +53,9 @@ fn skip_raw_text<'a>(rest: &'a str, name: &str) -> &'a str {
     let mut from = 0;
     while let Some(at) = rest[from..].find("</").map(|i| from + i) {
         let candidate = &rest.as_bytes()[at + 2..];
-        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+        if candidate.len() >= name.len()
+            && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+        {
             let after = &rest[at..];
             return after.find('>').map_or("", |gt| &after[gt + 1..]);
         }
@@ -110,8 +112,15 @@ impl Tag {
         if i >= bytes.len() {
             return Read::Unterminated;
         }
-        let href = (name == "a").then(|| attribute(&s[attributes_start..i], "href")).flatten();
-        Read::Tag(Tag { name: if declaration { String::new() } else { name }, closing, href, len: i + 1 })
+        let href = (name == "a")
+            .then(|| attribute(&s[attributes_start..i], "href"))
+            .flatten();
+        Read::Tag(Tag {
+            name: if declaration { String::new() } else { name },
+            closing,
+            href,
+            len: i + 1,
+        })
     }
 }
 
@@ -140,7 +149,9 @@ fn attribute(list: &str, name: &str) -> Option<String> {
             match bytes.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
                     let start = i + 1;
-                    let end = list[start..].find(q as char).map_or(list.len(), |e| start + e);
+                    let end = list[start..]
+                        .find(q as char)
+                        .map_or(list.len(), |e| start + e);
                     value = &list[start..end];
                     i = end + 1;
                 }
@@ -171,7 +182,9 @@ pub(crate) fn decode_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).map(|e| e + 1);
+        let end = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .map(|e| e + 1);
         let (name, consumed) = match end {
             Some(e) if rest.as_bytes()[e] == b';' => (&rest[1..e], e + 1),
             _ => ("", 0),
@@ -219,9 +232,13 @@ impl Writer {
             return;
         }
         let decoded = decode_entities(raw);
-        let collapsed = decoded.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+        let collapsed = decoded
+            .split_ascii_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let leading = decoded.starts_with(|c: char| c.is_ascii_whitespace());
-        let trailing = decoded.ends_with(|c: char| c.is_ascii_whitespace()) && !collapsed.is_empty();
+        let trailing =
+            decoded.ends_with(|c: char| c.is_ascii_whitespace()) && !collapsed.is_empty();
         let line_start = self.at_line_start();
         if leading && !line_start && !self.out.ends_with(' ') {
             self.out.push(' ');
@@ -314,7 +331,9 @@ impl Writer {
                 self.out.push_str(&marker);
                 self.after_marker = self.out.len();
             }
-            ("p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "li", _) => self.block_break(),
+            ("p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "li", _) => {
+                self.block_break()
+            }
             ("br", _) => {
                 let trimmed = self.out.trim_end_matches(' ').len();
                 self.out.truncate(trimmed);
@@ -348,13 +367,22 @@ mod tests {
             ("plain text", "plain text"),
             ("<b>bold</b> and <i>it</i>", "**bold** and *it*"),
             ("<p>one</p><p>two</p>", "one\n\ntwo"),
-            ("<a href=\"https://x.org/a b\">x</a>", "[x](https://x.org/a%20b)"),
+            (
+                "<a href=\"https://x.org/a b\">x</a>",
+                "[x](https://x.org/a%20b)",
+            ),
             ("<ul><li>a</li><li>b</li></ul>after", "- a\n- b\n\nafter"),
             ("<ol><li>a</li><li>b</li></ol>", "1. a\n2. b"),
-            ("<ul><li>- not nested</li><li>2. nor this</li></ul>", "- \\- not nested\n- 2\\. nor this"),
+            (
+                "<ul><li>- not nested</li><li>2. nor this</li></ul>",
+                "- \\- not nested\n- 2\\. nor this",
+            ),
             ("line<br>break", "line\\\nbreak"),
             ("<span class=x>kept</span>", "kept"),
-            ("Tom &amp; Jerry &lt;3 &#x263A; &#9731;", "Tom \\& Jerry \\<3 ☺ ☃"),
+            (
+                "Tom &amp; Jerry &lt;3 &#x263A; &#9731;",
+                "Tom \\& Jerry \\<3 ☺ ☃",
+            ),
             ("x<script>alert('<b>')</script>y<style>p{}</style>z", "xyz"),
             ("a <!-- hidden --> b", "a b"),
             ("1 < 2 and 3 > 2", "1 \\< 2 and 3 \\> 2"),
@@ -376,14 +404,24 @@ mod tests {
             let input = unit.repeat(200_000);
             let started = std::time::Instant::now();
             to_markdown(&input);
-            assert!(started.elapsed().as_secs() < 10, "{unit:?} took {:?}", started.elapsed());
+            assert!(
+                started.elapsed().as_secs() < 10,
+                "{unit:?} took {:?}",
+                started.elapsed()
+            );
         }
     }
 
     #[test]
     fn converted_html_reads_back_as_the_subset() {
-        let (blocks, warnings) = parse(&to_markdown("<p>The <strong>treaty</strong> <a href='javascript:x()'>is</a> <em>signed</em>.</p>"));
-        assert_eq!(warnings.len(), 1, "the javascript: link is dropped with a warning");
+        let (blocks, warnings) = parse(&to_markdown(
+            "<p>The <strong>treaty</strong> <a href='javascript:x()'>is</a> <em>signed</em>.</p>",
+        ));
+        assert_eq!(
+            warnings.len(),
+            1,
+            "the javascript: link is dropped with a warning"
+        );
         assert_eq!(
             blocks,
             [Block::Paragraph(vec![

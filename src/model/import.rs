@@ -72,14 +72,17 @@ fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> Problem {
 
 /// Tells a JSON document's format from its shape.
 pub fn detect_json(value: &Value) -> Format {
-    let Some(top) = value.as_object() else { return Format::Native };
+    let Some(top) = value.as_object() else {
+        return Format::Native;
+    };
     let events = top.get("events").and_then(Value::as_array);
     let has = |key: &str| events.is_some_and(|events| events.iter().any(|e| e.get(key).is_some()));
     if has("start_date") {
         Format::TimelineJs
     } else if has("start") {
         Format::Native
-    } else if top.get("title").is_some_and(|t| t.get("text").is_some()) || top.contains_key("scale") {
+    } else if top.get("title").is_some_and(|t| t.get("text").is_some()) || top.contains_key("scale")
+    {
         Format::TimelineJs
     } else {
         Format::Native

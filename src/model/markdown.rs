@@ -69,7 +69,9 @@ pub enum Block {
 /// Whether a link target may be followed: http, https and mailto only.
 pub fn safe_link(href: &str) -> bool {
     let lower = href.trim_start().to_ascii_lowercase();
-    ["http://", "https://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
 }
 
 /// Parses Markdown into blocks, with a warning for each link target dropped.
@@ -88,7 +90,11 @@ pub fn parse(source: &str) -> (Vec<Block>, Vec<String>) {
         match rest.find(['\n', '\r']) {
             Some(end) => {
                 parser.line(&rest[..end]);
-                let ending = if rest[end..].starts_with("\r\n") { 2 } else { 1 };
+                let ending = if rest[end..].starts_with("\r\n") {
+                    2
+                } else {
+                    1
+                };
                 rest = &rest[end + ending..];
             }
             // A final line ending ends the last line; it does not start another.
@@ -151,7 +157,10 @@ pub(crate) fn escape(text: &str, at_line_start: bool) -> String {
         }
     }
     for ch in text.chars() {
-        if matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '&' | '~' | '|' | '!') {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '&' | '~' | '|' | '!'
+        ) {
             out.push('\\');
         }
         out.push(ch);
@@ -171,7 +180,8 @@ mod tests {
 
     #[test]
     fn keeps_the_subset() {
-        let (blocks, warnings) = parse("Some *emphasis*, **strong** and [a link](https://example.org).\n\n- one\n- two");
+        let (blocks, warnings) =
+            parse("Some *emphasis*, **strong** and [a link](https://example.org).\n\n- one\n- two");
         assert!(warnings.is_empty());
         assert_eq!(
             blocks,
@@ -182,17 +192,31 @@ mod tests {
                     text(", "),
                     Inline::Strong(vec![text("strong")]),
                     text(" and "),
-                    Inline::Link { href: "https://example.org".into(), children: vec![text("a link")] },
+                    Inline::Link {
+                        href: "https://example.org".into(),
+                        children: vec![text("a link")]
+                    },
                     text("."),
                 ]),
-                Block::List { start: None, items: vec![vec![Block::Paragraph(vec![text("one")])], vec![Block::Paragraph(vec![text("two")])]] },
+                Block::List {
+                    start: None,
+                    items: vec![
+                        vec![Block::Paragraph(vec![text("one")])],
+                        vec![Block::Paragraph(vec![text("two")])]
+                    ]
+                },
             ]
         );
     }
 
     #[test]
     fn unsafe_links_keep_their_text_and_warn() {
-        let cases = ["[x](javascript:alert(1))", "[x](data:text/html,hi)", "[x](/relative)", "[x](JaVaScRiPt:alert(1))"];
+        let cases = [
+            "[x](javascript:alert(1))",
+            "[x](data:text/html,hi)",
+            "[x](/relative)",
+            "[x](JaVaScRiPt:alert(1))",
+        ];
         for source in cases {
             let (blocks, warnings) = parse(source);
             assert_eq!(blocks, [Block::Paragraph(vec![text("x")])], "{source}");
@@ -206,9 +230,19 @@ mod tests {
     #[test]
     fn raw_html_is_shown_as_text() {
         let (blocks, _) = parse("Hi <script>alert(1)</script> there");
-        assert_eq!(blocks, [Block::Paragraph(vec![text("Hi <script>alert(1)</script> there")])]);
+        assert_eq!(
+            blocks,
+            [Block::Paragraph(vec![text(
+                "Hi <script>alert(1)</script> there"
+            )])]
+        );
         let (blocks, _) = parse("<div onclick=\"x()\">\nblock\n</div>");
-        assert_eq!(blocks, [Block::Paragraph(vec![text("<div onclick=\"x()\">\nblock\n</div>")])]);
+        assert_eq!(
+            blocks,
+            [Block::Paragraph(vec![text(
+                "<div onclick=\"x()\">\nblock\n</div>"
+            )])]
+        );
     }
 
     #[test]
@@ -239,7 +273,9 @@ mod tests {
                 .iter()
                 .map(|b| match b {
                     Block::Paragraph(_) => 0,
-                    Block::List { items, .. } => 1 + items.iter().map(|i| depth(i)).max().unwrap_or(0),
+                    Block::List { items, .. } => {
+                        1 + items.iter().map(|i| depth(i)).max().unwrap_or(0)
+                    }
                 })
                 .max()
                 .unwrap_or(0)
@@ -253,7 +289,12 @@ mod tests {
 
     #[test]
     fn escaped_text_reads_back_literally() {
-        let cases = ["a *b* [c](d) <e> #f & g_h", "- not a list", "1. not a list", "&amp; stays"];
+        let cases = [
+            "a *b* [c](d) <e> #f & g_h",
+            "- not a list",
+            "1. not a list",
+            "&amp; stays",
+        ];
         for literal in cases {
             let (blocks, _) = parse(&escape(literal, true));
             assert_eq!(blocks, [Block::Paragraph(vec![text(literal)])], "{literal}");
@@ -265,7 +306,10 @@ mod tests {
     }
 
     fn link(href: &str, children: Vec<Inline>) -> Inline {
-        Inline::Link { href: href.into(), children }
+        Inline::Link {
+            href: href.into(),
+            children,
+        }
     }
 
     fn bullets(items: Vec<Vec<Block>>) -> Block {
@@ -279,26 +323,60 @@ mod tests {
         assert_eq!(
             blocks,
             [bullets(vec![
-                vec![para(vec![text("a")]), bullets(vec![vec![para(vec![text("b")])], vec![para(vec![text("c")])]])],
+                vec![
+                    para(vec![text("a")]),
+                    bullets(vec![
+                        vec![para(vec![text("b")])],
+                        vec![para(vec![text("c")])]
+                    ])
+                ],
                 vec![para(vec![text("d")])],
             ])]
         );
         let (blocks, _) = parse("1. a\n\n   more\n2. b");
         assert_eq!(
             blocks,
-            [Block::List { start: Some(1), items: vec![vec![para(vec![text("a")]), para(vec![text("more")])], vec![para(vec![text("b")])]] }]
+            [Block::List {
+                start: Some(1),
+                items: vec![
+                    vec![para(vec![text("a")]), para(vec![text("more")])],
+                    vec![para(vec![text("b")])]
+                ]
+            }]
         );
         // Another bullet character or delimiter starts another list.
         let (blocks, _) = parse("- a\n+ b\n1. c\n1) d");
         assert_eq!(blocks.len(), 4, "{blocks:?}");
         // Only a list numbered from 1 interrupts a paragraph.
-        assert_eq!(parse("The year\n1998. was late").0, [para(vec![text("The year 1998. was late")])]);
-        assert!(matches!(&parse("Steps:\n1. one").0[..], [Block::Paragraph(_), Block::List { start: Some(1), .. }]));
+        assert_eq!(
+            parse("The year\n1998. was late").0,
+            [para(vec![text("The year 1998. was late")])]
+        );
+        assert!(matches!(
+            &parse("Steps:\n1. one").0[..],
+            [Block::Paragraph(_), Block::List { start: Some(1), .. }]
+        ));
         // A lazy line continues the item's paragraph; an unindented paragraph after a blank line ends the list.
-        assert_eq!(parse("- a\nb").0, [bullets(vec![vec![para(vec![text("a b")])]])]);
-        assert_eq!(parse("- a\n\nb").0, [bullets(vec![vec![para(vec![text("a")])]]), para(vec![text("b")])]);
-        assert_eq!(parse("-\n  late").0, [bullets(vec![vec![para(vec![text("late")])]])]);
-        assert_eq!(parse("- a\n***\n- b").0.len(), 2, "a thematic break ends the list");
+        assert_eq!(
+            parse("- a\nb").0,
+            [bullets(vec![vec![para(vec![text("a b")])]])]
+        );
+        assert_eq!(
+            parse("- a\n\nb").0,
+            [
+                bullets(vec![vec![para(vec![text("a")])]]),
+                para(vec![text("b")])
+            ]
+        );
+        assert_eq!(
+            parse("-\n  late").0,
+            [bullets(vec![vec![para(vec![text("late")])]])]
+        );
+        assert_eq!(
+            parse("- a\n***\n- b").0.len(),
+            2,
+            "a thematic break ends the list"
+        );
     }
 
     #[test]
@@ -306,16 +384,51 @@ mod tests {
         let (blocks, _) = parse("> quoted *text*\ncontinued\n\n> - in a list");
         assert_eq!(
             blocks,
-            [para(vec![text("quoted "), Inline::Emphasis(vec![text("text")]), text(" continued")]), bullets(vec![vec![para(vec![text("in a list")])]])]
+            [
+                para(vec![
+                    text("quoted "),
+                    Inline::Emphasis(vec![text("text")]),
+                    text(" continued")
+                ]),
+                bullets(vec![vec![para(vec![text("in a list")])]])
+            ]
         );
-        assert_eq!(parse("## Title ##\nSetext\n===\ntext").0, [para(vec![text("Title")]), para(vec![text("Setext")]), para(vec![text("text")])]);
-        assert_eq!(parse("```rust\nlet *x* = 1;\n\nx\n```\nafter").0, [para(vec![text("let *x* = 1;\n\nx")]), para(vec![text("after")])]);
-        assert_eq!(parse("    indented *code*\n\n    more").0, [para(vec![text("indented *code*\n\nmore")])]);
-        assert_eq!(parse("a\n\n---\n\nb").0, [para(vec![text("a")]), para(vec![text("b")])]);
-        assert_eq!(parse("<!-- a\n\nb -->\nc").0, [para(vec![text("<!-- a\n\nb -->")]), para(vec![text("c")])]);
+        assert_eq!(
+            parse("## Title ##\nSetext\n===\ntext").0,
+            [
+                para(vec![text("Title")]),
+                para(vec![text("Setext")]),
+                para(vec![text("text")])
+            ]
+        );
+        assert_eq!(
+            parse("```rust\nlet *x* = 1;\n\nx\n```\nafter").0,
+            [
+                para(vec![text("let *x* = 1;\n\nx")]),
+                para(vec![text("after")])
+            ]
+        );
+        assert_eq!(
+            parse("    indented *code*\n\n    more").0,
+            [para(vec![text("indented *code*\n\nmore")])]
+        );
+        assert_eq!(
+            parse("a\n\n---\n\nb").0,
+            [para(vec![text("a")]), para(vec![text("b")])]
+        );
+        assert_eq!(
+            parse("<!-- a\n\nb -->\nc").0,
+            [para(vec![text("<!-- a\n\nb -->")]), para(vec![text("c")])]
+        );
         // A lone tag starts an HTML block, except inside a paragraph.
         assert_eq!(parse("<span>\n*x*").0, [para(vec![text("<span>\n*x*")])]);
-        assert_eq!(parse("a\n<span>\n*x*").0, [para(vec![text("a <span> "), Inline::Emphasis(vec![text("x")])])]);
+        assert_eq!(
+            parse("a\n<span>\n*x*").0,
+            [para(vec![
+                text("a <span> "),
+                Inline::Emphasis(vec![text("x")])
+            ])]
+        );
     }
 
     #[test]
@@ -323,32 +436,96 @@ mod tests {
         let cases: Vec<(&str, Vec<Inline>)> = vec![
             ("a  \nb\\\nc\nd", vec![text("a\nb\nc d")]),
             ("\\*not\\* \\[x\\] \\a", vec![text("*not* [x] \\a")]),
-            ("&amp; &lt; &gt; &quot; &#39; &nbsp; &#x263A; &#9731; &#0; &hearts; & x", vec![text("& < > \" ' \u{a0} ☺ ☃ \u{fffd} &hearts; & x")]),
+            (
+                "&amp; &lt; &gt; &quot; &#39; &nbsp; &#x263A; &#9731; &#0; &hearts; & x",
+                vec![text("& < > \" ' \u{a0} ☺ ☃ \u{fffd} &hearts; & x")],
+            ),
             ("`*code*` and `` a`b ``", vec![text("*code* and a`b")]),
             ("*a `*` b*", vec![Inline::Emphasis(vec![text("a * b")])]),
-            ("snake_case_name and 2*3*4", vec![text("snake_case_name and 2"), Inline::Emphasis(vec![text("3")]), text("4")]),
-            ("***both*** __strong__ _em_", vec![
-                Inline::Emphasis(vec![Inline::Strong(vec![text("both")])]),
-                text(" "),
-                Inline::Strong(vec![text("strong")]),
-                text(" "),
-                Inline::Emphasis(vec![text("em")]),
-            ]),
-            ("*a **b** c*", vec![Inline::Emphasis(vec![text("a "), Inline::Strong(vec![text("b")]), text(" c")])]),
-            ("**unclosed *and* [open", vec![text("**unclosed "), Inline::Emphasis(vec![text("and")]), text(" [open")]),
-            ("[t](https://x.org/a_(b)_c \"title\")", vec![link("https://x.org/a_(b)_c", vec![text("t")])]),
-            ("[t](<https://x.org/a b> 'title')", vec![link("https://x.org/a b", vec![text("t")])]),
-            ("[t](https://x.org/?a=1&amp;b=\\*)", vec![link("https://x.org/?a=1&b=*", vec![text("t")])]),
-            ("[*t*](HTTPS://X.ORG)", vec![link("HTTPS://X.ORG", vec![Inline::Emphasis(vec![text("t")])])]),
-            ("[a [b](https://b.org) c](https://a.org)", vec![text("[a "), link("https://b.org", vec![text("b")]), text(" c](https://a.org)")]),
-            ("[![alt *x*](i.png)](https://x.org)", vec![link("https://x.org", vec![text("alt "), Inline::Emphasis(vec![text("x")])])]),
-            ("[no target] [x] (y) [z]()", vec![text("[no target] [x] (y) z")]),
-            ("<https://x.org/a?b> <a.b@example.org>", vec![
-                link("https://x.org/a?b", vec![text("https://x.org/a?b")]),
-                text(" "),
-                link("mailto:a.b@example.org", vec![text("a.b@example.org")]),
-            ]),
-            ("<span title=\"*x*\">y</span> <a <b", vec![text("<span title=\"*x*\">y</span> <a <b")]),
+            (
+                "snake_case_name and 2*3*4",
+                vec![
+                    text("snake_case_name and 2"),
+                    Inline::Emphasis(vec![text("3")]),
+                    text("4"),
+                ],
+            ),
+            (
+                "***both*** __strong__ _em_",
+                vec![
+                    Inline::Emphasis(vec![Inline::Strong(vec![text("both")])]),
+                    text(" "),
+                    Inline::Strong(vec![text("strong")]),
+                    text(" "),
+                    Inline::Emphasis(vec![text("em")]),
+                ],
+            ),
+            (
+                "*a **b** c*",
+                vec![Inline::Emphasis(vec![
+                    text("a "),
+                    Inline::Strong(vec![text("b")]),
+                    text(" c"),
+                ])],
+            ),
+            (
+                "**unclosed *and* [open",
+                vec![
+                    text("**unclosed "),
+                    Inline::Emphasis(vec![text("and")]),
+                    text(" [open"),
+                ],
+            ),
+            (
+                "[t](https://x.org/a_(b)_c \"title\")",
+                vec![link("https://x.org/a_(b)_c", vec![text("t")])],
+            ),
+            (
+                "[t](<https://x.org/a b> 'title')",
+                vec![link("https://x.org/a b", vec![text("t")])],
+            ),
+            (
+                "[t](https://x.org/?a=1&amp;b=\\*)",
+                vec![link("https://x.org/?a=1&b=*", vec![text("t")])],
+            ),
+            (
+                "[*t*](HTTPS://X.ORG)",
+                vec![link(
+                    "HTTPS://X.ORG",
+                    vec![Inline::Emphasis(vec![text("t")])],
+                )],
+            ),
+            (
+                "[a [b](https://b.org) c](https://a.org)",
+                vec![
+                    text("[a "),
+                    link("https://b.org", vec![text("b")]),
+                    text(" c](https://a.org)"),
+                ],
+            ),
+            (
+                "[![alt *x*](i.png)](https://x.org)",
+                vec![link(
+                    "https://x.org",
+                    vec![text("alt "), Inline::Emphasis(vec![text("x")])],
+                )],
+            ),
+            (
+                "[no target] [x] (y) [z]()",
+                vec![text("[no target] [x] (y) z")],
+            ),
+            (
+                "<https://x.org/a?b> <a.b@example.org>",
+                vec![
+                    link("https://x.org/a?b", vec![text("https://x.org/a?b")]),
+                    text(" "),
+                    link("mailto:a.b@example.org", vec![text("a.b@example.org")]),
+                ],
+            ),
+            (
+                "<span title=\"*x*\">y</span> <a <b",
+                vec![text("<span title=\"*x*\">y</span> <a <b")],
+            ),
             ("a\0b", vec![text("a\u{fffd}b")]),
         ];
         for (source, inlines) in cases {
@@ -359,9 +536,22 @@ mod tests {
 
     #[test]
     fn line_endings_and_tabs() {
-        assert_eq!(parse("a\r\nb\r\rc\n").0, [para(vec![text("a b")]), para(vec![text("c")])]);
-        assert_eq!(parse("-\ta\n\t-\tb").0, [bullets(vec![vec![para(vec![text("a")]), bullets(vec![vec![para(vec![text("b")])]])]])]);
-        assert_eq!(parse("a\tb").0, [para(vec![text("a\tb")])], "tabs in text stay");
+        assert_eq!(
+            parse("a\r\nb\r\rc\n").0,
+            [para(vec![text("a b")]), para(vec![text("c")])]
+        );
+        assert_eq!(
+            parse("-\ta\n\t-\tb").0,
+            [bullets(vec![vec![
+                para(vec![text("a")]),
+                bullets(vec![vec![para(vec![text("b")])]])
+            ]])]
+        );
+        assert_eq!(
+            parse("a\tb").0,
+            [para(vec![text("a\tb")])],
+            "tabs in text stay"
+        );
     }
 
     #[test]
@@ -369,7 +559,10 @@ mod tests {
         let (blocks, warnings) = parse("[a](javascript:x) <javascript:y> [b](data:text/html,z) [c](ftp://f) [d]() ![e](javascript:img)");
         assert_eq!(blocks, [para(vec![text("a javascript:y b c d e")])]);
         assert_eq!(warnings.len(), 5, "{warnings:?}");
-        assert!(warnings[0].contains("\"javascript:x\"") && warnings[1].contains("\"javascript:y\""), "{warnings:?}");
+        assert!(
+            warnings[0].contains("\"javascript:x\"") && warnings[1].contains("\"javascript:y\""),
+            "{warnings:?}"
+        );
         // Escapes and references are resolved before the check.
         let (_, warnings) = parse("[a](java&#115;cript:x) [b](\\javascript:x)");
         assert_eq!(warnings.len(), 2);
@@ -380,17 +573,63 @@ mod tests {
     #[test]
     fn hostile_input_stays_linear() {
         let units = [
-            "*", "_", "**_", "*a", "a*", "[", "![", "]", "](", "[a](", "[a](b", "[a](b(", "[a](<", "[a](b \"", "<", "<a ", "<a b=\"",
-            "<!--", "<?", "<![CDATA[", "<!X", "`", "``", "` ``", "&", "&#", "\\", "> ", "- ", "1. ", "> - ", "\n", "  \n", "-\n", "\n  ",
-            "<div>\n", "```\n", "    x\n", "[a]", "*[", "_[_]",
+            "*",
+            "_",
+            "**_",
+            "*a",
+            "a*",
+            "[",
+            "![",
+            "]",
+            "](",
+            "[a](",
+            "[a](b",
+            "[a](b(",
+            "[a](<",
+            "[a](b \"",
+            "<",
+            "<a ",
+            "<a b=\"",
+            "<!--",
+            "<?",
+            "<![CDATA[",
+            "<!X",
+            "`",
+            "``",
+            "` ``",
+            "&",
+            "&#",
+            "\\",
+            "> ",
+            "- ",
+            "1. ",
+            "> - ",
+            "\n",
+            "  \n",
+            "-\n",
+            "\n  ",
+            "<div>\n",
+            "```\n",
+            "    x\n",
+            "[a]",
+            "*[",
+            "_[_]",
         ];
-        let mut sources: Vec<String> = units.iter().map(|unit| unit.repeat(200_000 / unit.len())).collect();
+        let mut sources: Vec<String> = units
+            .iter()
+            .map(|unit| unit.repeat(200_000 / unit.len()))
+            .collect();
         // Backtick runs of ever more lengths, none of them closed.
         sources.push((1..600).map(|n| "`".repeat(n) + "a").collect());
         for source in sources {
             let started = std::time::Instant::now();
             parse(&source);
-            assert!(started.elapsed().as_secs() < 10, "{:?}… took {:?}", &source[..10], started.elapsed());
+            assert!(
+                started.elapsed().as_secs() < 10,
+                "{:?}… took {:?}",
+                &source[..10],
+                started.elapsed()
+            );
         }
     }
 
@@ -401,7 +640,9 @@ mod tests {
                 .iter()
                 .map(|i| match i {
                     Inline::Text(_) => 0,
-                    Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => 1 + inline_depth(c),
+                    Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => {
+                        1 + inline_depth(c)
+                    }
                 })
                 .max()
                 .unwrap_or(0)
@@ -428,8 +669,12 @@ mod tests {
                 match item {
                     Inline::Text(t) if t.is_empty() => return Err("an empty text".into()),
                     Inline::Text(t) => out.push_str(t),
-                    Inline::Link { href, .. } if !safe_link(href) => return Err(format!("an unsafe link {href:?}")),
-                    Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => inlines(c, out)?,
+                    Inline::Link { href, .. } if !safe_link(href) => {
+                        return Err(format!("an unsafe link {href:?}"))
+                    }
+                    Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => {
+                        inlines(c, out)?
+                    }
                 }
             }
             Ok(())
@@ -437,7 +682,9 @@ mod tests {
         let mut out = String::new();
         for block in blocks {
             match block {
-                Block::Paragraph(items) if items.is_empty() => return Err("an empty paragraph".into()),
+                Block::Paragraph(items) if items.is_empty() => {
+                    return Err("an empty paragraph".into())
+                }
                 Block::Paragraph(items) => inlines(items, &mut out)?,
                 Block::List { items, .. } => {
                     for item in items {
@@ -457,17 +704,70 @@ mod tests {
     }
 
     const SYNTAX: &[&str] = &[
-        " ", "  ", "\n", "\n\n", "\n  ", "\n    ", "\t", "*", "**", "_", "__", "[", "]", "(", ")", "](", "![", "<", ">", "> ", "- ", "+ ",
-        "* ", "1. ", "2) ", "#", "## ", "`", "``", "```", "~~~", "\\", "&amp;", "&#35;", "&#x0;", "&bogus;", "&", "!", "\"", "'", "---",
-        "===", "<b>", "</div>", "<div>", "<!--", "-->", "<https://x.org>", "<a@b.c>", "https://x.org", "javascript:", "data:", ":",
-        "<span a=\"", "\r\n", "\0",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\n  ",
+        "\n    ",
+        "\t",
+        "*",
+        "**",
+        "_",
+        "__",
+        "[",
+        "]",
+        "(",
+        ")",
+        "](",
+        "![",
+        "<",
+        ">",
+        "> ",
+        "- ",
+        "+ ",
+        "* ",
+        "1. ",
+        "2) ",
+        "#",
+        "## ",
+        "`",
+        "``",
+        "```",
+        "~~~",
+        "\\",
+        "&amp;",
+        "&#35;",
+        "&#x0;",
+        "&bogus;",
+        "&",
+        "!",
+        "\"",
+        "'",
+        "---",
+        "===",
+        "<b>",
+        "</div>",
+        "<div>",
+        "<!--",
+        "-->",
+        "<https://x.org>",
+        "<a@b.c>",
+        "https://x.org",
+        "javascript:",
+        "data:",
+        ":",
+        "<span a=\"",
+        "\r\n",
+        "\0",
     ];
 
     /// Syntax that never hides a letter or digit: no link targets, character
     /// references, list numbers or code fence info strings.
     const LETTER_SAFE: &[&str] = &[
-        " ", "  ", "\n", "\n\n", "\n  ", "\n    ", "\t", "*", "**", "_", "__", "[", "]", "![", "<", ">", "> ", "- ", "+ ", "* ", "#",
-        "## ", "\\", "!", "\"", "'", "---", "===", "<b>", "</div>", "<div>", "<!--", "-->", "  \n", "\\\n",
+        " ", "  ", "\n", "\n\n", "\n  ", "\n    ", "\t", "*", "**", "_", "__", "[", "]", "![", "<",
+        ">", "> ", "- ", "+ ", "* ", "#", "## ", "\\", "!", "\"", "'", "---", "===", "<b>",
+        "</div>", "<div>", "<!--", "-->", "  \n", "\\\n",
     ];
 
     proptest! {

@@ -27,8 +27,8 @@ pub mod timelinejs;
 pub use date::{Date, Days, Precision};
 pub use export::{to_csv, to_native_json};
 pub use import::{parse_any, parse_bytes};
-pub use stream::Reader;
 pub use parse::{parse_dataset, Loaded, Problem, ProblemKind};
+pub use stream::Reader;
 pub use text::Text;
 
 /// Whether an event happened, or was only planned or proposed.
@@ -46,7 +46,12 @@ pub enum Status {
 
 impl Status {
     /// Every status, in the order the legend shows them.
-    pub const ALL: [Status; 4] = [Status::Occurred, Status::Planned, Status::Proposed, Status::Cancelled];
+    pub const ALL: [Status; 4] = [
+        Status::Occurred,
+        Status::Planned,
+        Status::Proposed,
+        Status::Cancelled,
+    ];
 
     /// The lower-case word used in data files, CSS classes and labels.
     pub fn name(self) -> &'static str {
@@ -177,7 +182,9 @@ impl Event {
         }
         let circa = if self.circa { "c. " } else { "" };
         match &self.end {
-            Some(end) if *end != self.start => format!("{circa}{} – {circa}{}", self.start.display(), end.display()),
+            Some(end) if *end != self.start => {
+                format!("{circa}{} – {circa}{}", self.start.display(), end.display())
+            }
             _ => format!("{circa}{}", self.start.display()),
         }
     }
@@ -186,7 +193,12 @@ impl Event {
     /// (or the default language), as in
     /// "Fall 2005, planned: Joint declaration by Bush and Koizumi".
     pub fn accessible_name(&self, lang: &str) -> String {
-        format!("{}, {}: {}", self.date_text(), self.status.name(), self.title.get(lang))
+        format!(
+            "{}, {}: {}",
+            self.date_text(),
+            self.status.name(),
+            self.title.get(lang)
+        )
     }
 }
 

@@ -13,7 +13,10 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::date::{Date, DateError};
-use super::format::{RawDataset, RawEra, RawEvent, RawLane, RawSource, RawStatus, RawText, MINIMAL_DATASET, MINIMAL_ERA, MINIMAL_EVENT, MINIMAL_LANE};
+use super::format::{
+    RawDataset, RawEra, RawEvent, RawLane, RawSource, RawStatus, RawText, MINIMAL_DATASET,
+    MINIMAL_ERA, MINIMAL_EVENT, MINIMAL_LANE,
+};
 use super::{markdown, Dataset, Days, Era, Event, Lane, Media, Source, Status, Text};
 
 /// How serious a problem is.
@@ -38,11 +41,19 @@ pub struct Problem {
 
 impl Problem {
     pub(crate) fn error(location: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem { kind: ProblemKind::Error, location: location.into(), message: message.into() }
+        Problem {
+            kind: ProblemKind::Error,
+            location: location.into(),
+            message: message.into(),
+        }
     }
 
     pub(crate) fn warning(location: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem { kind: ProblemKind::Warning, location: location.into(), message: message.into() }
+        Problem {
+            kind: ProblemKind::Warning,
+            location: location.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -103,12 +114,20 @@ impl Origin {
             at.push_str(id);
             at.push_str("\")");
         }
-        Origin { at, number: index, style }
+        Origin {
+            at,
+            number: index,
+            style,
+        }
     }
 
     /// A spreadsheet row, numbered as the spreadsheet shows it (header is row 1).
     pub(crate) fn row(row: usize) -> Origin {
-        Origin { at: format!("row {row}"), number: row, style: FieldStyle::Sheet }
+        Origin {
+            at: format!("row {row}"),
+            number: row,
+            style: FieldStyle::Sheet,
+        }
     }
 
     /// "event 3" or "row 5": the location without the id, for one event of
@@ -230,12 +249,18 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, Vec<Problem>> {
 /// [`parse_dataset`] after the JSON syntax has been read.
 pub(crate) fn parse_native_value(value: Value) -> Result<Loaded, Vec<Problem>> {
     let Value::Object(mut top) = value else {
-        return Err(vec![Problem::error("top level", "expected an object with an `events` array, e.g. {\"events\": [...]}")]);
+        return Err(vec![Problem::error(
+            "top level",
+            "expected an object with an `events` array, e.g. {\"events\": [...]}",
+        )]);
     };
     let mut problems = Vec::new();
     let events = take_array(&mut top, "events", &mut problems);
     if events.is_none() && problems.is_empty() {
-        return Err(vec![Problem::error("top level", "missing field `events`: a dataset needs an `events` array")]);
+        return Err(vec![Problem::error(
+            "top level",
+            "missing field `events`: a dataset needs an `events` array",
+        )]);
     }
     let events = events.unwrap_or_default();
     let mut assembler = native_header(top, problems)?;
@@ -250,18 +275,34 @@ pub(crate) fn parse_native_value(value: Value) -> Result<Loaded, Vec<Problem>> {
 /// Reads everything but the events (which `top` no longer holds): the
 /// dataset fields, lanes and eras. Returns the [`Assembler`] that takes the
 /// events, or every problem when the header is unusable.
-pub(crate) fn native_header(mut top: Map<String, Value>, mut problems: Vec<Problem>) -> Result<Assembler, Vec<Problem>> {
+pub(crate) fn native_header(
+    mut top: Map<String, Value>,
+    mut problems: Vec<Problem>,
+) -> Result<Assembler, Vec<Problem>> {
     let lanes = take_array(&mut top, "lanes", &mut problems).unwrap_or_default();
     let eras = take_array(&mut top, "eras", &mut problems).unwrap_or_default();
     top.insert("events".into(), Value::Array(Vec::new()));
     let raw: RawDataset = read_lenient(top, MINIMAL_DATASET, "dataset", &mut problems)
         .ok_or_else(|| problems.clone())?;
     warn_unknown(&raw.extra, "dataset", &mut problems);
-    let language = raw.language.filter(|l| !l.trim().is_empty()).unwrap_or_else(|| DEFAULT_LANGUAGE.to_owned());
+    let language = raw
+        .language
+        .filter(|l| !l.trim().is_empty())
+        .unwrap_or_else(|| DEFAULT_LANGUAGE.to_owned());
 
     let mut header = Header {
-        title: text(raw.title, &language, &|| "dataset, field `title`".into(), &mut problems),
-        description: text(raw.description, &language, &|| "dataset, field `description`".into(), &mut problems),
+        title: text(
+            raw.title,
+            &language,
+            &|| "dataset, field `title`".into(),
+            &mut problems,
+        ),
+        description: text(
+            raw.description,
+            &language,
+            &|| "dataset, field `description`".into(),
+            &mut problems,
+        ),
         author: raw.author,
         license: raw.license,
         sources: raw
@@ -278,7 +319,9 @@ pub(crate) fn native_header(mut top: Map<String, Value>, mut problems: Vec<Probl
     let mut lane_ids: HashMap<String, usize> = HashMap::new();
     for (i, value) in lanes.into_iter().enumerate() {
         let at = format!("lanes[{i}]");
-        let Some(lane) = read_strict::<RawLane>(value, MINIMAL_LANE, &at, &mut problems) else { continue };
+        let Some(lane) = read_strict::<RawLane>(value, MINIMAL_LANE, &at, &mut problems) else {
+            continue;
+        };
         warn_unknown(&lane.extra, &at, &mut problems);
         let id = lane.id.trim().to_owned();
         if id.is_empty() {
@@ -286,24 +329,39 @@ pub(crate) fn native_header(mut top: Map<String, Value>, mut problems: Vec<Probl
             continue;
         }
         if lane_ids.contains_key(&id) {
-            problems.push(Problem::warning(at, format!("lane id \"{id}\" is declared twice; the first one is used")));
+            problems.push(Problem::warning(
+                at,
+                format!("lane id \"{id}\" is declared twice; the first one is used"),
+            ));
             continue;
         }
         lane_ids.insert(id.clone(), i);
-        header.lanes.push(Lane { label: lane.label.unwrap_or_else(|| id.clone()), id });
+        header.lanes.push(Lane {
+            label: lane.label.unwrap_or_else(|| id.clone()),
+            id,
+        });
     }
 
     for (i, value) in eras.into_iter().enumerate() {
         let at = format!("eras[{i}]");
-        let Some(era) = read_strict::<RawEra>(value, MINIMAL_ERA, &at, &mut problems) else { continue };
+        let Some(era) = read_strict::<RawEra>(value, MINIMAL_ERA, &at, &mut problems) else {
+            continue;
+        };
         warn_unknown(&era.extra, &at, &mut problems);
         let mut errors = Vec::new();
         let start = check_date(&era.start, &|| field(&at, "start"), &mut errors);
         let end = check_date(&era.end, &|| field(&at, "end"), &mut errors);
-        let title = text(era.title, &header.language, &|| field(&at, "title"), &mut errors);
+        let title = text(
+            era.title,
+            &header.language,
+            &|| field(&at, "title"),
+            &mut errors,
+        );
         match (start, end, errors.is_empty()) {
             (Some(start), Some(end), true) => {
-                if let Some(era) = make_era(era.id, title, start, end, &field(&at, "end"), &mut problems) {
+                if let Some(era) =
+                    make_era(era.id, title, start, end, &field(&at, "end"), &mut problems)
+                {
                     header.eras.push(era);
                 }
             }
@@ -316,7 +374,11 @@ pub(crate) fn native_header(mut top: Map<String, Value>, mut problems: Vec<Probl
 /// Reads event number `index` from its JSON text. Valid events take the
 /// direct route; anything else goes through [`native_event_value`], which
 /// names the faulty fields.
-pub(crate) fn native_event_text(json: &str, index: usize, assembler: &mut Assembler) -> Option<Draft> {
+pub(crate) fn native_event_text(
+    json: &str,
+    index: usize,
+    assembler: &mut Assembler,
+) -> Option<Draft> {
     match serde_json::from_str::<RawEvent>(json) {
         Ok(raw) => {
             let origin = Origin::event(index, Some(&raw.id), FieldStyle::Native);
@@ -327,7 +389,10 @@ pub(crate) fn native_event_text(json: &str, index: usize, assembler: &mut Assemb
             Ok(value) => native_event_value(value, index, assembler),
             Err(e) => {
                 let origin = Origin::event(index, None, FieldStyle::Native);
-                assembler.language_and_problems().1.push(Problem::error(origin.at, json_problem(&e).message));
+                assembler
+                    .language_and_problems()
+                    .1
+                    .push(Problem::error(origin.at, json_problem(&e).message));
                 None
             }
         },
@@ -335,7 +400,11 @@ pub(crate) fn native_event_text(json: &str, index: usize, assembler: &mut Assemb
 }
 
 /// Reads event number `index` from parsed JSON, naming each faulty field.
-pub(crate) fn native_event_value(value: Value, index: usize, assembler: &mut Assembler) -> Option<Draft> {
+pub(crate) fn native_event_value(
+    value: Value,
+    index: usize,
+    assembler: &mut Assembler,
+) -> Option<Draft> {
     let id_hint = value.get("id").and_then(Value::as_str).map(str::to_owned);
     let origin = Origin::event(index, id_hint.as_deref(), FieldStyle::Native);
     let (language, problems) = assembler.language_and_problems();
@@ -343,12 +412,20 @@ pub(crate) fn native_event_value(value: Value, index: usize, assembler: &mut Ass
     native_draft(raw, origin, language, problems)
 }
 
-fn native_draft(raw: RawEvent, origin: Origin, language: &str, problems: &mut Vec<Problem>) -> Option<Draft> {
+fn native_draft(
+    raw: RawEvent,
+    origin: Origin,
+    language: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Draft> {
     let at = origin.at.as_str();
     warn_unknown(&raw.extra, at, problems);
     let mut errors = Vec::new();
     let start = check_date(&raw.start, &|| field(at, "start"), &mut errors);
-    let end = raw.end.as_deref().and_then(|text| check_date(text, &|| field(at, "end"), &mut errors));
+    let end = raw
+        .end
+        .as_deref()
+        .and_then(|text| check_date(text, &|| field(at, "end"), &mut errors));
     let title = text(raw.title, language, &|| field(at, "title"), &mut errors);
     let (Some(start), true) = (start, errors.is_empty()) else {
         problems.extend(errors);
@@ -381,7 +458,9 @@ fn native_draft(raw: RawEvent, origin: Origin, language: &str, problems: &mut Ve
         start,
         end,
         circa: raw.circa,
-        display_date: raw.display_date.map(|t| text(t, language, &|| field(at, "display_date"), problems)),
+        display_date: raw
+            .display_date
+            .map(|t| text(t, language, &|| field(at, "display_date"), problems)),
         status: match raw.status.unwrap_or(RawStatus::Occurred) {
             RawStatus::Occurred => Status::Occurred,
             RawStatus::Planned => Status::Planned,
@@ -401,7 +480,11 @@ fn native_draft(raw: RawEvent, origin: Origin, language: &str, problems: &mut Ve
 
 /// Checks what needs the whole dataset (unique ids, lanes, links), sorts the
 /// events and builds the [`Dataset`]. Shared by every importer.
-pub(crate) fn assemble(header: Header, drafts: Vec<Draft>, problems: Vec<Problem>) -> Result<Loaded, Vec<Problem>> {
+pub(crate) fn assemble(
+    header: Header,
+    drafts: Vec<Draft>,
+    problems: Vec<Problem>,
+) -> Result<Loaded, Vec<Problem>> {
     let mut assembler = Assembler::new(header, problems);
     for draft in drafts {
         assembler.add(draft);
@@ -431,7 +514,12 @@ pub(crate) struct Assembler {
 
 impl Assembler {
     pub(crate) fn new(header: Header, problems: Vec<Problem>) -> Assembler {
-        let lane_index = header.lanes.iter().enumerate().map(|(i, l)| (l.id.clone(), i)).collect();
+        let lane_index = header
+            .lanes
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.clone(), i))
+            .collect();
         let declared_lanes = !header.lanes.is_empty();
         Assembler {
             header,
@@ -470,10 +558,16 @@ impl Assembler {
             trimmed => trimmed.to_owned(),
         };
         if id.is_empty() {
-            errors.push(Problem::error(origin.field("id"), "the id is empty; every event needs a unique id"));
+            errors.push(Problem::error(
+                origin.field("id"),
+                "the id is empty; every event needs a unique id",
+            ));
         } else if let Some(&first) = self.seen_ids.get(&id) {
             let first = Origin::short(origin.style, self.short_origins[first] as usize);
-            errors.push(Problem::error(origin.field("id"), format!("duplicate id: {first} already uses \"{id}\"")));
+            errors.push(Problem::error(
+                origin.field("id"),
+                format!("duplicate id: {first} already uses \"{id}\""),
+            ));
         }
         let mut title = draft.title;
         trim_in_place(&mut title.default);
@@ -484,7 +578,9 @@ impl Assembler {
             problems.extend(errors);
             return;
         }
-        let Some(range) = span(draft.start, draft.end, &|| origin.field("end"), problems) else { return };
+        let Some(range) = span(draft.start, draft.end, &|| origin.field("end"), problems) else {
+            return;
+        };
 
         let lane_name = draft
             .lane
@@ -503,16 +599,28 @@ impl Assembler {
                 }
                 let lanes = &mut self.header.lanes;
                 self.lane_index.insert(lane_name.to_owned(), lanes.len());
-                lanes.push(Lane { id: lane_name.to_owned(), label: lane_name.to_owned() });
+                lanes.push(Lane {
+                    id: lane_name.to_owned(),
+                    label: lane_name.to_owned(),
+                });
                 lanes.len() - 1
             }
         };
 
         let mut summary = draft.summary;
         trim_in_place(&mut summary.default);
-        for (lang, source) in std::iter::once(("", summary.default.as_str())).chain(summary.translations.iter().map(|(l, t)| (l.as_str(), t.as_str()))) {
+        for (lang, source) in std::iter::once(("", summary.default.as_str())).chain(
+            summary
+                .translations
+                .iter()
+                .map(|(l, t)| (l.as_str(), t.as_str())),
+        ) {
             for warning in link_warnings(source) {
-                let at = if lang.is_empty() { origin.field("summary") } else { format!("{} ({lang})", origin.field("summary")) };
+                let at = if lang.is_empty() {
+                    origin.field("summary")
+                } else {
+                    format!("{} ({lang})", origin.field("summary"))
+                };
                 problems.push(Problem::warning(at, warning));
             }
         }
@@ -524,17 +632,25 @@ impl Assembler {
                 if !ok {
                     problems.push(Problem::warning(
                         origin.field("media"),
-                        format!("media must be an http or https URL; \"{}\" was dropped", m.url),
+                        format!(
+                            "media must be an http or https URL; \"{}\" was dropped",
+                            m.url
+                        ),
                     ));
                 }
                 ok
             })
             .collect();
-        let sources = draft.sources.into_iter().map(|s| checked_source(s, &origin.at, problems)).collect();
+        let sources = draft
+            .sources
+            .into_iter()
+            .map(|s| checked_source(s, &origin.at, problems))
+            .collect();
 
         let position = self.events.len();
         // "event 3" or "row 5", without the id the message repeats anyway.
-        self.short_origins.push(u32::try_from(origin.number).unwrap_or(u32::MAX));
+        self.short_origins
+            .push(u32::try_from(origin.number).unwrap_or(u32::MAX));
         self.seen_ids.insert(id.clone(), position);
         if !draft.related.is_empty() {
             self.links.push((position, draft.related, origin));
@@ -561,19 +677,35 @@ impl Assembler {
     /// Sorts the accepted events by date, resolves their links and builds the
     /// dataset; an error when no event was accepted.
     pub(crate) fn finish(self) -> Result<Loaded, Vec<Problem>> {
-        let Assembler { header, mut problems, mut events, seen_ids, links, .. } = self;
+        let Assembler {
+            header,
+            mut problems,
+            mut events,
+            seen_ids,
+            links,
+            ..
+        } = self;
         if events.is_empty() {
             sort_by_position(&mut problems);
-            problems.push(Problem::error("events", "the dataset has no events that could be loaded"));
+            problems.push(Problem::error(
+                "events",
+                "the dataset has no events that could be loaded",
+            ));
             return Err(problems);
         }
 
         // Sort a permutation rather than the events, so that links (given by
         // file position) can be mapped to sorted positions afterwards.
         // Ids are unique, so the order is total and an unstable sort is exact.
-        let mut order: Vec<(Days, Days, usize)> = events.iter().enumerate().map(|(i, e)| (e.range.0, e.range.1, i)).collect();
+        let mut order: Vec<(Days, Days, usize)> = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.range.0, e.range.1, i))
+            .collect();
         order.sort_unstable_by(|a, b| {
-            a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then_with(|| events[a.2].id.cmp(&events[b.2].id))
+            a.0.total_cmp(&b.0)
+                .then(a.1.total_cmp(&b.1))
+                .then_with(|| events[a.2].id.cmp(&events[b.2].id))
         });
         let mut sorted_position = vec![0; events.len()];
         for (sorted, &(.., position)) in order.iter().enumerate() {
@@ -602,8 +734,17 @@ impl Assembler {
 
         sort_by_position(&mut problems);
         let mut eras = header.eras;
-        eras.sort_by(|a, b| a.range.0.total_cmp(&b.range.0).then(a.range.1.total_cmp(&b.range.1)));
-        let sources = header.sources.into_iter().map(|s| checked_source(s, "dataset", &mut problems)).collect();
+        eras.sort_by(|a, b| {
+            a.range
+                .0
+                .total_cmp(&b.range.0)
+                .then(a.range.1.total_cmp(&b.range.1))
+        });
+        let sources = header
+            .sources
+            .into_iter()
+            .map(|s| checked_source(s, "dataset", &mut problems))
+            .collect();
         let mut description = header.description;
         trim_in_place(&mut description.default);
         for warning in link_warnings(&description.default) {
@@ -668,21 +809,35 @@ fn sort_by_position(problems: &mut [Problem]) {
         let number = ["event ", "row "]
             .iter()
             .find_map(|prefix| p.location.strip_prefix(prefix))
-            .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next()?.parse::<usize>().ok());
+            .and_then(|rest| {
+                rest.split(|c: char| !c.is_ascii_digit())
+                    .next()?
+                    .parse::<usize>()
+                    .ok()
+            });
         number.map_or((0, 0), |n| (1, n))
     });
 }
 
 /// The axis range of `start`..`end`, or an error at `end_at` when the end
 /// comes first; the location is only formatted when there is a problem.
-fn span(start: Date, end: Option<Date>, end_at: &dyn Fn() -> String, problems: &mut Vec<Problem>) -> Option<(Days, Days)> {
+fn span(
+    start: Date,
+    end: Option<Date>,
+    end_at: &dyn Fn() -> String,
+    problems: &mut Vec<Problem>,
+) -> Option<(Days, Days)> {
     let mut range = start.range();
     if let Some(end) = end {
         let (end_start, end_end) = end.range();
         if end_start < range.0 {
             problems.push(Problem::error(
                 end_at(),
-                format!("it ends ({}) before it starts ({})", end.display(), start.display()),
+                format!(
+                    "it ends ({}) before it starts ({})",
+                    end.display(),
+                    start.display()
+                ),
             ));
             return None;
         }
@@ -692,22 +847,45 @@ fn span(start: Date, end: Option<Date>, end_at: &dyn Fn() -> String, problems: &
 }
 
 /// An era, or an error at `end_at` when it ends before it starts.
-pub(crate) fn make_era(id: Option<String>, title: Text, start: Date, end: Date, end_at: &str, problems: &mut Vec<Problem>) -> Option<Era> {
+pub(crate) fn make_era(
+    id: Option<String>,
+    title: Text,
+    start: Date,
+    end: Date,
+    end_at: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Era> {
     let range = span(start, Some(end), &|| end_at.to_owned(), problems)?;
-    Some(Era { id, title, start, end, range })
+    Some(Era {
+        id,
+        title,
+        start,
+        end,
+        range,
+    })
 }
 
 /// Reads an object of type `T`; on failure reports which fields are wrong, as
 /// errors, and returns `None`.
-pub(crate) fn read_strict<T: DeserializeOwned>(value: Value, minimal: &str, at: &str, problems: &mut Vec<Problem>) -> Option<T> {
+pub(crate) fn read_strict<T: DeserializeOwned>(
+    value: Value,
+    minimal: &str,
+    at: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
     if !value.is_object() {
-        problems.push(Problem::error(at, format!("expected an object, found {}", kind_of(&value))));
+        problems.push(Problem::error(
+            at,
+            format!("expected an object, found {}", kind_of(&value)),
+        ));
         return None;
     }
     match serde_json::from_value::<T>(value.clone()) {
         Ok(t) => Some(t),
         Err(e) => {
-            let Value::Object(map) = value else { return None };
+            let Value::Object(map) = value else {
+                return None;
+            };
             let faults = faulty_fields::<T>(&map, minimal);
             if faults.is_empty() {
                 let message = e.to_string();
@@ -728,12 +906,20 @@ pub(crate) fn read_strict<T: DeserializeOwned>(value: Value, minimal: &str, at: 
 /// Reads an object of type `T`, dropping the fields that are wrong (each an
 /// error) and keeping the rest. For the dataset header, where one bad field
 /// should not cost every event.
-fn read_lenient<T: DeserializeOwned>(mut map: Map<String, Value>, minimal: &str, at: &str, problems: &mut Vec<Problem>) -> Option<T> {
+fn read_lenient<T: DeserializeOwned>(
+    mut map: Map<String, Value>,
+    minimal: &str,
+    at: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
     if let Ok(t) = serde_json::from_value::<T>(Value::Object(map.clone())) {
         return Some(t);
     }
     for (name, message) in faulty_fields::<T>(&map, minimal) {
-        problems.push(Problem::error(field(at, &name), format!("{message}; the field was ignored")));
+        problems.push(Problem::error(
+            field(at, &name),
+            format!("{message}; the field was ignored"),
+        ));
         map.remove(&name);
     }
     read_strict(Value::Object(map), minimal, at, problems)
@@ -741,13 +927,20 @@ fn read_lenient<T: DeserializeOwned>(mut map: Map<String, Value>, minimal: &str,
 
 /// Tries each field alone on top of a minimal valid object, to name the fields
 /// that a deserialization error comes from.
-fn faulty_fields<T: DeserializeOwned>(map: &Map<String, Value>, minimal: &str) -> Vec<(String, String)> {
-    let Ok(Value::Object(base)) = serde_json::from_str::<Value>(minimal) else { return Vec::new() };
+fn faulty_fields<T: DeserializeOwned>(
+    map: &Map<String, Value>,
+    minimal: &str,
+) -> Vec<(String, String)> {
+    let Ok(Value::Object(base)) = serde_json::from_str::<Value>(minimal) else {
+        return Vec::new();
+    };
     map.iter()
         .filter_map(|(name, value)| {
             let mut probe = base.clone();
             probe.insert(name.clone(), value.clone());
-            serde_json::from_value::<T>(Value::Object(probe)).err().map(|e| (name.clone(), e.to_string()))
+            serde_json::from_value::<T>(Value::Object(probe))
+                .err()
+                .map(|e| (name.clone(), e.to_string()))
         })
         .collect()
 }
@@ -768,7 +961,11 @@ fn kind_of(value: &Value) -> &'static str {
 }
 
 /// Removes `name` from the object when it is an array; a wrong type is an error.
-fn take_array(top: &mut Map<String, Value>, name: &str, problems: &mut Vec<Problem>) -> Option<Vec<Value>> {
+fn take_array(
+    top: &mut Map<String, Value>,
+    name: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<Value>> {
     match top.remove(name)? {
         Value::Array(items) => Some(items),
         Value::Null => None,
@@ -784,19 +981,30 @@ fn take_array(top: &mut Map<String, Value>, name: &str, problems: &mut Vec<Probl
 
 pub(crate) fn warn_unknown(extra: &BTreeMap<String, Value>, at: &str, problems: &mut Vec<Problem>) {
     for name in extra.keys() {
-        problems.push(Problem::warning(field(at, name), format!("unknown field `{name}` was ignored")));
+        problems.push(Problem::warning(
+            field(at, name),
+            format!("unknown field `{name}` was ignored"),
+        ));
     }
 }
 
 /// Turns a text field into [`Text`], keyed on the dataset's default language.
-fn text(raw: RawText, language: &str, at: &dyn Fn() -> String, problems: &mut Vec<Problem>) -> Text {
+fn text(
+    raw: RawText,
+    language: &str,
+    at: &dyn Fn() -> String,
+    problems: &mut Vec<Problem>,
+) -> Text {
     match raw {
         RawText::Plain(text) => Text::plain(text),
         RawText::Translated(mut translations) => {
             let default = match translations.remove(language) {
                 Some(text) => text,
                 None => {
-                    let first = translations.iter().next().map(|(l, t)| (l.clone(), t.clone()));
+                    let first = translations
+                        .iter()
+                        .next()
+                        .map(|(l, t)| (l.clone(), t.clone()));
                     if let Some((lang, text)) = first {
                         problems.push(Problem::warning(
                             at(),
@@ -808,7 +1016,10 @@ fn text(raw: RawText, language: &str, at: &dyn Fn() -> String, problems: &mut Ve
                     }
                 }
             };
-            Text { default, translations: translations.into() }
+            Text {
+                default,
+                translations: translations.into(),
+            }
         }
     }
 }
@@ -817,7 +1028,11 @@ pub(crate) fn json_problem(e: &serde_json::Error) -> Problem {
     // serde_json appends " at line L column C" to its message; the location
     // gets its own field instead.
     let message = e.to_string();
-    let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_owned();
     Problem::error(format!("line {}, column {}", e.line(), e.column()), message)
 }
 
@@ -844,7 +1059,9 @@ fn field(at: &str, name: &str) -> String {
 /// The date `text`, or `None` with an error at `at`; the location is only
 /// formatted when there is a problem (every event of a large file is checked).
 fn check_date(text: &str, at: &dyn Fn() -> String, errors: &mut Vec<Problem>) -> Option<Date> {
-    Date::parse(text).map_err(|DateError(message)| errors.push(Problem::error(at(), message))).ok()
+    Date::parse(text)
+        .map_err(|DateError(message)| errors.push(Problem::error(at(), message)))
+        .ok()
 }
 
 /// Only http and https links survive; anything else could run script or leak
@@ -861,17 +1078,26 @@ fn native_source(raw: RawSource, at: &str, problems: &mut Vec<Problem>) -> Sourc
     let url = raw.url.filter(|url| {
         let ok = safe_url(url);
         if !ok {
-            problems.push(Problem::warning(field(at, "url"), format!("only http and https links are allowed; \"{url}\" was dropped")));
+            problems.push(Problem::warning(
+                field(at, "url"),
+                format!("only http and https links are allowed; \"{url}\" was dropped"),
+            ));
         }
         ok
     });
-    let date = raw.date.as_deref().and_then(|text| match Date::parse(text) {
-        Ok(date) => Some(date),
-        Err(DateError(message)) => {
-            problems.push(Problem::warning(field(at, "date"), format!("{message}; the source date was dropped")));
-            None
-        }
-    });
+    let date = raw
+        .date
+        .as_deref()
+        .and_then(|text| match Date::parse(text) {
+            Ok(date) => Some(date),
+            Err(DateError(message)) => {
+                problems.push(Problem::warning(
+                    field(at, "date"),
+                    format!("{message}; the source date was dropped"),
+                ));
+                None
+            }
+        });
     Source {
         title: raw.title,
         publisher: raw.publisher,
@@ -914,7 +1140,10 @@ mod tests {
             push_number(&mut out, n);
             assert_eq!(out, format!(">{n}"));
         }
-        assert_eq!(Origin::event(12, Some("x"), FieldStyle::Native).at, "event 12 (id \"x\")");
+        assert_eq!(
+            Origin::event(12, Some("x"), FieldStyle::Native).at,
+            "event 12 (id \"x\")"
+        );
         assert_eq!(Origin::event(0, None, FieldStyle::TimelineJs).at, "event 0");
         assert_eq!(Origin::row(5).at, "row 5");
         assert_eq!(Origin::short(FieldStyle::Sheet, 5), "row 5");
@@ -924,16 +1153,27 @@ mod tests {
     #[test]
     fn default_dataset_loads_without_problems() {
         let loaded = parse_dataset(DEFAULT_DATASET_JSON).expect("the shipped dataset loads");
-        assert!(loaded.problems.is_empty(), "problems: {:#?}", loaded.problems);
+        assert!(
+            loaded.problems.is_empty(),
+            "problems: {:#?}",
+            loaded.problems
+        );
         let d = &loaded.dataset;
         assert!(d.events.len() >= 20, "{} events", d.events.len());
-        for id in ["treaty-signed-1960", "taepodong-1-launch", "joint-declaration-planned"] {
+        for id in [
+            "treaty-signed-1960",
+            "taepodong-1-launch",
+            "joint-declaration-planned",
+        ] {
             assert!(d.index_of(id).is_some(), "missing {id}");
         }
         let planned = &d.events[d.index_of("joint-declaration-planned").unwrap()];
         assert_eq!(planned.start.display(), "Fall 2005");
         assert_eq!(planned.status, Status::Planned);
-        assert!(!planned.related.is_empty(), "the plan links to what happened");
+        assert!(
+            !planned.related.is_empty(),
+            "the plan links to what happened"
+        );
         for e in &d.events {
             assert!(!e.sources.is_empty(), "{} cites no source", e.id);
         }
@@ -946,7 +1186,12 @@ mod tests {
             {"id": "a", "title": "A", "start": "1999-05-01"}
         ]}"#;
         let loaded = parse_dataset(text).unwrap();
-        let ids: Vec<_> = loaded.dataset.events.iter().map(|e| e.id.as_str()).collect();
+        let ids: Vec<_> = loaded
+            .dataset
+            .events
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
         assert_eq!(ids, ["a", "b"]);
         assert_eq!(loaded.dataset.events[1].related[..], [0]);
         assert_eq!(loaded.problems.len(), 1);
@@ -955,7 +1200,8 @@ mod tests {
 
     #[test]
     fn json_syntax_errors_give_line_and_column() {
-        let errors = parse_dataset("{\n  \"events\": [\n    {\"id\": \"a\",,}\n  ]\n}").unwrap_err();
+        let errors =
+            parse_dataset("{\n  \"events\": [\n    {\"id\": \"a\",,}\n  ]\n}").unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].location, "line 3, column 16");
         assert_eq!(errors[0].kind, ProblemKind::Error);
@@ -973,7 +1219,11 @@ mod tests {
         ]}"#;
         let loaded = parse_dataset(text).unwrap();
         assert_eq!(loaded.dataset.events.len(), 1);
-        let locations: Vec<_> = loaded.problems.iter().map(|p| p.location.as_str()).collect();
+        let locations: Vec<_> = loaded
+            .problems
+            .iter()
+            .map(|p| p.location.as_str())
+            .collect();
         assert_eq!(
             locations,
             [
@@ -995,24 +1245,41 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_named_warnings_and_the_event_loads() {
-        let loaded = parse_dataset(&one_event(r#""id": "a", "title": "A", "start": "2000", "colour": "red""#)).unwrap();
+        let loaded = parse_dataset(&one_event(
+            r#""id": "a", "title": "A", "start": "2000", "colour": "red""#,
+        ))
+        .unwrap();
         assert_eq!(loaded.dataset.events.len(), 1);
         assert_eq!(loaded.problems.len(), 1);
         assert_eq!(loaded.problems[0].kind, ProblemKind::Warning);
-        assert_eq!(loaded.problems[0].location, "event 0 (id \"a\"), field `colour`");
-        assert!(loaded.problems[0].message.contains("unknown field `colour`"), "{:?}", loaded.problems);
+        assert_eq!(
+            loaded.problems[0].location,
+            "event 0 (id \"a\"), field `colour`"
+        );
+        assert!(
+            loaded.problems[0]
+                .message
+                .contains("unknown field `colour`"),
+            "{:?}",
+            loaded.problems
+        );
     }
 
     #[test]
     fn unsafe_source_links_are_dropped_with_a_warning() {
-        let text = one_event(r#""id": "a", "title": "A", "start": "2000", "sources": [{"title": "S", "url": "javascript:alert(1)"}, {"title": "T", "url": "https://example.org/x"}]"#);
+        let text = one_event(
+            r#""id": "a", "title": "A", "start": "2000", "sources": [{"title": "S", "url": "javascript:alert(1)"}, {"title": "T", "url": "https://example.org/x"}]"#,
+        );
         let loaded = parse_dataset(&text).unwrap();
         let sources = &loaded.dataset.events[0].sources;
         assert_eq!(sources[0].url, None);
         assert_eq!(sources[1].url.as_deref(), Some("https://example.org/x"));
         assert_eq!(loaded.problems.len(), 1);
         assert_eq!(loaded.problems[0].kind, ProblemKind::Warning);
-        assert_eq!(loaded.problems[0].location, "event 0 (id \"a\"), sources[0], field `url`");
+        assert_eq!(
+            loaded.problems[0].location,
+            "event 0 (id \"a\"), sources[0], field `url`"
+        );
     }
 
     #[test]
@@ -1021,7 +1288,11 @@ mod tests {
             {"id": "a", "title": "A", "start": "2000", "summary": {"en": "[y](javascript:z)", "ja": "[z](vbscript:z)"}}
         ]}"#;
         let loaded = parse_dataset(text).unwrap();
-        let locations: Vec<_> = loaded.problems.iter().map(|p| p.location.as_str()).collect();
+        let locations: Vec<_> = loaded
+            .problems
+            .iter()
+            .map(|p| p.location.as_str())
+            .collect();
         assert_eq!(
             locations,
             [
@@ -1030,18 +1301,25 @@ mod tests {
                 "event 0 (id \"a\"), field `summary` (ja)",
             ]
         );
-        assert!(loaded.problems.iter().all(|p| p.kind == ProblemKind::Warning));
+        assert!(loaded
+            .problems
+            .iter()
+            .all(|p| p.kind == ProblemKind::Warning));
     }
 
     #[test]
     fn a_byte_order_mark_is_ignored() {
-        let text = format!("\u{feff}{}", one_event(r#""id": "a", "title": "A", "start": "2000""#));
+        let text = format!(
+            "\u{feff}{}",
+            one_event(r#""id": "a", "title": "A", "start": "2000""#)
+        );
         assert!(parse_dataset(&text).is_ok());
     }
 
     #[test]
     fn lanes_default_to_the_first_actor() {
-        let text = one_event(r#""id": "a", "title": "A", "start": "2000", "actors": ["Japan", "China"]"#);
+        let text =
+            one_event(r#""id": "a", "title": "A", "start": "2000", "actors": ["Japan", "China"]"#);
         let d = parse_dataset(&text).unwrap().dataset;
         assert_eq!(d.lanes[d.events[0].lane].label, "Japan");
     }
@@ -1050,7 +1328,13 @@ mod tests {
     fn spans_cover_start_to_end_of_their_dates() {
         let text = one_event(r#""id": "a", "title": "A", "start": "2005-04", "end": "2005-fall""#);
         let e = &parse_dataset(&text).unwrap().dataset.events[0];
-        assert_eq!(e.range, (Date::Month(2005, 4).range().0, Date::parse("2005-fall").unwrap().range().1));
+        assert_eq!(
+            e.range,
+            (
+                Date::Month(2005, 4).range().0,
+                Date::parse("2005-fall").unwrap().range().1
+            )
+        );
         assert_eq!(e.date_text(), "April 2005 – Fall 2005");
         assert!(!e.is_instant());
     }

@@ -51,14 +51,21 @@ impl Reader {
     pub fn new(bytes: Vec<u8>) -> Reader {
         match decode(bytes) {
             Ok(text) => Reader::from_text(text),
-            Err(problems) => Reader { state: State::Done(Some(Err(problems))) },
+            Err(problems) => Reader {
+                state: State::Done(Some(Err(problems))),
+            },
         }
     }
 
     /// [`Reader::new`] for text that is already decoded.
     pub fn from_text(text: String) -> Reader {
         let state = match outline(&text) {
-            Some(Ok((events, assembler))) => State::Native(Box::new(Native { text, events, next: 0, assembler })),
+            Some(Ok((events, assembler))) => State::Native(Box::new(Native {
+                text,
+                events,
+                next: 0,
+                assembler,
+            })),
             Some(Err(problems)) => State::Done(Some(Err(problems))),
             None => State::Done(Some(parse_any(&text))),
         };
@@ -88,10 +95,15 @@ impl Reader {
         let native = match &mut self.state {
             State::Native(native) => native,
             State::Done(result) => {
-                return Some(result.take().unwrap_or_else(|| Err(vec![Problem::error("file", "this file was already read")])));
+                return Some(result.take().unwrap_or_else(|| {
+                    Err(vec![Problem::error("file", "this file was already read")])
+                }));
             }
         };
-        let end = native.events.len().min(native.next.saturating_add(max_events.max(1)));
+        let end = native
+            .events
+            .len()
+            .min(native.next.saturating_add(max_events.max(1)));
         for index in native.next..end {
             let (start, stop) = native.events[index];
             let json = &native.text[start as usize..stop as usize];
@@ -103,8 +115,15 @@ impl Reader {
         if end < native.events.len() {
             return None;
         }
-        let State::Native(native) = std::mem::replace(&mut self.state, State::Done(None)) else { return None };
-        let Native { text, events, assembler, .. } = *native;
+        let State::Native(native) = std::mem::replace(&mut self.state, State::Done(None)) else {
+            return None;
+        };
+        let Native {
+            text,
+            events,
+            assembler,
+            ..
+        } = *native;
         // Free the file before sorting: the events no longer borrow from it.
         drop((text, events));
         Some(assembler.finish())
@@ -129,7 +148,10 @@ impl<'de> Deserialize<'de> for Outline<'de> {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outline<'de>, A::Error> {
-                let mut outline = Outline { events: None, fields: BTreeMap::new() };
+                let mut outline = Outline {
+                    events: None,
+                    fields: BTreeMap::new(),
+                };
                 while let Some(key) = map.next_key::<String>()? {
                     // A repeated key keeps its last value, as `serde_json::Value` does.
                     if key == "events" {
@@ -199,7 +221,9 @@ fn outline(text: &str) -> Option<Result<(Vec<(u32, u32)>, Assembler), Vec<Proble
 /// several times faster in wasm than a substring search over every event.
 fn has_start_date_key(json: &[u8]) -> bool {
     const KEY: &[u8] = b"\"start_date\"";
-    json.iter().enumerate().any(|(i, &b)| b == b'_' && i >= 6 && json[i - 6..].starts_with(KEY))
+    json.iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'_' && i >= 6 && json[i - 6..].starts_with(KEY))
 }
 
 #[cfg(test)]
@@ -258,7 +282,8 @@ mod tests {
 
     #[test]
     fn a_finished_reader_does_not_panic() {
-        let mut reader = Reader::new(br#"{"events": [{"id": "a", "title": "A", "start": "2000"}]}"#.to_vec());
+        let mut reader =
+            Reader::new(br#"{"events": [{"id": "a", "title": "A", "start": "2000"}]}"#.to_vec());
         assert_eq!(reader.total(), 1);
         assert!(reader.step(10).unwrap().is_ok());
         assert!(reader.step(10).unwrap().is_err());
@@ -266,7 +291,9 @@ mod tests {
 
     #[test]
     fn progress_counts_events() {
-        let events: Vec<String> = (0..10).map(|i| format!(r#"{{"id": "e{i}", "title": "E", "start": "{}"}}"#, 1990 + i)).collect();
+        let events: Vec<String> = (0..10)
+            .map(|i| format!(r#"{{"id": "e{i}", "title": "E", "start": "{}"}}"#, 1990 + i))
+            .collect();
         let text = format!(r#"{{"title": "T", "events": [{}]}}"#, events.join(","));
         let mut reader = Reader::new(text.into_bytes());
         assert_eq!((reader.done(), reader.total()), (0, 10));

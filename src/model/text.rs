@@ -62,7 +62,10 @@ impl From<BTreeMap<String, String>> for Translations {
 impl Text {
     /// A text with no translations.
     pub fn plain(text: impl Into<String>) -> Text {
-        Text { default: text.into(), translations: Translations::default() }
+        Text {
+            default: text.into(),
+            translations: Translations::default(),
+        }
     }
 
     /// The text in `lang`, falling back to the default language when there is
@@ -73,7 +76,9 @@ impl Text {
             return text;
         }
         let primary = lang.split('-').next().unwrap_or(lang);
-        self.translations.get(primary).map_or(&self.default, |text| text)
+        self.translations
+            .get(primary)
+            .map_or(&self.default, |text| text)
     }
 
     /// The default-language text.
@@ -132,7 +137,12 @@ mod tests {
             default: "Treaty signed".into(),
             translations: BTreeMap::from([("ja".to_owned(), "条約調印".to_owned())]).into(),
         };
-        let cases = [("ja", "条約調印"), ("ja-JP", "条約調印"), ("en", "Treaty signed"), ("fr", "Treaty signed")];
+        let cases = [
+            ("ja", "条約調印"),
+            ("ja-JP", "条約調印"),
+            ("en", "Treaty signed"),
+            ("fr", "Treaty signed"),
+        ];
         for (lang, expected) in cases {
             assert_eq!(text.get(lang), expected, "language {lang}");
         }

@@ -32,13 +32,22 @@ pub fn parse_timelinejs(text: &str) -> Result<Loaded, Vec<Problem>> {
 /// [`parse_timelinejs`] after the JSON syntax has been read.
 pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
     let Value::Object(top) = value else {
-        return Err(vec![Problem::error("top level", "expected a TimelineJS object with an `events` array")]);
+        return Err(vec![Problem::error(
+            "top level",
+            "expected a TimelineJS object with an `events` array",
+        )]);
     };
     let mut problems = Vec::new();
-    let mut header = Header { language: DEFAULT_LANGUAGE.to_owned(), ..Header::default() };
+    let mut header = Header {
+        language: DEFAULT_LANGUAGE.to_owned(),
+        ..Header::default()
+    };
     for key in top.keys() {
         if !matches!(key.as_str(), "title" | "events" | "eras" | "scale") {
-            problems.push(Problem::warning(format!("field `{key}`"), format!("unknown field `{key}` was ignored")));
+            problems.push(Problem::warning(
+                format!("field `{key}`"),
+                format!("unknown field `{key}` was ignored"),
+            ));
         }
     }
     match top.get("scale") {
@@ -62,7 +71,10 @@ pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
                     ));
                 }
             }
-            None => problems.push(Problem::warning("field `title`", "the title should be a slide object; it was ignored")),
+            None => problems.push(Problem::warning(
+                "field `title`",
+                "the title should be a slide object; it was ignored",
+            )),
         }
     }
     for (i, era) in array(&top, "eras", &mut problems).iter().enumerate() {
@@ -75,14 +87,24 @@ pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
         let start = date_field(era, "start_date", &at, &mut problems);
         let end = match era.get("end_date") {
             None | Some(Value::Null) => {
-                problems.push(Problem::error(format!("{at}, field `end_date`"), "an era needs an end_date"));
+                problems.push(Problem::error(
+                    format!("{at}, field `end_date`"),
+                    "an era needs an end_date",
+                ));
                 None
             }
             Some(_) => date_field(era, "end_date", &at, &mut problems),
         };
         if let (Some(start), Some(end)) = (start, end) {
             let title = Text::plain(plain(&headline));
-            if let Some(era) = parse::make_era(None, title, start, end, &format!("{at}, field `end_date`"), &mut problems) {
+            if let Some(era) = parse::make_era(
+                None,
+                title,
+                start,
+                end,
+                &format!("{at}, field `end_date`"),
+                &mut problems,
+            ) {
                 header.eras.push(era);
             }
         }
@@ -96,7 +118,11 @@ pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
         .collect();
     let mut drafts = Vec::new();
     for (index, event) in events.iter().enumerate() {
-        let id = event.get("unique_id").and_then(Value::as_str).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        let id = event
+            .get("unique_id")
+            .and_then(Value::as_str)
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty());
         let origin = Origin::event(index, id.as_deref(), FieldStyle::TimelineJs);
         let Some(object) = event.as_object() else {
             problems.push(Problem::error(origin.at, "an event should be an object"));
@@ -109,22 +135,35 @@ pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
     assemble(header, drafts, problems)
 }
 
-fn draft(event: &Map<String, Value>, id: Option<String>, origin: Origin, used: &mut HashSet<String>, problems: &mut Vec<Problem>) -> Option<Draft> {
+fn draft(
+    event: &Map<String, Value>,
+    id: Option<String>,
+    origin: Origin,
+    used: &mut HashSet<String>,
+    problems: &mut Vec<Problem>,
+) -> Option<Draft> {
     let at = origin.at.clone();
     for key in event.keys() {
         match key.as_str() {
-            "start_date" | "end_date" | "text" | "media" | "group" | "display_date" | "unique_id" | "autolink" => {}
+            "start_date" | "end_date" | "text" | "media" | "group" | "display_date"
+            | "unique_id" | "autolink" => {}
             "background" => problems.push(Problem::warning(
                 format!("{at}, field `background`"),
                 "backgrounds are not supported; it was ignored",
             )),
-            _ => problems.push(Problem::warning(format!("{at}, field `{key}`"), format!("unknown field `{key}` was ignored"))),
+            _ => problems.push(Problem::warning(
+                format!("{at}, field `{key}`"),
+                format!("unknown field `{key}` was ignored"),
+            )),
         }
     }
     let mut errors = Vec::new();
     let start = match event.get("start_date") {
         None | Some(Value::Null) => {
-            errors.push(Problem::error(origin.field("start"), "missing start_date: every event needs at least a year"));
+            errors.push(Problem::error(
+                origin.field("start"),
+                "missing start_date: every event needs at least a year",
+            ));
             None
         }
         Some(_) => date_field(event, "start_date", &at, &mut errors),
@@ -139,20 +178,32 @@ fn draft(event: &Map<String, Value>, id: Option<String>, origin: Origin, used: &
         return None;
     };
     let display_date = string_field(event, "display_date")
-        .or_else(|| event.get("start_date").and_then(|d| d.get("display_date")).and_then(Value::as_str).map(str::to_owned))
+        .or_else(|| {
+            event
+                .get("start_date")
+                .and_then(|d| d.get("display_date"))
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        })
         .map(|d| plain(&d))
         .filter(|d| !d.is_empty());
     let mut title = plain(&headline);
     if title.is_empty() {
         title = display_date.clone().unwrap_or_else(|| start.display());
-        problems.push(Problem::warning(origin.field("title"), format!("the event has no headline; \"{title}\" is used as its title")));
+        problems.push(Problem::warning(
+            origin.field("title"),
+            format!("the event has no headline; \"{title}\" is used as its title"),
+        ));
     }
     let id = id.unwrap_or_else(|| unique_slug(&title, used));
     let media = match event.get("media") {
         Some(Value::Object(media)) => media_from(media).into_iter().collect(),
         None | Some(Value::Null) => Vec::new(),
         Some(_) => {
-            problems.push(Problem::warning(format!("{at}, field `media`"), "media should be an object; it was ignored"));
+            problems.push(Problem::warning(
+                format!("{at}, field `media`"),
+                "media should be an object; it was ignored",
+            ));
             Vec::new()
         }
     };
@@ -164,7 +215,9 @@ fn draft(event: &Map<String, Value>, id: Option<String>, origin: Origin, used: &
         circa: false,
         display_date: display_date.map(Text::plain),
         status: Status::Occurred,
-        lane: string_field(event, "group").map(|g| plain(&g)).filter(|g| !g.is_empty()),
+        lane: string_field(event, "group")
+            .map(|g| plain(&g))
+            .filter(|g| !g.is_empty()),
         actors: Vec::new(),
         tags: Vec::new(),
         summary: Text::plain(html::to_markdown(&text)),
@@ -180,12 +233,27 @@ fn media_from(media: &Map<String, Value>) -> Option<Media> {
     if url.is_empty() {
         return None;
     }
-    let text = |key| Text::plain(string_field(media, key).map(|s| plain(&s)).unwrap_or_default());
-    Some(Media { url, alt: text("alt"), caption: text("caption"), credit: text("credit") })
+    let text = |key| {
+        Text::plain(
+            string_field(media, key)
+                .map(|s| plain(&s))
+                .unwrap_or_default(),
+        )
+    };
+    Some(Media {
+        url,
+        alt: text("alt"),
+        caption: text("caption"),
+        credit: text("credit"),
+    })
 }
 
 /// `text.headline` and `text.text` of a slide, as raw HTML.
-fn slide_text(slide: &Map<String, Value>, at: &str, problems: &mut Vec<Problem>) -> (String, String) {
+fn slide_text(
+    slide: &Map<String, Value>,
+    at: &str,
+    problems: &mut Vec<Problem>,
+) -> (String, String) {
     match slide.get("text") {
         Some(Value::Object(text)) => (
             string_field(text, "headline").unwrap_or_default(),
@@ -193,7 +261,10 @@ fn slide_text(slide: &Map<String, Value>, at: &str, problems: &mut Vec<Problem>)
         ),
         None | Some(Value::Null) => (String::new(), String::new()),
         Some(_) => {
-            problems.push(Problem::warning(format!("{at}, field `text`"), "text should be an object with `headline` and `text`; it was ignored"));
+            problems.push(Problem::warning(
+                format!("{at}, field `text`"),
+                "text should be an object with `headline` and `text`; it was ignored",
+            ));
             (String::new(), String::new())
         }
     }
@@ -212,16 +283,27 @@ fn array<'a>(top: &'a Map<String, Value>, key: &str, problems: &mut Vec<Problem>
         Some(Value::Array(items)) => items,
         None | Some(Value::Null) => &[],
         Some(_) => {
-            problems.push(Problem::error(format!("field `{key}`"), format!("`{key}` should be an array")));
+            problems.push(Problem::error(
+                format!("field `{key}`"),
+                format!("`{key}` should be an array"),
+            ));
             &[]
         }
     }
 }
 
 /// Reads a date object such as `{"year": 1998, "month": "8"}`.
-fn date_field(object: &Map<String, Value>, key: &str, at: &str, problems: &mut Vec<Problem>) -> Option<Date> {
+fn date_field(
+    object: &Map<String, Value>,
+    key: &str,
+    at: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Date> {
     let Some(Value::Object(date)) = object.get(key) else {
-        problems.push(Problem::error(format!("{at}, field `{key}`"), "a date should be an object such as {\"year\": 1998, \"month\": 8}"));
+        problems.push(Problem::error(
+            format!("{at}, field `{key}`"),
+            "a date should be an object such as {\"year\": 1998, \"month\": 8}",
+        ));
         return None;
     };
     let mut parts = DateParts::default();
@@ -237,12 +319,23 @@ fn date_field(object: &Map<String, Value>, key: &str, at: &str, problems: &mut V
             Some(Value::String(s)) => *slot = Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
             Some(Value::Number(n)) => *slot = Some(n.to_string()),
             Some(other) => {
-                problems.push(Problem::error(format!("{at}, field `{key}.{name}`"), format!("expected a number or a string, found {other}")));
+                problems.push(Problem::error(
+                    format!("{at}, field `{key}.{name}`"),
+                    format!("expected a number or a string, found {other}"),
+                ));
                 return None;
             }
         }
     }
-    parts.to_date().map_err(|(part, message)| problems.push(Problem::error(format!("{at}, field `{key}.{part}`"), message))).ok()
+    parts
+        .to_date()
+        .map_err(|(part, message)| {
+            problems.push(Problem::error(
+                format!("{at}, field `{key}.{part}`"),
+                message,
+            ))
+        })
+        .ok()
 }
 
 /// A date given as separate parts, as TimelineJS and its spreadsheet do.
@@ -260,19 +353,31 @@ impl DateParts {
     /// part at fault and why.
     pub(crate) fn to_date(&self) -> Result<Date, (&'static str, String)> {
         let Some(year_text) = &self.year else {
-            return Err(("year", "the year is missing; every date needs at least a year".into()));
+            return Err((
+                "year",
+                "the year is missing; every date needs at least a year".into(),
+            ));
         };
         let year = match Date::parse(&whole_number(year_text)) {
             Ok(Date::Year(year)) => year,
             Ok(_) => return Err(("year", format!("`{year_text}` is not a year"))),
             Err(e) => return Err(("year", e.0)),
         };
-        let number = |part: &'static str, text: &str, low: i64, high: i64| -> Result<i64, (&'static str, String)> {
-            let n: i64 = whole_number(text).parse().map_err(|_| (part, format!("the {part} `{text}` is not a whole number")))?;
+        let number = |part: &'static str,
+                      text: &str,
+                      low: i64,
+                      high: i64|
+         -> Result<i64, (&'static str, String)> {
+            let n: i64 = whole_number(text)
+                .parse()
+                .map_err(|_| (part, format!("the {part} `{text}` is not a whole number")))?;
             if (low..=high).contains(&n) {
                 Ok(n)
             } else {
-                Err((part, format!("{part} {n} does not exist; it should be {low} to {high}")))
+                Err((
+                    part,
+                    format!("{part} {n} does not exist; it should be {low} to {high}"),
+                ))
             }
         };
         let Some(month_text) = &self.month else {
@@ -291,7 +396,13 @@ impl DateParts {
         let last = days_in_month(year, month);
         let day = number("day", day_text, 1, 31)? as u8;
         if day > last {
-            return Err(("day", format!("{} {year} has {last} days, so day {day} does not exist", month_name(month))));
+            return Err((
+                "day",
+                format!(
+                    "{} {year} has {last} days, so day {day} does not exist",
+                    month_name(month)
+                ),
+            ));
         }
         if self.hour.is_none() && self.minute.is_none() {
             return Ok(Date::Day(year, month, day));
@@ -312,7 +423,9 @@ impl DateParts {
 fn whole_number(text: &str) -> String {
     let text = text.trim();
     match text.split_once('.') {
-        Some((whole, zeros)) if !zeros.is_empty() && zeros.bytes().all(|b| b == b'0') => whole.to_owned(),
+        Some((whole, zeros)) if !zeros.is_empty() && zeros.bytes().all(|b| b == b'0') => {
+            whole.to_owned()
+        }
         _ => text.to_owned(),
     }
 }
@@ -323,7 +436,9 @@ pub(crate) fn plain(html_text: &str) -> String {
         for inline in inlines {
             match inline {
                 Inline::Text(t) => out.push_str(t),
-                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => inline_text(c, out),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { children: c, .. } => {
+                    inline_text(c, out)
+                }
             }
         }
     }
@@ -380,25 +495,57 @@ mod tests {
         let loaded = parse_timelinejs(FIXTURE).expect("the fixture loads");
         let d = &loaded.dataset;
         assert_eq!(d.title, "Deep time to the Moon");
-        assert!(d.description.contains("**TimelineJS**"), "{:?}", d.description);
+        assert!(
+            d.description.contains("**TimelineJS**"),
+            "{:?}",
+            d.description
+        );
         assert_eq!(d.eras.len(), 1);
         assert_eq!(d.eras[0].title, "Space age");
         let dino = &d.events[d.index_of("chicxulub").unwrap()];
         assert_eq!(dino.start, Date::Year(-66_000_000));
-        assert_eq!(dino.display_date.as_deref().unwrap(), "66 million years ago");
+        assert_eq!(
+            dino.display_date.as_deref().unwrap(),
+            "66 million years ago"
+        );
         let landing = &d.events[d.index_of("apollo-11").unwrap()];
         assert_eq!(landing.start, Date::Minute(1969, 7, 20, 20 * 60 + 17));
         assert_eq!(landing.media[0].url, "https://example.org/aldrin.jpg");
         assert_eq!(landing.media[0].credit, "NASA");
         assert_eq!(d.lanes[landing.lane].label, "Spaceflight");
         let sputnik = &d.events[d.index_of("sputnik-1-launched").unwrap()];
-        assert_eq!(sputnik.start, Date::Day(1957, 10, 4), "string parts read as numbers");
+        assert_eq!(
+            sputnik.start,
+            Date::Day(1957, 10, 4),
+            "string parts read as numbers"
+        );
         assert_eq!(sputnik.end, Some(Date::Month(1958, 1)));
-        assert!(!sputnik.summary.contains("alert"), "script content is dropped: {:?}", sputnik.summary);
-        assert!(d.index_of("sputnik-1-launched-2").is_some(), "slugs are deduplicated");
-        let warnings: Vec<_> = loaded.problems.iter().map(|p| p.location.as_str()).collect();
-        assert!(loaded.problems.iter().all(|p| p.kind == ProblemKind::Warning), "{:#?}", loaded.problems);
-        assert!(warnings.contains(&"event 0 (id \"apollo-11\"), field `background`"), "{warnings:?}");
+        assert!(
+            !sputnik.summary.contains("alert"),
+            "script content is dropped: {:?}",
+            sputnik.summary
+        );
+        assert!(
+            d.index_of("sputnik-1-launched-2").is_some(),
+            "slugs are deduplicated"
+        );
+        let warnings: Vec<_> = loaded
+            .problems
+            .iter()
+            .map(|p| p.location.as_str())
+            .collect();
+        assert!(
+            loaded
+                .problems
+                .iter()
+                .all(|p| p.kind == ProblemKind::Warning),
+            "{:#?}",
+            loaded.problems
+        );
+        assert!(
+            warnings.contains(&"event 0 (id \"apollo-11\"), field `background`"),
+            "{warnings:?}"
+        );
     }
 
     #[test]
@@ -411,12 +558,27 @@ mod tests {
             minute: None,
         };
         assert_eq!(parts("1998", "", "", "").to_date(), Ok(Date::Year(1998)));
-        assert_eq!(parts("1998.0", "8", "", "").to_date(), Ok(Date::Month(1998, 8)));
-        assert_eq!(parts("1998", "8", "31", "").to_date(), Ok(Date::Day(1998, 8, 31)));
-        assert_eq!(parts("1998", "8", "31", "14").to_date(), Ok(Date::Minute(1998, 8, 31, 14 * 60)));
-        assert_eq!(parts("-13800000000", "", "", "").to_date(), Ok(Date::Year(-13_800_000_000)));
+        assert_eq!(
+            parts("1998.0", "8", "", "").to_date(),
+            Ok(Date::Month(1998, 8))
+        );
+        assert_eq!(
+            parts("1998", "8", "31", "").to_date(),
+            Ok(Date::Day(1998, 8, 31))
+        );
+        assert_eq!(
+            parts("1998", "8", "31", "14").to_date(),
+            Ok(Date::Minute(1998, 8, 31, 14 * 60))
+        );
+        assert_eq!(
+            parts("-13800000000", "", "", "").to_date(),
+            Ok(Date::Year(-13_800_000_000))
+        );
         assert_eq!(parts("2005", "2", "30", "").to_date().unwrap_err().0, "day");
-        assert_eq!(parts("2005", "13", "", "").to_date().unwrap_err().0, "month");
+        assert_eq!(
+            parts("2005", "13", "", "").to_date().unwrap_err().0,
+            "month"
+        );
         assert_eq!(parts("200000", "", "", "").to_date().unwrap_err().0, "year");
     }
 
@@ -430,7 +592,11 @@ mod tests {
         ]}"#;
         let loaded = parse_timelinejs(text).unwrap();
         assert_eq!(loaded.dataset.events.len(), 1);
-        let locations: Vec<_> = loaded.problems.iter().map(|p| p.location.as_str()).collect();
+        let locations: Vec<_> = loaded
+            .problems
+            .iter()
+            .map(|p| p.location.as_str())
+            .collect();
         assert_eq!(
             locations,
             [

@@ -21,7 +21,11 @@ const CAPITALS: &str = r#"{
 #[component]
 fn Host() -> Html {
     let dataset = use_memo((), |_| -> Rc<Dataset> {
-        Rc::new(parse_dataset(CAPITALS).expect("the example's data is valid").dataset)
+        Rc::new(
+            parse_dataset(CAPITALS)
+                .expect("the example's data is valid")
+                .dataset,
+        )
     });
     let selected = use_state(|| None::<String>);
     let on_select = {

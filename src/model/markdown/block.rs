@@ -14,11 +14,68 @@ const MAX_CONTAINERS: usize = 2 * MAX_DEPTH + 16;
 
 /// HTML elements that start an HTML block (CommonMark's sixth kind).
 const BLOCK_TAGS: [&str; 62] = [
-    "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col", "colgroup", "dd",
-    "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frame",
-    "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "iframe", "legend", "li", "link",
-    "main", "menu", "menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param", "search", "section",
-    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul",
+    "address",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "iframe",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "menu",
+    "menuitem",
+    "nav",
+    "noframes",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "param",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
 ];
 
 /// Elements whose content is raw text (CommonMark's first kind of HTML block).
@@ -37,7 +94,9 @@ enum Kind {
         items: Vec<Vec<Block>>,
     },
     /// A list item whose content starts `indent` columns in.
-    Item { indent: usize },
+    Item {
+        indent: usize,
+    },
 }
 
 struct Container {
@@ -59,9 +118,21 @@ enum HtmlEnd {
 
 enum Leaf {
     Paragraph(String),
-    Fenced { fence: u8, len: usize, indent: usize, text: String, lines: usize },
-    Indented { text: String, blanks: usize },
-    Html { end: HtmlEnd, text: String },
+    Fenced {
+        fence: u8,
+        len: usize,
+        indent: usize,
+        text: String,
+        lines: usize,
+    },
+    Indented {
+        text: String,
+        blanks: usize,
+    },
+    Html {
+        end: HtmlEnd,
+        text: String,
+    },
 }
 
 pub(super) struct Parser<'w> {
@@ -72,7 +143,15 @@ pub(super) struct Parser<'w> {
 
 impl<'w> Parser<'w> {
     pub(super) fn new(warnings: &'w mut Vec<String>) -> Self {
-        Parser { stack: vec![Container { kind: Kind::Document, blocks: Vec::new(), filled: false }], leaf: None, warnings }
+        Parser {
+            stack: vec![Container {
+                kind: Kind::Document,
+                blocks: Vec::new(),
+                filled: false,
+            }],
+            leaf: None,
+            warnings,
+        }
     }
 
     pub(super) fn finish(mut self) -> Vec<Block> {
@@ -127,7 +206,13 @@ impl<'w> Parser<'w> {
         if all_matched {
             let rest = &line[pos..];
             match &mut self.leaf {
-                Some(Leaf::Fenced { fence, len, indent, text, lines }) => {
+                Some(Leaf::Fenced {
+                    fence,
+                    len,
+                    indent,
+                    text,
+                    lines,
+                }) => {
                     if is_closing_fence(rest, *fence, *len) {
                         self.close_leaf();
                     } else {
@@ -165,7 +250,9 @@ impl<'w> Parser<'w> {
                 break;
             }
             let text = &rest[spaces..];
-            let paragraph_continues = !opened && matched == self.stack.len() && matches!(self.leaf, Some(Leaf::Paragraph(_)));
+            let paragraph_continues = !opened
+                && matched == self.stack.len()
+                && matches!(self.leaf, Some(Leaf::Paragraph(_)));
             let room = self.stack.len() < MAX_CONTAINERS;
             if room && text.starts_with('>') {
                 self.close_unmatched(matched);
@@ -185,14 +272,23 @@ impl<'w> Parser<'w> {
             }
             if let Some((fence, len)) = opening_fence(text) {
                 self.close_unmatched(matched);
-                self.start(Leaf::Fenced { fence, len, indent: spaces, text: String::new(), lines: 0 });
+                self.start(Leaf::Fenced {
+                    fence,
+                    len,
+                    indent: spaces,
+                    text: String::new(),
+                    lines: 0,
+                });
                 return;
             }
             // A lone tag cannot interrupt a paragraph, lazy or not.
             let in_paragraph = matches!(self.leaf, Some(Leaf::Paragraph(_)));
             if let Some(end) = html_start(text, in_paragraph) {
                 self.close_unmatched(matched);
-                self.start(Leaf::Html { end, text: rest.to_owned() });
+                self.start(Leaf::Html {
+                    end,
+                    text: rest.to_owned(),
+                });
                 if end != HtmlEnd::Blank && html_ends(end, text) {
                     self.close_leaf();
                 }
@@ -209,7 +305,9 @@ impl<'w> Parser<'w> {
                 self.prepare();
                 return;
             }
-            if let Some(item) = list_item(&mut line, pos, spaces, paragraph_continues).filter(|_| room) {
+            if let Some(item) =
+                list_item(&mut line, pos, spaces, paragraph_continues).filter(|_| room)
+            {
                 self.close_unmatched(matched);
                 self.open_item(item.marker, item.start, item.indent);
                 pos += item.consumed;
@@ -223,7 +321,11 @@ impl<'w> Parser<'w> {
         expand_tabs(&mut line, pos, 4);
         let rest = &line[pos..];
         let blank = is_blank(rest);
-        if !opened && matched < self.stack.len() && !blank && matches!(self.leaf, Some(Leaf::Paragraph(_))) {
+        if !opened
+            && matched < self.stack.len()
+            && !blank
+            && matches!(self.leaf, Some(Leaf::Paragraph(_)))
+        {
             // A lazy continuation line: the paragraph goes on.
             if let Some(Leaf::Paragraph(text)) = &mut self.leaf {
                 text.push('\n');
@@ -253,8 +355,13 @@ impl<'w> Parser<'w> {
                 *blanks = 0;
                 text.push_str(&rest[4..]);
             }
-            _ if leading_spaces(rest) >= 4 => self.start(Leaf::Indented { text: rest[4..].to_owned(), blanks: 0 }),
-            _ => self.start(Leaf::Paragraph(rest.trim_start_matches([' ', '\t']).to_owned())),
+            _ if leading_spaces(rest) >= 4 => self.start(Leaf::Indented {
+                text: rest[4..].to_owned(),
+                blanks: 0,
+            }),
+            _ => self.start(Leaf::Paragraph(
+                rest.trim_start_matches([' ', '\t']).to_owned(),
+            )),
         }
     }
 
@@ -267,8 +374,12 @@ impl<'w> Parser<'w> {
     }
 
     fn close_container(&mut self) {
-        let Some(container) = self.stack.pop() else { return };
-        let Some(parent) = self.stack.last_mut() else { return };
+        let Some(container) = self.stack.pop() else {
+            return;
+        };
+        let Some(parent) = self.stack.last_mut() else {
+            return;
+        };
         match container.kind {
             Kind::Document => {}
             Kind::Quote => parent.blocks.extend(container.blocks),
@@ -277,7 +388,12 @@ impl<'w> Parser<'w> {
                     items.push(container.blocks);
                 }
             }
-            Kind::List { start, kept: true, items, .. } => parent.blocks.push(Block::List { start, items }),
+            Kind::List {
+                start,
+                kept: true,
+                items,
+                ..
+            } => parent.blocks.push(Block::List { start, items }),
             Kind::List { items, .. } => parent.blocks.extend(items.into_iter().flatten()),
         }
     }
@@ -285,7 +401,13 @@ impl<'w> Parser<'w> {
     /// Makes the innermost container able to take a block (a list only takes items).
     fn prepare(&mut self) {
         self.close_leaf();
-        if matches!(self.stack.last(), Some(Container { kind: Kind::List { .. }, .. })) {
+        if matches!(
+            self.stack.last(),
+            Some(Container {
+                kind: Kind::List { .. },
+                ..
+            })
+        ) {
             self.close_container();
         }
         if let Some(parent) = self.stack.last_mut() {
@@ -295,17 +417,34 @@ impl<'w> Parser<'w> {
 
     fn open(&mut self, kind: Kind) {
         self.prepare();
-        self.stack.push(Container { kind, blocks: Vec::new(), filled: false });
+        self.stack.push(Container {
+            kind,
+            blocks: Vec::new(),
+            filled: false,
+        });
     }
 
     fn open_item(&mut self, marker: u8, start: Option<u64>, indent: usize) {
         self.close_leaf();
         let same_list = matches!(self.stack.last(), Some(Container { kind: Kind::List { marker: m, .. }, .. }) if *m == marker);
         if !same_list {
-            let lists = self.stack.iter().filter(|c| matches!(c.kind, Kind::List { kept: true, .. })).count();
-            self.open(Kind::List { marker, start, kept: lists < MAX_DEPTH, items: Vec::new() });
+            let lists = self
+                .stack
+                .iter()
+                .filter(|c| matches!(c.kind, Kind::List { kept: true, .. }))
+                .count();
+            self.open(Kind::List {
+                marker,
+                start,
+                kept: lists < MAX_DEPTH,
+                items: Vec::new(),
+            });
         }
-        self.stack.push(Container { kind: Kind::Item { indent }, blocks: Vec::new(), filled: false });
+        self.stack.push(Container {
+            kind: Kind::Item { indent },
+            blocks: Vec::new(),
+            filled: false,
+        });
     }
 
     fn start(&mut self, leaf: Leaf) {
@@ -317,10 +456,18 @@ impl<'w> Parser<'w> {
         let inlines = match self.leaf.take() {
             None => return,
             Some(Leaf::Paragraph(text)) => self.inlines(&text),
-            Some(Leaf::Fenced { mut text, .. } | Leaf::Indented { mut text, .. } | Leaf::Html { mut text, .. }) => {
+            Some(
+                Leaf::Fenced { mut text, .. }
+                | Leaf::Indented { mut text, .. }
+                | Leaf::Html { mut text, .. },
+            ) => {
                 // Trailing blank lines would only add line breaks.
                 let last = text.trim_end().len();
-                let end = if last == 0 { 0 } else { text[last..].find('\n').map_or(text.len(), |i| last + i) };
+                let end = if last == 0 {
+                    0
+                } else {
+                    text[last..].find('\n').map_or(text.len(), |i| last + i)
+                };
                 text.truncate(end);
                 if text.is_empty() {
                     Vec::new()
@@ -344,7 +491,11 @@ impl<'w> Parser<'w> {
     }
 
     fn inlines(&mut self, text: &str) -> Vec<Inline> {
-        let lists = self.stack.iter().filter(|c| matches!(c.kind, Kind::List { kept: true, .. })).count();
+        let lists = self
+            .stack
+            .iter()
+            .filter(|c| matches!(c.kind, Kind::List { kept: true, .. }))
+            .count();
         inline::parse(text.trim_end_matches([' ', '\t']), lists, self.warnings)
     }
 }
@@ -369,7 +520,8 @@ fn expand_tabs(line: &mut Cow<'_, str>, pos: usize, cols: usize) {
         end += 1;
     }
     if tabs {
-        line.to_mut().replace_range(pos..end, &" ".repeat(col - pos));
+        line.to_mut()
+            .replace_range(pos..end, &" ".repeat(col - pos));
     }
 }
 
@@ -408,7 +560,10 @@ fn atx_heading(text: &str) -> Option<&str> {
 
 /// An opening code fence: its character and length.
 fn opening_fence(text: &str) -> Option<(u8, usize)> {
-    let fence = *text.as_bytes().first().filter(|&&b| b == b'`' || b == b'~')?;
+    let fence = *text
+        .as_bytes()
+        .first()
+        .filter(|&&b| b == b'`' || b == b'~')?;
     let len = text.bytes().take_while(|&b| b == fence).count();
     let info_has_tick = fence == b'`' && text[len..].contains('`');
     (len >= 3 && !info_has_tick).then_some((fence, len))
@@ -427,8 +582,11 @@ fn is_setext_underline(text: &str) -> bool {
 }
 
 fn is_thematic_break(text: &str) -> bool {
-    let Some(&mark @ (b'*' | b'-' | b'_')) = text.as_bytes().first() else { return false };
-    text.bytes().all(|b| b == mark || b == b' ' || b == b'\t') && text.bytes().filter(|&b| b == mark).count() >= 3
+    let Some(&mark @ (b'*' | b'-' | b'_')) = text.as_bytes().first() else {
+        return false;
+    };
+    text.bytes().all(|b| b == mark || b == b' ' || b == b'\t')
+        && text.bytes().filter(|&b| b == mark).count() >= 3
 }
 
 /// How an HTML block starting with `text` ends, if it starts one. The seventh
@@ -440,7 +598,10 @@ fn html_start(text: &str, in_paragraph: bool) -> Option<HtmlEnd> {
     }
     let closing = b.get(1) == Some(&b'/');
     let name_start = 1 + usize::from(closing);
-    let name_len = b[name_start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    let name_len = b[name_start..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
     let name = text[name_start..name_start + name_len].to_ascii_lowercase();
     let after_name = &text[name_start + name_len..];
     let name_ends = after_name.is_empty() || after_name.starts_with([' ', '\t', '>']);
@@ -473,7 +634,11 @@ fn html_ends(end: HtmlEnd, line: &str) -> bool {
     match end {
         HtmlEnd::RawEnd => {
             let lower = line.to_ascii_lowercase();
-            RAW_TAGS.iter().any(|tag| lower.match_indices("</").any(|(i, _)| lower[i + 2..].starts_with(tag) && lower[i + 2 + tag.len()..].starts_with('>')))
+            RAW_TAGS.iter().any(|tag| {
+                lower.match_indices("</").any(|(i, _)| {
+                    lower[i + 2..].starts_with(tag) && lower[i + 2 + tag.len()..].starts_with('>')
+                })
+            })
         }
         HtmlEnd::Contains(marker) => line.contains(marker),
         HtmlEnd::Blank => false,
@@ -491,16 +656,26 @@ struct ItemStart {
 
 /// A list item marker `spaces` spaces after `pos`. Only a non-empty item, and
 /// for numbered lists only one numbered 1, may interrupt a paragraph.
-fn list_item(line: &mut Cow<'_, str>, pos: usize, spaces: usize, in_paragraph: bool) -> Option<ItemStart> {
+fn list_item(
+    line: &mut Cow<'_, str>,
+    pos: usize,
+    spaces: usize,
+    in_paragraph: bool,
+) -> Option<ItemStart> {
     let rest = &line[pos..];
     let b = rest.as_bytes();
     let (marker, start, marker_end) = match *b.get(spaces)? {
         c @ (b'-' | b'+' | b'*') => (c, None, spaces + 1),
         c if c.is_ascii_digit() => {
-            let digits = b[spaces..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let digits = b[spaces..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
             let end = spaces + digits;
             match b.get(end) {
-                Some(&d @ (b'.' | b')')) if digits <= 9 => (d, rest[spaces..end].parse().ok(), end + 1),
+                Some(&d @ (b'.' | b')')) if digits <= 9 => {
+                    (d, rest[spaces..end].parse().ok(), end + 1)
+                }
                 _ => return None,
             }
         }
@@ -525,5 +700,10 @@ fn list_item(line: &mut Cow<'_, str>, pos: usize, spaces: usize, in_paragraph: b
     } else {
         (gap, gap)
     };
-    Some(ItemStart { marker, start, indent: marker_end + pad, consumed: marker_end + consumed })
+    Some(ItemStart {
+        marker,
+        start,
+        indent: marker_end + pad,
+        consumed: marker_end + consumed,
+    })
 }

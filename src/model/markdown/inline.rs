@@ -54,7 +54,12 @@ enum Token {
     Text(String),
     /// A run of `*` or `_`: `closes` wrappers end before it, then `count`
     /// characters stay literal, then `opens` start (innermost last).
-    Delim { ch: u8, count: usize, closes: usize, opens: Vec<Style> },
+    Delim {
+        ch: u8,
+        count: usize,
+        closes: usize,
+        opens: Vec<Style>,
+    },
     Open(Wrap),
     Close,
 }
@@ -117,7 +122,21 @@ impl Scanner<'_> {
                 _ => {
                     let end = self.bytes[at + 1..]
                         .iter()
-                        .position(|b| matches!(b, b'\\' | b'`' | b'*' | b'_' | b'[' | b'!' | b']' | b'<' | b'&' | b'\n'))
+                        .position(|b| {
+                            matches!(
+                                b,
+                                b'\\'
+                                    | b'`'
+                                    | b'*'
+                                    | b'_'
+                                    | b'['
+                                    | b'!'
+                                    | b']'
+                                    | b'<'
+                                    | b'&'
+                                    | b'\n'
+                            )
+                        })
                         .map_or(self.bytes.len(), |i| at + 1 + i);
                     self.buf.push_str(&self.src[at..end]);
                     self.pos = end;
@@ -161,8 +180,16 @@ impl Scanner<'_> {
     /// A line ending: a hard break after two or more spaces, else a space.
     /// Spaces and tabs around it go.
     fn line_break(&mut self) {
-        let spaces = self.bytes[..self.pos].iter().rev().take_while(|&&b| b == b' ').count();
-        let white = self.bytes[..self.pos].iter().rev().take_while(|&&b| b == b' ' || b == b'\t').count();
+        let spaces = self.bytes[..self.pos]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b' ')
+            .count();
+        let white = self.bytes[..self.pos]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
         let in_buf = self.buf.len() - self.buf.trim_end_matches([' ', '\t']).len();
         self.buf.truncate(self.buf.len() - white.min(in_buf));
         self.buf.push(if spaces >= 2 { '\n' } else { ' ' });
@@ -234,18 +261,36 @@ impl Scanner<'_> {
         let (can_open, can_close) = if ch == b'*' {
             (left, right)
         } else {
-            (left && (!right || punct(before)), right && (!left || punct(after)))
+            (
+                left && (!right || punct(before)),
+                right && (!left || punct(after)),
+            )
         };
-        let token = self.push(Token::Delim { ch, count: len, closes: 0, opens: Vec::new() });
+        let token = self.push(Token::Delim {
+            ch,
+            count: len,
+            closes: 0,
+            opens: Vec::new(),
+        });
         if can_open || can_close {
-            self.delims.push(Delim { token, ch, len, can_open, can_close });
+            self.delims.push(Delim {
+                token,
+                ch,
+                len,
+                can_open,
+                can_close,
+            });
         }
         self.pos = end;
     }
 
     fn open_bracket(&mut self, image: bool, len: usize) {
         let token = self.push(Token::Text(self.src[self.pos..self.pos + len].to_owned()));
-        self.brackets.push(Bracket { token, image, delims: self.delims.len() });
+        self.brackets.push(Bracket {
+            token,
+            image,
+            delims: self.delims.len(),
+        });
         self.pos += len;
     }
 
@@ -256,7 +301,11 @@ impl Scanner<'_> {
             return;
         };
         let active = top.image || self.brackets.len() > self.bracket_floor;
-        let tail = if active { self.link_tail(self.pos + 1) } else { None };
+        let tail = if active {
+            self.link_tail(self.pos + 1)
+        } else {
+            None
+        };
         let Some((dest, end)) = tail else {
             self.brackets.pop();
             self.bracket_floor = self.bracket_floor.min(self.brackets.len());
@@ -264,11 +313,19 @@ impl Scanner<'_> {
             self.pos += 1;
             return;
         };
-        let Bracket { token, image, delims } = self.brackets.pop().expect("checked above");
+        let Bracket {
+            token,
+            image,
+            delims,
+        } = self.brackets.pop().expect("checked above");
         self.bracket_floor = self.bracket_floor.min(self.brackets.len());
         self.flush();
         self.process_emphasis(delims);
-        self.tokens[token] = Token::Open(if image { Wrap::Plain } else { self.link(dest, token) });
+        self.tokens[token] = Token::Open(if image {
+            Wrap::Plain
+        } else {
+            self.link(dest, token)
+        });
         self.tokens.push(Token::Close);
         if !image {
             self.bracket_floor = self.brackets.len();
@@ -404,7 +461,9 @@ impl Scanner<'_> {
             (2, 1)
         } else if rest.starts_with("<![CDATA[") {
             (9, 2)
-        } else if rest.as_bytes().get(2).is_some_and(u8::is_ascii_alphabetic) && rest.starts_with("<!") {
+        } else if rest.as_bytes().get(2).is_some_and(u8::is_ascii_alphabetic)
+            && rest.starts_with("<!")
+        {
             (3, 3)
         } else {
             return None;
@@ -444,7 +503,9 @@ impl Scanner<'_> {
         for d in bottom..self.delims.len() {
             let closer = self.delims[d];
             if closer.can_close {
-                let key = usize::from(closer.ch == b'_') * 6 + usize::from(closer.can_open) * 3 + closer.len % 3;
+                let key = usize::from(closer.ch == b'_') * 6
+                    + usize::from(closer.can_open) * 3
+                    + closer.len % 3;
                 while self.count(closer.token) > 0 {
                     let found = (floor[key]..openers.len()).rev().find(|&j| {
                         let opener = self.delims[openers[j]];
@@ -459,7 +520,11 @@ impl Scanner<'_> {
                     };
                     let opener = self.delims[openers[j]];
                     let strong = self.count(opener.token) >= 2 && self.count(closer.token) >= 2;
-                    let (style, used) = if strong { (Style::Strong, 2) } else { (Style::Emphasis, 1) };
+                    let (style, used) = if strong {
+                        (Style::Strong, 2)
+                    } else {
+                        (Style::Emphasis, 1)
+                    };
                     if let Token::Delim { count, opens, .. } = &mut self.tokens[opener.token] {
                         *count -= used;
                         opens.push(style);
@@ -496,11 +561,21 @@ impl Scanner<'_> {
 /// (counting `base`) contribute only their children, which go straight to the
 /// nearest kept ancestor so that flattening costs nothing extra.
 fn build(tokens: Vec<Token>, base: usize) -> Vec<Inline> {
-    let mut tree = Tree { base, root: Vec::new(), kept: Vec::new(), open: Vec::new() };
+    let mut tree = Tree {
+        base,
+        root: Vec::new(),
+        kept: Vec::new(),
+        open: Vec::new(),
+    };
     for token in tokens {
         match token {
             Token::Text(text) => push_text(tree.children(), &text),
-            Token::Delim { ch, count, closes, opens } => {
+            Token::Delim {
+                ch,
+                count,
+                closes,
+                opens,
+            } => {
                 for _ in 0..closes {
                     tree.end();
                 }
@@ -550,7 +625,9 @@ impl Tree {
         if self.open.pop() != Some(true) {
             return;
         }
-        let Some((wrap, children)) = self.kept.pop() else { return };
+        let Some((wrap, children)) = self.kept.pop() else {
+            return;
+        };
         let node = match wrap {
             Wrap::Style(Style::Emphasis) => Inline::Emphasis(children),
             Wrap::Style(Style::Strong) => Inline::Strong(children),
@@ -579,19 +656,33 @@ fn tick_run(bytes: &[u8], at: usize) -> usize {
 fn autolink(s: &str) -> Option<(usize, String)> {
     let b = s.as_bytes();
     // <scheme:anything but spaces, controls and angle brackets>
-    let scheme = b[1..].iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'.' | b'-')).count();
-    if (2..=32).contains(&scheme) && b[1].is_ascii_alphabetic() && b.get(1 + scheme) == Some(&b':') {
-        let end = b.iter().skip(1).position(|&c| c <= b' ' || c == b'<' || c == b'>' || c == 0x7f).map(|i| i + 1)?;
+    let scheme = b[1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'.' | b'-'))
+        .count();
+    if (2..=32).contains(&scheme) && b[1].is_ascii_alphabetic() && b.get(1 + scheme) == Some(&b':')
+    {
+        let end = b
+            .iter()
+            .skip(1)
+            .position(|&c| c <= b' ' || c == b'<' || c == b'>' || c == 0x7f)
+            .map(|i| i + 1)?;
         return (b[end] == b'>').then(|| (end + 1, s[1..end].to_owned()));
     }
     // <local@domain>
-    let local = b[1..].iter().take_while(|&&c| c.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&c)).count();
+    let local = b[1..]
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&c))
+        .count();
     if local == 0 || b.get(1 + local) != Some(&b'@') {
         return None;
     }
     let mut i = 2 + local;
     loop {
-        let label = b[i..].iter().take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-').count();
+        let label = b[i..]
+            .iter()
+            .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-')
+            .count();
         if label == 0 || label > 63 || b[i] == b'-' || b[i + label - 1] == b'-' {
             return None;
         }
@@ -613,7 +704,12 @@ pub(super) fn html_tag(s: &str) -> Option<usize> {
         if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
             return None;
         }
-        Some(i + b[i..].iter().take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-').count())
+        Some(
+            i + b[i..]
+                .iter()
+                .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-')
+                .count(),
+        )
     };
     let spaces = |mut i: usize| {
         while matches!(b.get(i), Some(b' ' | b'\t' | b'\n')) {
@@ -630,7 +726,9 @@ pub(super) fn html_tag(s: &str) -> Option<usize> {
         let after_space = spaces(i);
         match b.get(after_space) {
             Some(b'>') => return Some(after_space + 1),
-            Some(b'/') => return (b.get(after_space + 1) == Some(&b'>')).then_some(after_space + 2),
+            Some(b'/') => {
+                return (b.get(after_space + 1) == Some(&b'>')).then_some(after_space + 2)
+            }
             _ => {}
         }
         // An attribute needs whitespace before it.
@@ -642,7 +740,10 @@ pub(super) fn html_tag(s: &str) -> Option<usize> {
         if !(first.is_ascii_alphabetic() || first == b'_' || first == b':') {
             return None;
         }
-        i += b[i..].iter().take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b':' | b'-')).count();
+        i += b[i..]
+            .iter()
+            .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b':' | b'-'))
+            .count();
         let before_value = spaces(i);
         if b.get(before_value) != Some(&b'=') {
             continue;
@@ -651,7 +752,15 @@ pub(super) fn html_tag(s: &str) -> Option<usize> {
         match *b.get(i)? {
             quote @ (b'"' | b'\'') => i += 2 + b[i + 1..].iter().position(|&c| c == quote)?,
             _ => {
-                let len = b[i..].iter().take_while(|&&c| !matches!(c, b' ' | b'\t' | b'\n' | b'"' | b'\'' | b'=' | b'<' | b'>' | b'`')).count();
+                let len = b[i..]
+                    .iter()
+                    .take_while(|&&c| {
+                        !matches!(
+                            c,
+                            b' ' | b'\t' | b'\n' | b'"' | b'\'' | b'=' | b'<' | b'>' | b'`'
+                        )
+                    })
+                    .count();
                 if len == 0 {
                     return None;
                 }
@@ -669,15 +778,30 @@ pub(super) fn entity(s: &str) -> Option<(char, usize)> {
     if b.get(1) == Some(&b'#') {
         let hex = matches!(b.get(2), Some(b'x' | b'X'));
         let start = if hex { 3 } else { 2 };
-        let digits = b[start..].iter().take_while(|c| if hex { c.is_ascii_hexdigit() } else { c.is_ascii_digit() }).count();
+        let digits = b[start..]
+            .iter()
+            .take_while(|c| {
+                if hex {
+                    c.is_ascii_hexdigit()
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+            .count();
         if digits == 0 || digits > if hex { 6 } else { 7 } || b.get(start + digits) != Some(&b';') {
             return None;
         }
-        let code = u32::from_str_radix(&s[start..start + digits], if hex { 16 } else { 10 }).ok()?;
-        let ch = char::from_u32(code).filter(|&c| c != '\0').unwrap_or('\u{fffd}');
+        let code =
+            u32::from_str_radix(&s[start..start + digits], if hex { 16 } else { 10 }).ok()?;
+        let ch = char::from_u32(code)
+            .filter(|&c| c != '\0')
+            .unwrap_or('\u{fffd}');
         return Some((ch, start + digits + 1));
     }
-    let len = b[1..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    let len = b[1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
     if len == 0 || len > 32 || b.get(1 + len) != Some(&b';') {
         return None;
     }
@@ -690,7 +814,10 @@ fn unescape(raw: &str) -> String {
     let mut i = 0;
     let b = raw.as_bytes();
     while i < b.len() {
-        let next = b[i..].iter().position(|&c| c == b'\\' || c == b'&').map_or(b.len(), |p| i + p);
+        let next = b[i..]
+            .iter()
+            .position(|&c| c == b'\\' || c == b'&')
+            .map_or(b.len(), |p| i + p);
         out.push_str(&raw[i..next]);
         i = next;
         if i >= b.len() {
