@@ -1,0 +1,370 @@
+//! Reading the native JSON format: the dataset header, lanes, eras and each
+//! event, into drafts for the [`Assembler`].
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::{Map, Value};
+
+use super::super::date::{Date, DateError};
+use super::super::format::{
+    RawDataset, RawEra, RawEvent, RawLane, RawSource, RawStatus, RawText, MINIMAL_DATASET,
+    MINIMAL_ERA, MINIMAL_EVENT, MINIMAL_LANE,
+};
+use super::super::{Lane, Media, Source, Status, Text};
+use super::assemble::{make_era, safe_url, Assembler, Draft, Header, DEFAULT_LANGUAGE};
+use super::origin::{field, FieldStyle, Origin};
+use super::problem::{Loaded, Problem};
+use super::serde_error::{json_problem, kind_of, read_lenient, read_strict};
+
+/// Parses and checks a native JSON dataset.
+///
+/// Returns `Err` with every problem when nothing usable could be read: broken
+/// JSON, a wrong top-level shape, or no valid event. Otherwise returns the
+/// valid events, and the problems of the others, as [`Loaded`].
+pub fn parse_dataset(text: &str) -> Result<Loaded, Vec<Problem>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| vec![json_problem(&e)])?;
+    parse_native_value(value)
+}
+
+/// [`parse_dataset`] after the JSON syntax has been read.
+pub(crate) fn parse_native_value(value: Value) -> Result<Loaded, Vec<Problem>> {
+    let Value::Object(mut top) = value else {
+        return Err(vec![Problem::error(
+            "top level",
+            "expected an object with an `events` array, e.g. {\"events\": [...]}",
+        )]);
+    };
+    let mut problems = Vec::new();
+    let events = take_array(&mut top, "events", &mut problems);
+    if events.is_none() && problems.is_empty() {
+        return Err(vec![Problem::error(
+            "top level",
+            "missing field `events`: a dataset needs an `events` array",
+        )]);
+    }
+    let events = events.unwrap_or_default();
+    let mut assembler = native_header(top, problems)?;
+    for (index, value) in events.into_iter().enumerate() {
+        if let Some(draft) = native_event_value(value, index, &mut assembler) {
+            assembler.add(draft);
+        }
+    }
+    assembler.finish()
+}
+
+/// Reads everything but the events (which `top` no longer holds): the
+/// dataset fields, lanes and eras. Returns the [`Assembler`] that takes the
+/// events, or every problem when the header is unusable.
+pub(crate) fn native_header(
+    mut top: Map<String, Value>,
+    mut problems: Vec<Problem>,
+) -> Result<Assembler, Vec<Problem>> {
+    let lanes = take_array(&mut top, "lanes", &mut problems).unwrap_or_default();
+    let eras = take_array(&mut top, "eras", &mut problems).unwrap_or_default();
+    top.insert("events".into(), Value::Array(Vec::new()));
+    let raw: RawDataset = read_lenient(top, MINIMAL_DATASET, "dataset", &mut problems)
+        .ok_or_else(|| problems.clone())?;
+    warn_unknown(&raw.extra, "dataset", &mut problems);
+    let language = raw
+        .language
+        .filter(|l| !l.trim().is_empty())
+        .unwrap_or_else(|| DEFAULT_LANGUAGE.to_owned());
+
+    let mut header = Header {
+        title: text(
+            raw.title,
+            &language,
+            &|| "dataset, field `title`".into(),
+            &mut problems,
+        ),
+        description: text(
+            raw.description,
+            &language,
+            &|| "dataset, field `description`".into(),
+            &mut problems,
+        ),
+        author: raw.author,
+        license: raw.license,
+        sources: raw
+            .sources
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| native_source(s, &format!("dataset, sources[{i}]"), &mut problems))
+            .collect(),
+        language,
+        eras: Vec::new(),
+        lanes: Vec::new(),
+    };
+
+    let mut lane_ids: HashMap<String, usize> = HashMap::new();
+    for (i, value) in lanes.into_iter().enumerate() {
+        let at = format!("lanes[{i}]");
+        let Some(lane) = read_strict::<RawLane>(value, MINIMAL_LANE, &at, &mut problems) else {
+            continue;
+        };
+        warn_unknown(&lane.extra, &at, &mut problems);
+        let id = lane.id.trim().to_owned();
+        if id.is_empty() {
+            problems.push(Problem::warning(at, "a lane without an id was ignored"));
+            continue;
+        }
+        if lane_ids.contains_key(&id) {
+            problems.push(Problem::warning(
+                at,
+                format!("lane id \"{id}\" is declared twice; the first one is used"),
+            ));
+            continue;
+        }
+        lane_ids.insert(id.clone(), i);
+        header.lanes.push(Lane {
+            label: lane.label.unwrap_or_else(|| id.clone()),
+            id,
+        });
+    }
+
+    for (i, value) in eras.into_iter().enumerate() {
+        let at = format!("eras[{i}]");
+        let Some(era) = read_strict::<RawEra>(value, MINIMAL_ERA, &at, &mut problems) else {
+            continue;
+        };
+        warn_unknown(&era.extra, &at, &mut problems);
+        let mut errors = Vec::new();
+        let start = check_date(&era.start, &|| field(&at, "start"), &mut errors);
+        let end = check_date(&era.end, &|| field(&at, "end"), &mut errors);
+        let title = text(
+            era.title,
+            &header.language,
+            &|| field(&at, "title"),
+            &mut errors,
+        );
+        match (start, end, errors.is_empty()) {
+            (Some(start), Some(end), true) => {
+                if let Some(era) =
+                    make_era(era.id, title, start, end, &field(&at, "end"), &mut problems)
+                {
+                    header.eras.push(era);
+                }
+            }
+            _ => problems.extend(errors),
+        }
+    }
+    Ok(Assembler::new(header, problems))
+}
+
+/// Reads event number `index` from its JSON text. Valid events take the
+/// direct route; anything else goes through [`native_event_value`], which
+/// names the faulty fields.
+pub(crate) fn native_event_text(
+    json: &str,
+    index: usize,
+    assembler: &mut Assembler,
+) -> Option<Draft> {
+    match serde_json::from_str::<RawEvent>(json) {
+        Ok(raw) => {
+            let origin = Origin::event(index, Some(&raw.id), FieldStyle::Native);
+            let (language, problems) = assembler.language_and_problems();
+            native_draft(raw, origin, language, problems)
+        }
+        Err(_) => match serde_json::from_str::<Value>(json) {
+            Ok(value) => native_event_value(value, index, assembler),
+            Err(e) => {
+                let origin = Origin::event(index, None, FieldStyle::Native);
+                assembler
+                    .language_and_problems()
+                    .1
+                    .push(Problem::error(origin.at, json_problem(&e).message));
+                None
+            }
+        },
+    }
+}
+
+/// Reads event number `index` from parsed JSON, naming each faulty field.
+pub(crate) fn native_event_value(
+    value: Value,
+    index: usize,
+    assembler: &mut Assembler,
+) -> Option<Draft> {
+    let id_hint = value.get("id").and_then(Value::as_str).map(str::to_owned);
+    let origin = Origin::event(index, id_hint.as_deref(), FieldStyle::Native);
+    let (language, problems) = assembler.language_and_problems();
+    let raw = read_strict::<RawEvent>(value, MINIMAL_EVENT, &origin.at, problems)?;
+    native_draft(raw, origin, language, problems)
+}
+
+fn native_draft(
+    raw: RawEvent,
+    origin: Origin,
+    language: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Draft> {
+    let at = origin.at.as_str();
+    warn_unknown(&raw.extra, at, problems);
+    let mut errors = Vec::new();
+    let start = check_date(&raw.start, &|| field(at, "start"), &mut errors);
+    let end = raw
+        .end
+        .as_deref()
+        .and_then(|text| check_date(text, &|| field(at, "end"), &mut errors));
+    let title = text(raw.title, language, &|| field(at, "title"), &mut errors);
+    let (Some(start), true) = (start, errors.is_empty()) else {
+        problems.extend(errors);
+        return None;
+    };
+    let media = raw
+        .media
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let at = format!("{at}, media[{i}]");
+            warn_unknown(&m.extra, &at, problems);
+            Media {
+                url: m.url,
+                alt: text(m.alt, language, &|| field(&at, "alt"), problems),
+                caption: text(m.caption, language, &|| field(&at, "caption"), problems),
+                credit: text(m.credit, language, &|| field(&at, "credit"), problems),
+            }
+        })
+        .collect();
+    let sources = raw
+        .sources
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| native_source(s, &format!("{at}, sources[{i}]"), problems))
+        .collect();
+    Some(Draft {
+        id: raw.id,
+        title,
+        start,
+        end,
+        circa: raw.circa,
+        display_date: raw
+            .display_date
+            .map(|t| text(t, language, &|| field(at, "display_date"), problems)),
+        status: match raw.status.unwrap_or(RawStatus::Occurred) {
+            RawStatus::Occurred => Status::Occurred,
+            RawStatus::Planned => Status::Planned,
+            RawStatus::Proposed => Status::Proposed,
+            RawStatus::Cancelled => Status::Cancelled,
+        },
+        lane: raw.lane,
+        actors: raw.actors,
+        tags: raw.tags,
+        summary: text(raw.summary, language, &|| field(at, "summary"), problems),
+        media,
+        sources,
+        related: raw.related,
+        origin,
+    })
+}
+
+/// Removes `name` from the object when it is an array; a wrong type is an error.
+fn take_array(
+    top: &mut Map<String, Value>,
+    name: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<Value>> {
+    match top.remove(name)? {
+        Value::Array(items) => Some(items),
+        Value::Null => None,
+        other => {
+            problems.push(Problem::error(
+                format!("dataset, field `{name}`"),
+                format!("expected an array, found {}", kind_of(&other)),
+            ));
+            None
+        }
+    }
+}
+
+pub(crate) fn warn_unknown(extra: &BTreeMap<String, Value>, at: &str, problems: &mut Vec<Problem>) {
+    for name in extra.keys() {
+        problems.push(Problem::warning(
+            field(at, name),
+            format!("unknown field `{name}` was ignored"),
+        ));
+    }
+}
+
+/// Turns a text field into [`Text`], keyed on the dataset's default language.
+fn text(
+    raw: RawText,
+    language: &str,
+    at: &dyn Fn() -> String,
+    problems: &mut Vec<Problem>,
+) -> Text {
+    match raw {
+        RawText::Plain(text) => Text::plain(text),
+        RawText::Translated(mut translations) => {
+            let default = match translations.remove(language) {
+                Some(text) => text,
+                None => {
+                    let first = translations
+                        .iter()
+                        .next()
+                        .map(|(l, t)| (l.clone(), t.clone()));
+                    if let Some((lang, text)) = first {
+                        problems.push(Problem::warning(
+                            at(),
+                            format!("no text in the default language \"{language}\"; the \"{lang}\" text is used instead"),
+                        ));
+                        text
+                    } else {
+                        String::new()
+                    }
+                }
+            };
+            Text {
+                default,
+                translations: translations.into(),
+            }
+        }
+    }
+}
+
+/// The date `text`, or `None` with an error at `at`; the location is only
+/// formatted when there is a problem (every event of a large file is checked).
+fn check_date(text: &str, at: &dyn Fn() -> String, errors: &mut Vec<Problem>) -> Option<Date> {
+    Date::parse(text)
+        .map_err(|DateError(message)| errors.push(Problem::error(at(), message)))
+        .ok()
+}
+
+fn native_source(raw: RawSource, at: &str, problems: &mut Vec<Problem>) -> Source {
+    warn_unknown(&raw.extra, at, problems);
+    // Checked here too (not only in `assemble`) so the warning can name the
+    // source by its index.
+    let url = raw.url.filter(|url| {
+        let ok = safe_url(url);
+        if !ok {
+            problems.push(Problem::warning(
+                field(at, "url"),
+                format!("only http and https links are allowed; \"{url}\" was dropped"),
+            ));
+        }
+        ok
+    });
+    let date = raw
+        .date
+        .as_deref()
+        .and_then(|text| match Date::parse(text) {
+            Ok(date) => Some(date),
+            Err(DateError(message)) => {
+                problems.push(Problem::warning(
+                    field(at, "date"),
+                    format!("{message}; the source date was dropped"),
+                ));
+                None
+            }
+        });
+    Source {
+        title: raw.title,
+        publisher: raw.publisher,
+        author: raw.author,
+        date,
+        dateline: raw.dateline,
+        url,
+        note: raw.note,
+    }
+}

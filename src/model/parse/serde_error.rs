@@ -1,0 +1,115 @@
+//! Serde error forensics: which fields of an object are wrong, and JSON
+//! syntax errors, as located problems.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::origin::field;
+use super::problem::Problem;
+
+/// Reads an object of type `T`; on failure reports which fields are wrong, as
+/// errors, and returns `None`.
+pub(crate) fn read_strict<T: DeserializeOwned>(
+    value: Value,
+    minimal: &str,
+    at: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    if !value.is_object() {
+        problems.push(Problem::error(
+            at,
+            format!("expected an object, found {}", kind_of(&value)),
+        ));
+        return None;
+    }
+    match serde_json::from_value::<T>(value.clone()) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let Value::Object(map) = value else {
+                return None;
+            };
+            let faults = faulty_fields::<T>(&map, minimal);
+            if faults.is_empty() {
+                let message = e.to_string();
+                let at = match missing_field(&message) {
+                    Some(name) => field(at, name),
+                    None => at.to_owned(),
+                };
+                problems.push(Problem::error(at, message));
+            }
+            for (name, message) in faults {
+                problems.push(Problem::error(field(at, &name), message));
+            }
+            None
+        }
+    }
+}
+
+/// Reads an object of type `T`, dropping the fields that are wrong (each an
+/// error) and keeping the rest. For the dataset header, where one bad field
+/// should not cost every event.
+pub(super) fn read_lenient<T: DeserializeOwned>(
+    mut map: Map<String, Value>,
+    minimal: &str,
+    at: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    if let Ok(t) = serde_json::from_value::<T>(Value::Object(map.clone())) {
+        return Some(t);
+    }
+    for (name, message) in faulty_fields::<T>(&map, minimal) {
+        problems.push(Problem::error(
+            field(at, &name),
+            format!("{message}; the field was ignored"),
+        ));
+        map.remove(&name);
+    }
+    read_strict(Value::Object(map), minimal, at, problems)
+}
+
+/// Tries each field alone on top of a minimal valid object, to name the fields
+/// that a deserialization error comes from.
+fn faulty_fields<T: DeserializeOwned>(
+    map: &Map<String, Value>,
+    minimal: &str,
+) -> Vec<(String, String)> {
+    let Ok(Value::Object(base)) = serde_json::from_str::<Value>(minimal) else {
+        return Vec::new();
+    };
+    map.iter()
+        .filter_map(|(name, value)| {
+            let mut probe = base.clone();
+            probe.insert(name.clone(), value.clone());
+            serde_json::from_value::<T>(Value::Object(probe))
+                .err()
+                .map(|e| (name.clone(), e.to_string()))
+        })
+        .collect()
+}
+
+fn missing_field(message: &str) -> Option<&str> {
+    message.strip_prefix("missing field `")?.split('`').next()
+}
+
+pub(super) fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+pub(crate) fn json_problem(e: &serde_json::Error) -> Problem {
+    // serde_json appends " at line L column C" to its message; the location
+    // gets its own field instead.
+    let message = e.to_string();
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_owned();
+    Problem::error(format!("line {}, column {}", e.line(), e.column()), message)
+}
