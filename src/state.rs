@@ -730,7 +730,7 @@ mod tests {
             next.problems_from,
             Some(LoadOutcome::Failed("data.json".into()))
         );
-        assert!(next.problems[0].location.starts_with("line 1"));
+        assert!(next.problems[0].location.to_string().starts_with("line 1"));
         assert_eq!(next.loading, None);
     }
 

@@ -24,7 +24,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
-use crate::model::{Problem, ProblemKind, Reader};
+use crate::model::{Location, Problem, ProblemKind, Reader};
 
 /// How long a `?data=` fetch may take before it is abandoned.
 pub const FETCH_TIMEOUT_MS: u32 = 30_000;
@@ -37,7 +37,7 @@ pub type LoadFailure = Vec<Problem>;
 fn failure(location: &str, message: impl Into<String>) -> LoadFailure {
     vec![Problem {
         kind: ProblemKind::Error,
-        location: location.to_owned(),
+        location: Location::Named(location.to_owned()),
         message: message.into(),
     }]
 }

@@ -46,7 +46,7 @@ pub fn ProblemsPanel() -> Html {
                     let kind = match p.kind { ProblemKind::Error => "Error", ProblemKind::Warning => "Warning" };
                     html! {
                         <li role="alert" class={classes!("annals-problem", kind.to_ascii_lowercase())}>
-                            <strong>{ kind }</strong>{ " — " }<span class="annals-problem-location">{ p.location.clone() }</span>
+                            <strong>{ kind }</strong>{ " — " }<span class="annals-problem-location">{ p.location.to_string() }</span>
                             { ": " }{ p.message.clone() }
                         </li>
                     }

@@ -14,9 +14,15 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::parse::{assemble, make_era, Draft, Header, Origin, DEFAULT_LANGUAGE};
+use super::parse::{assemble, make_era, Column, Draft, Header, Location, Origin, DEFAULT_LANGUAGE};
 use super::timelinejs::{plain, unique_slug, DateParts};
 use super::{html, Loaded, Media, Problem, Status, Text};
+
+/// The header row, where problems with the columns are reported.
+const HEADER_ROW: Location = Location::Row {
+    row: 1,
+    column: None,
+};
 
 /// The template's columns, in its order; also the order [`super::to_csv`] writes.
 pub const COLUMNS: [&str; 18] = [
@@ -52,13 +58,13 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
         Some(Ok(header)) => header,
         Some(Err(e)) => {
             return Err(vec![Problem::error(
-                "row 1",
+                HEADER_ROW,
                 format!("the header row could not be read: {e}"),
             )])
         }
         None => {
             return Err(vec![Problem::error(
-                "row 1",
+                HEADER_ROW,
                 "the file is empty; expected a header row such as `Year,Month,Day,…,Headline,Text`",
             )])
         }
@@ -69,7 +75,10 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
         let name = name.trim();
         match COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(name)) {
             Some(column) if columns.contains_key(column) => problems.push(Problem::warning(
-                format!("row 1, column {}", index + 1),
+                Location::Row {
+                    row: 1,
+                    column: Some(Column::Number(index + 1)),
+                },
                 format!("column `{column}` appears twice; the first one is used"),
             )),
             Some(column) => {
@@ -77,14 +86,14 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
             }
             None if name.is_empty() => {}
             None => problems.push(Problem::warning(
-                format!("row 1, column `{name}`"),
+                HEADER_ROW.field(name),
                 format!("`{name}` is not a TimelineJS column; it was ignored"),
             )),
         }
     }
     if !columns.contains_key("Year") {
         problems.push(Problem::error(
-            "row 1",
+            HEADER_ROW,
             "no `Year` column: the first row should name the TimelineJS columns, e.g. `Year,Month,Day,Time,…,Headline,Text`",
         ));
         return Err(problems);
@@ -113,7 +122,7 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
             Err(e) => {
                 let row = lines.row(e.position().map(csv::Position::byte));
                 problems.push(Problem::error(
-                    format!("row {row}"),
+                    Location::Row { row, column: None },
                     format!("the row could not be read: {e}"),
                 ));
                 continue;
@@ -132,7 +141,10 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let at = |column: &str| format!("row {row}, column `{column}`");
+        let at = |column: &str| Location::Row {
+            row,
+            column: Some(Column::Named(column.to_owned())),
+        };
         for column in ["Background", "Media Thumbnail"] {
             if !cell(column).is_empty() {
                 problems.push(Problem::warning(
@@ -294,7 +306,10 @@ fn date(
             }
             None => {
                 errors.push(Problem::error(
-                    format!("row {row}, column `{}`", column("Time")),
+                    Location::Row {
+                        row,
+                        column: Some(Column::Named(column("Time"))),
+                    },
                     format!("`{time}` is not a time of day; write e.g. 14:05 or 2:05 PM"),
                 ));
                 return None;
@@ -311,7 +326,10 @@ fn date(
                 _ => "Time",
             };
             errors.push(Problem::error(
-                format!("row {row}, column `{}`", column(name)),
+                Location::Row {
+                    row,
+                    column: Some(Column::Named(column(name))),
+                },
                 message,
             ));
             None
@@ -397,8 +415,9 @@ mod tests {
         let found: Vec<_> = loaded
             .problems
             .iter()
-            .map(|p| (p.kind, p.location.as_str()))
+            .map(|p| (p.kind, p.location.to_string()))
             .collect();
+        let found: Vec<_> = found.iter().map(|(k, l)| (*k, l.as_str())).collect();
         assert_eq!(
             found,
             [
@@ -421,7 +440,7 @@ mod tests {
         let locations: Vec<_> = loaded
             .problems
             .iter()
-            .map(|p| p.location.as_str())
+            .map(|p| p.location.to_string())
             .collect();
         assert_eq!(locations, ["row 3, column `Year`", "row 5, column `Year`"]);
     }

@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use super::parse::{json_problem, parse_native_value};
+use super::parse::{json_problem, parse_native_value, Location};
 use super::{csv_import, timelinejs, Loaded, Problem};
 
 /// Which format a text is in.
@@ -65,7 +65,7 @@ fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> Problem {
         "; save the file as UTF-8"
     };
     Problem::error(
-        format!("byte {offset}"),
+        Location::Byte(offset),
         format!("the file is not valid UTF-8: byte 0x{:02X} at offset {offset} cannot start or continue a character{hint}", bytes[offset]),
     )
 }
@@ -110,6 +110,6 @@ mod tests {
         bytes.extend_from_slice(DEFAULT_DATASET_JSON.as_bytes());
         assert!(parse_bytes(&bytes).is_ok());
         let errors = parse_bytes(b"{\"events\": [\xC3\x28]}").unwrap_err();
-        assert_eq!(errors[0].location, "byte 12");
+        assert_eq!(errors[0].location, Location::Byte(12));
     }
 }

@@ -27,7 +27,7 @@ pub mod timelinejs;
 pub use date::{Date, Days, Precision};
 pub use export::{to_csv, to_native_json};
 pub use import::{parse_any, parse_bytes};
-pub use parse::{parse_dataset, Loaded, Problem, ProblemKind};
+pub use parse::{parse_dataset, Loaded, Location, Problem, ProblemKind};
 pub use stream::Reader;
 pub use text::Text;
 

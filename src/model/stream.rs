@@ -19,7 +19,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::import::{decode, parse_any};
-use super::parse::{native_event_text, native_header, Assembler};
+use super::parse::{native_event_text, native_header, Assembler, Location};
 use super::{Loaded, Problem};
 
 /// A load in progress.
@@ -96,7 +96,10 @@ impl Reader {
             State::Native(native) => native,
             State::Done(result) => {
                 return Some(result.take().unwrap_or_else(|| {
-                    Err(vec![Problem::error("file", "this file was already read")])
+                    Err(vec![Problem::error(
+                        Location::File,
+                        "this file was already read",
+                    )])
                 }));
             }
         };

@@ -19,7 +19,9 @@ use serde_json::{Map, Value};
 
 use super::date::{days_in_month, month_name, Date};
 use super::markdown::{self, Block, Inline};
-use super::parse::{self, assemble, Draft, FieldStyle, Header, Origin, DEFAULT_LANGUAGE};
+use super::parse::{
+    self, assemble, Draft, FieldStyle, Header, Location, Origin, Part, DEFAULT_LANGUAGE,
+};
 use super::{html, Loaded, Media, Problem, Status, Text};
 
 /// Parses a TimelineJS3 JSON document.
@@ -33,7 +35,7 @@ pub fn parse_timelinejs(text: &str) -> Result<Loaded, Vec<Problem>> {
 pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
     let Value::Object(top) = value else {
         return Err(vec![Problem::error(
-            "top level",
+            Location::part(Part::Top),
             "expected a TimelineJS object with an `events` array",
         )]);
     };
@@ -45,7 +47,7 @@ pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
     for key in top.keys() {
         if !matches!(key.as_str(), "title" | "events" | "eras" | "scale") {
             problems.push(Problem::warning(
-                format!("field `{key}`"),
+                Location::part(Part::Top).field(key),
                 format!("unknown field `{key}` was ignored"),
             ));
         }
@@ -54,31 +56,32 @@ pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
         None | Some(Value::Null) => {}
         Some(Value::String(s)) if s == "human" || s == "cosmological" => {}
         Some(other) => problems.push(Problem::warning(
-            "field `scale`",
+            Location::part(Part::Top).field("scale"),
             format!("scale should be \"human\" or \"cosmological\", not {other}; years are read as plain numbers either way"),
         )),
     }
     if let Some(title) = top.get("title").filter(|v| !v.is_null()) {
         match title.as_object() {
             Some(slide) => {
-                let (headline, text) = slide_text(slide, "title", &mut problems);
+                let title = Location::part(Part::Title);
+                let (headline, text) = slide_text(slide, &title, &mut problems);
                 header.title = Text::plain(plain(&headline));
                 header.description = Text::plain(html::to_markdown(&text));
                 for key in slide.keys().filter(|k| *k != "text") {
                     problems.push(Problem::warning(
-                        format!("title, field `{key}`"),
+                        title.field(key),
                         format!("`{key}` of the title slide is not supported and was ignored"),
                     ));
                 }
             }
             None => problems.push(Problem::warning(
-                "field `title`",
+                Location::part(Part::Top).field("title"),
                 "the title should be a slide object; it was ignored",
             )),
         }
     }
     for (i, era) in array(&top, "eras", &mut problems).iter().enumerate() {
-        let at = format!("era {i}");
+        let at = Location::part(Part::Era(i));
         let Some(era) = era.as_object() else {
             problems.push(Problem::error(at, "an era should be an object"));
             continue;
@@ -88,7 +91,7 @@ pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
         let end = match era.get("end_date") {
             None | Some(Value::Null) => {
                 problems.push(Problem::error(
-                    format!("{at}, field `end_date`"),
+                    at.field("end_date"),
                     "an era needs an end_date",
                 ));
                 None
@@ -102,7 +105,7 @@ pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
                 title,
                 start,
                 end,
-                &format!("{at}, field `end_date`"),
+                &at.field("end_date"),
                 &mut problems,
             ) {
                 header.eras.push(era);
@@ -148,11 +151,11 @@ fn draft(
             "start_date" | "end_date" | "text" | "media" | "group" | "display_date"
             | "unique_id" | "autolink" => {}
             "background" => problems.push(Problem::warning(
-                format!("{at}, field `background`"),
+                at.field("background"),
                 "backgrounds are not supported; it was ignored",
             )),
             _ => problems.push(Problem::warning(
-                format!("{at}, field `{key}`"),
+                at.field(key),
                 format!("unknown field `{key}` was ignored"),
             )),
         }
@@ -201,7 +204,7 @@ fn draft(
         None | Some(Value::Null) => Vec::new(),
         Some(_) => {
             problems.push(Problem::warning(
-                format!("{at}, field `media`"),
+                at.field("media"),
                 "media should be an object; it was ignored",
             ));
             Vec::new()
@@ -251,7 +254,7 @@ fn media_from(media: &Map<String, Value>) -> Option<Media> {
 /// `text.headline` and `text.text` of a slide, as raw HTML.
 fn slide_text(
     slide: &Map<String, Value>,
-    at: &str,
+    at: &Location,
     problems: &mut Vec<Problem>,
 ) -> (String, String) {
     match slide.get("text") {
@@ -262,7 +265,7 @@ fn slide_text(
         None | Some(Value::Null) => (String::new(), String::new()),
         Some(_) => {
             problems.push(Problem::warning(
-                format!("{at}, field `text`"),
+                at.field("text"),
                 "text should be an object with `headline` and `text`; it was ignored",
             ));
             (String::new(), String::new())
@@ -284,7 +287,7 @@ fn array<'a>(top: &'a Map<String, Value>, key: &str, problems: &mut Vec<Problem>
         None | Some(Value::Null) => &[],
         Some(_) => {
             problems.push(Problem::error(
-                format!("field `{key}`"),
+                Location::part(Part::Top).field(key),
                 format!("`{key}` should be an array"),
             ));
             &[]
@@ -296,12 +299,12 @@ fn array<'a>(top: &'a Map<String, Value>, key: &str, problems: &mut Vec<Problem>
 fn date_field(
     object: &Map<String, Value>,
     key: &str,
-    at: &str,
+    at: &Location,
     problems: &mut Vec<Problem>,
 ) -> Option<Date> {
     let Some(Value::Object(date)) = object.get(key) else {
         problems.push(Problem::error(
-            format!("{at}, field `{key}`"),
+            at.field(key),
             "a date should be an object such as {\"year\": 1998, \"month\": 8}",
         ));
         return None;
@@ -320,7 +323,7 @@ fn date_field(
             Some(Value::Number(n)) => *slot = Some(n.to_string()),
             Some(other) => {
                 problems.push(Problem::error(
-                    format!("{at}, field `{key}.{name}`"),
+                    at.field(&format!("{key}.{name}")),
                     format!("expected a number or a string, found {other}"),
                 ));
                 return None;
@@ -330,10 +333,7 @@ fn date_field(
     parts
         .to_date()
         .map_err(|(part, message)| {
-            problems.push(Problem::error(
-                format!("{at}, field `{key}.{part}`"),
-                message,
-            ))
+            problems.push(Problem::error(at.field(&format!("{key}.{part}")), message))
         })
         .ok()
 }
@@ -532,7 +532,7 @@ mod tests {
         let warnings: Vec<_> = loaded
             .problems
             .iter()
-            .map(|p| p.location.as_str())
+            .map(|p| p.location.to_string())
             .collect();
         assert!(
             loaded
@@ -543,7 +543,7 @@ mod tests {
             loaded.problems
         );
         assert!(
-            warnings.contains(&"event 0 (id \"apollo-11\"), field `background`"),
+            warnings.contains(&"event 0 (id \"apollo-11\"), field `background`".to_owned()),
             "{warnings:?}"
         );
     }
@@ -595,7 +595,7 @@ mod tests {
         let locations: Vec<_> = loaded
             .problems
             .iter()
-            .map(|p| p.location.as_str())
+            .map(|p| p.location.to_string())
             .collect();
         assert_eq!(
             locations,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::super::date::Date;
 use super::super::{markdown, Dataset, Days, Era, Event, Lane, Media, Source, Status, Text};
 use super::origin::Origin;
-use super::problem::{sort_by_position, Loaded, Problem};
+use super::problem::{sort_by_position, Item, Loaded, Location, Part, Problem};
 
 /// An event read by an importer, with its dates checked, before the checks
 /// that need the whole dataset (ids, lanes, links, order).
@@ -211,7 +211,7 @@ impl Assembler {
                 let at = if lang.is_empty() {
                     origin.field("summary")
                 } else {
-                    format!("{} ({lang})", origin.field("summary"))
+                    origin.field("summary").language(lang)
                 };
                 problems.push(Problem::warning(at, warning));
             }
@@ -280,7 +280,7 @@ impl Assembler {
         if events.is_empty() {
             sort_by_position(&mut problems);
             problems.push(Problem::error(
-                "events",
+                Location::part(Part::Events),
                 "the dataset has no events that could be loaded",
             ));
             return Err(problems);
@@ -335,12 +335,15 @@ impl Assembler {
         let sources = header
             .sources
             .into_iter()
-            .map(|s| checked_source(s, "dataset", &mut problems))
+            .map(|s| checked_source(s, &Location::part(Part::Dataset), &mut problems))
             .collect();
         let mut description = header.description;
         trim_in_place(&mut description.default);
         for warning in link_warnings(&description.default) {
-            problems.insert(0, Problem::warning("dataset, field `description`", warning));
+            problems.insert(
+                0,
+                Problem::warning(Location::part(Part::Dataset).field("description"), warning),
+            );
         }
         let mut title = header.title;
         trim_in_place(&mut title.default);
@@ -399,7 +402,7 @@ fn link_warnings(source: &str) -> Vec<String> {
 fn span(
     start: Date,
     end: Option<Date>,
-    end_at: &dyn Fn() -> String,
+    end_at: &dyn Fn() -> Location,
     problems: &mut Vec<Problem>,
 ) -> Option<(Days, Days)> {
     let mut range = start.range();
@@ -427,10 +430,10 @@ pub(crate) fn make_era(
     title: Text,
     start: Date,
     end: Date,
-    end_at: &str,
+    end_at: &Location,
     problems: &mut Vec<Problem>,
 ) -> Option<Era> {
-    let range = span(start, Some(end), &|| end_at.to_owned(), problems)?;
+    let range = span(start, Some(end), &|| end_at.clone(), problems)?;
     Some(Era {
         id,
         title,
@@ -446,13 +449,14 @@ pub(crate) fn safe_url(url: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 /// Drops a source link that is not http or https, with a warning.
-fn checked_source(mut source: Source, at: &str, problems: &mut Vec<Problem>) -> Source {
+fn checked_source(mut source: Source, at: &Location, problems: &mut Vec<Problem>) -> Source {
     if let Some(url) = source.url.take() {
         if safe_url(&url) {
             source.url = Some(url);
         } else {
             problems.push(Problem::warning(
-                format!("{at}, source \"{}\", field `url`", source.title),
+                at.item(Item::SourceTitled(source.title.clone()))
+                    .field("url"),
                 format!("only http and https links are allowed; \"{url}\" was dropped"),
             ));
         }

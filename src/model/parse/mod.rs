@@ -21,7 +21,7 @@ pub(crate) use assemble::{assemble, make_era, Assembler, Draft, Header, DEFAULT_
 pub use native::parse_dataset;
 pub(crate) use native::{native_event_text, native_header, parse_native_value};
 pub(crate) use origin::{FieldStyle, Origin};
-pub use problem::{Loaded, Problem, ProblemKind};
+pub use problem::{Column, Inner, Item, Loaded, Location, Part, Problem, ProblemKind};
 pub(crate) use serde_error::json_problem;
 
 #[cfg(test)]
@@ -87,7 +87,7 @@ mod tests {
         let errors =
             parse_dataset("{\n  \"events\": [\n    {\"id\": \"a\",,}\n  ]\n}").unwrap_err();
         assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].location, "line 3, column 16");
+        assert_eq!(errors[0].location.to_string(), "line 3, column 16");
         assert_eq!(errors[0].kind, ProblemKind::Error);
     }
 
@@ -106,7 +106,7 @@ mod tests {
         let locations: Vec<_> = loaded
             .problems
             .iter()
-            .map(|p| p.location.as_str())
+            .map(|p| p.location.to_string())
             .collect();
         assert_eq!(
             locations,
@@ -137,7 +137,7 @@ mod tests {
         assert_eq!(loaded.problems.len(), 1);
         assert_eq!(loaded.problems[0].kind, ProblemKind::Warning);
         assert_eq!(
-            loaded.problems[0].location,
+            loaded.problems[0].location.to_string(),
             "event 0 (id \"a\"), field `colour`"
         );
         assert!(
@@ -161,7 +161,7 @@ mod tests {
         assert_eq!(loaded.problems.len(), 1);
         assert_eq!(loaded.problems[0].kind, ProblemKind::Warning);
         assert_eq!(
-            loaded.problems[0].location,
+            loaded.problems[0].location.to_string(),
             "event 0 (id \"a\"), sources[0], field `url`"
         );
     }
@@ -175,7 +175,7 @@ mod tests {
         let locations: Vec<_> = loaded
             .problems
             .iter()
-            .map(|p| p.location.as_str())
+            .map(|p| p.location.to_string())
             .collect();
         assert_eq!(
             locations,

@@ -12,8 +12,8 @@ use super::super::format::{
 };
 use super::super::{Lane, Media, Source, Status, Text};
 use super::assemble::{make_era, safe_url, Assembler, Draft, Header, DEFAULT_LANGUAGE};
-use super::origin::{field, FieldStyle, Origin};
-use super::problem::{Loaded, Problem};
+use super::origin::{FieldStyle, Origin};
+use super::problem::{Item, Loaded, Location, Part, Problem};
 use super::serde_error::{json_problem, kind_of, read_lenient, read_strict};
 
 /// Parses and checks a native JSON dataset.
@@ -31,7 +31,7 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, Vec<Problem>> {
 pub(crate) fn parse_native_value(value: Value) -> Result<Loaded, Vec<Problem>> {
     let Value::Object(mut top) = value else {
         return Err(vec![Problem::error(
-            "top level",
+            Location::part(Part::Top),
             "expected an object with an `events` array, e.g. {\"events\": [...]}",
         )]);
     };
@@ -39,7 +39,7 @@ pub(crate) fn parse_native_value(value: Value) -> Result<Loaded, Vec<Problem>> {
     let events = take_array(&mut top, "events", &mut problems);
     if events.is_none() && problems.is_empty() {
         return Err(vec![Problem::error(
-            "top level",
+            Location::part(Part::Top),
             "missing field `events`: a dataset needs an `events` array",
         )]);
     }
@@ -63,9 +63,10 @@ pub(crate) fn native_header(
     let lanes = take_array(&mut top, "lanes", &mut problems).unwrap_or_default();
     let eras = take_array(&mut top, "eras", &mut problems).unwrap_or_default();
     top.insert("events".into(), Value::Array(Vec::new()));
-    let raw: RawDataset = read_lenient(top, MINIMAL_DATASET, "dataset", &mut problems)
+    let dataset = Location::part(Part::Dataset);
+    let raw: RawDataset = read_lenient(top, MINIMAL_DATASET, &dataset, &mut problems)
         .ok_or_else(|| problems.clone())?;
-    warn_unknown(&raw.extra, "dataset", &mut problems);
+    warn_unknown(&raw.extra, &dataset, &mut problems);
     let language = raw
         .language
         .filter(|l| !l.trim().is_empty())
@@ -75,13 +76,13 @@ pub(crate) fn native_header(
         title: text(
             raw.title,
             &language,
-            &|| "dataset, field `title`".into(),
+            &|| dataset.field("title"),
             &mut problems,
         ),
         description: text(
             raw.description,
             &language,
-            &|| "dataset, field `description`".into(),
+            &|| dataset.field("description"),
             &mut problems,
         ),
         author: raw.author,
@@ -90,7 +91,7 @@ pub(crate) fn native_header(
             .sources
             .into_iter()
             .enumerate()
-            .map(|(i, s)| native_source(s, &format!("dataset, sources[{i}]"), &mut problems))
+            .map(|(i, s)| native_source(s, &dataset.item(Item::Source(i)), &mut problems))
             .collect(),
         language,
         eras: Vec::new(),
@@ -99,7 +100,7 @@ pub(crate) fn native_header(
 
     let mut lane_ids: HashMap<String, usize> = HashMap::new();
     for (i, value) in lanes.into_iter().enumerate() {
-        let at = format!("lanes[{i}]");
+        let at = Location::part(Part::Lane(i));
         let Some(lane) = read_strict::<RawLane>(value, MINIMAL_LANE, &at, &mut problems) else {
             continue;
         };
@@ -124,24 +125,24 @@ pub(crate) fn native_header(
     }
 
     for (i, value) in eras.into_iter().enumerate() {
-        let at = format!("eras[{i}]");
+        let at = Location::part(Part::Era(i));
         let Some(era) = read_strict::<RawEra>(value, MINIMAL_ERA, &at, &mut problems) else {
             continue;
         };
         warn_unknown(&era.extra, &at, &mut problems);
         let mut errors = Vec::new();
-        let start = check_date(&era.start, &|| field(&at, "start"), &mut errors);
-        let end = check_date(&era.end, &|| field(&at, "end"), &mut errors);
+        let start = check_date(&era.start, &|| at.field("start"), &mut errors);
+        let end = check_date(&era.end, &|| at.field("end"), &mut errors);
         let title = text(
             era.title,
             &header.language,
-            &|| field(&at, "title"),
+            &|| at.field("title"),
             &mut errors,
         );
         match (start, end, errors.is_empty()) {
             (Some(start), Some(end), true) => {
                 if let Some(era) =
-                    make_era(era.id, title, start, end, &field(&at, "end"), &mut problems)
+                    make_era(era.id, title, start, end, &at.field("end"), &mut problems)
                 {
                     header.eras.push(era);
                 }
@@ -199,15 +200,15 @@ fn native_draft(
     language: &str,
     problems: &mut Vec<Problem>,
 ) -> Option<Draft> {
-    let at = origin.at.as_str();
+    let at = &origin.at;
     warn_unknown(&raw.extra, at, problems);
     let mut errors = Vec::new();
-    let start = check_date(&raw.start, &|| field(at, "start"), &mut errors);
+    let start = check_date(&raw.start, &|| at.field("start"), &mut errors);
     let end = raw
         .end
         .as_deref()
-        .and_then(|text| check_date(text, &|| field(at, "end"), &mut errors));
-    let title = text(raw.title, language, &|| field(at, "title"), &mut errors);
+        .and_then(|text| check_date(text, &|| at.field("end"), &mut errors));
+    let title = text(raw.title, language, &|| at.field("title"), &mut errors);
     let (Some(start), true) = (start, errors.is_empty()) else {
         problems.extend(errors);
         return None;
@@ -217,13 +218,13 @@ fn native_draft(
         .into_iter()
         .enumerate()
         .map(|(i, m)| {
-            let at = format!("{at}, media[{i}]");
+            let at = at.item(Item::Media(i));
             warn_unknown(&m.extra, &at, problems);
             Media {
                 url: m.url,
-                alt: text(m.alt, language, &|| field(&at, "alt"), problems),
-                caption: text(m.caption, language, &|| field(&at, "caption"), problems),
-                credit: text(m.credit, language, &|| field(&at, "credit"), problems),
+                alt: text(m.alt, language, &|| at.field("alt"), problems),
+                caption: text(m.caption, language, &|| at.field("caption"), problems),
+                credit: text(m.credit, language, &|| at.field("credit"), problems),
             }
         })
         .collect();
@@ -231,7 +232,7 @@ fn native_draft(
         .sources
         .into_iter()
         .enumerate()
-        .map(|(i, s)| native_source(s, &format!("{at}, sources[{i}]"), problems))
+        .map(|(i, s)| native_source(s, &at.item(Item::Source(i)), problems))
         .collect();
     Some(Draft {
         id: raw.id,
@@ -241,7 +242,7 @@ fn native_draft(
         circa: raw.circa,
         display_date: raw
             .display_date
-            .map(|t| text(t, language, &|| field(at, "display_date"), problems)),
+            .map(|t| text(t, language, &|| at.field("display_date"), problems)),
         status: match raw.status.unwrap_or(RawStatus::Occurred) {
             RawStatus::Occurred => Status::Occurred,
             RawStatus::Planned => Status::Planned,
@@ -251,7 +252,7 @@ fn native_draft(
         lane: raw.lane,
         actors: raw.actors,
         tags: raw.tags,
-        summary: text(raw.summary, language, &|| field(at, "summary"), problems),
+        summary: text(raw.summary, language, &|| at.field("summary"), problems),
         media,
         sources,
         related: raw.related,
@@ -270,7 +271,7 @@ fn take_array(
         Value::Null => None,
         other => {
             problems.push(Problem::error(
-                format!("dataset, field `{name}`"),
+                Location::part(Part::Dataset).field(name),
                 format!("expected an array, found {}", kind_of(&other)),
             ));
             None
@@ -278,10 +279,14 @@ fn take_array(
     }
 }
 
-pub(crate) fn warn_unknown(extra: &BTreeMap<String, Value>, at: &str, problems: &mut Vec<Problem>) {
+pub(crate) fn warn_unknown(
+    extra: &BTreeMap<String, Value>,
+    at: &Location,
+    problems: &mut Vec<Problem>,
+) {
     for name in extra.keys() {
         problems.push(Problem::warning(
-            field(at, name),
+            at.field(name),
             format!("unknown field `{name}` was ignored"),
         ));
     }
@@ -291,7 +296,7 @@ pub(crate) fn warn_unknown(extra: &BTreeMap<String, Value>, at: &str, problems: 
 fn text(
     raw: RawText,
     language: &str,
-    at: &dyn Fn() -> String,
+    at: &dyn Fn() -> Location,
     problems: &mut Vec<Problem>,
 ) -> Text {
     match raw {
@@ -325,13 +330,13 @@ fn text(
 
 /// The date `text`, or `None` with an error at `at`; the location is only
 /// formatted when there is a problem (every event of a large file is checked).
-fn check_date(text: &str, at: &dyn Fn() -> String, errors: &mut Vec<Problem>) -> Option<Date> {
+fn check_date(text: &str, at: &dyn Fn() -> Location, errors: &mut Vec<Problem>) -> Option<Date> {
     Date::parse(text)
         .map_err(|DateError(message)| errors.push(Problem::error(at(), message)))
         .ok()
 }
 
-fn native_source(raw: RawSource, at: &str, problems: &mut Vec<Problem>) -> Source {
+fn native_source(raw: RawSource, at: &Location, problems: &mut Vec<Problem>) -> Source {
     warn_unknown(&raw.extra, at, problems);
     // Checked here too (not only in `assemble`) so the warning can name the
     // source by its index.
@@ -339,7 +344,7 @@ fn native_source(raw: RawSource, at: &str, problems: &mut Vec<Problem>) -> Sourc
         let ok = safe_url(url);
         if !ok {
             problems.push(Problem::warning(
-                field(at, "url"),
+                at.field("url"),
                 format!("only http and https links are allowed; \"{url}\" was dropped"),
             ));
         }
@@ -352,7 +357,7 @@ fn native_source(raw: RawSource, at: &str, problems: &mut Vec<Problem>) -> Sourc
             Ok(date) => Some(date),
             Err(DateError(message)) => {
                 problems.push(Problem::warning(
-                    field(at, "date"),
+                    at.field("date"),
                     format!("{message}; the source date was dropped"),
                 ));
                 None

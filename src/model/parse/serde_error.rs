@@ -4,20 +4,19 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::origin::field;
-use super::problem::Problem;
+use super::problem::{Location, Problem};
 
 /// Reads an object of type `T`; on failure reports which fields are wrong, as
 /// errors, and returns `None`.
 pub(crate) fn read_strict<T: DeserializeOwned>(
     value: Value,
     minimal: &str,
-    at: &str,
+    at: &Location,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
     if !value.is_object() {
         problems.push(Problem::error(
-            at,
+            at.clone(),
             format!("expected an object, found {}", kind_of(&value)),
         ));
         return None;
@@ -32,13 +31,13 @@ pub(crate) fn read_strict<T: DeserializeOwned>(
             if faults.is_empty() {
                 let message = e.to_string();
                 let at = match missing_field(&message) {
-                    Some(name) => field(at, name),
-                    None => at.to_owned(),
+                    Some(name) => at.field(name),
+                    None => at.clone(),
                 };
                 problems.push(Problem::error(at, message));
             }
             for (name, message) in faults {
-                problems.push(Problem::error(field(at, &name), message));
+                problems.push(Problem::error(at.field(&name), message));
             }
             None
         }
@@ -51,7 +50,7 @@ pub(crate) fn read_strict<T: DeserializeOwned>(
 pub(super) fn read_lenient<T: DeserializeOwned>(
     mut map: Map<String, Value>,
     minimal: &str,
-    at: &str,
+    at: &Location,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
     if let Ok(t) = serde_json::from_value::<T>(Value::Object(map.clone())) {
@@ -59,7 +58,7 @@ pub(super) fn read_lenient<T: DeserializeOwned>(
     }
     for (name, message) in faulty_fields::<T>(&map, minimal) {
         problems.push(Problem::error(
-            field(at, &name),
+            at.field(&name),
             format!("{message}; the field was ignored"),
         ));
         map.remove(&name);
@@ -111,5 +110,11 @@ pub(crate) fn json_problem(e: &serde_json::Error) -> Problem {
         .next()
         .unwrap_or(&message)
         .to_owned();
-    Problem::error(format!("line {}, column {}", e.line(), e.column()), message)
+    Problem::error(
+        Location::Text {
+            line: e.line(),
+            column: e.column(),
+        },
+        message,
+    )
 }
