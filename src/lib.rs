@@ -1,24 +1,37 @@
 //! annals: an in-browser timeline visualizer.
 //!
 //! The crate is layered (see ARCHITECTURE.md): [`model`] and [`layout`] are the
-//! pure core, [`state`] is the reducer the view reads, [`components`] and
-//! [`hooks`] are the yew view, and [`browser`] is the edge that touches the
+//! pure core, `state` is the reducer the view reads, `components` and
+//! `hooks` are the yew view, and `browser` is the edge that touches the
 //! DOM outside of yew.
 
-pub mod browser;
-pub mod components;
+//!
+//! The public API is what embedders and the crate's own tests, benchmarks
+//! and fuzz targets use: the yew [`Timeline`] component (and [`App`], the
+//! whole page), [`Config`] and [`Theme`], the [`model`] types and parsers,
+//! the parts of [`layout`] the benchmarks measure, and [`embed`] (the
+//! component and the JS API the wasm binary exports). Everything else is
+//! `pub(crate)`.
+
+pub(crate) mod browser;
+pub(crate) mod components;
 pub mod config;
 pub mod embed;
-pub mod hooks;
+pub(crate) mod hooks;
 pub mod layout;
 pub mod model;
-pub mod search;
-pub mod state;
-pub mod url_state;
+pub(crate) mod search;
+pub(crate) mod state;
+pub(crate) mod url_state;
 
 pub use components::{App, AppProps};
 pub use config::{Config, Theme};
 pub use embed::{Timeline, TimelineProps};
+
+/// Shows the crash screen with `message`, as a panic would. Only for the
+/// component tests (`tests/web.rs`), which live outside the crate.
+#[doc(hidden)]
+pub use browser::panic::show_panic_screen;
 
 /// Mounts the standalone page into the element with id `annals`, or into
 /// `<body>`: it owns the page's URL (see [`Config`]).

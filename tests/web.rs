@@ -202,7 +202,7 @@ async fn arrow_keys_move_the_tab_stop_in_date_order() {
 #[wasm_bindgen_test]
 async fn a_panic_screen_replaces_the_view_with_a_reload_button() {
     let host = mount().await;
-    annals::browser::panic::show_panic_screen("index out of bounds <script>alert(1)</script>");
+    annals::show_panic_screen("index out of bounds <script>alert(1)</script>");
     assert!(
         find(&host, "[data-annals-root]").is_none(),
         "the broken view is gone"

@@ -23,7 +23,7 @@ pub use app::{App, AppProps};
 pub use axis::AxisView;
 pub use card::Card;
 pub use copy_link::CopyLink;
-pub use data_menu::{DataMenu, PastePanel};
+pub use data_menu::DataMenu;
 pub use event_mark::EventMark;
 pub use filter_panel::FilterPanel;
 pub use help_dialog::HelpDialog;

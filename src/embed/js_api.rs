@@ -238,7 +238,7 @@ impl Handle {
 /// called by `loader.js`, and by the single-file build with its inlined data
 /// (JSON or CSV text; without it, the default dataset). `prefetch` is the
 /// `?data=` fetch `loader.js` started early, if any (see
-/// [`crate::browser::load::adopt_prefetch`]).
+/// `browser::load::adopt_prefetch`).
 #[wasm_bindgen(js_name = startPage)]
 pub fn start_page(data: Option<String>, prefetch: JsValue) {
     if !prefetch.is_undefined() && !prefetch.is_null() {

@@ -65,7 +65,7 @@ fn attribute(text: &str) -> String {
 }
 
 /// The iframe snippet that embeds the page at `link`, titled `title`.
-pub fn iframe_snippet(link: &str, title: &str) -> String {
+pub(crate) fn iframe_snippet(link: &str, title: &str) -> String {
     format!(
         r#"<iframe src="{}" title="{}" width="100%" height="600" style="border:0" loading="lazy"></iframe>"#,
         attribute(link),

@@ -10,5 +10,5 @@ mod use_url_sync;
 pub use use_element_width::use_element_width;
 pub use use_focus_management::{use_focus_management, use_focus_on_mount};
 pub use use_loader::{use_loader, Loader};
-pub use use_pan_zoom::{use_pan_zoom, PanZoomHandlers};
+pub use use_pan_zoom::use_pan_zoom;
 pub use use_url_sync::use_url_sync;

@@ -1,14 +1,14 @@
 //! Layout math: from a dataset and a viewport to pixel positions.
 //!
 //! Pure functions of their inputs, with no yew or DOM: [`scale`] maps time to
-//! pixels, [`ticks`] chooses the axis labels, [`rows`] stacks labels so they
+//! pixels, `ticks` chooses the axis labels, `rows` stacks labels so they
 //! never overlap, and [`layout`] puts it all together for one frame.
 
-pub mod density;
+pub(crate) mod density;
 pub mod index;
-pub mod rows;
+pub(crate) mod rows;
 pub mod scale;
-pub mod ticks;
+pub(crate) mod ticks;
 
 use crate::model::{Dataset, Days};
 use index::TimeIndex;

@@ -12,15 +12,13 @@ use serde_json::Value;
 use super::parse::{json_problem, parse_native_value, Location};
 use super::{csv_import, timelinejs, Loaded, Problem};
 
-/// Which format a text is in.
+/// Which format a JSON text is in (text that is not JSON is read as CSV).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+enum Format {
     /// annals' own JSON.
     Native,
     /// TimelineJS3 JSON.
     TimelineJs,
-    /// The TimelineJS spreadsheet as CSV.
-    Csv,
 }
 
 /// Parses a dataset in any supported format, detected from its content.
@@ -33,7 +31,7 @@ pub fn parse_any(text: &str) -> Result<Loaded, Vec<Problem>> {
     let value: Value = serde_json::from_str(text).map_err(|e| vec![json_problem(&e)])?;
     match detect_json(&value) {
         Format::TimelineJs => timelinejs::from_value(value),
-        _ => parse_native_value(value),
+        Format::Native => parse_native_value(value),
     }
 }
 
@@ -71,7 +69,7 @@ fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> Problem {
 }
 
 /// Tells a JSON document's format from its shape.
-pub fn detect_json(value: &Value) -> Format {
+fn detect_json(value: &Value) -> Format {
     let Some(top) = value.as_object() else {
         return Format::Native;
     };

@@ -8,19 +8,19 @@
 //! format and hand over to [`parse`] (native JSON, whose shapes live in
 //! `format`), [`timelinejs`] or [`csv_import`]; all three funnel into
 //! `parse::assemble`, so ids, lanes, links and order are checked in one place.
-//! The way out is [`export`]. Texts are translatable [`Text`]s; summaries are
+//! The way out is `export` ([`to_native_json`], [`to_csv`]). Texts are translatable [`Text`]s; summaries are
 //! Markdown source, turned into a safe tree by [`markdown::parse`]. The formats
 //! are described for authors in `docs/data-format.md`.
 
 pub mod csv_import;
 pub mod date;
-pub mod export;
+pub(crate) mod export;
 mod format;
 pub(crate) mod html;
-pub mod import;
+pub(crate) mod import;
 pub mod markdown;
 pub mod parse;
-pub mod stream;
+pub(crate) mod stream;
 pub mod text;
 pub mod timelinejs;
 

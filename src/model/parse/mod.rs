@@ -1,4 +1,4 @@
-//! Reading the native JSON format into a checked [`Dataset`].
+//! Reading the native JSON format into a checked [`Dataset`](super::Dataset).
 //!
 //! Input is never trusted. Parsing never panics; it returns every problem it
 //! finds, each with a location a person can act on: line and column for JSON
@@ -6,7 +6,7 @@
 //! out and listed; the valid ones still load, so one typo never costs the
 //! author the rest of the timeline.
 //!
-//! One job per module: [`problem`] (what a problem is and where),
+//! One job per module: `problem` (what a problem is and where),
 //! `origin` (how each format names a field), `native` (the native format),
 //! `assemble` (the checks every format shares) and `serde_error` (which field
 //! a serde error comes from).

@@ -122,9 +122,9 @@ pub enum Part {
     Events,
     /// The title slide of a TimelineJS file: "title".
     Title,
-    /// One of `lanes`: "lanes[2]".
+    /// One of `lanes`: `lanes[2]`.
     Lane(usize),
-    /// One of `eras`: "eras[0]".
+    /// One of `eras`: `eras[0]`.
     Era(usize),
 }
 
