@@ -117,7 +117,7 @@ pub struct Filters {
     /// Hidden themes.
     pub tags: BTreeSet<String>,
     /// Hidden statuses.
-    pub statuses: BTreeSet<&'static str>,
+    pub statuses: BTreeSet<Status>,
 }
 
 impl Filters {
@@ -130,7 +130,7 @@ impl Filters {
     /// themes is hidden; an event with no themes is never hidden by themes.
     pub fn shows(&self, event: &Event) -> bool {
         !self.lanes.contains(&event.lane)
-            && !self.statuses.contains(event.status.name())
+            && !self.statuses.contains(&event.status)
             && (event.tags.is_empty() || event.tags.iter().any(|t| !self.tags.contains(t)))
     }
 
@@ -244,7 +244,7 @@ mod tests {
         let d = dataset();
         let mut f = Filters::default();
         assert_eq!(f.visible(&d).len(), d.events.len());
-        f.statuses.insert("proposed");
+        f.statuses.insert(Status::Proposed);
         assert!(f
             .visible(&d)
             .iter()
@@ -264,7 +264,7 @@ mod tests {
         fn visible_events_are_exactly_those_that_pass(hide_lanes in proptest::collection::btree_set(0usize..6, 0..4), hide_status in any::<bool>()) {
             let d = dataset();
             let mut f = Filters { lanes: hide_lanes, ..Filters::default() };
-            if hide_status { f.statuses.insert("occurred"); }
+            if hide_status { f.statuses.insert(Status::Occurred); }
             let visible = f.visible(&d);
             prop_assert!(visible.windows(2).all(|w| w[0] < w[1]), "date order");
             for (i, e) in d.events.iter().enumerate() {

@@ -234,7 +234,7 @@ impl State {
                 .filters
                 .statuses
                 .iter()
-                .map(|s| s.to_string())
+                .map(|s| s.name().to_owned())
                 .collect(),
             list: self.list_view,
         }
@@ -292,7 +292,6 @@ impl State {
                 .hidden_statuses
                 .iter()
                 .filter_map(|s| Status::from_name(s))
-                .map(Status::name)
                 .collect(),
         };
         filters.tags.retain(|t| !t.is_empty());
@@ -516,8 +515,8 @@ impl State {
             }
             Action::ToggleStatus(status) => {
                 let mut filters = self.filters.clone();
-                if !filters.statuses.remove(status.name()) {
-                    filters.statuses.insert(status.name());
+                if !filters.statuses.remove(&status) {
+                    filters.statuses.insert(status);
                 }
                 State {
                     filters,

@@ -26,21 +26,49 @@ fn languages(dataset: &Dataset) -> BTreeSet<String> {
     found
 }
 
+/// A format the data can be exported in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ExportFormat {
+    /// The native JSON format.
+    Json,
+    /// The TimelineJS spreadsheet as CSV.
+    Csv,
+}
+
+impl ExportFormat {
+    /// The file name extension, without the dot.
+    fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Csv => "csv",
+        }
+    }
+
+    /// The media type the download is offered with.
+    fn mime(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "application/json",
+            ExportFormat::Csv => "text/csv",
+        }
+    }
+}
+
 /// The "Open file…", "Paste data…" and export controls, and the language
 /// choice when the data has translations.
 #[component]
 pub fn DataMenu() -> Html {
     let state = use_annals();
     let loader = use_context::<Loader>().expect("DataMenu needs the Loader context from App");
-    let export = |extension: &'static str| {
+    let export = |format: ExportFormat| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             let dataset = &state.dataset;
-            let (mime, contents) = match extension {
-                "csv" => ("text/csv", to_csv(dataset)),
-                _ => ("application/json", to_native_json(dataset)),
+            let contents = match format {
+                ExportFormat::Csv => to_csv(dataset),
+                ExportFormat::Json => to_native_json(dataset),
             };
-            let name = format!("{}.{extension}", file_stem(&dataset.title));
+            let name = format!("{}.{}", file_stem(&dataset.title), format.extension());
+            let mime = format.mime();
             if let Err(problem) = download(&name, mime, &contents) {
                 gloo::console::error!(format!("export failed: {problem}"));
             }
@@ -87,8 +115,8 @@ pub fn DataMenu() -> Html {
                 <button type="button" class="annals-button" aria-expanded={pasting.to_string()} onclick={toggle}>
                     { "Paste data\u{2026}" }
                 </button>
-                <button type="button" class="annals-button" onclick={export("json")}>{ "Export JSON" }</button>
-                <button type="button" class="annals-button" onclick={export("csv")}>{ "Export CSV" }</button>
+                <button type="button" class="annals-button" onclick={export(ExportFormat::Json)}>{ "Export JSON" }</button>
+                <button type="button" class="annals-button" onclick={export(ExportFormat::Csv)}>{ "Export CSV" }</button>
             </div>
             if langs.len() > 1 {
                 <label class="annals-language">

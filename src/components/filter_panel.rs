@@ -61,7 +61,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                 <ul>
                     { for counts.statuses.iter().map(|(status, n)| check(
                         format!("annals-filter-status-{}", status.name()), status.name().to_owned(), *n,
-                        !f.statuses.contains(status.name()), Action::ToggleStatus(*status))) }
+                        !f.statuses.contains(status), Action::ToggleStatus(*status))) }
                 </ul>
             </fieldset>
             <div class="annals-filter-actions">

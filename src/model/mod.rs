@@ -31,8 +31,9 @@ pub use parse::{parse_dataset, Loaded, Location, Problem, ProblemKind};
 pub use stream::Reader;
 pub use text::Text;
 
-/// Whether an event happened, or was only planned or proposed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Whether an event happened, or was only planned or proposed. Ordered as
+/// the legend shows them ([`Status::ALL`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     /// It happened.
     Occurred,
