@@ -4,23 +4,11 @@ use yew::prelude::*;
 
 use super::use_annals;
 use crate::hooks::Loader;
+use crate::model::date::group_thousands as grouped;
 use crate::state::ProgressUnit;
 
 fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_000_000.0)
-}
-
-/// 1234567 as "1,234,567".
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Shows what is loading and how far it got; Cancel stops it and keeps the

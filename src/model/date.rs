@@ -494,20 +494,31 @@ pub fn display_year(year: i64) -> String {
     }
 }
 
+/// A year's number: grouped by thousands from five digits on ("2005",
+/// "10,000", "-13,800,000,000").
 fn group_digits(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    if digits.len() <= 4 {
-        return if n < 0 { format!("-{digits}") } else { digits };
+    let magnitude = n.unsigned_abs();
+    let digits = if magnitude < 10_000 {
+        magnitude.to_string()
+    } else {
+        group_thousands(magnitude)
+    };
+    if n < 0 {
+        format!("-{digits}")
+    } else {
+        digits
     }
+}
+
+/// 1234567 as "1,234,567": the one digit grouping, for years and counts.
+pub(crate) fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(ch);
-    }
-    if n < 0 {
-        out.insert(0, '-');
     }
     out
 }

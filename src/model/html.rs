@@ -8,7 +8,7 @@
 //! can never turn into markup; link targets are checked later, when the
 //! Markdown is read (see [`super::markdown`]).
 
-use super::markdown::{escape, named_entity};
+use super::markdown::{entity, escape};
 
 /// Converts an HTML fragment to Markdown source.
 pub(crate) fn to_markdown(html: &str) -> String {
@@ -174,27 +174,20 @@ fn attribute(list: &str, name: &str) -> Option<String> {
     None
 }
 
-/// Decodes character references: the common named ones and every numeric one.
-/// Unknown references are kept as written.
+/// Decodes character references as [`markdown::entity`](entity) does (the
+/// common named ones and every numeric one); anything else is kept as written.
 pub(crate) fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest[1..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
-            .map(|e| e + 1);
-        let (name, consumed) = match end {
-            Some(e) if rest.as_bytes()[e] == b';' => (&rest[1..e], e + 1),
-            _ => ("", 0),
-        };
-        match (consumed, decode_entity(name)) {
-            (n, Some(ch)) if n > 0 => {
+        match entity(rest) {
+            Some((ch, len)) => {
                 out.push(ch);
-                rest = &rest[consumed..];
+                rest = &rest[len..];
             }
-            _ => {
+            None => {
                 out.push('&');
                 rest = &rest[1..];
             }
@@ -202,17 +195,6 @@ pub(crate) fn decode_entities(s: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-fn decode_entity(name: &str) -> Option<char> {
-    if let Some(number) = name.strip_prefix('#') {
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        return char::from_u32(code).filter(|&c| c != '\0');
-    }
-    named_entity(name)
 }
 
 #[derive(Default)]
@@ -360,6 +342,35 @@ impl Writer {
 mod tests {
     use super::*;
     use crate::model::markdown::{parse, Block, Inline};
+
+    #[test]
+    fn character_references_read_as_in_markdown() {
+        // One decoder for both readers: what a reference means must not
+        // depend on whether it came in HTML or in Markdown.
+        for reference in [
+            "&amp;",
+            "&lt;",
+            "&hearts;",
+            "&#x263A;",
+            "&#9731;",
+            "&#0;",
+            "&#xD800;",
+            "&#1114112;",
+            "&#12345678;",
+            "&#x;",
+            "&nosuch;",
+            "& x",
+        ] {
+            let in_markdown = match parse(reference).0.as_slice() {
+                [Block::Paragraph(inlines)] => match inlines.as_slice() {
+                    [Inline::Text(text)] => text.clone(),
+                    other => panic!("{reference}: {other:?}"),
+                },
+                other => panic!("{reference}: {other:?}"),
+            };
+            assert_eq!(decode_entities(reference), in_markdown, "{reference}");
+        }
+    }
 
     #[test]
     fn keeps_the_subset_as_markdown() {

@@ -68,10 +68,20 @@ pub enum Block {
 
 /// Whether a link target may be followed: http, https and mailto only.
 pub fn safe_link(href: &str) -> bool {
-    let lower = href.trim_start().to_ascii_lowercase();
-    ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme))
+    safe_url(href) || has_scheme(href, "mailto:")
+}
+
+/// Whether a media or source URL may be used: http and https only; anything
+/// else could run script or leak to an unexpected handler when clicked.
+pub(crate) fn safe_url(url: &str) -> bool {
+    has_scheme(url, "https://") || has_scheme(url, "http://")
+}
+
+/// Whether `url` (after leading space) starts with `scheme`, in any case.
+fn has_scheme(url: &str, scheme: &str) -> bool {
+    url.trim_start()
+        .get(..scheme.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
 }
 
 /// Parses Markdown into blocks, with a warning for each link target dropped.
@@ -134,6 +144,44 @@ pub(crate) fn named_entity(name: &str) -> Option<char> {
         "auml" => 'ä',
         _ => return None,
     })
+}
+
+/// A character reference at the start of `s` (which starts with '&'): the
+/// character and the length. The one decoder of the Markdown and HTML readers. Numeric references are all decoded (invalid code
+/// points become U+FFFD); named ones only from [`named_entity`]'s short list.
+pub(crate) fn entity(s: &str) -> Option<(char, usize)> {
+    let b = s.as_bytes();
+    if b.get(1) == Some(&b'#') {
+        let hex = matches!(b.get(2), Some(b'x' | b'X'));
+        let start = if hex { 3 } else { 2 };
+        let digits = b[start..]
+            .iter()
+            .take_while(|c| {
+                if hex {
+                    c.is_ascii_hexdigit()
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+            .count();
+        if digits == 0 || digits > if hex { 6 } else { 7 } || b.get(start + digits) != Some(&b';') {
+            return None;
+        }
+        let code =
+            u32::from_str_radix(&s[start..start + digits], if hex { 16 } else { 10 }).ok()?;
+        let ch = char::from_u32(code)
+            .filter(|&c| c != '\0')
+            .unwrap_or('\u{fffd}');
+        return Some((ch, start + digits + 1));
+    }
+    let len = b[1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    if len == 0 || len > 32 || b.get(1 + len) != Some(&b';') {
+        return None;
+    }
+    Some((named_entity(&s[1..1 + len])?, len + 2))
 }
 
 /// Escapes text so that Markdown shows it literally; used when converting

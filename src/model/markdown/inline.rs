@@ -9,7 +9,7 @@
 //! either consumes what it scanned or is bounded, so the work stays close to
 //! linear in the input whatever it holds.
 
-use super::{named_entity, safe_link, Inline, MAX_DEPTH};
+use super::{entity, safe_link, Inline, MAX_DEPTH};
 
 /// Deepest nesting of parentheses inside a link destination. Also bounds how
 /// far a failed destination is scanned.
@@ -768,44 +768,6 @@ pub(super) fn html_tag(s: &str) -> Option<usize> {
             }
         }
     }
-}
-
-/// A character reference at the start of `s` (which starts with '&'): the
-/// character and the length. Numeric references are all decoded (invalid code
-/// points become U+FFFD); named ones only from [`named_entity`]'s short list.
-pub(super) fn entity(s: &str) -> Option<(char, usize)> {
-    let b = s.as_bytes();
-    if b.get(1) == Some(&b'#') {
-        let hex = matches!(b.get(2), Some(b'x' | b'X'));
-        let start = if hex { 3 } else { 2 };
-        let digits = b[start..]
-            .iter()
-            .take_while(|c| {
-                if hex {
-                    c.is_ascii_hexdigit()
-                } else {
-                    c.is_ascii_digit()
-                }
-            })
-            .count();
-        if digits == 0 || digits > if hex { 6 } else { 7 } || b.get(start + digits) != Some(&b';') {
-            return None;
-        }
-        let code =
-            u32::from_str_radix(&s[start..start + digits], if hex { 16 } else { 10 }).ok()?;
-        let ch = char::from_u32(code)
-            .filter(|&c| c != '\0')
-            .unwrap_or('\u{fffd}');
-        return Some((ch, start + digits + 1));
-    }
-    let len = b[1..]
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .count();
-    if len == 0 || len > 32 || b.get(1 + len) != Some(&b';') {
-        return None;
-    }
-    Some((named_entity(&s[1..1 + len])?, len + 2))
 }
 
 /// Resolves backslash escapes and character references (in link targets).

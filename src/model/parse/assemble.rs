@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use super::super::date::Date;
-use super::super::{markdown, Dataset, Days, Era, Event, Lane, Media, Source, Status, Text};
+use super::super::markdown::{self, safe_url};
+use super::super::{Dataset, Days, Era, Event, Lane, Media, Source, Status, Text};
 use super::origin::Origin;
 use super::problem::{sort_by_position, Item, Loaded, Location, Part, Problem};
 
@@ -441,12 +442,6 @@ pub(crate) fn make_era(
         end,
         range,
     })
-}
-/// Only http and https links survive; anything else could run script or leak
-/// to an unexpected handler when clicked.
-pub(crate) fn safe_url(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
 }
 /// Drops a source link that is not http or https, with a warning.
 fn checked_source(mut source: Source, at: &Location, problems: &mut Vec<Problem>) -> Source {

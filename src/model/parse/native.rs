@@ -10,8 +10,9 @@ use super::super::format::{
     RawDataset, RawEra, RawEvent, RawLane, RawSource, RawStatus, RawText, MINIMAL_DATASET,
     MINIMAL_ERA, MINIMAL_EVENT, MINIMAL_LANE,
 };
+use super::super::markdown::safe_url;
 use super::super::{Lane, Media, Source, Status, Text};
-use super::assemble::{make_era, safe_url, Assembler, Draft, Header, DEFAULT_LANGUAGE};
+use super::assemble::{make_era, Assembler, Draft, Header, DEFAULT_LANGUAGE};
 use super::origin::{FieldStyle, Origin};
 use super::problem::{Item, Loaded, Location, Part, Problem};
 use super::serde_error::{json_problem, kind_of, read_lenient, read_strict};
