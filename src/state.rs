@@ -452,7 +452,7 @@ impl State {
                         let fresh = State {
                             width: self.width,
                             problems_from: (!loaded.problems.is_empty())
-                                .then(|| LoadOutcome::Loaded(name)),
+                                .then_some(LoadOutcome::Loaded(name)),
                             ..State::new(loaded.dataset, loaded.problems)
                         };
                         match self.pending_url.clone() {

@@ -190,7 +190,8 @@ impl Handle {
     #[wasm_bindgen(js_name = setRange)]
     pub fn set_range(&self, start: JsValue, end: JsValue) -> Result<(), JsValue> {
         let (start, end) = (read_time(&start, false)?, read_time(&end, true)?);
-        if !(start < end) {
+        // Not `start >= end`: a NaN must fail too.
+        if start.partial_cmp(&end) != Some(std::cmp::Ordering::Less) {
             return Err(JsValue::from_str(
                 "annals setRange: the start must be before the end",
             ));

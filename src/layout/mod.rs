@@ -144,9 +144,9 @@ pub fn layout(
     let mut items = Vec::new();
     let mut indexes = Vec::new();
     let mut dense = vec![false; dataset.lanes.len()];
-    for lane in 0..lane_count {
+    for (lane, dense) in dense.iter_mut().enumerate().take(lane_count) {
         if index.count(dataset, lane, t0, t1) > lane_budget {
-            dense[lane] = true;
+            *dense = true;
             continue;
         }
         let mut lane_items: Vec<(Item, usize)> = index

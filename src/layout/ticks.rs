@@ -390,7 +390,7 @@ mod tests {
     #[test]
     fn a_narrow_deep_time_view_still_names_its_year() {
         // Regression: 200 px at 2.1 trillion days before 1970 had no tick at all.
-        let start = -2_112_932_765_693.5989;
+        let start = -2_112_932_765_693.598_9;
         let v = Viewport::new(start, start + 10f64.powf(5.091876183147024));
         let axis = axis(&v, 200.0);
         assert!(axis.ticks.is_empty());

@@ -27,12 +27,14 @@ pub struct Reader {
     state: State,
 }
 
+// Both variants are boxed so that a `Reader` is two words, whichever it
+// holds (clippy's `large_enum_variant`).
 enum State {
     /// Native JSON, checked an event at a time.
     Native(Box<Native>),
     /// Read in one go (another format, or a file with a problem at the top
     /// level); the result waits for the first step.
-    Done(Option<Result<Loaded, Vec<Problem>>>),
+    Done(Option<Box<Result<Loaded, Vec<Problem>>>>),
 }
 
 struct Native {
@@ -52,7 +54,7 @@ impl Reader {
         match decode(bytes) {
             Ok(text) => Reader::from_text(text),
             Err(problems) => Reader {
-                state: State::Done(Some(Err(problems))),
+                state: State::Done(Some(Box::new(Err(problems)))),
             },
         }
     }
@@ -66,8 +68,8 @@ impl Reader {
                 next: 0,
                 assembler,
             })),
-            Some(Err(problems)) => State::Done(Some(Err(problems))),
-            None => State::Done(Some(parse_any(&text))),
+            Some(Err(problems)) => State::Done(Some(Box::new(Err(problems)))),
+            None => State::Done(Some(Box::new(parse_any(&text)))),
         };
         Reader { state }
     }
@@ -95,12 +97,15 @@ impl Reader {
         let native = match &mut self.state {
             State::Native(native) => native,
             State::Done(result) => {
-                return Some(result.take().unwrap_or_else(|| {
-                    Err(vec![Problem::error(
-                        Location::File,
-                        "this file was already read",
-                    )])
-                }));
+                return Some(result.take().map_or_else(
+                    || {
+                        Err(vec![Problem::error(
+                            Location::File,
+                            "this file was already read",
+                        )])
+                    },
+                    |result| *result,
+                ));
             }
         };
         let end = native
@@ -170,11 +175,15 @@ impl<'de> Deserialize<'de> for Outline<'de> {
     }
 }
 
+/// Each event's byte range in a native JSON file, and the assembler holding
+/// its checked header.
+type Outlined = (Vec<(u32, u32)>, Assembler);
+
 /// The outline of a native JSON file: each event's byte range, and the
 /// assembler holding the checked header. `None` when the file is not native
 /// JSON with an `events` array, or has a syntax error: those are read in one
 /// go, which gives the exact messages.
-fn outline(text: &str) -> Option<Result<(Vec<(u32, u32)>, Assembler), Vec<Problem>>> {
+fn outline(text: &str) -> Option<Result<Outlined, Vec<Problem>>> {
     let body = text.trim_start();
     if !body.starts_with('{') || u32::try_from(text.len()).is_err() {
         return None;
