@@ -33,6 +33,16 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+# The lint gate of scripts/test.sh needs clippy and rustfmt.
+for component in clippy rustfmt; do
+  if rustup component list --installed | grep -q "^${component}"; then
+    say "${component}: present"
+  else
+    say "adding ${component}"
+    rustup component add "${component}"
+  fi
+done
+
 if trunk --version 2>/dev/null | grep -q " ${TRUNK_VERSION}\$"; then
   say "trunk ${TRUNK_VERSION}: present"
 else

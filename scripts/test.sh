@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up, then runs every test layer:
+#   0. the lint gate: rustfmt (this crate and examples/yew-host) and clippy,
+#      natively and for wasm, with warnings as errors;
 #   1. native unit and property tests (cargo test);
 #   2. component tests in headless Chromium (wasm-bindgen-test);
 #   3. the release builds: trunk build --release (dist/), the single HTML file
@@ -8,6 +10,15 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ANNALS_ROOT"
+
+echo "== 0/4 lint gate"
+cargo fmt --all --check
+(cd examples/yew-host && cargo fmt --all --check)
+cargo clippy --locked --all-targets -- -D warnings
+# The library's unit tests use proptest, a native-only dev-dependency, so the
+# wasm check covers the library, the binary and the component tests.
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps
 
 echo "== 1/4 native tests"
 cargo test --locked
