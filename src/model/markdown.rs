@@ -28,6 +28,8 @@
 //! dropping the tree can overflow the stack.
 
 mod block;
+#[cfg(test)]
+mod commonmark;
 mod inline;
 
 /// Deepest nesting of lists and inline markup kept; deeper markup is flattened
@@ -316,7 +318,7 @@ mod tests {
     fn deep_nesting_is_flattened_not_overflowed() {
         let source = "- ".repeat(5_000) + "x";
         let (blocks, _) = parse(&source);
-        fn depth(blocks: &[Block]) -> usize {
+        pub(super) fn depth(blocks: &[Block]) -> usize {
             blocks
                 .iter()
                 .map(|b| match b {
@@ -682,7 +684,7 @@ mod tests {
     }
 
     /// Nesting of lists and inline wrappers.
-    fn depth(blocks: &[Block]) -> usize {
+    pub(super) fn depth(blocks: &[Block]) -> usize {
         fn inline_depth(inlines: &[Inline]) -> usize {
             inlines
                 .iter()
@@ -746,12 +748,12 @@ mod tests {
     }
 
     /// Markdown-heavy text: pieces of syntax, words and arbitrary characters.
-    fn soup(pieces: &'static [&'static str]) -> impl Strategy<Value = String> {
+    pub(super) fn soup(pieces: &'static [&'static str]) -> impl Strategy<Value = String> {
         proptest::collection::vec(prop_oneof![4 => proptest::sample::select(pieces).prop_map(str::to_owned), 1 => "[a-zé条]{1,6}"], 0..40)
             .prop_map(|v| v.concat())
     }
 
-    const SYNTAX: &[&str] = &[
+    pub(super) const SYNTAX: &[&str] = &[
         " ",
         "  ",
         "\n",
@@ -812,7 +814,7 @@ mod tests {
 
     /// Syntax that never hides a letter or digit: no link targets, character
     /// references, list numbers or code fence info strings.
-    const LETTER_SAFE: &[&str] = &[
+    pub(super) const LETTER_SAFE: &[&str] = &[
         " ", "  ", "\n", "\n\n", "\n  ", "\n    ", "\t", "*", "**", "_", "__", "[", "]", "![", "<",
         ">", "> ", "- ", "+ ", "* ", "#", "## ", "\\", "!", "\"", "'", "---", "===", "<b>",
         "</div>", "<div>", "<!--", "-->", "  \n", "\\\n",

@@ -328,8 +328,10 @@ impl<'w> Parser<'w> {
         {
             // A lazy continuation line: the paragraph goes on.
             if let Some(Leaf::Paragraph(text)) = &mut self.leaf {
+                // The indentation stays: the inline reader skips it after a
+                // line break, but a code span keeps it, as CommonMark says.
                 text.push('\n');
-                text.push_str(rest.trim_start_matches([' ', '\t']));
+                text.push_str(rest);
             }
             return;
         }
@@ -346,7 +348,7 @@ impl<'w> Parser<'w> {
         match &mut self.leaf {
             Some(Leaf::Paragraph(text)) => {
                 text.push('\n');
-                text.push_str(rest.trim_start_matches([' ', '\t']));
+                text.push_str(rest);
             }
             Some(Leaf::Indented { text, blanks }) if leading_spaces(rest) >= 4 => {
                 for _ in 0..=*blanks {

@@ -801,7 +801,8 @@ fn unescape(raw: &str) -> String {
 
 /// Punctuation for the flanking rules: ASCII punctuation and the common
 /// Unicode punctuation and symbol blocks (Latin-1, general punctuation,
-/// currency, arrows and mathematical symbols, CJK and full-width punctuation).
+/// currency, arrows and mathematical symbols, CJK and full-width punctuation,
+/// and U+FFFD, which U+0000 reads as).
 /// An approximation of CommonMark's Unicode P and S categories without their
 /// tables.
 fn is_punctuation(c: char) -> bool {
@@ -837,5 +838,6 @@ fn is_punctuation(c: char) -> bool {
             | 0xFF1A..=0xFF20
             | 0xFF3B..=0xFF40
             | 0xFF5B..=0xFF65
+            | 0xFFFC..=0xFFFD
     )
 }
