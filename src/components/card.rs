@@ -11,13 +11,11 @@ use crate::state::Action;
 #[component]
 pub fn Card() -> Html {
     let state = use_annals();
-    let Some((index, event)) = state
-        .open
-        .and_then(|i| state.dataset.events.get(i).map(|e| (i, e)))
-    else {
+    let Some(event) = state.open.and_then(|i| state.dataset.events.get(i)) else {
         return html! {};
     };
-    let count = state.dataset.events.len();
+    // Previous, Next and "3 of 12" walk the events the filters show.
+    let (position, count) = state.open_position().unwrap_or((0, 1));
     let dispatch = |action: Action| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
@@ -65,11 +63,11 @@ pub fn Card() -> Html {
                 </ul>
             }
             <nav class="annals-card-nav" aria-label="Events in date order">
-                <button type="button" class="annals-button" disabled={index == 0} onclick={dispatch(Action::Step(-1))}>
+                <button type="button" class="annals-button" disabled={position == 0} onclick={dispatch(Action::Step(-1))}>
                     { "\u{2190} Previous" }
                 </button>
-                <span class="annals-card-position">{ format!("{} of {}", index + 1, count) }</span>
-                <button type="button" class="annals-button" disabled={index + 1 >= count} onclick={dispatch(Action::Step(1))}>
+                <span class="annals-card-position">{ format!("{} of {}", position + 1, count) }</span>
+                <button type="button" class="annals-button" disabled={position + 1 >= count} onclick={dispatch(Action::Step(1))}>
                     { "Next \u{2192}" }
                 </button>
             </nav>

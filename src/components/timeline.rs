@@ -34,7 +34,6 @@ pub fn Timeline() -> Html {
 
     let onkeydown = {
         let state = state.clone();
-        let last = dataset.events.len().saturating_sub(1);
         Callback::from(move |event: KeyboardEvent| {
             // Keyboard zoom centres on the focused event, so it stays on
             // screen and keeps the focus.
@@ -65,8 +64,8 @@ pub fn Timeline() -> Html {
             let action = match event.key().as_str() {
                 "ArrowRight" | "ArrowDown" => Action::FocusStep(1),
                 "ArrowLeft" | "ArrowUp" => Action::FocusStep(-1),
-                "Home" => Action::Focus(0),
-                "End" => Action::Focus(last),
+                "Home" => Action::FocusFirst,
+                "End" => Action::FocusLast,
                 "+" | "=" => zoom(1.0 / ZOOM_STEP),
                 "-" | "_" => zoom(ZOOM_STEP),
                 _ => return,
