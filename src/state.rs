@@ -267,7 +267,7 @@ impl State {
             self.index = Rc::new(TimeIndex::build(&self.dataset, &visible));
             self.visible = Rc::new(visible);
         }
-        let hits: Vec<Hit> = search(&self.dataset, &self.query)
+        let hits: Vec<Hit> = search(&self.dataset, &self.query, &self.lang)
             .into_iter()
             .filter(|h| self.is_visible(h.index))
             .collect();
@@ -563,10 +563,12 @@ impl State {
                 ..self.clone()
             },
             Action::ApplyUrl(url) => self.apply_url(url),
+            // Search reads the texts in the reader's language.
             Action::SetLanguage(lang) => State {
                 lang,
                 ..self.clone()
-            },
+            }
+            .refilter(),
             Action::Select(None) => return self.apply(Action::Close),
             Action::Select(Some(id)) if self.loading.is_some() => {
                 let pending = UrlState {
@@ -1029,6 +1031,22 @@ mod tests {
             let next = searched.clone().reduce(action.clone());
             assert!(Rc::ptr_eq(&next, &searched), "{action:?} is a no-op");
         }
+    }
+
+    #[test]
+    fn search_follows_the_chosen_language() {
+        let s = State::new(
+            parse_dataset(
+                r#"{"events": [{"id": "t", "title": {"en": "Treaty signed", "fr": "Traité signé"}, "start": "1960"}]}"#,
+            )
+            .unwrap()
+            .dataset,
+            Vec::new(),
+        );
+        let english = s.apply(Action::SetQuery("traité".into())).unwrap();
+        assert!(english.hits.is_empty());
+        let french = english.apply(Action::SetLanguage("fr".into())).unwrap();
+        assert_eq!(french.hits.iter().map(|h| h.index).collect::<Vec<_>>(), [0]);
     }
 
     #[test]

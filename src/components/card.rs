@@ -21,12 +21,13 @@ pub fn Card() -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
     };
     let heading_id = "annals-card-title";
+    let summary = event.summary.get(&state.lang);
     html! {
         <aside class={classes!("annals-card", format!("annals-status-{}", event.status.name()))}
             data-card-for={event.id.clone()} role="region" aria-labelledby={heading_id}>
             <div class="annals-card-top">
                 <p class="annals-card-date">
-                    { event.date_text() }
+                    { event.date_text(&state.lang) }
                     <span class="annals-badge">{ event.status.name() }</span>
                 </p>
                 <button type="button" class="annals-button annals-card-close" aria-label="Close card (Escape)"
@@ -43,8 +44,8 @@ pub fn Card() -> Html {
                 }
                 <dt>{ "Lane" }</dt><dd>{ state.dataset.lanes[event.lane].label.clone() }</dd>
             </dl>
-            if !event.summary.is_empty() {
-                <div class="annals-card-summary"><RichText source={AttrValue::from(event.summary.get(&state.lang).to_owned())} /></div>
+            if !summary.is_empty() {
+                <div class="annals-card-summary"><RichText source={AttrValue::from(summary.to_owned())} /></div>
             }
             if !event.sources.is_empty() {
                 <h3>{ "Sources" }</h3>
@@ -78,7 +79,7 @@ pub fn Card() -> Html {
 fn related_label(e: &Event, lang: &str) -> String {
     format!(
         "{} ({}): {}",
-        e.date_text(),
+        e.date_text(lang),
         e.status.name(),
         title_in(e, lang)
     )

@@ -40,7 +40,7 @@ pub fn DataMenu() -> Html {
                 "csv" => ("text/csv", to_csv(dataset)),
                 _ => ("application/json", to_native_json(dataset)),
             };
-            let name = format!("{}.{extension}", file_stem(&dataset.title));
+            let name = format!("{}.{extension}", file_stem(dataset.title.default_text()));
             if let Err(problem) = download(&name, mime, &contents) {
                 gloo::console::error!(format!("export failed: {problem}"));
             }

@@ -26,11 +26,28 @@ pub fn Timeline() -> Html {
     let handlers = use_pan_zoom(state.clone(), stage.clone());
     let dataset = state.dataset.clone();
     let index = state.index.clone();
-    let frame = use_memo((Same(index.clone()), state.view, state.width), {
-        let dataset = dataset.clone();
-        let index = index.clone();
-        move |(_, view, width)| layout(&dataset, &index, view, *width, &LayoutOptions::default())
-    });
+    let frame = use_memo(
+        (
+            Same(index.clone()),
+            state.view,
+            state.width,
+            state.lang.clone(),
+        ),
+        {
+            let dataset = dataset.clone();
+            let index = index.clone();
+            move |(_, view, width, lang)| {
+                layout(
+                    &dataset,
+                    &index,
+                    view,
+                    *width,
+                    lang,
+                    &LayoutOptions::default(),
+                )
+            }
+        },
+    );
 
     let onkeydown = {
         let state = state.clone();

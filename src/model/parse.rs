@@ -571,7 +571,7 @@ impl Assembler {
         }
         let mut title = draft.title;
         trim_in_place(&mut title.default);
-        if title.is_empty() {
+        if title.default.is_empty() {
             errors.push(Problem::error(origin.field("title"), "the title is empty"));
         }
         if !errors.is_empty() {
@@ -1335,7 +1335,7 @@ mod tests {
                 Date::parse("2005-fall").unwrap().range().1
             )
         );
-        assert_eq!(e.date_text(), "April 2005 – Fall 2005");
+        assert_eq!(e.date_text("en"), "April 2005 – Fall 2005");
         assert!(!e.is_instant());
     }
 }

@@ -302,7 +302,7 @@ mod tests {
         assert!(reader.step(4).is_none());
         let loaded = reader.step(4).unwrap().unwrap();
         assert_eq!(loaded.dataset.events.len(), 10);
-        assert_eq!(loaded.dataset.title, "T");
+        assert_eq!(loaded.dataset.title.default_text(), "T");
     }
 
     /// Pieces of events, good and bad, to build files from.
