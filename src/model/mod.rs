@@ -23,6 +23,7 @@ pub mod parse;
 pub mod stream;
 pub mod text;
 pub mod timelinejs;
+mod unknown_fields;
 
 pub use date::{Date, Days, Precision};
 pub use export::{to_csv, to_native_json};

@@ -6,7 +6,7 @@
 //! out and listed; the valid ones still load, so one typo never costs the
 //! author the rest of the timeline.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::de::DeserializeOwned;
@@ -17,6 +17,7 @@ use super::format::{
     RawDataset, RawEra, RawEvent, RawLane, RawSource, RawStatus, RawText, MINIMAL_DATASET,
     MINIMAL_ERA, MINIMAL_EVENT, MINIMAL_LANE,
 };
+use super::unknown_fields::{warn_unknown, warn_unknown_in, Fields};
 use super::{markdown, Dataset, Days, Era, Event, Lane, Media, Source, Status, Text};
 
 /// How serious a problem is.
@@ -284,7 +285,7 @@ pub(crate) fn native_header(
     top.insert("events".into(), Value::Array(Vec::new()));
     let raw: RawDataset = read_lenient(top, MINIMAL_DATASET, "dataset", &mut problems)
         .ok_or_else(|| problems.clone())?;
-    warn_unknown(&raw.extra, "dataset", &mut problems);
+    warn_unknown(&raw, "dataset", &mut problems);
     let language = raw
         .language
         .filter(|l| !l.trim().is_empty())
@@ -322,7 +323,7 @@ pub(crate) fn native_header(
         let Some(lane) = read_strict::<RawLane>(value, MINIMAL_LANE, &at, &mut problems) else {
             continue;
         };
-        warn_unknown(&lane.extra, &at, &mut problems);
+        warn_unknown(&lane, &at, &mut problems);
         let id = lane.id.trim().to_owned();
         if id.is_empty() {
             problems.push(Problem::warning(at, "a lane without an id was ignored"));
@@ -347,7 +348,7 @@ pub(crate) fn native_header(
         let Some(era) = read_strict::<RawEra>(value, MINIMAL_ERA, &at, &mut problems) else {
             continue;
         };
-        warn_unknown(&era.extra, &at, &mut problems);
+        warn_unknown(&era, &at, &mut problems);
         let mut errors = Vec::new();
         let start = check_date(&era.start, &|| field(&at, "start"), &mut errors);
         let end = check_date(&era.end, &|| field(&at, "end"), &mut errors);
@@ -419,7 +420,7 @@ fn native_draft(
     problems: &mut Vec<Problem>,
 ) -> Option<Draft> {
     let at = origin.at.as_str();
-    warn_unknown(&raw.extra, at, problems);
+    warn_unknown(&raw, at, problems);
     let mut errors = Vec::new();
     let start = check_date(&raw.start, &|| field(at, "start"), &mut errors);
     let end = raw
@@ -437,7 +438,7 @@ fn native_draft(
         .enumerate()
         .map(|(i, m)| {
             let at = format!("{at}, media[{i}]");
-            warn_unknown(&m.extra, &at, problems);
+            warn_unknown(&m, &at, problems);
             Media {
                 url: m.url,
                 alt: text(m.alt, language, &|| field(&at, "alt"), problems),
@@ -867,7 +868,7 @@ pub(crate) fn make_era(
 
 /// Reads an object of type `T`; on failure reports which fields are wrong, as
 /// errors, and returns `None`.
-pub(crate) fn read_strict<T: DeserializeOwned>(
+pub(crate) fn read_strict<T: DeserializeOwned + Fields>(
     value: Value,
     minimal: &str,
     at: &str,
@@ -898,6 +899,8 @@ pub(crate) fn read_strict<T: DeserializeOwned>(
             for (name, message) in faults {
                 problems.push(Problem::error(field(at, &name), message));
             }
+            // A typo is often why a required field is missing.
+            warn_unknown_in::<T>(&map, at, problems);
             None
         }
     }
@@ -906,7 +909,7 @@ pub(crate) fn read_strict<T: DeserializeOwned>(
 /// Reads an object of type `T`, dropping the fields that are wrong (each an
 /// error) and keeping the rest. For the dataset header, where one bad field
 /// should not cost every event.
-fn read_lenient<T: DeserializeOwned>(
+fn read_lenient<T: DeserializeOwned + Fields>(
     mut map: Map<String, Value>,
     minimal: &str,
     at: &str,
@@ -976,15 +979,6 @@ fn take_array(
             ));
             None
         }
-    }
-}
-
-pub(crate) fn warn_unknown(extra: &BTreeMap<String, Value>, at: &str, problems: &mut Vec<Problem>) {
-    for name in extra.keys() {
-        problems.push(Problem::warning(
-            field(at, name),
-            format!("unknown field `{name}` was ignored"),
-        ));
     }
 }
 
@@ -1072,7 +1066,7 @@ pub(crate) fn safe_url(url: &str) -> bool {
 }
 
 fn native_source(raw: RawSource, at: &str, problems: &mut Vec<Problem>) -> Source {
-    warn_unknown(&raw.extra, at, problems);
+    warn_unknown(&raw, at, problems);
     // Checked here too (not only in `assemble`) so the warning can name the
     // source by its index.
     let url = raw.url.filter(|url| {
