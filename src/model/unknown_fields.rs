@@ -8,9 +8,13 @@
 //! the same warnings next to its errors, so the typo behind the error shows.
 //!
 //! Costs nothing for a file without unknown fields: a known field never
-//! reaches `extra`, and an empty map is not walked.
+//! reaches `extra`, and an empty map is not walked. A file with a typo
+//! usually has it in every event, so each suggestion is worked out once per
+//! kind of object and name, not once per event.
 
-use std::collections::BTreeMap;
+use std::any::TypeId;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value};
 
@@ -19,7 +23,7 @@ use super::parse::Problem;
 
 /// One kind of object of the native format: the fields it knows, and the
 /// unknown ones a file gave it.
-pub(crate) trait Fields {
+pub(crate) trait Fields: 'static {
     /// Every field the format defines for this object, as written in files.
     const NAMES: &'static [&'static str];
 
@@ -113,13 +117,39 @@ pub(crate) fn warn_unknown_in<T: Fields>(
 
 fn warning<T: Fields>(name: &str, at: &str) -> Problem {
     let location = format!("{at}, field `{name}`");
-    match did_you_mean(name, T::NAMES) {
+    match suggestion::<T>(name) {
         Some(known) => Problem::warning(
             location,
             format!("unknown field `{name}` was ignored; did you mean `{known}`?"),
         ),
         None => Problem::warning(location, format!("unknown field `{name}` was ignored")),
     }
+}
+
+thread_local! {
+    /// Suggestions already worked out, by kind of object and unknown name.
+    static SUGGESTED: RefCell<HashMap<TypeId, HashMap<String, Option<&'static str>>>> =
+        RefCell::new(HashMap::new());
+}
+
+/// How many names per kind of object [`SUGGESTED`] keeps: a file with
+/// thousands of different unknown names gets no faster, but no bigger either.
+const REMEMBERED: usize = 256;
+
+/// [`did_you_mean`] among the fields of `T`, remembered.
+fn suggestion<T: Fields>(name: &str) -> Option<&'static str> {
+    SUGGESTED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let names = cache.entry(TypeId::of::<T>()).or_default();
+        if let Some(&known) = names.get(name) {
+            return known;
+        }
+        let known = did_you_mean(name, T::NAMES);
+        if names.len() < REMEMBERED {
+            names.insert(name.to_owned(), known);
+        }
+        known
+    })
 }
 
 /// The known field `name` most likely stands for: the same letters in
