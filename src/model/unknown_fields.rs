@@ -9,12 +9,11 @@
 //!
 //! Costs nothing for a file without unknown fields: a known field never
 //! reaches `extra`, and an empty map is not walked. A file with a typo
-//! usually has it in every event, so each suggestion is worked out once per
-//! kind of object and name, not once per event.
+//! usually has it in every event, so the last few suggestions are
+//! remembered rather than worked out again for every event.
 
-use std::any::TypeId;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -23,7 +22,7 @@ use super::parse::Problem;
 
 /// One kind of object of the native format: the fields it knows, and the
 /// unknown ones a file gave it.
-pub(crate) trait Fields: 'static {
+pub(crate) trait Fields {
     /// Every field the format defines for this object, as written in files.
     const NAMES: &'static [&'static str];
 
@@ -95,8 +94,8 @@ fields!(
 /// Warns about each unknown field of an object that was read, at `at`
 /// ("event 3 (id \"x\")", "lanes[2]", "dataset").
 pub(crate) fn warn_unknown<T: Fields>(raw: &T, at: &str, problems: &mut Vec<Problem>) {
-    for name in raw.extra().keys() {
-        problems.push(warning::<T>(name, at));
+    if !raw.extra().is_empty() {
+        warn_names(raw.extra().keys(), T::NAMES, at, problems);
     }
 }
 
@@ -107,48 +106,56 @@ pub(crate) fn warn_unknown_in<T: Fields>(
     at: &str,
     problems: &mut Vec<Problem>,
 ) {
-    for name in object
-        .keys()
-        .filter(|name| !T::NAMES.contains(&name.as_str()))
-    {
-        problems.push(warning::<T>(name, at));
+    warn_names(object.keys(), T::NAMES, at, problems);
+}
+
+/// One warning per name that is not in `known`. Not generic over the kind
+/// of object, so that the wasm holds one copy.
+fn warn_names<'a>(
+    names: impl Iterator<Item = &'a String>,
+    known: &'static [&'static str],
+    at: &str,
+    problems: &mut Vec<Problem>,
+) {
+    for name in names.filter(|name| !known.contains(&name.as_str())) {
+        let location = format!("{at}, field `{name}`");
+        let message = match suggestion(name, known) {
+            Some(field) => format!("unknown field `{name}` was ignored; did you mean `{field}`?"),
+            None => format!("unknown field `{name}` was ignored"),
+        };
+        problems.push(Problem::warning(location, message));
     }
 }
 
-fn warning<T: Fields>(name: &str, at: &str) -> Problem {
-    let location = format!("{at}, field `{name}`");
-    match suggestion::<T>(name) {
-        Some(known) => Problem::warning(
-            location,
-            format!("unknown field `{name}` was ignored; did you mean `{known}`?"),
-        ),
-        None => Problem::warning(location, format!("unknown field `{name}` was ignored")),
-    }
-}
+/// A suggestion worked out before: the field list (by address), the unknown
+/// name and the answer.
+type Remembered = (usize, String, Option<&'static str>);
 
 thread_local! {
-    /// Suggestions already worked out, by kind of object and unknown name.
-    static SUGGESTED: RefCell<HashMap<TypeId, HashMap<String, Option<&'static str>>>> =
-        RefCell::new(HashMap::new());
+    /// The last few suggestions: a file with a typo usually has it in every
+    /// event, so most lookups hit one of these.
+    static SUGGESTED: RefCell<Vec<Remembered>> = const { RefCell::new(Vec::new()) };
 }
 
-/// How many names per kind of object [`SUGGESTED`] keeps: a file with
-/// thousands of different unknown names gets no faster, but no bigger either.
-const REMEMBERED: usize = 256;
+/// How many suggestions [`SUGGESTED`] keeps: a file with many different
+/// unknown names gets no faster, but the list no longer either.
+const REMEMBERED: usize = 32;
 
-/// [`did_you_mean`] among the fields of `T`, remembered.
-fn suggestion<T: Fields>(name: &str) -> Option<&'static str> {
+/// [`did_you_mean`], remembered. A field list is told apart by its address;
+/// were two copies of one list at two addresses, that would only cost a
+/// second lookup, never a wrong answer.
+fn suggestion(name: &str, known: &'static [&'static str]) -> Option<&'static str> {
+    let list = known.as_ptr() as usize;
     SUGGESTED.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let names = cache.entry(TypeId::of::<T>()).or_default();
-        if let Some(&known) = names.get(name) {
-            return known;
+        if let Some((.., field)) = cache.iter().find(|(l, n, _)| *l == list && n == name) {
+            return *field;
         }
-        let known = did_you_mean(name, T::NAMES);
-        if names.len() < REMEMBERED {
-            names.insert(name.to_owned(), known);
+        let field = did_you_mean(name, known);
+        if cache.len() < REMEMBERED {
+            cache.push((list, name.to_owned(), field));
         }
-        known
+        field
     })
 }
 
