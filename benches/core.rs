@@ -55,12 +55,12 @@ fn frame(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("layout, whole span (clusters)", n),
             &n,
-            |bench, _| bench.iter(|| layout(&dataset, &index, &fit, 1200.0, &options)),
+            |bench, _| bench.iter(|| layout(&dataset, &index, &fit, 1200.0, "en", &options)),
         );
         group.bench_with_input(
             BenchmarkId::new("layout, zoomed in (single events)", n),
             &n,
-            |bench, _| bench.iter(|| layout(&dataset, &index, &zoomed, 1200.0, &options)),
+            |bench, _| bench.iter(|| layout(&dataset, &index, &zoomed, 1200.0, "en", &options)),
         );
         group.bench_with_input(
             BenchmarkId::new("index query, one lane", n),

@@ -238,6 +238,27 @@ test('Home and End jump to the first and last event; a trackpad pinch (ctrl + wh
   await expect.poll(gap).toBeGreaterThan(before * 1.3);
 });
 
+test('Home, End and the card walk only the events the filters show', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Filters' }).click();
+  // The first event (1960) is in the alliance lane, the last (2007) in the U.S. one.
+  await page.getByRole('checkbox', { name: /^U\.S\.–Japan alliance/ }).uncheck();
+  await page.getByRole('checkbox', { name: /^United States/ }).uncheck();
+  await expect(page.locator('.annals-filter-summary')).toHaveText('Showing 6 of 26 events');
+  await page.locator(mark('japan-adopts-bmd')).focus();
+  await page.keyboard.press('Home');
+  await expect(page.locator(mark('taepodong-1-launch'))).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.locator(mark('kongo-sm3-intercept'))).toBeFocused();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  const first = page.locator(card('taepodong-1-launch'));
+  await expect(first.locator('.annals-card-position')).toHaveText('1 of 6');
+  await expect(first.getByRole('button', { name: /Previous/ })).toBeDisabled();
+  await first.getByRole('button', { name: /Next/ }).click();
+  await expect(page.locator(card('missile-defense-research-approved')).locator('.annals-card-position')).toHaveText('2 of 6');
+});
+
 test('transitions pause while the wheel turns and come back once it rests', async ({ page }) => {
   await openApp(page);
   const stage = page.locator('.annals-stage');

@@ -65,11 +65,13 @@ fn field_score(query: &str, text: &str) -> u32 {
         .unwrap_or(0)
 }
 
-/// Scores an event for all query words; `None` unless every word matches somewhere.
-fn event_score(query_words: &[String], event: &Event, lane: &str) -> Option<u32> {
+/// Scores an event for all query words, on its texts in `lang` (the ones the
+/// reader sees); `None` unless every word matches somewhere.
+fn event_score(query_words: &[String], event: &Event, lane: &str, lang: &str) -> Option<u32> {
+    let (title, summary) = (event.title.get(lang), event.summary.get(lang));
     let mut total = 0;
     for q in query_words {
-        let title = field_score(q, &event.title) * 3;
+        let title = field_score(q, title) * 3;
         let tags = event
             .tags
             .iter()
@@ -78,7 +80,7 @@ fn event_score(query_words: &[String], event: &Event, lane: &str) -> Option<u32>
             .max()
             .unwrap_or(0);
         let lane = field_score(q, lane) * 2;
-        let summary = field_score(q, &event.summary);
+        let summary = field_score(q, summary);
         let best = title.max(tags).max(lane).max(summary);
         if best == 0 {
             return None;
@@ -88,9 +90,10 @@ fn event_score(query_words: &[String], event: &Event, lane: &str) -> Option<u32>
     Some(total)
 }
 
-/// The events matching `query`, best first (ties in date order), at most
-/// [`MAX_RESULTS`]. An empty query matches nothing.
-pub fn search(dataset: &Dataset, query: &str) -> Vec<Hit> {
+/// The events matching `query` in their texts in `lang` (the default
+/// language where there is no translation), best first (ties in date
+/// order), at most [`MAX_RESULTS`]. An empty query matches nothing.
+pub fn search(dataset: &Dataset, query: &str, lang: &str) -> Vec<Hit> {
     let query_words: Vec<String> = words(query).collect();
     if query_words.is_empty() {
         return Vec::new();
@@ -101,7 +104,7 @@ pub fn search(dataset: &Dataset, query: &str) -> Vec<Hit> {
         .enumerate()
         .filter_map(|(index, e)| {
             let lane = dataset.lanes.get(e.lane).map_or("", |l| l.label.as_str());
-            event_score(&query_words, e, lane).map(|score| Hit { index, score })
+            event_score(&query_words, e, lane, lang).map(|score| Hit { index, score })
         })
         .collect();
     hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
@@ -196,44 +199,73 @@ mod tests {
     #[test]
     fn title_matches_rank_first() {
         let d = dataset();
-        let hits = ids(&d, &search(&d, "taepodong"));
+        let hits = ids(&d, &search(&d, "taepodong", "en"));
         assert_eq!(hits.first().map(String::as_str), Some("taepodong-1-launch"));
+    }
+
+    #[test]
+    fn searches_the_texts_in_the_chosen_language() {
+        let d = parse_dataset(
+            r#"{"events": [
+                {"id": "t", "title": {"en": "Treaty signed", "fr": "Traité signé"}, "start": "1960",
+                 "summary": {"en": "In Washington.", "fr": "À Washington, par Kishi."}},
+                {"id": "v", "title": "Visit", "start": "1961"}
+            ]}"#,
+        )
+        .unwrap()
+        .dataset;
+        assert_eq!(ids(&d, &search(&d, "traité", "fr")), ["t"]);
+        assert_eq!(
+            ids(&d, &search(&d, "kishi", "fr-CA")),
+            ["t"],
+            "the summary too"
+        );
+        assert!(
+            search(&d, "traité", "en").is_empty(),
+            "not the text the reader sees"
+        );
+        assert_eq!(ids(&d, &search(&d, "treaty", "en")), ["t"]);
+        assert_eq!(
+            ids(&d, &search(&d, "visit", "fr")),
+            ["v"],
+            "untranslated texts are searched in the default language"
+        );
     }
 
     #[test]
     fn tolerates_typos() {
         let d = dataset();
         for typo in ["taepodnog", "koizumy", "declaraton", "missle"] {
-            assert!(!search(&d, typo).is_empty(), "{typo} found nothing");
+            assert!(!search(&d, typo, "en").is_empty(), "{typo} found nothing");
         }
         assert_eq!(
-            ids(&d, &search(&d, "koizumy"))[0],
-            ids(&d, &search(&d, "koizumi"))[0]
+            ids(&d, &search(&d, "koizumy", "en"))[0],
+            ids(&d, &search(&d, "koizumi", "en"))[0]
         );
     }
 
     #[test]
     fn every_word_must_match() {
         let d = dataset();
-        let both = ids(&d, &search(&d, "kyoto summit"));
+        let both = ids(&d, &search(&d, "kyoto summit", "en"));
         assert_eq!(both[0], "kyoto-summit", "the title match ranks first");
         assert!(
             both.iter()
                 .all(|id| id == "kyoto-summit" || id == "joint-declaration-planned"),
             "{both:?}"
         );
-        assert!(search(&d, "kyoto zebra").is_empty());
-        assert!(search(&d, "  ").is_empty());
+        assert!(search(&d, "kyoto zebra", "en").is_empty());
+        assert!(search(&d, "  ", "en").is_empty());
     }
 
     #[test]
     fn searches_themes_and_actors() {
         let d = dataset();
-        let by_theme = search(&d, "intelligence");
+        let by_theme = search(&d, "intelligence", "en");
         assert!(by_theme
             .iter()
             .any(|h| d.events[h.index].tags.iter().any(|t| t == "intelligence")));
-        let by_actor = search(&d, "china");
+        let by_actor = search(&d, "china", "en");
         assert!(by_actor
             .iter()
             .any(|h| d.events[h.index].actors.iter().any(|a| a == "China")));
@@ -275,7 +307,7 @@ mod tests {
         #[test]
         fn search_never_panics_and_stays_bounded(query in "\\PC{0,40}") {
             let d = dataset();
-            let hits = search(&d, &query);
+            let hits = search(&d, &query, "en");
             prop_assert!(hits.len() <= MAX_RESULTS);
             prop_assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
         }

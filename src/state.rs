@@ -127,6 +127,10 @@ pub enum Action {
     Focus(usize),
     /// Move the tab stop this many events later (negative: earlier).
     FocusStep(isize),
+    /// Give the first shown event the tab stop (Home).
+    FocusFirst,
+    /// Give the last shown event the tab stop (End).
+    FocusLast,
     /// Hide the problems panel.
     DismissProblems,
     /// A load began; it replaces any load in progress.
@@ -245,6 +249,14 @@ impl State {
         self.visible.binary_search(&index).is_ok()
     }
 
+    /// Where the open event stands among the shown ones: its position from 0
+    /// and how many are shown, for the card's "3 of 12" and its Previous and
+    /// Next. `None` when no card is open.
+    pub fn open_position(&self) -> Option<(usize, usize)> {
+        let position = self.visible.binary_search(&self.open?).ok()?;
+        Some((position, self.visible.len()))
+    }
+
     /// Recomputes what depends on the filters and the search, and closes or
     /// moves whatever the filters just hid.
     fn refilter(mut self) -> State {
@@ -255,12 +267,15 @@ impl State {
             self.index = Rc::new(TimeIndex::build(&self.dataset, &visible));
             self.visible = Rc::new(visible);
         }
-        let hits = search(&self.dataset, &self.query);
-        self.hits = Rc::new(
-            hits.into_iter()
-                .filter(|h| self.is_visible(h.index))
-                .collect(),
-        );
+        let hits: Vec<Hit> = search(&self.dataset, &self.query, &self.lang)
+            .into_iter()
+            .filter(|h| self.is_visible(h.index))
+            .collect();
+        // The same results keep the same `Rc`, so an unchanged search is a
+        // no-op the view skips (at most `MAX_RESULTS` hits to compare).
+        if *self.hits != hits {
+            self.hits = Rc::new(hits);
+        }
         if self.open.is_some_and(|i| !self.is_visible(i)) {
             self.open = None;
         }
@@ -412,6 +427,8 @@ impl State {
                 let index = self.step_from(self.focus.or(self.visible.first().copied()), delta)?;
                 return self.apply(Action::Focus(index));
             }
+            Action::FocusFirst => return self.apply(Action::Focus(*self.visible.first()?)),
+            Action::FocusLast => return self.apply(Action::Focus(*self.visible.last()?)),
             Action::DismissProblems if self.problems.is_empty() => return None,
             Action::DismissProblems => State {
                 problems: Rc::new(Vec::new()),
@@ -545,10 +562,12 @@ impl State {
                 ..self.clone()
             },
             Action::ApplyUrl(url) => self.apply_url(url),
+            // Search reads the texts in the reader's language.
             Action::SetLanguage(lang) => State {
                 lang,
                 ..self.clone()
-            },
+            }
+            .refilter(),
             Action::Select(None) => return self.apply(Action::Close),
             Action::Select(Some(id)) if self.loading.is_some() => {
                 let pending = UrlState {
@@ -919,6 +938,114 @@ mod tests {
             })
             .unwrap();
         assert_eq!(loaded.open, Some(1));
+    }
+
+    /// The invariant: `State::visible` is the one list the keyboard and the
+    /// card walk, so Home, End, Previous, Next and "N of M" skip what the
+    /// filters hide.
+    #[test]
+    fn home_end_and_the_card_walk_only_the_shown_events() {
+        let s = state();
+        let last = s.dataset.events.len() - 1;
+        let mut hidden = s
+            .apply(Action::ToggleLane(s.dataset.events[0].lane))
+            .unwrap();
+        if hidden.is_visible(last) {
+            hidden = hidden
+                .apply(Action::ToggleLane(s.dataset.events[last].lane))
+                .unwrap();
+        }
+        assert!(!hidden.is_visible(0) && !hidden.is_visible(last));
+        let (first, final_) = (hidden.visible[0], *hidden.visible.last().unwrap());
+        let count = hidden.visible.len();
+        assert!(count >= 3, "the test needs a few shown events");
+
+        let middle = hidden.apply(Action::Focus(hidden.visible[1])).unwrap();
+        let home = middle.apply(Action::FocusFirst).unwrap();
+        assert_eq!(
+            home.focus,
+            Some(first),
+            "Home focuses the first shown event"
+        );
+        let end = middle.apply(Action::FocusLast).unwrap();
+        assert_eq!(end.focus, Some(final_), "End focuses the last shown event");
+        assert_eq!(home.apply(Action::FocusFirst), None, "already there");
+        assert_eq!(
+            hidden.apply(Action::Focus(0)),
+            None,
+            "a hidden event cannot be focused"
+        );
+
+        let opened = hidden.apply(Action::Open(first)).unwrap();
+        assert_eq!(
+            opened.open_position(),
+            Some((0, count)),
+            "1 of the shown count"
+        );
+        assert_eq!(
+            opened.apply(Action::Step(-1)),
+            None,
+            "nothing shown before it"
+        );
+        let mut walk = vec![first];
+        let mut cur = opened;
+        while let Some(next) = cur.apply(Action::Step(1)) {
+            let position = next.open_position().unwrap();
+            assert_eq!(position, (walk.len(), count));
+            walk.push(next.open.unwrap());
+            cur = next;
+        }
+        assert_eq!(
+            walk, *hidden.visible,
+            "Next walks the shown events in order"
+        );
+        assert_eq!(cur.open_position(), Some((count - 1, count)));
+        assert_eq!(state().open_position(), None, "no card, no position");
+    }
+
+    /// The invariant: the reducer returns the same `Rc` for a no-op, so yew
+    /// skips the render.
+    #[test]
+    fn a_no_op_returns_the_same_state() {
+        let searched = Rc::new(state().apply(Action::SetQuery("missile".into())).unwrap());
+        let same_query = searched.clone().reduce(Action::SetQuery("missile".into()));
+        assert!(
+            Rc::ptr_eq(&same_query, &searched),
+            "the same query again is a no-op"
+        );
+        let noops = [
+            Action::SetQuery("missile".into()),
+            Action::SetLanguage(searched.lang.clone()),
+            Action::ApplyUrl(searched.url_state()),
+            Action::SetListView(false),
+            Action::SetHelp(false),
+            Action::Close,
+            Action::ClearFilters,
+            Action::DismissProblems,
+            Action::Resize(searched.width),
+            Action::SetView(searched.view),
+            Action::FocusStep(0),
+        ];
+        for action in noops {
+            let next = searched.clone().reduce(action.clone());
+            assert!(Rc::ptr_eq(&next, &searched), "{action:?} is a no-op");
+        }
+    }
+
+    #[test]
+    fn search_follows_the_chosen_language() {
+        let s = State::new(
+            parse_dataset(
+                r#"{"events": [{"id": "t", "title": {"en": "Treaty signed", "fr": "Traité signé"}, "start": "1960"}]}"#,
+            )
+            .unwrap()
+            .dataset,
+            Vec::new(),
+        );
+        let english = s.apply(Action::SetQuery("traité".into())).unwrap();
+        assert!(english.hits.is_empty());
+        let french = english.apply(Action::SetLanguage("fr".into())).unwrap();
+        assert_eq!(french.hits.iter().map(|h| h.index).collect::<Vec<_>>(), [0]);
     }
 
     #[test]

@@ -191,7 +191,10 @@ fn non_utf8_bytes_are_located() {
 #[test]
 fn a_byte_order_mark_is_skipped() {
     let loaded = load("bom.json");
-    assert_eq!(loaded.dataset.events[0].title, "With a byte order mark");
+    assert_eq!(
+        loaded.dataset.events[0].title.default_text(),
+        "With a byte order mark"
+    );
     assert!(loaded.problems.is_empty());
 }
 
@@ -231,7 +234,10 @@ fn ten_megabyte_strings_load_quickly() {
     let big = "x".repeat(10 * 1024 * 1024);
     let title = format!(r#"{{"events": [{{"id": "a", "title": "{big}", "start": "2000"}}]}}"#);
     let loaded = quickly("a 10 MB title", || parse_any(&title)).unwrap();
-    assert_eq!(loaded.dataset.events[0].title.len(), big.len());
+    assert_eq!(
+        loaded.dataset.events[0].title.default_text().len(),
+        big.len()
+    );
 
     let summary_text = "*a* [b](javascript:x) ".repeat(500_000);
     let summary = format!(
@@ -263,7 +269,7 @@ fn ten_megabyte_strings_load_quickly() {
 fn the_full_fixture_uses_every_field() {
     let loaded = load("full.json");
     let d = &loaded.dataset;
-    assert_eq!(d.title, "Everything at once");
+    assert_eq!(d.title.default_text(), "Everything at once");
     assert_eq!(d.title.get("ja"), "全部入り");
     assert_eq!(
         (d.author.as_deref(), d.license.as_deref()),
@@ -279,12 +285,12 @@ fn the_full_fixture_uses_every_field() {
     let big_bang = &d.events[d.index_of("big-bang").unwrap()];
     assert!(big_bang.circa);
     assert_eq!(big_bang.start, Date::Year(-13_800_000_000));
-    assert_eq!(big_bang.date_text(), "13.8 billion years ago");
+    assert_eq!(big_bang.date_text("en"), "13.8 billion years ago");
     assert_eq!(
         big_bang.display_date.as_ref().unwrap().get("ja"),
         "138億年前"
     );
-    let (blocks, _) = markdown::parse(&big_bang.summary);
+    let (blocks, _) = markdown::parse(big_bang.summary.default_text());
     let Block::Paragraph(inlines) = &blocks[0] else {
         panic!("{blocks:?}")
     };
@@ -307,7 +313,7 @@ fn the_full_fixture_uses_every_field() {
     let base = &d.events[d.index_of("moon-base").unwrap()];
     assert_eq!(base.status, Status::Proposed);
     assert_eq!(d.lanes[base.lane].label, "people");
-    let (blocks, _) = markdown::parse(&base.summary);
+    let (blocks, _) = markdown::parse(base.summary.default_text());
     assert!(
         matches!(
             &blocks[..],

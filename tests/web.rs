@@ -217,8 +217,18 @@ async fn a_panic_screen_replaces_the_view_with_a_reload_button() {
         find(&host, "[data-annals-crash] script").is_none(),
         "the message is text, not HTML"
     );
-    let reload = button_with_text(&host, "Reload");
-    assert_eq!(reload.get_attribute("type").as_deref(), Some("button"));
+    // The instance is dead after a panic, so the reload runs no Rust and no
+    // script: it is a plain link to this page (without its fragment, which
+    // would only scroll).
+    let reload = find(&host, "[data-annals-crash] a.annals-crash-reload").expect("a reload link");
+    assert_eq!(reload.text_content().as_deref(), Some("Reload"));
+    let page = web_sys::window().unwrap().location().href().unwrap();
+    let page = page.split('#').next().unwrap();
+    assert_eq!(reload.get_attribute("href").as_deref(), Some(page));
+    assert!(
+        find(&host, "[data-annals-crash] button").is_none(),
+        "no button with a Rust click handler"
+    );
 }
 
 /// Regression guard for embedding: an instance set up with

@@ -2,14 +2,13 @@
 //! button instead of a blank or frozen page.
 //!
 //! After a panic the wasm instance is dead (release builds abort), so the
-//! screen is built with plain DOM calls from the panic hook, and the reload
-//! button's handler is a closure that does not need the instance to run Rust
-//! code again. Text is set with `text_content`, never as HTML.
+//! screen is built with plain DOM calls from the panic hook, and its Reload
+//! runs no Rust and no script at all: it is a plain link to the page itself
+//! (no handler, nothing a strict CSP could refuse). Text is set with
+//! `text_content`, never as HTML.
 
 use std::cell::RefCell;
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 thread_local! {
@@ -47,7 +46,7 @@ fn element(document: &Document, tag: &str, class: &str, text: &str) -> Option<El
 
 /// Replaces every annals view on the page (they share the dead instance), or
 /// the whole body if no view was mounted yet, with an error message and a
-/// reload button.
+/// reload link.
 pub fn show_panic_screen(detail: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -82,19 +81,23 @@ fn panic_panel(document: &Document, detail: &str) -> Option<Element> {
         element(document, "h2", "annals-crash-title", "Something went wrong"),
         element(document, "p", "", "The timeline stopped because of an internal error. Reloading the page usually fixes it."),
         element(document, "pre", "annals-crash-detail", detail),
-        element(document, "button", "annals-button annals-crash-reload", "Reload"),
+        reload_link(document),
     ];
     for part in parts.into_iter().flatten() {
-        if part.tag_name() == "BUTTON" {
-            let _ = part.set_attribute("type", "button");
-            let reload = Closure::once_into_js(|| {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.location().reload();
-                }
-            });
-            let _ = part.add_event_listener_with_callback("click", reload.unchecked_ref());
-        }
         let _ = panel.append_child(&part);
     }
     Some(panel)
+}
+
+/// A link that reloads the page by navigating to it: the page's URL without
+/// its fragment (a link that differs only in the fragment would just scroll).
+fn reload_link(document: &Document) -> Option<Element> {
+    let link = element(document, "a", "annals-button annals-crash-reload", "Reload")?;
+    let href = document
+        .location()
+        .and_then(|l| l.href().ok())
+        .unwrap_or_default();
+    let page = href.split('#').next().unwrap_or_default();
+    link.set_attribute("href", page).ok()?;
+    Some(link)
 }

@@ -234,11 +234,11 @@ fn Shell() -> Html {
         })
     };
     let dataset = &state.dataset;
-    let title = if dataset.title.is_empty() {
-        "Timeline".to_owned()
-    } else {
-        dataset.title.get(&state.lang).to_owned()
+    let title = match dataset.title.get(&state.lang) {
+        "" => "Timeline".to_owned(),
+        title => title.to_owned(),
     };
+    let description = dataset.description.get(&state.lang);
     html! {
         <div class={classes!("annals", config.theme.class(), config.hide_controls.then_some("annals-no-controls"))}
             ref={root} data-annals-root=""
@@ -248,8 +248,8 @@ fn Shell() -> Html {
             {onkeydown} {ondragover} {ondragleave} {ondrop}>
             <header class="annals-header">
                 <h1 class="annals-title">{ title }</h1>
-                if !dataset.description.is_empty() {
-                    <div class="annals-description"><RichText source={AttrValue::from(dataset.description.get(&state.lang).to_owned())} /></div>
+                if !description.is_empty() {
+                    <div class="annals-description"><RichText source={AttrValue::from(description.to_owned())} /></div>
                 }
             </header>
             <ProblemsPanel />

@@ -11,24 +11,23 @@ use crate::state::Action;
 #[component]
 pub fn Card() -> Html {
     let state = use_annals();
-    let Some((index, event)) = state
-        .open
-        .and_then(|i| state.dataset.events.get(i).map(|e| (i, e)))
-    else {
+    let Some(event) = state.open.and_then(|i| state.dataset.events.get(i)) else {
         return html! {};
     };
-    let count = state.dataset.events.len();
+    // Previous, Next and "3 of 12" walk the events the filters show.
+    let (position, count) = state.open_position().unwrap_or((0, 1));
     let dispatch = |action: Action| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
     };
     let heading_id = "annals-card-title";
+    let summary = event.summary.get(&state.lang);
     html! {
         <aside class={classes!("annals-card", format!("annals-status-{}", event.status.name()))}
             data-card-for={event.id.clone()} role="region" aria-labelledby={heading_id}>
             <div class="annals-card-top">
                 <p class="annals-card-date">
-                    { event.date_text() }
+                    { event.date_text(&state.lang) }
                     <span class="annals-badge">{ event.status.name() }</span>
                 </p>
                 <button type="button" class="annals-button annals-card-close" aria-label="Close card (Escape)"
@@ -45,8 +44,8 @@ pub fn Card() -> Html {
                 }
                 <dt>{ "Lane" }</dt><dd>{ state.dataset.lanes[event.lane].label.clone() }</dd>
             </dl>
-            if !event.summary.is_empty() {
-                <div class="annals-card-summary"><RichText source={AttrValue::from(event.summary.get(&state.lang).to_owned())} /></div>
+            if !summary.is_empty() {
+                <div class="annals-card-summary"><RichText source={AttrValue::from(summary.to_owned())} /></div>
             }
             if !event.sources.is_empty() {
                 <h3>{ "Sources" }</h3>
@@ -65,11 +64,11 @@ pub fn Card() -> Html {
                 </ul>
             }
             <nav class="annals-card-nav" aria-label="Events in date order">
-                <button type="button" class="annals-button" disabled={index == 0} onclick={dispatch(Action::Step(-1))}>
+                <button type="button" class="annals-button" disabled={position == 0} onclick={dispatch(Action::Step(-1))}>
                     { "\u{2190} Previous" }
                 </button>
-                <span class="annals-card-position">{ format!("{} of {}", index + 1, count) }</span>
-                <button type="button" class="annals-button" disabled={index + 1 >= count} onclick={dispatch(Action::Step(1))}>
+                <span class="annals-card-position">{ format!("{} of {}", position + 1, count) }</span>
+                <button type="button" class="annals-button" disabled={position + 1 >= count} onclick={dispatch(Action::Step(1))}>
                     { "Next \u{2192}" }
                 </button>
             </nav>
@@ -80,7 +79,7 @@ pub fn Card() -> Html {
 fn related_label(e: &Event, lang: &str) -> String {
     format!(
         "{} ({}): {}",
-        e.date_text(),
+        e.date_text(lang),
         e.status.name(),
         title_in(e, lang)
     )

@@ -67,7 +67,11 @@ pub fn DataMenu() -> Html {
                 ExportFormat::Csv => to_csv(dataset),
                 ExportFormat::Json => to_native_json(dataset),
             };
-            let name = format!("{}.{}", file_stem(&dataset.title), format.extension());
+            let name = format!(
+                "{}.{}",
+                file_stem(dataset.title.default_text()),
+                format.extension()
+            );
             let mime = format.mime();
             if let Err(problem) = download(&name, mime, &contents) {
                 gloo::console::error!(format!("export failed: {problem}"));

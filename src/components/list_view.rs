@@ -43,7 +43,7 @@ pub fn ListView() -> Html {
                         <li class={classes!(format!("annals-status-{}", event.status.name()), matched.contains(&index).then_some("annals-match"))}>
                             <button type="button" class="annals-list-item" data-list-event-id={event.id.clone()}
                                 aria-expanded={(state.open == Some(index)).to_string()} {onclick}>
-                                <span class="annals-list-date">{ event.date_text() }</span>
+                                <span class="annals-list-date">{ event.date_text(&state.lang) }</span>
                                 <span class="annals-badge">{ event.status.name() }</span>
                                 <span class="annals-list-title">{ super::title_in(event, &state.lang) }</span>
                                 <span class="annals-list-lane">{ state.dataset.lanes[event.lane].label.clone() }</span>

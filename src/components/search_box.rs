@@ -100,7 +100,7 @@ pub fn SearchBox() -> Html {
                             html! {
                                 <li>
                                     <button type="button" class="annals-search-result" {onclick}>
-                                        <span class="annals-search-date">{ event.date_text() }</span>
+                                        <span class="annals-search-date">{ event.date_text(&state.lang) }</span>
                                         { super::title_in(event, &state.lang) }
                                     </button>
                                 </li>

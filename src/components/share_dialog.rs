@@ -32,10 +32,9 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let first = use_node_ref();
     use_focus_on_mount(first.clone());
     let link = url::href().unwrap_or_default();
-    let title = if state.dataset.title.is_empty() {
-        "Timeline".to_owned()
-    } else {
-        state.dataset.title.get(&state.lang).to_owned()
+    let title = match state.dataset.title.get(&state.lang) {
+        "" => "Timeline".to_owned(),
+        title => title.to_owned(),
     };
     let snippet = iframe_snippet(&link, &title);
     let copy = |what: Copied, text: String| {

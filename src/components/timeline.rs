@@ -26,15 +26,31 @@ pub fn Timeline() -> Html {
     let handlers = use_pan_zoom(state.clone(), stage.clone());
     let dataset = state.dataset.clone();
     let index = state.index.clone();
-    let frame = use_memo((Same(index.clone()), state.view, state.width), {
-        let dataset = dataset.clone();
-        let index = index.clone();
-        move |(_, view, width)| layout(&dataset, &index, view, *width, &LayoutOptions::default())
-    });
+    let frame = use_memo(
+        (
+            Same(index.clone()),
+            state.view,
+            state.width,
+            state.lang.clone(),
+        ),
+        {
+            let dataset = dataset.clone();
+            let index = index.clone();
+            move |(_, view, width, lang)| {
+                layout(
+                    &dataset,
+                    &index,
+                    view,
+                    *width,
+                    lang,
+                    &LayoutOptions::default(),
+                )
+            }
+        },
+    );
 
     let onkeydown = {
         let state = state.clone();
-        let last = dataset.events.len().saturating_sub(1);
         Callback::from(move |event: KeyboardEvent| {
             // Keyboard zoom centres on the focused event, so it stays on
             // screen and keeps the focus.
@@ -65,8 +81,8 @@ pub fn Timeline() -> Html {
             let action = match event.key().as_str() {
                 "ArrowRight" | "ArrowDown" => Action::FocusStep(1),
                 "ArrowLeft" | "ArrowUp" => Action::FocusStep(-1),
-                "Home" => Action::Focus(0),
-                "End" => Action::Focus(last),
+                "Home" => Action::FocusFirst,
+                "End" => Action::FocusLast,
                 "+" | "=" => zoom(1.0 / ZOOM_STEP),
                 "-" | "_" => zoom(ZOOM_STEP),
                 _ => return,

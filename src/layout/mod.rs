@@ -124,7 +124,8 @@ pub struct TimelineLayout {
 }
 
 /// Lays out the events in `index` (usually those the filters let through)
-/// that fall inside `view`, `width` pixels wide. A lane with more events in
+/// that fall inside `view`, `width` pixels wide, with labels in `lang` (their
+/// widths are measured on the text drawn). A lane with more events in
 /// view than [`LayoutOptions::event_budget`] allows is drawn as clusters with
 /// counts instead, so a frame's work and DOM stay bounded at any dataset size.
 pub fn layout(
@@ -132,6 +133,7 @@ pub fn layout(
     index: &TimeIndex,
     view: &Viewport,
     width: f64,
+    lang: &str,
     options: &LayoutOptions,
 ) -> TimelineLayout {
     let width = width.max(1.0);
@@ -152,7 +154,7 @@ pub fn layout(
         let mut lane_items: Vec<(Item, usize)> = index
             .overlapping(dataset, lane, t0, t1)
             .into_iter()
-            .map(|i| (place(&dataset.events[i], view, width, options), i))
+            .map(|i| (place(&dataset.events[i], view, width, lang, options), i))
             .collect();
         // Stacking reads marks left to right.
         lane_items.sort_by(|a, b| a.0.x0.total_cmp(&b.0.x0));
@@ -230,6 +232,7 @@ fn place(
     event: &crate::model::Event,
     view: &Viewport,
     width: f64,
+    lang: &str,
     options: &LayoutOptions,
 ) -> Item {
     let (x0, x1, label_x) = if event.is_instant() {
@@ -247,7 +250,7 @@ fn place(
             .max(x0 + options.min_bar);
         (x0, x1, x0.max(0.0) + 6.0)
     };
-    let wanted = event.title.chars().count() as f64 * options.char_width + 4.0;
+    let wanted = event.title.get(lang).chars().count() as f64 * options.char_width + 4.0;
     // Near the right edge a label goes to the left of its mark, if there
     // is more room there.
     let room_right = width - label_x;
@@ -286,7 +289,7 @@ mod tests {
         let d = default_dataset();
         let (a, b) = d.extent().unwrap();
         let view = Viewport::fit(a, b, 0.03);
-        let l = layout(&d, &all(&d), &view, 1200.0, &LayoutOptions::default());
+        let l = layout(&d, &all(&d), &view, 1200.0, "en", &LayoutOptions::default());
         let shown: Vec<usize> = l.events.iter().map(|e| e.index).collect();
         assert_eq!(
             shown,
@@ -308,6 +311,7 @@ mod tests {
             &all(&d),
             &Viewport::new(year_1998.0, year_1998.1),
             1000.0,
+            "en",
             &LayoutOptions::default(),
         );
         assert!(!l.events.is_empty());
@@ -331,6 +335,7 @@ mod tests {
             &TimeIndex::build(&d, &shown),
             &Viewport::fit(a, b, 0.03),
             900.0,
+            "en",
             &LayoutOptions::default(),
         );
         let mut placed: Vec<usize> = l.events.iter().map(|e| e.index).collect();
@@ -373,7 +378,7 @@ mod tests {
             let start = a + (b - a) * at - span / 2.0;
             let view = Viewport::new(start, start + span);
             let options = LayoutOptions::default();
-            let l = layout(&d, &index, &view, width, &options);
+            let l = layout(&d, &index, &view, width, "en", &options);
             let margin = view.span() / width * (options.point_radius + 2.0);
             let expected = d.events.iter().filter(|e| e.range.0 < view.end + margin && e.range.1 > view.start - margin).count();
             let mut placed: Vec<usize> = l.events.iter().map(|e| e.index).collect();
@@ -388,6 +393,31 @@ mod tests {
     }
 
     #[test]
+    fn label_widths_are_measured_on_the_title_in_the_chosen_language() {
+        let d = parse_dataset(
+            r#"{"events": [{"id": "a", "title": {"en": "Pact", "de": "Freundschaftsvertrag unterzeichnet"}, "start": "2000-01-01"}]}"#,
+        )
+        .unwrap()
+        .dataset;
+        let (a, b) = d.extent().unwrap();
+        let options = LayoutOptions::default();
+        let width_in = |lang: &str| {
+            let l = layout(
+                &d,
+                &all(&d),
+                &Viewport::fit(a, b, 0.4),
+                1200.0,
+                lang,
+                &options,
+            );
+            l.events[0].label_width
+        };
+        let wanted = |title: &str| title.chars().count() as f64 * options.char_width + 4.0;
+        assert_eq!(width_in("en"), wanted("Pact"));
+        assert_eq!(width_in("de"), wanted("Freundschaftsvertrag unterzeichnet"));
+    }
+
+    #[test]
     fn a_dense_view_becomes_clusters() {
         let d = synthetic(5000, 7);
         let (a, b) = d.extent().unwrap();
@@ -396,6 +426,7 @@ mod tests {
             &all(&d),
             &Viewport::fit(a, b, 0.02),
             1200.0,
+            "en",
             &LayoutOptions::default(),
         );
         assert!(l.events.is_empty());
@@ -412,6 +443,7 @@ mod tests {
             &all(&d),
             &Viewport::fit(a, b, 0.03),
             900.0,
+            "en",
             &LayoutOptions::default(),
         );
         assert_eq!(l.lanes.len(), d.lanes.len());

@@ -387,17 +387,20 @@ mod tests {
         let loaded = parse_csv(FIXTURE).expect("the sheet loads");
         assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
         let d = &loaded.dataset;
-        assert_eq!(d.title, "Space race");
-        assert_eq!(d.description, "A *spreadsheet* sample.");
+        assert_eq!(d.title.default_text(), "Space race");
+        assert_eq!(d.description.default_text(), "A *spreadsheet* sample.");
         assert_eq!(d.eras.len(), 1);
         assert_eq!(d.events.len(), 3);
         let landing = &d.events[d.index_of("apollo-11-lands").unwrap()];
         assert_eq!(landing.start, Date::Minute(1969, 7, 20, 20 * 60 + 17));
-        assert_eq!(landing.media[0].credit, "NASA");
+        assert_eq!(landing.media[0].credit.default_text(), "NASA");
         assert_eq!(d.lanes[landing.lane].label, "Spaceflight");
         let sputnik = &d.events[d.index_of("sputnik-1").unwrap()];
         assert_eq!(sputnik.end, Some(Date::Month(1958, 1)));
-        assert_eq!(sputnik.display_date.as_deref().unwrap(), "October 1957");
+        assert_eq!(
+            sputnik.display_date.as_deref().unwrap().default_text(),
+            "October 1957"
+        );
     }
 
     #[test]

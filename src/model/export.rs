@@ -124,10 +124,10 @@ pub fn to_csv(dataset: &Dataset) -> String {
             .position(|c| *c == name)
             .expect("a template column")
     };
-    if !dataset.title.is_empty() || !dataset.description.is_empty() {
+    if !dataset.title.default_text().is_empty() || !dataset.description.default_text().is_empty() {
         let mut row: [String; COLUMNS.len()] = Default::default();
-        row[column("Headline")] = escape_html(&dataset.title);
-        row[column("Text")] = markdown_to_html(&dataset.description);
+        row[column("Headline")] = escape_html(dataset.title.default_text());
+        row[column("Text")] = markdown_to_html(dataset.description.default_text());
         row[column("Type")] = "title".into();
         rows.push(row);
     }
@@ -135,7 +135,7 @@ pub fn to_csv(dataset: &Dataset) -> String {
         let mut row: [String; COLUMNS.len()] = Default::default();
         write_date(&mut row, 0, &era.start);
         write_date(&mut row, 4, &era.end);
-        row[column("Headline")] = escape_html(&era.title);
+        row[column("Headline")] = escape_html(era.title.default_text());
         row[column("Type")] = "era".into();
         rows.push(row);
     }
@@ -146,14 +146,14 @@ pub fn to_csv(dataset: &Dataset) -> String {
             write_date(&mut row, 4, end);
         }
         if let Some(display) = &event.display_date {
-            row[column("Display Date")] = escape_html(display);
+            row[column("Display Date")] = escape_html(display.default_text());
         }
-        row[column("Headline")] = escape_html(&event.title);
-        row[column("Text")] = markdown_to_html(&event.summary);
+        row[column("Headline")] = escape_html(event.title.default_text());
+        row[column("Text")] = markdown_to_html(event.summary.default_text());
         if let Some(media) = event.media.first() {
             row[column("Media")] = media.url.clone();
-            row[column("Media Credit")] = escape_html(&media.credit);
-            row[column("Media Caption")] = escape_html(&media.caption);
+            row[column("Media Credit")] = escape_html(media.credit.default_text());
+            row[column("Media Caption")] = escape_html(media.caption.default_text());
         }
         row[column("Group")] = dataset
             .lanes
@@ -587,7 +587,14 @@ mod tests {
         let summary = |d: &Dataset| -> Vec<(String, Date, Option<Date>, String)> {
             d.events
                 .iter()
-                .map(|e| (e.title.to_string(), e.start, e.end, e.summary.to_string()))
+                .map(|e| {
+                    (
+                        e.title.default_text().to_owned(),
+                        e.start,
+                        e.end,
+                        e.summary.default_text().to_owned(),
+                    )
+                })
                 .collect()
         };
         assert_eq!(summary(&again.dataset), summary(&sheet));

@@ -7,7 +7,9 @@
 //! ids, lanes, links) happens in `parse`, not here.
 //!
 //! Unknown keys are collected in `extra` rather than refused, so the parser
-//! can warn about them and still load the rest.
+//! can warn about them (`unknown_fields`) and still load the rest. The
+//! schema says `additionalProperties: false`, so that an editor flags the
+//! same keys as the loader does.
 
 use std::collections::BTreeMap;
 
@@ -68,6 +70,10 @@ pub(crate) enum RawStatus {
     all(test, not(target_arch = "wasm32")),
     schemars(title = "annals dataset")
 )]
+#[cfg_attr(
+    all(test, not(target_arch = "wasm32")),
+    schemars(extend("additionalProperties" = false))
+)]
 pub(crate) struct RawDataset {
     /// Title shown in the header.
     #[serde(default, skip_serializing_if = "RawText::is_empty")]
@@ -105,6 +111,10 @@ pub(crate) struct RawDataset {
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "Lane"))]
+#[cfg_attr(
+    all(test, not(target_arch = "wasm32")),
+    schemars(extend("additionalProperties" = false))
+)]
 pub(crate) struct RawLane {
     /// Identifier events use in `lane`.
     pub id: String,
@@ -121,6 +131,10 @@ pub(crate) struct RawLane {
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "Era"))]
+#[cfg_attr(
+    all(test, not(target_arch = "wasm32")),
+    schemars(extend("additionalProperties" = false))
+)]
 pub(crate) struct RawEra {
     /// Optional identifier, unique among eras.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -128,8 +142,10 @@ pub(crate) struct RawEra {
     /// The band's label.
     pub title: RawText,
     /// Start date, in any native date form.
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(regex(pattern = DATE_PATTERN)))]
     pub start: String,
     /// End date, in any native date form; not before `start`.
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(regex(pattern = DATE_PATTERN)))]
     pub end: String,
     /// Unknown keys.
     #[serde(flatten, skip_serializing)]
@@ -141,6 +157,10 @@ pub(crate) struct RawEra {
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "Event"))]
+#[cfg_attr(
+    all(test, not(target_arch = "wasm32")),
+    schemars(extend("additionalProperties" = false))
+)]
 pub(crate) struct RawEvent {
     /// Unique, stable identifier.
     pub id: String,
@@ -148,9 +168,11 @@ pub(crate) struct RawEvent {
     pub title: RawText,
     /// Start date: `1998`, `2005-fall`, `2005-Q3`, `1998-08`, `1998-08-31`,
     /// `1998-08-31T14:05`, `-500`, or deep time such as `66 Ma`.
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(regex(pattern = DATE_PATTERN)))]
     pub start: String,
     /// End date, same forms; not before `start`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(regex(pattern = DATE_PATTERN)))]
     pub end: Option<String>,
     /// The dates are approximate.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -192,6 +214,10 @@ pub(crate) struct RawEvent {
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "Media"))]
+#[cfg_attr(
+    all(test, not(target_arch = "wasm32")),
+    schemars(extend("additionalProperties" = false))
+)]
 pub(crate) struct RawMedia {
     /// An http or https URL.
     pub url: String,
@@ -214,6 +240,10 @@ pub(crate) struct RawMedia {
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "Source"))]
+#[cfg_attr(
+    all(test, not(target_arch = "wasm32")),
+    schemars(extend("additionalProperties" = false))
+)]
 pub(crate) struct RawSource {
     /// Title of the article, document or page.
     pub title: String,
@@ -225,6 +255,7 @@ pub(crate) struct RawSource {
     pub author: Option<String>,
     /// Publication date, any native date form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(regex(pattern = DATE_PATTERN)))]
     pub date: Option<String>,
     /// Where it was filed from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -240,6 +271,17 @@ pub(crate) struct RawSource {
     #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(skip))]
     pub extra: BTreeMap<String, Value>,
 }
+
+/// The shape of every native date form that `Date::parse` reads: a year
+/// (`1998`, `-500`, `+2100`), with a season (`2005-fall`), a quarter
+/// (`2005-Q3`), a month (`1998-08`), a day (`1998-08-31`) and a time
+/// (`1998-08-31T14:05`), or deep time (`66 Ma`, `13.8 Ga`, `12 ka`), with
+/// white space around. The schema carries it; it checks shapes only (not
+/// that February 30 does not exist, nor the names of seasons): the parser
+/// does the rest. Written for ECMAScript regular expressions, the dialect of
+/// JSON Schema, using nothing Rust's `regex` reads differently.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+const DATE_PATTERN: &str = r"^\s*(?:[0-9]+(?:\.[0-9]+)?\s*(?:[kK][aA]|[mM]a|MA|[gG]a|GA)|[+-]?[0-9]+(?:-(?:[Qq][0-9]+|[A-Za-z]+|[0-9]+(?:-[0-9]+(?:T[0-9]+:[0-9]+)?)?))?)\s*$";
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -274,6 +316,82 @@ mod tests {
             "docs/annals.schema.json is out of date with src/model/format.rs; \
              regenerate it with `UPDATE_SCHEMA=1 cargo test schema` and commit it"
         );
+    }
+
+    fn date_pattern() -> regex::Regex {
+        regex::Regex::new(DATE_PATTERN).expect("the date pattern compiles")
+    }
+
+    #[test]
+    fn date_fields_carry_the_date_pattern() {
+        let schema = serde_json::to_value(schemars::schema_for!(RawDataset)).unwrap();
+        for pointer in [
+            "/$defs/Event/properties/start/pattern",
+            "/$defs/Event/properties/end/pattern",
+            "/$defs/Era/properties/start/pattern",
+            "/$defs/Era/properties/end/pattern",
+            "/$defs/Source/properties/date/pattern",
+        ] {
+            assert_eq!(
+                schema.pointer(pointer).and_then(Value::as_str),
+                Some(DATE_PATTERN),
+                "{pointer}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_date_pattern_takes_the_documented_forms_and_refuses_other_shapes() {
+        let pattern = date_pattern();
+        for good in [
+            "1998",
+            "-500",
+            "+2100",
+            "2005-fall",
+            "2005-Autumn",
+            "2005-Q3",
+            "1998-08",
+            "1998-08-31",
+            "1998-08-31T14:05",
+            "66 Ma",
+            "13.8 Ga",
+            "12ka",
+            " 1998 ",
+        ] {
+            assert!(pattern.is_match(good), "{good:?} should match");
+            assert!(crate::model::Date::parse(good).is_ok(), "{good:?} parses");
+        }
+        for bad in [
+            "",
+            "1998/08/31",
+            "Aug 1998",
+            "1998-08-31 14:05",
+            "yesterday",
+            "66 My",
+            "-66 Ma",
+            "1998T14:05",
+            "1998-",
+            "c. 1200",
+        ] {
+            assert!(!pattern.is_match(bad), "{bad:?} should not match");
+            assert!(
+                crate::model::Date::parse(bad).is_err(),
+                "{bad:?} does not parse"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The schema never refuses a date annals reads: every text the
+        /// parser takes matches the pattern.
+        #[test]
+        fn every_date_the_parser_reads_matches_the_pattern(
+            text in r"\s?[+-]?[0-9]{1,5}((-([0-9]{1,2}|[Qq][0-9]|spring|FALL|autumn|x)(-[0-9]{1,2}(T[0-9]{1,2}:[0-9]{1,2})?)?)|(\.[0-9]{1,2})? ?(ka|Ma|GA|mA|My))?\s?"
+        ) {
+            if crate::model::Date::parse(&text).is_ok() {
+                proptest::prop_assert!(date_pattern().is_match(&text), "{:?} parses but does not match", text);
+            }
+        }
     }
 
     #[test]

@@ -97,9 +97,9 @@ mod tests {
         let native = parse_any(DEFAULT_DATASET_JSON).unwrap();
         assert!(native.problems.is_empty());
         let tl = parse_any(include_str!("../../tests/fixtures/timelinejs.json")).unwrap();
-        assert_eq!(tl.dataset.title, "Deep time to the Moon");
+        assert_eq!(tl.dataset.title.default_text(), "Deep time to the Moon");
         let sheet = parse_any(include_str!("../../tests/fixtures/timelinejs-sheet.csv")).unwrap();
-        assert_eq!(sheet.dataset.title, "Space race");
+        assert_eq!(sheet.dataset.title.default_text(), "Space race");
     }
 
     #[test]

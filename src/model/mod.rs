@@ -23,6 +23,7 @@ pub mod parse;
 pub(crate) mod stream;
 pub mod text;
 pub mod timelinejs;
+mod unknown_fields;
 
 pub use date::{Date, Days, Precision};
 pub use export::{to_csv, to_native_json};
@@ -175,11 +176,13 @@ impl Event {
     }
 
     /// The dates written for a reader: "August 31, 1998",
-    /// "April 2005 – Fall 2005", "c. 1200", or the `display_date` when the
-    /// author gave one.
-    pub fn date_text(&self) -> String {
-        if let Some(text) = self.display_date.as_ref().filter(|t| !t.is_empty()) {
-            return text.to_string();
+    /// "April 2005 – Fall 2005", "c. 1200", or the `display_date` in `lang`
+    /// when the author gave one.
+    pub fn date_text(&self, lang: &str) -> String {
+        if let Some(text) = self.display_date.as_ref().map(|t| t.get(lang)) {
+            if !text.is_empty() {
+                return text.to_owned();
+            }
         }
         let circa = if self.circa { "c. " } else { "" };
         match &self.end {
@@ -196,7 +199,7 @@ impl Event {
     pub fn accessible_name(&self, lang: &str) -> String {
         format!(
             "{}, {}: {}",
-            self.date_text(),
+            self.date_text(lang),
             self.status.name(),
             self.title.get(lang)
         )
@@ -248,3 +251,34 @@ impl Dataset {
 
 /// The dataset that ships with annals: the U.S.–Japan alliance story.
 pub const DEFAULT_DATASET_JSON: &str = include_str!("../../static/data/alliance.json");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_text_and_the_accessible_name_use_the_chosen_language() {
+        let loaded = parse_dataset(
+            r#"{"events": [{"id": "k", "title": {"en": "Cretaceous ends", "de": "Ende der Kreide"}, "start": "66 Ma",
+                "display_date": {"en": "66 million years ago", "de": "vor 66 Millionen Jahren"}},
+                {"id": "p", "title": "Plain", "start": "1998-08-31"}]}"#,
+        )
+        .unwrap();
+        let [k, p] = &loaded.dataset.events[..] else {
+            panic!("two events")
+        };
+        assert_eq!(k.date_text("de"), "vor 66 Millionen Jahren");
+        assert_eq!(k.date_text("de-AT"), "vor 66 Millionen Jahren");
+        assert_eq!(k.date_text("en"), "66 million years ago");
+        assert_eq!(k.date_text("fr"), "66 million years ago", "falls back");
+        assert_eq!(
+            k.accessible_name("de"),
+            "vor 66 Millionen Jahren, occurred: Ende der Kreide"
+        );
+        assert_eq!(
+            p.date_text("de"),
+            "August 31, 1998",
+            "no display date: generated"
+        );
+    }
+}

@@ -314,7 +314,7 @@ mod tests {
         assert!(reader.step(4).is_none());
         let loaded = reader.step(4).unwrap().unwrap();
         assert_eq!(loaded.dataset.events.len(), 10);
-        assert_eq!(loaded.dataset.title, "T");
+        assert_eq!(loaded.dataset.title.default_text(), "T");
     }
 
     /// Pieces of events, good and bad, to build files from.
@@ -331,6 +331,8 @@ mod tests {
             Just(r#""not an object""#.to_owned()),
             Just(r#"{"id": "bad", "title": "Bad date", "start": "2005-02-30"}"#.to_owned()),
             Just(r#"{"id": "l", "title": "Lane", "start": "2001", "lane": "nowhere", "summary": "[x](javascript:y)"}"#.to_owned()),
+            Just(r#"{"id": "t", "titel": "Typo", "start": "2001"}"#.to_owned()),
+            Just(r#"{"id": "m", "title": "M", "start": "2002", "sumary": "s", "media": [{"url": "https://example.org/", "captoin": "c"}]}"#.to_owned()),
         ]
     }
 
@@ -340,7 +342,7 @@ mod tests {
         /// the same problems.
         #[test]
         fn stepped_reading_equals_reading_in_one_go(pieces in prop::collection::vec(event_piece(), 0..30), step in 1usize..8, lanes in any::<bool>()) {
-            let lanes = if lanes { r#""lanes": [{"id": "a"}], "# } else { "" };
+            let lanes = if lanes { r#""lanes": [{"id": "a", "lable": "A"}], "descripton": "D", "# } else { "" };
             let text = format!(r#"{{"title": "P", {lanes}"events": [{}]}}"#, pieces.join(", "));
             prop_assert_eq!(read_in_steps(text.as_bytes(), step).0, parse_bytes(text.as_bytes()));
         }

@@ -3,12 +3,12 @@
 //!
 //! In data files a text field is either a plain string (default language only)
 //! or an object such as `{"en": "Treaty signed", "ja": "条約調印"}`. The model
-//! keeps the default-language value apart so that code which only wants "the
-//! text" reads it without choosing a language: [`Text`] dereferences to it.
+//! keeps the default-language value apart, but every reader chooses: text
+//! shown to a reader goes through [`Text::get`] with the reader's language,
+//! and only code that means the dataset's own language (export, checks while
+//! parsing) asks for [`Text::default_text`].
 
 use std::collections::BTreeMap;
-use std::fmt;
-use std::ops::Deref;
 
 /// A text in the dataset's default language, with optional translations.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -84,25 +84,10 @@ impl Text {
             .map_or(&self.default, |text| text)
     }
 
-    /// The default-language text.
-    pub fn as_str(&self) -> &str {
+    /// The text in the dataset's default language, whatever language the
+    /// reader chose: for writing the file back and for checks on the data.
+    pub fn default_text(&self) -> &str {
         &self.default
-    }
-}
-
-/// Reads as the default-language text, so `text.is_empty()` or
-/// `text.chars()` mean what they do on a `String`.
-impl Deref for Text {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.default
-    }
-}
-
-impl fmt::Display for Text {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.default)
     }
 }
 
@@ -115,18 +100,6 @@ impl From<&str> for Text {
 impl From<String> for Text {
     fn from(text: String) -> Text {
         Text::plain(text)
-    }
-}
-
-impl PartialEq<str> for Text {
-    fn eq(&self, other: &str) -> bool {
-        self.default == other
-    }
-}
-
-impl PartialEq<&str> for Text {
-    fn eq(&self, other: &&str) -> bool {
-        self.default == *other
     }
 }
 
@@ -149,9 +122,7 @@ mod tests {
         for (lang, expected) in cases {
             assert_eq!(text.get(lang), expected, "language {lang}");
         }
-        assert_eq!(text, "Treaty signed");
-        assert_eq!(text.to_string(), "Treaty signed");
-        assert!(!text.is_empty());
+        assert_eq!(text.default_text(), "Treaty signed");
         assert_eq!(text.translations.keys().collect::<Vec<_>>(), ["ja"]);
         assert!(Translations::from(BTreeMap::new()).is_empty());
     }

@@ -494,24 +494,24 @@ mod tests {
     fn imports_the_fixture() {
         let loaded = parse_timelinejs(FIXTURE).expect("the fixture loads");
         let d = &loaded.dataset;
-        assert_eq!(d.title, "Deep time to the Moon");
+        assert_eq!(d.title.default_text(), "Deep time to the Moon");
         assert!(
-            d.description.contains("**TimelineJS**"),
+            d.description.default_text().contains("**TimelineJS**"),
             "{:?}",
             d.description
         );
         assert_eq!(d.eras.len(), 1);
-        assert_eq!(d.eras[0].title, "Space age");
+        assert_eq!(d.eras[0].title.default_text(), "Space age");
         let dino = &d.events[d.index_of("chicxulub").unwrap()];
         assert_eq!(dino.start, Date::Year(-66_000_000));
         assert_eq!(
-            dino.display_date.as_deref().unwrap(),
+            dino.display_date.as_deref().unwrap().default_text(),
             "66 million years ago"
         );
         let landing = &d.events[d.index_of("apollo-11").unwrap()];
         assert_eq!(landing.start, Date::Minute(1969, 7, 20, 20 * 60 + 17));
         assert_eq!(landing.media[0].url, "https://example.org/aldrin.jpg");
-        assert_eq!(landing.media[0].credit, "NASA");
+        assert_eq!(landing.media[0].credit.default_text(), "NASA");
         assert_eq!(d.lanes[landing.lane].label, "Spaceflight");
         let sputnik = &d.events[d.index_of("sputnik-1-launched").unwrap()];
         assert_eq!(
@@ -521,7 +521,7 @@ mod tests {
         );
         assert_eq!(sputnik.end, Some(Date::Month(1958, 1)));
         assert!(
-            !sputnik.summary.contains("alert"),
+            !sputnik.summary.default_text().contains("alert"),
             "script content is dropped: {:?}",
             sputnik.summary
         );

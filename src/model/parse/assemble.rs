@@ -164,7 +164,7 @@ impl Assembler {
         }
         let mut title = draft.title;
         trim_in_place(&mut title.default);
-        if title.is_empty() {
+        if title.default.is_empty() {
             errors.push(Problem::error(origin.field("title"), "the title is empty"));
         }
         if !errors.is_empty() {

@@ -219,7 +219,7 @@ mod tests {
                 Date::parse("2005-fall").unwrap().range().1
             )
         );
-        assert_eq!(e.date_text(), "April 2005 – Fall 2005");
+        assert_eq!(e.date_text("en"), "April 2005 – Fall 2005");
         assert!(!e.is_instant());
     }
 }

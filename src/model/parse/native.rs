@@ -1,7 +1,7 @@
 //! Reading the native JSON format: the dataset header, lanes, eras and each
 //! event, into drafts for the [`Assembler`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
@@ -16,6 +16,7 @@ use super::assemble::{make_era, Assembler, Draft, Header, DEFAULT_LANGUAGE};
 use super::origin::{FieldStyle, Origin};
 use super::problem::{Item, Loaded, Location, Part, Problem};
 use super::serde_error::{json_problem, kind_of, read_lenient, read_strict};
+use crate::model::unknown_fields::warn_unknown;
 
 /// Parses and checks a native JSON dataset.
 ///
@@ -67,7 +68,7 @@ pub(crate) fn native_header(
     let dataset = Location::part(Part::Dataset);
     let raw: RawDataset = read_lenient(top, MINIMAL_DATASET, &dataset, &mut problems)
         .ok_or_else(|| problems.clone())?;
-    warn_unknown(&raw.extra, &dataset, &mut problems);
+    warn_unknown(&raw, &dataset, &mut problems);
     let language = raw
         .language
         .filter(|l| !l.trim().is_empty())
@@ -105,7 +106,7 @@ pub(crate) fn native_header(
         let Some(lane) = read_strict::<RawLane>(value, MINIMAL_LANE, &at, &mut problems) else {
             continue;
         };
-        warn_unknown(&lane.extra, &at, &mut problems);
+        warn_unknown(&lane, &at, &mut problems);
         let id = lane.id.trim().to_owned();
         if id.is_empty() {
             problems.push(Problem::warning(at, "a lane without an id was ignored"));
@@ -130,7 +131,7 @@ pub(crate) fn native_header(
         let Some(era) = read_strict::<RawEra>(value, MINIMAL_ERA, &at, &mut problems) else {
             continue;
         };
-        warn_unknown(&era.extra, &at, &mut problems);
+        warn_unknown(&era, &at, &mut problems);
         let mut errors = Vec::new();
         let start = check_date(&era.start, &|| at.field("start"), &mut errors);
         let end = check_date(&era.end, &|| at.field("end"), &mut errors);
@@ -202,7 +203,7 @@ fn native_draft(
     problems: &mut Vec<Problem>,
 ) -> Option<Draft> {
     let at = &origin.at;
-    warn_unknown(&raw.extra, at, problems);
+    warn_unknown(&raw, at, problems);
     let mut errors = Vec::new();
     let start = check_date(&raw.start, &|| at.field("start"), &mut errors);
     let end = raw
@@ -220,7 +221,7 @@ fn native_draft(
         .enumerate()
         .map(|(i, m)| {
             let at = at.item(Item::Media(i));
-            warn_unknown(&m.extra, &at, problems);
+            warn_unknown(&m, &at, problems);
             Media {
                 url: m.url,
                 alt: text(m.alt, language, &|| at.field("alt"), problems),
@@ -280,19 +281,6 @@ fn take_array(
     }
 }
 
-pub(crate) fn warn_unknown(
-    extra: &BTreeMap<String, Value>,
-    at: &Location,
-    problems: &mut Vec<Problem>,
-) {
-    for name in extra.keys() {
-        problems.push(Problem::warning(
-            at.field(name),
-            format!("unknown field `{name}` was ignored"),
-        ));
-    }
-}
-
 /// Turns a text field into [`Text`], keyed on the dataset's default language.
 fn text(
     raw: RawText,
@@ -338,7 +326,7 @@ fn check_date(text: &str, at: &dyn Fn() -> Location, errors: &mut Vec<Problem>) 
 }
 
 fn native_source(raw: RawSource, at: &Location, problems: &mut Vec<Problem>) -> Source {
-    warn_unknown(&raw.extra, at, problems);
+    warn_unknown(&raw, at, problems);
     // Checked here too (not only in `assemble`) so the warning can name the
     // source by its index.
     let url = raw.url.filter(|url| {

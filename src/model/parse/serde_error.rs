@@ -5,10 +5,11 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::problem::{Location, Problem};
+use crate::model::unknown_fields::{warn_unknown_in, Fields};
 
 /// Reads an object of type `T`; on failure reports which fields are wrong, as
 /// errors, and returns `None`.
-pub(crate) fn read_strict<T: DeserializeOwned>(
+pub(crate) fn read_strict<T: DeserializeOwned + Fields>(
     value: Value,
     minimal: &str,
     at: &Location,
@@ -39,6 +40,8 @@ pub(crate) fn read_strict<T: DeserializeOwned>(
             for (name, message) in faults {
                 problems.push(Problem::error(at.field(&name), message));
             }
+            // A typo is often why a required field is missing.
+            warn_unknown_in::<T>(&map, at, problems);
             None
         }
     }
@@ -47,7 +50,7 @@ pub(crate) fn read_strict<T: DeserializeOwned>(
 /// Reads an object of type `T`, dropping the fields that are wrong (each an
 /// error) and keeping the rest. For the dataset header, where one bad field
 /// should not cost every event.
-pub(super) fn read_lenient<T: DeserializeOwned>(
+pub(super) fn read_lenient<T: DeserializeOwned + Fields>(
     mut map: Map<String, Value>,
     minimal: &str,
     at: &Location,
