@@ -461,9 +461,11 @@ impl State {
                             None => fresh,
                         }
                     }
-                    // Nothing usable: the timeline on screen stays as it is.
+                    // Nothing usable: the timeline on screen stays as it is,
+                    // and a view that waited for this dataset is dropped.
                     Err(problems) => State {
                         loading: None,
+                        pending_url: None,
                         problems: Rc::new(problems),
                         problems_from: Some(LoadOutcome::Failed(name)),
                         ..self.clone()
@@ -472,6 +474,7 @@ impl State {
             }
             Action::LoadCancelled => State {
                 loading: None,
+                pending_url: None,
                 ..self.clone()
             },
             Action::SetQuery(query) => {
@@ -882,6 +885,36 @@ mod tests {
             .unwrap();
         assert_eq!(loaded.open, Some(1));
         assert_eq!(loaded.pending_url, None);
+    }
+
+    #[test]
+    fn a_failed_or_cancelled_load_drops_the_view_that_waited_for_it() {
+        let url = UrlState {
+            event: Some("b".into()),
+            ..UrlState::default()
+        };
+        let waiting = state()
+            .apply(Action::LoadStarted {
+                id: 1,
+                name: "d.json".into(),
+            })
+            .unwrap()
+            .apply(Action::ApplyUrl(url))
+            .unwrap();
+        let failed = waiting
+            .apply(Action::LoadFinished {
+                id: 1,
+                name: "d.json".into(),
+                result: parse_dataset("{ not json"),
+            })
+            .unwrap();
+        assert_eq!(failed.pending_url, None, "a failed load");
+        let cancelled = waiting.apply(Action::LoadCancelled).unwrap();
+        assert_eq!(cancelled.pending_url, None, "a cancelled load");
+        // The next dataset opens as it is, not with the dropped view.
+        let text = r#"{"events": [{"id": "a", "title": "A", "start": "1999"}, {"id": "b", "title": "B", "start": "2000"}]}"#;
+        let next = load(&cancelled, 2, text).unwrap();
+        assert_eq!((next.open, next.pending_url), (None, None));
     }
 
     #[test]
