@@ -18,7 +18,7 @@ pub mod url_state;
 
 pub use components::{App, AppProps};
 pub use config::{Config, Theme};
-pub use embed::{Timeline, TimelineProps};
+pub use embed::{Timeline, TimelineProps, STYLESHEET};
 
 /// Mounts the standalone page into the element with id `annals`, or into
 /// `<body>`: it owns the page's URL (see [`Config`]).
