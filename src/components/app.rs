@@ -57,18 +57,24 @@ pub fn App(props: &AppProps) -> Html {
     let ids = use_memo((), |_| Ids::unique());
     let loader = use_loader(state.clone());
     {
-        // The data to load, at first and whenever the embedder gives other data.
+        // The data to load, at first and whenever the embedder gives other
+        // data. Keyed on the config's identity and compared with the config
+        // last loaded, so that no render copies the data's text.
         let loader = loader.clone();
-        use_effect_with(
-            (config.data_url.clone(), config.data_text.clone()),
-            move |(url, text)| {
-                if let Some(text) = text {
+        let last = use_mut_ref(|| None::<Rc<Config>>);
+        use_effect_with(super::Same(config.clone()), move |super::Same(config)| {
+            let same_data = last.borrow().as_ref().is_some_and(|last| {
+                last.data_url == config.data_url && last.data_text == config.data_text
+            });
+            if !same_data {
+                *last.borrow_mut() = Some(config.clone());
+                if let Some(text) = config.data_text.as_ref() {
                     loader.open_text.emit(text.clone());
-                } else if let Some(url) = url {
+                } else if let Some(url) = config.data_url.as_ref() {
                     loader.open_url.emit(url.clone());
                 }
-            },
-        );
+            }
+        });
     }
     {
         // A dataset the host gives later replaces the one on screen (the
