@@ -40,10 +40,14 @@ work="$target/single-file"
 wasm="$target/wasm32-unknown-unknown/release/annals.wasm"
 
 cargo build --release --locked --target wasm32-unknown-unknown --bin annals
-# wasm-bindgen and wasm-opt run again only when cargo built a new wasm.
-if [ ! "$work/annals_bg.opt.wasm" -nt "$wasm" ] || [ ! -f "$work/annals.js" ]; then
+# wasm-bindgen and wasm-opt run again only when cargo's wasm differs from
+# the one they last processed (compared by content: cargo may put back an
+# older file with its older time).
+if ! cmp -s "$wasm" "$work/annals.input.wasm" || [ ! -f "$work/annals_bg.opt.wasm" ] || [ ! -f "$work/annals.js" ]; then
+  rm -f "$work/annals.input.wasm"
   wasm-bindgen --target no-modules --no-typescript --out-dir "$work" "$wasm"
   wasm-opt -Oz "$work/annals_bg.wasm" -o "$work/annals_bg.opt.wasm"
+  cp "$wasm" "$work/annals.input.wasm"
 fi
 args=("$work/annals.js" "$work/annals_bg.opt.wasm" static/annals.css "$out")
 if [ -n "$data" ]; then
