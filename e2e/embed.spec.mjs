@@ -172,6 +172,44 @@ test('custom element: renders and reacts to its attributes', async ({ page }) =>
   expect(errors).toEqual([]);
 });
 
+test('custom element: a bad src keeps the timeline on screen, and the message says what is shown', async ({ page }) => {
+  await page.goto(`${hosts}element.html`);
+  const element = page.locator('#t');
+  await expect(element.locator(root)).toHaveAttribute('data-ready', 'true');
+  await expect(element.locator(root)).toHaveAttribute('data-event-count', '3');
+  await element.evaluate((el) => el.setAttribute('src', 'fixtures/missing.json'));
+  await expect(element.locator('.annals-problems-heading')).toContainText('missing.json could not be loaded. The timeline on screen is unchanged.');
+  await expect(element.locator(root)).toHaveAttribute('data-event-count', '3');
+  await expect(element.locator('[data-event-id="second"]')).toBeVisible();
+  // An element whose first src fails has no timeline to keep.
+  await page.evaluate(() => {
+    const bad = document.createElement('annals-timeline');
+    bad.id = 'bad';
+    bad.setAttribute('src', 'fixtures/missing.json');
+    document.body.append(bad);
+  });
+  const bad = page.locator('#bad');
+  await expect(bad.locator('.annals-problems-heading')).toContainText('No timeline is shown');
+  await expect(bad.locator('.annals-problems-heading')).not.toContainText('unchanged');
+  await expect(bad.getByRole('button', { name: 'Retry' })).toBeVisible();
+  // A good src after that loads into the same element.
+  await bad.evaluate((el) => el.setAttribute('src', 'fixtures/good.json'));
+  await expect(bad.locator(root)).toHaveAttribute('data-event-count', '3');
+  await expect(bad.locator('.annals-problems')).toHaveCount(0);
+});
+
+test('embed.js announces itself: annals-ready on window, for scripts that are not modules', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(`${hosts}ready.html`);
+  const instance = page.locator(`#t ${root}`);
+  await expect(instance).toHaveAttribute('data-ready', 'true');
+  await expect(instance).toHaveAttribute('data-event-count', '3');
+  const seen = await page.evaluate(() => window.seen);
+  expect(seen.ready).toBe(true);
+  expect(seen.detail).toBe('function');
+  expect(errors).toEqual([]);
+});
+
 test('strict CSP: the release build renders with no violations', async ({ page }) => {
   const errors = watchErrors(page);
   await page.addInitScript(() => {

@@ -4,6 +4,7 @@ import { test, expect } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 
 const root = '[data-annals-root]';
+const server = `http://127.0.0.1:${Number(process.env.ANNALS_E2E_PORT ?? 4173)}/`;
 const fixture = (name) => fileURLToPath(new URL(`../tests/fixtures/${name}`, import.meta.url));
 
 async function waitReady(page, count) {
@@ -41,6 +42,76 @@ test('?data= with an HTTP error explains it', async ({ page }) => {
   await waitReady(page, 0);
   await expect(page.locator('.annals-problems-heading')).toContainText('could not be loaded');
   await expect(page.locator('.annals-problem')).toContainText('HTTP 404');
+});
+
+test('a failed ?data= load says that nothing is shown, and Retry loads it again', async ({ page }, testInfo) => {
+  // 503 the first time, the data after that.
+  await page.goto(`./?data=/flaky/${testInfo.workerIndex}-${Date.now()}`);
+  await waitReady(page, 0);
+  const heading = page.locator('.annals-problems-heading');
+  await expect(heading).toContainText('could not be loaded');
+  await expect(heading).toContainText('No timeline is shown');
+  await expect(heading).not.toContainText('unchanged');
+  await expect(page.locator('.annals-problem')).toContainText('HTTP 503');
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await waitReady(page, 3);
+  await expect(page.locator('h1')).toHaveText('A small test timeline');
+  await expect(page.locator('.annals-problems')).toHaveCount(0);
+});
+
+test('?data= that points at a web page says so instead of reading it as CSV', async ({ page }) => {
+  // Labelled as a web page, and a web page labelled as text.
+  for (const address of ['/web-page', '/web-page?type=text/plain']) {
+    await page.goto(`./?data=${encodeURIComponent(address)}`);
+    await waitReady(page, 0);
+    await expect(page.locator('.annals-problem')).toContainText('the server sent a web page, not a dataset');
+  }
+});
+
+test('a ?data= value that is not an address gets a message', async ({ page }) => {
+  // Values the browser's URL parser refuses, even against the page's address.
+  for (const value of ['http://', 'https://example.org:99999/data.json']) {
+    await page.goto(`./?data=${encodeURIComponent(value)}`);
+    await waitReady(page, 0);
+    await expect(page.locator('.annals-problems-heading')).toContainText('could not be loaded');
+    await expect(page.locator('.annals-problem')).toContainText('is not a web address');
+  }
+});
+
+/** Opens `?data=/trickle/ID` with the page's clock faked; resolves once the headers are in. */
+async function openTrickle(page, testInfo) {
+  const id = `${testInfo.workerIndex}-${Date.now()}`;
+  await page.clock.install();
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === `/trickle/${id}`);
+  await page.goto(`./?data=/trickle/${id}`);
+  await answered;
+  await expect(page.locator('.annals-loading')).toContainText(`trickle/${id}`);
+  /** Has the server send the next chunk; returns the bytes sent so far. */
+  const next = async () => (await fetch(`${server}trickle/${id}/next`)).text();
+  return next;
+}
+
+test('a slow but steady download completes: the limit is on silence, not on the whole download', async ({ page }, testInfo) => {
+  const next = await openTrickle(page, testInfo);
+  const progress = page.locator('.annals-loading progress');
+  // Five chunks 20 s apart: 100 s in all, never 30 s without a byte.
+  for (let chunk = 1; chunk <= 5; chunk++) {
+    await page.clock.fastForward('00:20');
+    const sent = await next();
+    if (chunk < 5) await expect(progress).toHaveAttribute('value', sent);
+  }
+  await waitReady(page, 3);
+  await expect(page.locator('h1')).toHaveText('A small test timeline');
+  await expect(page.locator('.annals-problems')).toHaveCount(0);
+});
+
+test('a download that goes silent for 30 s is abandoned with a message', async ({ page }, testInfo) => {
+  const next = await openTrickle(page, testInfo);
+  const sent = await next();
+  await expect(page.locator('.annals-loading progress')).toHaveAttribute('value', sent);
+  await page.clock.fastForward('00:31');
+  await expect(page.locator('.annals-problem')).toContainText('sent nothing for 30 seconds');
+  await expect(page.locator('.annals-loading')).toHaveCount(0);
 });
 
 test('?data= refused by CORS explains it', async ({ page }) => {
@@ -81,7 +152,7 @@ test('a broken file after a good one keeps the good one on screen and shows the 
   await page.goto('./?data=/fixtures/good.json');
   await waitReady(page, 3);
   await page.locator('input[type="file"]').setInputFiles(fixture('broken.json'));
-  await expect(page.locator('.annals-problems-heading')).toContainText('broken.json could not be loaded');
+  await expect(page.locator('.annals-problems-heading')).toContainText('broken.json could not be loaded. The timeline on screen is unchanged.');
   await expect(page.locator('.annals-problem')).toContainText('line 4, column');
   await expect(page.locator(root)).toHaveAttribute('data-event-count', '3');
   await expect(page.locator('h1')).toHaveText('A small test timeline');

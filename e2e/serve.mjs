@@ -8,7 +8,13 @@
 // pages on another origin (e2e/hosts.mjs) can import embed.js; test data under
 // /fixtures/ is not, so a cross-origin fetch of it is still refused. Also:
 //   /csp/            dist/ again, under a strict Content-Security-Policy;
-//   /yew-host/       the example yew app in examples/yew-host/dist/.
+//   /yew-host/       the example yew app in examples/yew-host/dist/;
+//   /status/CODE     an answer with that HTTP status;
+//   /trickle/ID      tests/fixtures/good.json, padded, a chunk at a time: each
+//                    request to /trickle/ID/next sends the next chunk, so the
+//                    test sets the pace (with the page's clock faked);
+//   /flaky/ID        HTTP 503 the first time, good.json after that;
+//   /web-page        a web page with status 200 (?type= sets its content type).
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -44,8 +50,61 @@ async function sendFile(res, root, relative, headers) {
   }
 }
 
+/** Chunks of /trickle/ responses in flight, by ID. */
+const trickles = new Map();
+const TRICKLE_CHUNKS = 5;
+const TRICKLE_CHUNK = 1000;
+/** IDs of /flaky/ addresses asked for once already. */
+const flaky = new Set();
+
+async function trickle(res, id) {
+  const text = await readFile(join(fixtures, 'good.json'), 'utf8');
+  const body = Buffer.from(text.padEnd(TRICKLE_CHUNKS * TRICKLE_CHUNK, ' '));
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+  // Sends the headers now, before any of the body.
+  res.flushHeaders();
+  trickles.set(id, { res, body, sent: 0 });
+}
+
+function trickleNext(res, id) {
+  const open = trickles.get(id);
+  if (!open) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end(`no trickle ${id}`);
+    return;
+  }
+  const end = Math.min(open.sent + TRICKLE_CHUNK, open.body.length);
+  open.res.write(open.body.subarray(open.sent, end));
+  open.sent = end;
+  if (end === open.body.length) {
+    open.res.end();
+    trickles.delete(id);
+  }
+  res.writeHead(200, { 'content-type': 'text/plain' }).end(String(end));
+}
+
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
+  const trickled = url.pathname.match(/^\/trickle\/([\w-]+)(\/next)?$/);
+  if (trickled) {
+    if (trickled[2]) trickleNext(res, trickled[1]);
+    else await trickle(res, trickled[1]);
+    return;
+  }
+  const flakyId = url.pathname.match(/^\/flaky\/([\w-]+)$/);
+  if (flakyId) {
+    if (flaky.has(flakyId[1])) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(await readFile(join(fixtures, 'good.json')));
+    } else {
+      flaky.add(flakyId[1]);
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('try again later');
+    }
+    return;
+  }
+  if (url.pathname === '/web-page') {
+    const type = url.searchParams.get('type') ?? 'text/html; charset=utf-8';
+    res.writeHead(200, { 'content-type': type }).end('\n<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><p>Sign in, to see this, please</p></body></html>\n');
+    return;
+  }
   // Test data from tests/fixtures, at /fixtures/NAME; /status/CODE answers with that HTTP status.
   const status = url.pathname.match(/^\/status\/(\d{3})$/);
   if (status) {

@@ -6,19 +6,52 @@
 #
 #   scripts/single-file.sh [DATA.json|DATA.csv] [OUT.html]
 #
-# Without DATA the file shows the default dataset, which is in the wasm.
+# DATA and OUT are read from where you run the script (paths may hold
+# spaces); OUT defaults to dist-single/annals.html in the repository. Without
+# DATA the file shows the default dataset, which is in the wasm. The page's
+# title is the dataset's.
 set -euo pipefail
+caller="$PWD"
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ANNALS_ROOT"
 
-data="${1:-}"
-out="${2:-dist-single/annals.html}"
+# A path as the caller meant it: relative to the directory they ran this from.
+from_caller() {
+  case "$1" in
+    /*) printf '%s\n' "$1" ;;
+    *) printf '%s\n' "$caller/$1" ;;
+  esac
+}
+
+data=""
+if [ -n "${1:-}" ]; then
+  data="$(from_caller "$1")"
+  if [ ! -f "$data" ]; then
+    echo "single-file: no file $1 (looked for $data)" >&2
+    exit 1
+  fi
+fi
+out="$ANNALS_ROOT/dist-single/annals.html"
+if [ -n "${2:-}" ]; then
+  out="$(from_caller "$2")"
+fi
 target="${CARGO_TARGET_DIR:-$ANNALS_ROOT/target}"
 work="$target/single-file"
+wasm="$target/wasm32-unknown-unknown/release/annals.wasm"
 
 cargo build --release --locked --target wasm32-unknown-unknown --bin annals
-wasm-bindgen --target no-modules --no-typescript --out-dir "$work" \
-  "$target/wasm32-unknown-unknown/release/annals.wasm"
-wasm-opt -Oz "$work/annals_bg.wasm" -o "$work/annals_bg.opt.wasm"
-node scripts/single-file.mjs "$work/annals.js" "$work/annals_bg.opt.wasm" static/annals.css "$out" $data
+# wasm-bindgen and wasm-opt run again only when cargo's wasm differs from
+# the one they last processed (compared by content: cargo may put back an
+# older file with its older time).
+if ! cmp -s "$wasm" "$work/annals.input.wasm" || [ ! -f "$work/annals_bg.opt.wasm" ] || [ ! -f "$work/annals.js" ]; then
+  rm -f "$work/annals.input.wasm"
+  wasm-bindgen --target no-modules --no-typescript --out-dir "$work" "$wasm"
+  wasm-opt -Oz "$work/annals_bg.wasm" -o "$work/annals_bg.opt.wasm"
+  cp "$wasm" "$work/annals.input.wasm"
+fi
+args=("$work/annals.js" "$work/annals_bg.opt.wasm" static/annals.css "$out")
+if [ -n "$data" ]; then
+  args+=("$data")
+fi
+node scripts/single-file.mjs "${args[@]}"
 echo "wrote $out"

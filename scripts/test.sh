@@ -5,7 +5,8 @@
 #   1. native unit and property tests (cargo test);
 #   2. component tests in headless Chromium (wasm-bindgen-test);
 #   3. the release builds: trunk build --release (dist/), the single HTML file
-#      (dist-single/annals.html) and the example yew app (examples/yew-host/dist/);
+#      (dist-single/annals.html) and the example yew app (examples/yew-host/dist/),
+#      and the tests of the helper scripts (scripts/test-scripts.mjs);
 #   4. end-to-end tests against those builds (Playwright).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -30,6 +31,7 @@ echo "== 3/4 release builds"
 trunk build --release --offline
 bash scripts/single-file.sh
 (cd examples/yew-host && trunk build --release --offline)
+node --test scripts/test-scripts.mjs
 
 echo "== 4/4 end-to-end tests"
 npx playwright test

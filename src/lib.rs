@@ -26,7 +26,7 @@ pub(crate) mod url_state;
 
 pub use components::{App, AppProps};
 pub use config::{Config, Theme};
-pub use embed::{Timeline, TimelineProps};
+pub use embed::{Timeline, TimelineProps, STYLESHEET};
 
 /// Shows the crash screen with `message`, as a panic would. Only for the
 /// component tests (`tests/web.rs`), which live outside the crate.

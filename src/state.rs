@@ -183,11 +183,20 @@ pub enum Action {
     /// Open the card of the event with this id, or close the card (`None`);
     /// used by embedders. During a load it waits for the new dataset.
     Select(Option<String>),
+    /// Show this dataset, which a host app built (see [`State::for_host`]);
+    /// it replaces any load in progress.
+    ShowDataset(Rc<Dataset>),
 }
 
 impl State {
     /// The state for a freshly loaded dataset: everything in view, nothing open.
     pub fn new(dataset: Dataset, problems: Vec<Problem>) -> State {
+        State::shared(Rc::new(dataset), problems)
+    }
+
+    /// Like [`State::new`], for a dataset that is already shared: the `Rc`
+    /// is kept, not the dataset copied.
+    pub fn shared(dataset: Rc<Dataset>, problems: Vec<Problem>) -> State {
         let view = fit_view(&dataset);
         let focus = if dataset.events.is_empty() {
             None
@@ -198,7 +207,7 @@ impl State {
         let index = Rc::new(TimeIndex::build(&dataset, &visible));
         let lang = dataset.language.clone();
         State {
-            dataset: Rc::new(dataset),
+            dataset,
             view,
             width: 0.0,
             open: None,
@@ -216,6 +225,29 @@ impl State {
             pending_url: None,
             announcement: String::new(),
             lang,
+        }
+    }
+
+    /// The state for a dataset a host app built and passed in: shared, and
+    /// checked first, since it did not come through the parser. A dataset
+    /// that breaks the invariants the view indexes by is not shown; the
+    /// problems panel says what is wrong with it.
+    pub fn for_host(dataset: Rc<Dataset>) -> State {
+        match dataset.check() {
+            Ok(()) => State::shared(dataset, Vec::new()),
+            Err(message) => State {
+                problems_from: Some(LoadOutcome::Failed("The dataset given to annals".into())),
+                ..State::new(
+                    Dataset::default(),
+                    vec![Problem {
+                        kind: crate::model::ProblemKind::Error,
+                        location: crate::model::parse::Location::part(
+                            crate::model::parse::Part::Dataset,
+                        ),
+                        message,
+                    }],
+                )
+            },
         }
     }
 
@@ -477,9 +509,11 @@ impl State {
                             None => fresh,
                         }
                     }
-                    // Nothing usable: the timeline on screen stays as it is.
+                    // Nothing usable: the timeline on screen stays as it is,
+                    // and a view that waited for this dataset is dropped.
                     Err(problems) => State {
                         loading: None,
+                        pending_url: None,
                         problems: Rc::new(problems),
                         problems_from: Some(LoadOutcome::Failed(name)),
                         ..self.clone()
@@ -488,6 +522,7 @@ impl State {
             }
             Action::LoadCancelled => State {
                 loading: None,
+                pending_url: None,
                 ..self.clone()
             },
             Action::SetQuery(query) => {
@@ -580,6 +615,11 @@ impl State {
                 }
             }
             Action::Select(Some(id)) => self.open_at(self.dataset.index_of(&id)?)?,
+            Action::ShowDataset(dataset) if Rc::ptr_eq(&dataset, &self.dataset) => return None,
+            Action::ShowDataset(dataset) => State {
+                width: self.width,
+                ..State::for_host(dataset)
+            },
         };
         (next != *self).then_some(next)
     }
@@ -900,6 +940,59 @@ mod tests {
             .unwrap();
         assert_eq!(loaded.open, Some(1));
         assert_eq!(loaded.pending_url, None);
+    }
+
+    #[test]
+    fn a_failed_or_cancelled_load_drops_the_view_that_waited_for_it() {
+        let url = UrlState {
+            event: Some("b".into()),
+            ..UrlState::default()
+        };
+        let waiting = state()
+            .apply(Action::LoadStarted {
+                id: 1,
+                name: "d.json".into(),
+            })
+            .unwrap()
+            .apply(Action::ApplyUrl(url))
+            .unwrap();
+        let failed = waiting
+            .apply(Action::LoadFinished {
+                id: 1,
+                name: "d.json".into(),
+                result: parse_dataset("{ not json"),
+            })
+            .unwrap();
+        assert_eq!(failed.pending_url, None, "a failed load");
+        let cancelled = waiting.apply(Action::LoadCancelled).unwrap();
+        assert_eq!(cancelled.pending_url, None, "a cancelled load");
+        // The next dataset opens as it is, not with the dropped view.
+        let text = r#"{"events": [{"id": "a", "title": "A", "start": "1999"}, {"id": "b", "title": "B", "start": "2000"}]}"#;
+        let next = load(&cancelled, 2, text).unwrap();
+        assert_eq!((next.open, next.pending_url), (None, None));
+    }
+
+    #[test]
+    fn a_host_dataset_is_shared_and_checked() {
+        let s = state();
+        let dataset = Rc::new(parse_dataset(DEFAULT_DATASET_JSON).unwrap().dataset);
+        assert!(Rc::ptr_eq(
+            &State::for_host(dataset.clone()).dataset,
+            &dataset
+        ));
+        let shown = s.apply(Action::ShowDataset(dataset.clone())).unwrap();
+        assert!(Rc::ptr_eq(&shown.dataset, &dataset), "shared, not copied");
+        assert_eq!(shown.width, 1000.0);
+        assert_eq!(shown.apply(Action::ShowDataset(dataset.clone())), None);
+        let mut bad = Dataset::clone(&dataset);
+        bad.events[0].lane = 42;
+        let refused = shown.apply(Action::ShowDataset(Rc::new(bad))).unwrap();
+        assert!(refused.dataset.events.is_empty());
+        assert!(refused.problems[0].message.contains("lane 42"));
+        assert!(matches!(
+            refused.problems_from,
+            Some(LoadOutcome::Failed(_))
+        ));
     }
 
     #[test]

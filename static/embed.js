@@ -10,6 +10,11 @@
 //
 //   <script type="module" src="https://example.org/annals/embed.js"></script>
 //   <annals-timeline src="data.json" theme="dark" start-at="some-id"></annals-timeline>
+//
+// Once it is ready it sets `window.annals = { mount }` and dispatches
+// `annals-ready` on `window` (with `{ mount }` as `event.detail`), for
+// scripts that are not modules: `window.annals` is not there yet at
+// DOMContentLoaded or load, since the wasm loads first.
 import init, { mount as mountWasm } from './annals.js';
 
 const here = new URL('.', import.meta.url);
@@ -35,7 +40,10 @@ class AnnalsTimeline extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (!this.#handle || before === after) return;
-    if (name === 'src') this.#mount();
+    // Other data loads into the same instance, so that data that cannot be
+    // loaded leaves the timeline on screen; without src, the default dataset.
+    if (name === 'src' && after) this.#handle.load({ url: new URL(after, document.baseURI).href });
+    else if (name === 'src') this.#mount();
     else if (name === 'start-at') this.#handle.select(after || null);
     else this.#handle.setOptions(this.#options());
   }
@@ -63,3 +71,4 @@ class AnnalsTimeline extends HTMLElement {
 if (!customElements.get('annals-timeline')) customElements.define('annals-timeline', AnnalsTimeline);
 
 globalThis.annals = { mount };
+globalThis.dispatchEvent(new CustomEvent('annals-ready', { detail: { mount } }));

@@ -294,3 +294,174 @@ async fn an_embedded_instance_leaves_the_page_url_alone_and_reports_selections()
     );
     assert_eq!(after, before, "the page's URL is not written");
 }
+
+/// A fresh 1000-pixel-wide host element in the document.
+fn host_element() -> Element {
+    let document = gloo::utils::document();
+    let host = document.create_element("div").unwrap();
+    host.set_attribute("style", "width: 1000px; position: relative")
+        .unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn dataset(json: &str) -> std::rc::Rc<annals::model::Dataset> {
+    std::rc::Rc::new(annals::model::parse_dataset(json).unwrap().dataset)
+}
+
+const TWO: &str = r#"{"title": "Two", "events": [
+  {"id": "a", "title": "A", "start": "1990"},
+  {"id": "b", "title": "B", "start": "1995", "lane": "Other"}]}"#;
+const THREE: &str = r#"{"title": "Three", "events": [
+  {"id": "x", "title": "X", "start": "2001"},
+  {"id": "y", "title": "Y", "start": "2002"},
+  {"id": "z", "title": {"en": "Z", "ja": "ゼット"}, "start": "2003"}]}"#;
+
+fn attribute(host: &Element, selector: &str, name: &str) -> Option<String> {
+    find(host, selector).and_then(|e| e.get_attribute(name))
+}
+
+/// Fires `input` on a text field after setting its value, as typing does.
+fn type_into(input: &HtmlElement, text: &str) {
+    input
+        .clone()
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap()
+        .set_value(text);
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn two_timeline_components_in_one_document_share_no_element_ids() {
+    let hosts = [host_element(), host_element()];
+    for host in &hosts {
+        let props = yew::props!(annals::TimelineProps {
+            start_at: Some(yew::AttrValue::from("treaty-signed-1960")),
+        });
+        yew::Renderer::<annals::Timeline>::with_root_and_props(host.clone(), props).render();
+    }
+    settle().await;
+    for host in &hosts {
+        assert_eq!(open_card_id(host).as_deref(), Some("treaty-signed-1960"));
+        type_into(&find(host, "input[type=\"search\"]").unwrap(), "treaty");
+        button_with_text(host, "Filters").click();
+    }
+    settle().await;
+    let mut ids = Vec::new();
+    for host in &hosts {
+        assert!(
+            find(host, ".annals-search-count").is_some(),
+            "the search ran"
+        );
+        let elements = host.query_selector_all("[id]").unwrap();
+        ids.extend((0..elements.length()).map(|i| {
+            elements
+                .item(i)
+                .unwrap()
+                .dyn_into::<Element>()
+                .unwrap()
+                .id()
+        }));
+    }
+    assert!(
+        ids.len() > 10,
+        "the card, search box and filters have ids: {ids:?}"
+    );
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "ids repeat: {ids:?}");
+    // Every reference points into its own instance.
+    for host in &hosts {
+        let card = find(host, "[data-card-for]").unwrap();
+        let heading = card.get_attribute("aria-labelledby").unwrap();
+        assert!(host
+            .query_selector(&format!("#{heading}"))
+            .unwrap()
+            .is_some());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_component_follows_later_props() {
+    let host = host_element();
+    let two = dataset(TWO);
+    let three = dataset(THREE);
+    let mut app = yew::Renderer::<annals::Timeline>::with_root_and_props(
+        host.clone(),
+        yew::props!(annals::TimelineProps {
+            dataset: Some(two.clone())
+        }),
+    )
+    .render();
+    settle().await;
+    let count = |host: &Element| attribute(host, "[data-annals-root]", "data-event-count");
+    assert_eq!(count(&host).as_deref(), Some("2"));
+
+    app.update(yew::props!(annals::TimelineProps {
+        dataset: Some(three.clone())
+    }));
+    settle().await;
+    assert_eq!(
+        count(&host).as_deref(),
+        Some("3"),
+        "a new dataset replaces the old"
+    );
+
+    app.update(yew::props!(annals::TimelineProps {
+        dataset: Some(three.clone()),
+        start_at: Some(yew::AttrValue::from("y")),
+        language: Some(yew::AttrValue::from("ja")),
+    }));
+    settle().await;
+    assert_eq!(
+        open_card_id(&host).as_deref(),
+        Some("y"),
+        "a new start_at opens its card"
+    );
+    assert_eq!(
+        attribute(&host, "[data-annals-root]", "lang").as_deref(),
+        Some("ja")
+    );
+    assert!(mark(&host, "z").text_content().unwrap().contains("ゼット"));
+
+    let url = format!(
+        "data:application/json,{}",
+        String::from(js_sys::encode_uri_component(TWO))
+    );
+    app.update(yew::props!(annals::TimelineProps {
+        data_url: Some(yew::AttrValue::from(url)),
+    }));
+    for _ in 0..20 {
+        settle().await;
+        if count(&host).as_deref() == Some("2") {
+            break;
+        }
+    }
+    assert_eq!(count(&host).as_deref(), Some("2"), "a new data_url loads");
+}
+
+#[wasm_bindgen_test]
+async fn a_host_dataset_with_a_lane_out_of_range_is_refused_with_a_message() {
+    let host = host_element();
+    let mut bad = annals::model::Dataset::clone(&dataset(TWO));
+    bad.events[1].lane = 7;
+    yew::Renderer::<annals::Timeline>::with_root_and_props(
+        host.clone(),
+        yew::props!(annals::TimelineProps {
+            dataset: Some(std::rc::Rc::new(bad)),
+            start_at: Some(yew::AttrValue::from("b")),
+        }),
+    )
+    .render();
+    settle().await;
+    assert_eq!(
+        attribute(&host, "[data-annals-root]", "data-event-count").as_deref(),
+        Some("0")
+    );
+    let problems = find(&host, ".annals-problems").expect("the problems panel");
+    let text = problems.text_content().unwrap();
+    assert!(text.contains("is in lane 7"), "{text}");
+    assert!(!text.contains("unchanged"), "{text}");
+}

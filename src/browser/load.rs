@@ -5,8 +5,11 @@
 //! Everything read here is untrusted. Bytes go to the parser, which returns
 //! problems as values; nothing from the input reaches the DOM except as text.
 //! Files are read in chunks so that large ones show progress and can be
-//! cancelled between chunks; fetches can be cancelled through an
-//! `AbortController` and time out on their own.
+//! cancelled between chunks; fetches are streamed, with progress, can be
+//! cancelled through an `AbortController`, and are abandoned when the server
+//! sends nothing for [`IDLE_TIMEOUT_MS`] (a slow but steady download
+//! completes, however long it takes). A web page where a dataset was expected
+//! (a sign-in page, a sheet's viewer) is reported as such.
 //!
 //! The standalone page's `loader.js` starts fetching the `?data=` file before
 //! the app's code has arrived, and hands the fetch over with
@@ -19,15 +22,16 @@ use std::rc::Rc;
 use gloo::file::{Blob, File};
 use gloo::timers::callback::Timeout;
 use gloo_net::http::{Request, Response};
-use js_sys::{Promise, Reflect};
+use js_sys::{Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::AbortController;
+use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult};
 
 use crate::model::{Location, Problem, ProblemKind, Reader};
 
-/// How long a `?data=` fetch may take before it is abandoned.
-pub const FETCH_TIMEOUT_MS: u32 = 30_000;
+/// How long a fetch may go without receiving a byte (the answer, or the next
+/// part of the body) before it is abandoned.
+pub const IDLE_TIMEOUT_MS: u32 = 30_000;
 /// Size of one chunk when reading a file, so progress shows and cancel works.
 const FILE_CHUNK: u64 = 1 << 20;
 
@@ -133,10 +137,67 @@ async fn send(
     }
 }
 
-/// Fetches `url` and starts reading it, or returns a problem that says what
-/// to do.
-pub async fn fetch_reader(url: &str, token: &CancelToken) -> Result<Reader, LoadFailure> {
-    let early = take_prefetch(url);
+/// Aborts a fetch when [`IDLE_TIMEOUT_MS`] pass without [`Watchdog::feed`].
+struct Watchdog {
+    timed_out: Rc<Cell<bool>>,
+    controller: AbortController,
+    timer: Option<Timeout>,
+}
+
+impl Watchdog {
+    fn start(controller: AbortController) -> Watchdog {
+        let mut watchdog = Watchdog {
+            timed_out: Rc::default(),
+            controller,
+            timer: None,
+        };
+        watchdog.feed();
+        watchdog
+    }
+
+    /// Bytes arrived: the idle limit starts again (the old timer is dropped, which clears it).
+    fn feed(&mut self) {
+        let timed_out = self.timed_out.clone();
+        let controller = self.controller.clone();
+        self.timer = Some(Timeout::new(IDLE_TIMEOUT_MS, move || {
+            timed_out.set(true);
+            controller.abort();
+        }));
+    }
+
+    fn timed_out(&self) -> bool {
+        self.timed_out.get()
+    }
+}
+
+/// `url` resolved against the document, or a problem when it is no address at all.
+fn resolve(url: &str) -> Result<String, LoadFailure> {
+    let base = gloo::utils::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(url.trim(), &base)
+        .map(|u| u.href())
+        .map_err(|_| {
+            failure(
+                url,
+                "this is not a web address; give the address of a data file, such as \
+                 https://example.org/timeline.json",
+            )
+        })
+}
+
+/// Fetches `url` and starts reading it, reporting `(bytes read, total)` as
+/// the body arrives (`total` is 0 when the server does not say), or returns
+/// a problem that says what to do.
+pub async fn fetch_reader(
+    url: &str,
+    token: &CancelToken,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<Reader, LoadFailure> {
+    let absolute = resolve(url)?;
+    let early = take_prefetch(&absolute);
     let controller = match &early {
         Some(prefetch) => prefetch.controller.clone(),
         None => {
@@ -145,19 +206,17 @@ pub async fn fetch_reader(url: &str, token: &CancelToken) -> Result<Reader, Load
     };
     let signal = controller.signal();
     token.abort.set(Some(controller.clone()));
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = {
-        let timed_out = timed_out.clone();
-        Timeout::new(FETCH_TIMEOUT_MS, move || {
-            timed_out.set(true);
-            controller.abort();
-        })
+    let mut watchdog = Watchdog::start(controller);
+    let silent = || {
+        format!(
+            "the server sent nothing for {} seconds; try again later, or download the file and open it with \"Open file\"",
+            IDLE_TIMEOUT_MS / 1000
+        )
     };
-    let response = send(url, early, &signal).await;
-    let result = match response {
-        Err(_) if timed_out.get() => Err(failure(
+    let result = match send(&absolute, early, &signal).await {
+        Err(_) if watchdog.timed_out() => Err(failure(
             url,
-            format!("the server did not answer within {} seconds", FETCH_TIMEOUT_MS / 1000),
+            format!("the server did not answer within {} seconds", IDLE_TIMEOUT_MS / 1000),
         )),
         Err(_) if token.is_cancelled() => Err(failure(url, "loading was cancelled")),
         Err(_) => Err(failure(
@@ -169,17 +228,91 @@ pub async fn fetch_reader(url: &str, token: &CancelToken) -> Result<Reader, Load
             url,
             format!("the server answered HTTP {} {}; check the address", response.status(), response.status_text()),
         )),
-        Ok(response) => response.binary().await.map(Reader::new).map_err(|_| {
-            if timed_out.get() {
-                failure(url, format!("the download took longer than {} seconds", FETCH_TIMEOUT_MS / 1000))
-            } else {
-                failure(url, "the download was interrupted")
+        Ok(response) => {
+            let content_type = response.headers().get("content-type").unwrap_or_default();
+            match read_body(&response, &mut watchdog, &mut progress).await {
+                Ok(bytes) if looks_like_web_page(&content_type, &bytes) => Err(failure(
+                    url,
+                    "the server sent a web page, not a dataset: check that the address points at the data \
+                     file itself (a sheet must be published as CSV), not at a page that shows it or asks you to sign in",
+                )),
+                Ok(bytes) => Ok(Reader::new(bytes)),
+                Err(()) if watchdog.timed_out() => Err(failure(url, silent())),
+                Err(()) if token.is_cancelled() => Err(failure(url, "loading was cancelled")),
+                Err(()) => Err(failure(url, "the download was interrupted; try again")),
             }
-        }),
+        }
     };
-    drop(timer);
+    drop(watchdog);
     token.abort.set(None);
     result
+}
+
+/// Reads the body of `response` as it arrives, feeding the watchdog and
+/// reporting progress about every 1% (or every megabyte when the size is not known).
+async fn read_body(
+    response: &Response,
+    watchdog: &mut Watchdog,
+    progress: &mut impl FnMut(u64, u64),
+) -> Result<Vec<u8>, ()> {
+    let total = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(0);
+    let Some(body) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let step = if total > 0 {
+        (total / 100).max(1)
+    } else {
+        1 << 20
+    };
+    let mut bytes = Vec::with_capacity(total.min(256 << 20) as usize);
+    let mut reported = 0;
+    loop {
+        let chunk: ReadableStreamReadResult = JsFuture::from(reader.read())
+            .await
+            .map_err(drop)?
+            .unchecked_into();
+        if chunk.get_done().unwrap_or(true) {
+            return Ok(bytes);
+        }
+        let array = Uint8Array::new(&chunk.get_value());
+        let start = bytes.len();
+        bytes.resize(start + array.length() as usize, 0);
+        array.copy_to(&mut bytes[start..]);
+        watchdog.feed();
+        let done = bytes.len() as u64;
+        if done - reported >= step {
+            reported = done;
+            // A compressed body can be longer than the length the server gave.
+            progress(done, if total > 0 { total.max(done) } else { 0 });
+        }
+    }
+}
+
+/// Whether a body is a web page rather than data: it opens like an HTML
+/// document, or it is labelled as HTML and opens with a tag. No dataset
+/// (JSON, or a sheet's CSV) starts with `<`.
+fn looks_like_web_page(content_type: &str, bytes: &[u8]) -> bool {
+    let head = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let head = &head[start..head.len().min(start + 32)];
+    let lower = head.to_ascii_lowercase();
+    let html_type = content_type
+        .to_ascii_lowercase()
+        .split(';')
+        .next()
+        .is_some_and(|t| matches!(t.trim(), "text/html" | "application/xhtml+xml"));
+    ["<!doctype html", "<html", "<head", "<body", "<!--"]
+        .iter()
+        .any(|opening| lower.starts_with(opening.as_bytes()))
+        || (html_type && lower.first() == Some(&b'<'))
 }
 
 /// Reads a file in chunks, reporting `(bytes read, total)` after each one.
@@ -208,15 +341,47 @@ pub async fn read_file(
     Ok(bytes)
 }
 
-/// The `data` query parameter of the page's URL, resolved against the page,
-/// if there is one.
+/// The `data` query parameter of the page's URL, if there is one: resolved
+/// against the page, or as given when it is no address at all (loading it
+/// then says so, rather than ignoring it).
 pub fn data_param() -> Option<String> {
     let location = web_sys::window()?.location();
     let search = location.search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     let value = params.get("data").filter(|v| !v.trim().is_empty())?;
     let href = location.href().ok()?;
-    web_sys::Url::new_with_base(&value, &href)
-        .ok()
-        .map(|url| url.href())
+    Some(
+        web_sys::Url::new_with_base(&value, &href)
+            .map(|url| url.href())
+            .unwrap_or(value),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_web_page;
+
+    #[test]
+    fn web_pages_are_told_from_datasets() {
+        let page = b"\n  <!DOCTYPE html>\n<html><body>Sign in</body></html>";
+        assert!(looks_like_web_page("text/html; charset=utf-8", page));
+        assert!(
+            looks_like_web_page("text/plain", page),
+            "a page mislabelled as text"
+        );
+        assert!(looks_like_web_page("", b"\xEF\xBB\xBF<HTML lang=en>"));
+        assert!(looks_like_web_page("text/html", b"<div>Not found</div>"));
+        for data in [
+            &b"{\"events\": []}"[..],
+            b"Year,Month,Day,Headline\n1961,4,12,Gagarin",
+            b"",
+        ] {
+            assert!(!looks_like_web_page("text/html", data));
+            assert!(!looks_like_web_page("application/json", data));
+        }
+        assert!(
+            !looks_like_web_page("text/csv", b"<b>Year</b>,Headline"),
+            "a tag at the start of labelled data is left to the parser"
+        );
+    }
 }

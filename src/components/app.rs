@@ -8,14 +8,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::{
-    use_annals, use_config, Card, HelpDialog, ListView, LoadStatus, ProblemsPanel, RichText,
+    use_annals, use_config, Card, HelpDialog, Ids, ListView, LoadStatus, ProblemsPanel, RichText,
     StateHandle, Timeline, Toolbar,
 };
 use crate::browser::load::data_param;
 use crate::browser::{dom, styles, url};
 use crate::config::Config;
 use crate::hooks::{use_focus_management, use_loader, use_url_sync, Loader};
-use crate::model::Dataset;
 use crate::state::{Action, State};
 
 /// The app's settings; see [`Config`].
@@ -46,7 +45,8 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let config = config.clone();
         use_reducer(move || match &config.dataset {
-            Some(dataset) => State::new(Dataset::clone(dataset), Vec::new()),
+            // The host's dataset is shared, not copied, and checked first.
+            Some(dataset) => State::for_host(dataset.clone()),
             // With data to load, start empty rather than flash an unrelated timeline.
             None if config.data_url.is_some() || config.data_text.is_some() => {
                 State::new(Default::default(), Vec::new())
@@ -54,17 +54,57 @@ pub fn App(props: &AppProps) -> Html {
             None => State::with_default_dataset(),
         })
     };
+    let ids = use_memo((), |_| Ids::unique());
     let loader = use_loader(state.clone());
     {
+        // The data to load, at first and whenever the embedder gives other
+        // data. Keyed on the config's identity and compared with the config
+        // last loaded, so that no render copies the data's text.
         let loader = loader.clone();
+        let last = use_mut_ref(|| None::<Rc<Config>>);
+        use_effect_with(super::Same(config.clone()), move |super::Same(config)| {
+            let same_data = last.borrow().as_ref().is_some_and(|last| {
+                last.data_url == config.data_url && last.data_text == config.data_text
+            });
+            if !same_data {
+                *last.borrow_mut() = Some(config.clone());
+                if let Some(text) = config.data_text.as_ref() {
+                    loader.open_text.emit(text.clone());
+                } else if let Some(url) = config.data_url.as_ref() {
+                    loader.open_url.emit(url.clone());
+                }
+            }
+        });
+    }
+    {
+        // A dataset the host gives later replaces the one on screen (the
+        // first one is the initial state).
+        let dispatcher = state.dispatcher();
+        let first = use_mut_ref(|| true);
+        use_effect_with(config.dataset.clone().map(super::Same), move |dataset| {
+            if !first.replace(false) {
+                if let Some(super::Same(dataset)) = dataset {
+                    dispatcher.dispatch(Action::ShowDataset(dataset.clone()));
+                }
+            }
+        });
+    }
+    {
+        // An event the embedder asks for later opens too.
+        let dispatcher = state.dispatcher();
+        let first = use_mut_ref(|| true);
+        use_effect_with(config.start_at.clone(), move |start_at| {
+            if !first.replace(false) {
+                if let Some(id) = start_at {
+                    dispatcher.dispatch(Action::Select(Some(id.clone())));
+                }
+            }
+        });
+    }
+    {
         let dispatcher = state.dispatcher();
         let config = config.clone();
         use_effect_with((), move |_| {
-            if let Some(text) = config.data_text.as_ref() {
-                loader.open_text.emit(text.clone());
-            } else if let Some(url) = config.data_url.as_ref() {
-                loader.open_url.emit(url.clone());
-            }
             // Applied now, or once the dataset being loaded has arrived.
             if config.url_sync {
                 let mut from_url = url::read();
@@ -126,7 +166,9 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Rc<Config>> context={config}>
             <ContextProvider<StateHandle> context={state}>
                 <ContextProvider<Loader> context={loader}>
-                    <Shell />
+                    <ContextProvider<Ids> context={(*ids).clone()}>
+                        <Shell />
+                    </ContextProvider<Ids>>
                 </ContextProvider<Loader>>
             </ContextProvider<StateHandle>>
         </ContextProvider<Rc<Config>>>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::{title_in, use_annals, RichText};
+use super::{title_in, use_annals, use_ids, RichText};
 use crate::model::{Event, Media, Source};
 use crate::state::Action;
 
@@ -11,6 +11,7 @@ use crate::state::Action;
 #[component]
 pub fn Card() -> Html {
     let state = use_annals();
+    let heading_id = use_ids().id("card-title");
     let Some(event) = state.open.and_then(|i| state.dataset.events.get(i)) else {
         return html! {};
     };
@@ -20,11 +21,10 @@ pub fn Card() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
     };
-    let heading_id = "annals-card-title";
     let summary = event.summary.get(&state.lang);
     html! {
         <aside class={classes!("annals-card", format!("annals-status-{}", event.status.name()))}
-            data-card-for={event.id.clone()} role="region" aria-labelledby={heading_id}>
+            data-card-for={event.id.clone()} role="region" aria-labelledby={heading_id.clone()}>
             <div class="annals-card-top">
                 <p class="annals-card-date">
                     { event.date_text(&state.lang) }

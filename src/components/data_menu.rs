@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::use_annals;
+use super::{use_annals, use_ids};
 use crate::browser::download::{download, file_stem};
 use crate::hooks::use_focus_on_mount;
 use crate::hooks::Loader;
@@ -149,6 +149,7 @@ pub struct PastePanelProps {
 /// A text area for pasting JSON or CSV.
 #[component]
 pub fn PastePanel(props: &PastePanelProps) -> Html {
+    let text_id = use_ids().id("paste-text");
     let area = use_node_ref();
     use_focus_on_mount(area.clone());
     let load = {
@@ -166,8 +167,8 @@ pub fn PastePanel(props: &PastePanelProps) -> Html {
     let onkeydown = super::close_on_escape(props.on_close.clone());
     html! {
         <section class="annals-paste" aria-label="Paste data" {onkeydown}>
-            <label for="annals-paste-text">{ "Paste a timeline as JSON (annals or TimelineJS3) or CSV:" }</label>
-            <textarea id="annals-paste-text" ref={area} rows="8" spellcheck="false" />
+            <label for={text_id.clone()}>{ "Paste a timeline as JSON (annals or TimelineJS3) or CSV:" }</label>
+            <textarea id={text_id} ref={area} rows="8" spellcheck="false" />
             <div class="annals-paste-actions">
                 <button type="button" class="annals-button annals-primary" onclick={load}>{ "Load" }</button>
                 <button type="button" class="annals-button" onclick={cancel}>{ "Cancel" }</button>

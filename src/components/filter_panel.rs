@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::use_annals;
+use super::{use_annals, use_ids};
 use crate::search::filter_counts;
 use crate::state::Action;
 
@@ -18,6 +18,7 @@ pub struct FilterPanelProps {
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let state = use_annals();
+    let ids = use_ids();
     let counts = use_memo(super::Same(state.dataset.clone()), {
         let dataset = state.dataset.clone();
         move |_| filter_counts(&dataset)
@@ -26,7 +27,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         let state = state.clone();
         Callback::from(move |_: Event| state.dispatch(action.clone()))
     };
-    let check = |id: String, label: String, count: usize, shown: bool, action: Action| {
+    let check = |id: AttrValue, label: String, count: usize, shown: bool, action: Action| {
         html! {
             <li>
                 <input type="checkbox" id={id.clone()} checked={shown} onchange={toggle(action)} />
@@ -46,21 +47,21 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                 <legend>{ "Lanes" }</legend>
                 <ul>
                     { for state.dataset.lanes.iter().enumerate().map(|(i, lane)| check(
-                        format!("annals-filter-lane-{i}"), lane.label.clone(), counts.lanes[i], !f.lanes.contains(&i), Action::ToggleLane(i))) }
+                        ids.id(&format!("filter-lane-{i}")), lane.label.clone(), counts.lanes[i], !f.lanes.contains(&i), Action::ToggleLane(i))) }
                 </ul>
             </fieldset>
             <fieldset>
                 <legend>{ "Themes" }</legend>
                 <ul>
                     { for counts.tags.iter().enumerate().map(|(i, (tag, n))| check(
-                        format!("annals-filter-tag-{i}"), tag.clone(), *n, !f.tags.contains(tag), Action::ToggleTag(tag.clone()))) }
+                        ids.id(&format!("filter-tag-{i}")), tag.clone(), *n, !f.tags.contains(tag), Action::ToggleTag(tag.clone()))) }
                 </ul>
             </fieldset>
             <fieldset>
                 <legend>{ "Status" }</legend>
                 <ul>
                     { for counts.statuses.iter().map(|(status, n)| check(
-                        format!("annals-filter-status-{}", status.name()), status.name().to_owned(), *n,
+                        ids.id(&format!("filter-status-{}", status.name())), status.name().to_owned(), *n,
                         !f.statuses.contains(status), Action::ToggleStatus(*status))) }
                 </ul>
             </fieldset>

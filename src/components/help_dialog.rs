@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::use_annals;
+use super::{use_annals, use_ids};
 use crate::hooks::use_focus_on_mount;
 use crate::state::Action;
 
@@ -29,6 +29,7 @@ const SHORTCUTS: [(&str, &str); 10] = [
 #[component]
 pub fn HelpDialog() -> Html {
     let state = use_annals();
+    let title_id = use_ids().id("help-title");
     let close_button = use_node_ref();
     use_focus_on_mount(close_button.clone());
     let close = {
@@ -49,8 +50,8 @@ pub fn HelpDialog() -> Html {
     };
     html! {
         <div class="annals-dialog-backdrop">
-            <div class="annals-dialog" role="dialog" aria-modal="true" aria-labelledby="annals-help-title" {onkeydown}>
-                <h2 id="annals-help-title">{ "Keyboard shortcuts" }</h2>
+            <div class="annals-dialog" role="dialog" aria-modal="true" aria-labelledby={title_id.clone()} {onkeydown}>
+                <h2 id={title_id}>{ "Keyboard shortcuts" }</h2>
                 <dl class="annals-shortcuts">
                     { for SHORTCUTS.iter().map(|(keys, what)| html! {
                         <><dt><kbd>{ *keys }</kbd></dt><dd>{ *what }</dd></>

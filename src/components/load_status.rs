@@ -31,6 +31,7 @@ pub fn LoadStatus() -> Html {
                 grouped(total)
             )
         }
+        (_, ProgressUnit::Bytes) if loading.done > 0 => format!("{} read", megabytes(loading.done)),
         _ => "reading\u{2026}".to_owned(),
     };
     let cancel = loader.cancel.reform(|_: MouseEvent| ());

@@ -74,6 +74,36 @@ pub(crate) fn close_on_escape(on_close: Callback<()>) -> Callback<KeyboardEvent>
     })
 }
 
+/// This instance's element ids: each instance has its own prefix, so that
+/// several instances in one document (yew components side by side) never
+/// share an id, and `for`, `aria-labelledby` and `aria-describedby` point
+/// into the right one.
+#[derive(Clone, PartialEq)]
+pub(crate) struct Ids(Rc<str>);
+
+impl Ids {
+    /// A prefix no other instance in this document has.
+    pub(crate) fn unique() -> Ids {
+        thread_local! {
+            static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+        }
+        let n = NEXT.with(|next| next.replace(next.get() + 1));
+        Ids(Rc::from(format!("annals-{n}-")))
+    }
+
+    /// The id of the element called `name` in this instance.
+    pub(crate) fn id(&self, name: &str) -> AttrValue {
+        AttrValue::from(format!("{}{name}", self.0))
+    }
+}
+
+/// This instance's element ids; every component below [`App`] can call this.
+#[hook]
+pub(crate) fn use_ids() -> Ids {
+    use_context::<Ids>()
+        .expect("annals components must be rendered inside <App>, which provides the ids")
+}
+
 /// The shared state as components receive it from context.
 pub type StateHandle = UseReducerHandle<State>;
 

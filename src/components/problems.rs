@@ -3,13 +3,26 @@
 use yew::prelude::*;
 
 use super::use_annals;
+use crate::hooks::Loader;
 use crate::model::ProblemKind;
 use crate::state::{Action, LoadOutcome};
 
-/// Lists load errors and warnings, each announced with `role="alert"`, until dismissed.
+/// The heading of a failed load, true to what is on screen: the timeline
+/// that was there stays, but a first load leaves nothing to show.
+fn failed_heading(name: &str, nothing_shown: bool) -> String {
+    if nothing_shown {
+        format!("{name} could not be loaded. No timeline is shown.")
+    } else {
+        format!("{name} could not be loaded. The timeline on screen is unchanged.")
+    }
+}
+
+/// Lists load errors and warnings, each announced with `role="alert"`, until
+/// dismissed; a failed load of an address can be tried again.
 #[component]
 pub fn ProblemsPanel() -> Html {
     let state = use_annals();
+    let loader = use_context::<Loader>().expect("ProblemsPanel needs the Loader context from App");
     if state.problems.is_empty() {
         return html! {};
     }
@@ -18,9 +31,7 @@ pub fn ProblemsPanel() -> Html {
         Callback::from(move |_| state.dispatch(Action::DismissProblems))
     };
     let heading = match &state.problems_from {
-        Some(LoadOutcome::Failed(name)) => {
-            format!("{name} could not be loaded. The timeline on screen is unchanged.")
-        }
+        Some(LoadOutcome::Failed(name)) => failed_heading(name, state.dataset.events.is_empty()),
         Some(LoadOutcome::Loaded(name)) => {
             let rejected = state
                 .problems
@@ -53,7 +64,24 @@ pub fn ProblemsPanel() -> Html {
                 }) }
             </ul>
             </div>
+            if matches!(state.problems_from, Some(LoadOutcome::Failed(_))) && loader.can_retry() {
+                <button type="button" class="annals-button" onclick={loader.retry.reform(|_: MouseEvent| ())}>{ "Retry" }</button>
+            }
             <button type="button" class="annals-button" onclick={dismiss}>{ "Dismiss" }</button>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::failed_heading;
+
+    #[test]
+    fn a_failed_load_says_what_is_on_screen() {
+        assert_eq!(
+            failed_heading("d.json", true),
+            "d.json could not be loaded. No timeline is shown."
+        );
+        assert!(failed_heading("d.json", false).ends_with("The timeline on screen is unchanged."));
     }
 }

@@ -3,7 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::use_annals;
+use super::{use_annals, use_ids};
 use crate::state::Action;
 
 /// How many results are listed under the search box.
@@ -14,6 +14,8 @@ const LISTED: usize = 8;
 #[component]
 pub fn SearchBox() -> Html {
     let state = use_annals();
+    let ids = use_ids();
+    let (input_id, count_id) = (ids.id("search-input"), ids.id("search-count"));
     let list = use_node_ref();
     let oninput = {
         let state = state.clone();
@@ -80,13 +82,13 @@ pub fn SearchBox() -> Html {
     let count = state.hits.len();
     html! {
         <div class="annals-search" role="search">
-            <label class="annals-visually-hidden" for="annals-search-input">{ "Search events" }</label>
-            <input id="annals-search-input" type="search" placeholder="Search events"
+            <label class="annals-visually-hidden" for={input_id.clone()}>{ "Search events" }</label>
+            <input id={input_id} type="search" placeholder="Search events"
                 autocomplete="off" value={state.query.clone()} {oninput} {onkeydown}
-                aria-describedby="annals-search-count" />
+                aria-describedby={count_id.clone()} />
             if searching {
                 <div class="annals-search-results">
-                    <p id="annals-search-count" class="annals-search-count">
+                    <p id={count_id} class="annals-search-count">
                         { match count { 0 => "No matches".to_owned(), 1 => "1 match".to_owned(), n => format!("{n} matches") } }
                     </p>
                     <ul ref={list} aria-label="Search results" onkeydown={onlistkey}>

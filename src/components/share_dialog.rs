@@ -5,7 +5,7 @@ use crate::browser::clipboard::copy_text;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::use_annals;
+use super::{use_annals, use_ids};
 use crate::browser::url;
 use crate::embed::iframe_snippet;
 use crate::hooks::use_focus_on_mount;
@@ -28,6 +28,12 @@ enum Copied {
 #[component]
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let state = use_annals();
+    let ids = use_ids();
+    let (title_id, link_id, snippet_id) = (
+        ids.id("share-title"),
+        ids.id("share-link"),
+        ids.id("share-snippet"),
+    );
     let copied = use_state(|| None::<Result<Copied, Copied>>);
     let first = use_node_ref();
     use_focus_on_mount(first.clone());
@@ -58,16 +64,16 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     };
     html! {
         <div class="annals-dialog-backdrop">
-            <div class="annals-dialog annals-share" role="dialog" aria-modal="true" aria-labelledby="annals-share-title" {onkeydown}>
-                <h2 id="annals-share-title">{ "Share or embed this view" }</h2>
-                <label for="annals-share-link">{ "Link" }</label>
+            <div class="annals-dialog annals-share" role="dialog" aria-modal="true" aria-labelledby={title_id.clone()} {onkeydown}>
+                <h2 id={title_id}>{ "Share or embed this view" }</h2>
+                <label for={link_id.clone()}>{ "Link" }</label>
                 <div class="annals-share-row">
-                    <input id="annals-share-link" class="annals-share-text" ref={first} readonly=true value={link.clone()} />
+                    <input id={link_id} class="annals-share-text" ref={first} readonly=true value={link.clone()} />
                     <button type="button" class="annals-button" onclick={copy(Copied::Link, link)}>{ "Copy the link" }</button>
                 </div>
-                <label for="annals-share-snippet">{ "Embed code for an iframe" }</label>
+                <label for={snippet_id.clone()}>{ "Embed code for an iframe" }</label>
                 <div class="annals-share-row">
-                    <textarea id="annals-share-snippet" class="annals-share-text" readonly=true rows="4" value={snippet.clone()} />
+                    <textarea id={snippet_id} class="annals-share-text" readonly=true rows="4" value={snippet.clone()} />
                     <button type="button" class="annals-button" onclick={copy(Copied::Snippet, snippet)}>{ "Copy the embed code" }</button>
                 </div>
                 <p class="annals-share-note">

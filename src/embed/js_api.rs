@@ -85,6 +85,17 @@ fn read_time(value: &JsValue, end: bool) -> Result<Days, JsValue> {
     Err(JsValue::from_str("annals setRange: give dates as strings such as \"1998\" or \"1998-08-31\", or as Date objects"))
 }
 
+/// `data` as text to load: a string as it is, an object as JSON.
+fn data_text(data: &JsValue) -> Result<Option<String>, JsValue> {
+    Ok(if data.is_string() {
+        data.as_string()
+    } else if data.is_object() {
+        Some(String::from(js_sys::JSON::stringify(data)?))
+    } else {
+        None
+    })
+}
+
 struct Mounted {
     app: AppHandle<App>,
     root: Element,
@@ -128,14 +139,7 @@ pub fn mount(element: Element, spec: JsValue) -> Result<Handle, JsValue> {
     root.set_class_name("annals-host");
     shadow.append_child(&root)?;
 
-    let data = get(&spec, "data");
-    let data_text = if data.is_string() {
-        data.as_string()
-    } else if data.is_object() {
-        Some(String::from(js_sys::JSON::stringify(&data)?))
-    } else {
-        None
-    };
+    let data_text = data_text(&get(&spec, "data"))?;
     let listeners: Rc<RefCell<Vec<Function>>> = Rc::default();
     let on_select = {
         let listeners = listeners.clone();
@@ -210,6 +214,26 @@ impl Handle {
             )));
         }
         self.listeners.borrow_mut().push(callback);
+        Ok(())
+    }
+
+    /// Loads other data into this instance: `{ url }` or `{ data }` (an
+    /// object, or JSON or CSV text). If it cannot be loaded, the timeline on
+    /// screen stays and the problems panel says why.
+    pub fn load(&self, spec: JsValue) -> Result<(), JsValue> {
+        let (url, text) = (string(get(&spec, "url")), data_text(&get(&spec, "data"))?);
+        if url.is_none() && text.is_none() {
+            return Err(JsValue::from_str(
+                "annals load: give { url: 'data.json' } or { data: { events: [...] } }",
+            ));
+        }
+        if let Some(mounted) = self.mounted.borrow_mut().as_mut() {
+            mounted.config.data_url = url;
+            mounted.config.data_text = text;
+            mounted.app.update(AppProps {
+                config: mounted.config.clone(),
+            });
+        }
         Ok(())
     }
 

@@ -1,7 +1,7 @@
 //! annals inside other pages and apps: the yew component [`Timeline`] for
-//! yew apps, and (in [`js_api`]) the JavaScript API behind `mount()` and the
-//! `<annals-timeline>` custom element. Embedded instances never read or
-//! write the host page's URL.
+//! yew apps (with [`STYLESHEET`], the styles it needs), and (in [`js_api`])
+//! the JavaScript API behind `mount()` and the `<annals-timeline>` custom
+//! element. Embedded instances never read or write the host page's URL.
 
 pub mod js_api;
 
@@ -13,7 +13,17 @@ use crate::components::App;
 use crate::config::{Config, Theme};
 use crate::model::Dataset;
 
-/// What a host yew app can set on [`Timeline`].
+/// The stylesheet the [`Timeline`] component needs (`static/annals.css`), for
+/// host apps that depend on the crate: write it to a file the page links
+/// (a `<link rel="stylesheet">` works under a strict `style-src 'self'`), or
+/// put it in a `<style>` element. It is only in a host's wasm if the host
+/// uses it; with trunk, `<link data-trunk rel="css" href="PATH/static/annals.css">`
+/// needs no copy in the wasm at all.
+pub const STYLESHEET: &str = include_str!("../../static/annals.css");
+
+/// What a host yew app can set on [`Timeline`]. Every prop can change later:
+/// a new `dataset` or `data_url` replaces the timeline (if it cannot be
+/// loaded, the one on screen stays), a new `start_at` opens that card.
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
     /// The events to show; without it and without `data_url`, the default dataset.
@@ -31,13 +41,20 @@ pub struct TimelineProps {
     /// Hide the toolbar and the legend.
     #[prop_or_default]
     pub hide_controls: bool,
+    /// Show texts in this language (a BCP 47 tag such as `ja`) where the data
+    /// has a translation, as the JS API's `language` option does.
+    #[prop_or_default]
+    pub language: Option<AttrValue>,
     /// Called with the event's id when a card opens, and `None` when it closes.
     #[prop_or_default]
     pub on_select: Callback<Option<String>>,
 }
 
 /// The annals timeline as a component of another yew app. It owns its own
-/// state and leaves the page's URL alone; include `annals.css` in the page.
+/// state and leaves the page's URL alone; include [`STYLESHEET`] in the page.
+/// Several can share a page: each has its own element ids. The `dataset` is
+/// shared with the host, not copied; one that breaks the invariants listed
+/// on [`Dataset`] is not shown, and the problems panel says why.
 ///
 /// ```text
 /// html! { <Timeline dataset={dataset.clone()} on_select={on_select} /> }
@@ -50,6 +67,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         start_at: props.start_at.as_ref().map(|s| s.to_string()),
         theme: props.theme,
         hide_controls: props.hide_controls,
+        language: props.language.as_ref().map(|l| l.to_string()),
         on_select: props.on_select.clone(),
         ..Config::embedded()
     };

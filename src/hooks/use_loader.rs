@@ -23,6 +23,27 @@ pub struct Loader {
     pub open_text: Callback<String>,
     /// Cancels the load in progress.
     pub cancel: Callback<()>,
+    /// Loads the last address again (see [`Loader::can_retry`]).
+    pub retry: Callback<()>,
+    last_url: LastUrl,
+}
+
+impl Loader {
+    /// Whether the last load was of an address, which [`Loader::retry`] can
+    /// fetch again (a file or pasted text would only fail the same way).
+    pub fn can_retry(&self) -> bool {
+        self.last_url.0.borrow().is_some()
+    }
+}
+
+/// The address of the last load, if it was one; compared by identity.
+#[derive(Clone, Default)]
+struct LastUrl(Rc<RefCell<Option<String>>>);
+
+impl PartialEq for LastUrl {
+    fn eq(&self, other: &LastUrl) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 #[derive(Default)]
@@ -47,26 +68,39 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
     let current = use_mut_ref(Current::default);
     let dispatcher = state.dispatcher();
     use_memo((), move |_| {
+        let last_url = LastUrl::default();
         let begin = {
             let current = current.clone();
             let dispatcher = dispatcher.clone();
-            Rc::new(move |name: String| -> (u64, CancelToken) {
-                let mut c = current.borrow_mut();
-                c.token.cancel();
-                c.id += 1;
-                c.token = CancelToken::default();
-                dispatcher.dispatch(Action::LoadStarted { id: c.id, name });
-                (c.id, c.token.clone())
-            })
+            let last_url = last_url.clone();
+            Rc::new(
+                move |name: String, url: Option<String>| -> (u64, CancelToken) {
+                    *last_url.0.borrow_mut() = url;
+                    let mut c = current.borrow_mut();
+                    c.token.cancel();
+                    c.id += 1;
+                    c.token = CancelToken::default();
+                    dispatcher.dispatch(Action::LoadStarted { id: c.id, name });
+                    (c.id, c.token.clone())
+                },
+            )
         };
         let open_url = {
             let begin = begin.clone();
             let dispatcher = dispatcher.clone();
             Callback::from(move |url: String| {
-                let (id, token) = begin(url.clone());
+                let (id, token) = begin(url.clone(), Some(url.clone()));
                 let dispatcher = dispatcher.clone();
                 spawn_local(async move {
-                    let read = fetch_reader(&url, &token).await;
+                    let progress = |done, total| {
+                        dispatcher.dispatch(Action::LoadProgress {
+                            id,
+                            done,
+                            total,
+                            unit: ProgressUnit::Bytes,
+                        })
+                    };
+                    let read = fetch_reader(&url, &token, progress).await;
                     check_and_finish(read, id, url, &token, &dispatcher).await;
                 });
             })
@@ -77,7 +111,7 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
             Callback::from(move |file: web_sys::File| {
                 let file = File::from(file);
                 let name = file.name();
-                let (id, token) = begin(name.clone());
+                let (id, token) = begin(name.clone(), None);
                 let dispatcher = dispatcher.clone();
                 spawn_local(async move {
                     let progress = |done, total| {
@@ -97,7 +131,7 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
             let dispatcher = dispatcher.clone();
             Callback::from(move |text: String| {
                 let name = "pasted text".to_owned();
-                let (id, token) = begin(name.clone());
+                let (id, token) = begin(name.clone(), None);
                 let dispatcher = dispatcher.clone();
                 spawn_local(async move {
                     // Paint "Loading" before reading the text's outline.
@@ -114,11 +148,23 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                 dispatcher.dispatch(Action::LoadCancelled);
             })
         };
+        let retry = {
+            let open_url = open_url.clone();
+            let last_url = last_url.clone();
+            Callback::from(move |()| {
+                let url = last_url.0.borrow().clone();
+                if let Some(url) = url {
+                    open_url.emit(url);
+                }
+            })
+        };
         Loader {
             open_url,
             open_file,
             open_text,
             cancel,
+            retry,
+            last_url,
         }
     })
     .as_ref()

@@ -241,6 +241,45 @@ impl Dataset {
         self.events.iter().position(|e| e.id == id)
     }
 
+    /// Checks the invariants listed on [`Dataset`] that the view indexes by
+    /// (lanes and related events in bounds, unique ids, reading order, non-empty
+    /// finite ranges), for datasets that did not come through the parser, such
+    /// as one a host app built itself. The error says what to fix.
+    pub fn check(&self) -> Result<(), String> {
+        let mut ids = std::collections::HashSet::with_capacity(self.events.len());
+        let mut previous = f64::NEG_INFINITY;
+        for (i, event) in self.events.iter().enumerate() {
+            let at = format!("event {i} (id \"{}\")", event.id);
+            if event.lane >= self.lanes.len() {
+                return Err(format!(
+                    "{at} is in lane {}, but there are {} lanes; add the lane to `lanes`",
+                    event.lane,
+                    self.lanes.len()
+                ));
+            }
+            if let Some(&r) = event.related.iter().find(|&&r| r >= self.events.len()) {
+                return Err(format!(
+                    "{at} is related to event {r}, but there are {} events",
+                    self.events.len()
+                ));
+            }
+            if !ids.insert(event.id.as_str()) {
+                return Err(format!("{at}: another event has the same id"));
+            }
+            let (start, end) = event.range;
+            if !(start.is_finite() && end.is_finite() && start < end) {
+                return Err(format!("{at} has an empty or unbounded `range`"));
+            }
+            if start < previous {
+                return Err(format!(
+                    "{at} starts before the event before it; sort the events by date"
+                ));
+            }
+            previous = start;
+        }
+        Ok(())
+    }
+
     /// The axis range from the earliest start to the latest end, if there are events.
     pub fn extent(&self) -> Option<(Days, Days)> {
         let start = self.events.iter().map(|e| e.range.0).reduce(f64::min)?;
@@ -280,5 +319,23 @@ mod tests {
             "August 31, 1998",
             "no display date: generated"
         );
+    }
+
+    #[test]
+    fn check_accepts_parsed_datasets_and_names_what_a_hand_built_one_breaks() {
+        let good = parse_dataset(DEFAULT_DATASET_JSON).unwrap().dataset;
+        assert_eq!(good.check(), Ok(()));
+        let broken = |change: fn(&mut Dataset)| {
+            let mut dataset = good.clone();
+            change(&mut dataset);
+            dataset.check().unwrap_err()
+        };
+        assert!(broken(|d| d.events[3].lane = 99).contains("is in lane 99, but there are"));
+        assert!(
+            broken(|d| d.events[0].related = vec![1000].into()).contains("related to event 1000")
+        );
+        assert!(broken(|d| d.events[1].id = d.events[0].id.clone()).contains("same id"));
+        assert!(broken(|d| d.events.reverse()).contains("sort the events"));
+        assert!(broken(|d| d.events[2].range = (f64::NAN, 1.0)).contains("range"));
     }
 }

@@ -1,0 +1,71 @@
+// Serves a built annals (dist/, or the folder given) as static files, with
+// the headers embedding from another origin needs: every file is sent with
+// `Access-Control-Allow-Origin: *` (embed.js, annals.js, the wasm and the
+// stylesheet are all fetched cross-origin by a host page) and its right
+// content type (the wasm as application/wasm, for streaming compilation).
+// Binds 127.0.0.1 unless told otherwise.
+//
+//   node scripts/serve-dist.mjs [--port 8090] [--host 127.0.0.1] [--dir dist]
+//
+// For production, give your web server the same two headers instead.
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { contentType } from './content-types.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.ANNALS_PORT ?? '8090' },
+    host: { type: 'string', default: '127.0.0.1' },
+    dir: { type: 'string', default: resolve(here, '..', 'dist') },
+  },
+});
+const root = resolve(values.dir);
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`serve-dist: --port must be a number from 0 to 65535, not "${values.port}"`);
+  process.exit(2);
+}
+
+/** The file for a request path inside `root`, or null when it points outside. */
+function fileFor(rootDir, pathname) {
+  let relative;
+  try {
+    relative = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const file = normalize(join(rootDir, relative));
+  return file === rootDir || file.startsWith(rootDir + sep) ? file : null;
+}
+
+const server = createServer(async (req, res) => {
+  const headers = { 'access-control-allow-origin': '*', 'x-content-type-options': 'nosniff' };
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { ...headers, allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const file = fileFor(root, new URL(req.url, 'http://localhost').pathname);
+  if (!file) {
+    res.writeHead(403, headers).end();
+    return;
+  }
+  try {
+    const info = await stat(file);
+    const path = info.isDirectory() ? join(file, 'index.html') : file;
+    const body = await readFile(path);
+    res.writeHead(200, { ...headers, 'content-type': contentType(path), 'cache-control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  } catch {
+    res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+  }
+});
+
+server.listen(port, values.host, () => {
+  const { port: bound } = server.address();
+  console.log(`serving ${root} at http://${values.host}:${bound}/ (with Access-Control-Allow-Origin: *)`);
+});

@@ -1,0 +1,86 @@
+// Tests of the helper scripts, run by scripts/test.sh after the release
+// builds (node's own test runner):
+//   - serve-dist.mjs sends CORS and the right content types, binds
+//     127.0.0.1, and keeps requests inside the folder it serves;
+//   - single-file.sh reads DATA and OUT from the caller's directory, takes
+//     paths with spaces, and titles the page with the dataset's title.
+//
+//   node --test scripts/test-scripts.mjs
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFile } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const scripts = fileURLToPath(new URL('.', import.meta.url));
+
+/** Starts serve-dist.mjs on a free port; resolves to its base URL and the process. */
+async function serveDist(dir) {
+  const child = spawn(process.execPath, [join(scripts, 'serve-dist.mjs'), '--port', '0', '--dir', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const base = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      const found = String(chunk).match(/at (http:\/\/[\d.]+:\d+\/)/);
+      if (found) resolve(found[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`serve-dist exited with ${code}`)));
+  });
+  return { base, child };
+}
+
+test('serve-dist.mjs serves dist/ with CORS and content types, only from 127.0.0.1 and inside its folder', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'annals serve '));
+  await mkdir(join(dir, 'dist'));
+  for (const name of ['embed.js', 'annals.js', 'annals.css', 'index.html']) await writeFile(join(dir, 'dist', name), `/* ${name} */`);
+  await writeFile(join(dir, 'dist', 'annals_bg.wasm'), Buffer.from([0, 97, 115, 109]));
+  await writeFile(join(dir, 'secret.txt'), 'outside');
+  const { base, child } = await serveDist(join(dir, 'dist'));
+  try {
+    assert.match(base, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const expected = {
+      'embed.js': 'text/javascript; charset=utf-8',
+      'annals.js': 'text/javascript; charset=utf-8',
+      'annals_bg.wasm': 'application/wasm',
+      'annals.css': 'text/css; charset=utf-8',
+      '': 'text/html; charset=utf-8',
+    };
+    for (const [name, type] of Object.entries(expected)) {
+      const response = await fetch(base + name);
+      assert.equal(response.status, 200, name);
+      assert.equal(response.headers.get('access-control-allow-origin'), '*', name);
+      assert.equal(response.headers.get('content-type'), type, name);
+    }
+    for (const escape of ['%2e%2e/secret.txt', '..%2fsecret.txt', '%2e%2e%5csecret.txt']) {
+      const response = await fetch(base + escape);
+      assert.notEqual(response.status, 200, escape);
+      assert.doesNotMatch(await response.text(), /outside/, escape);
+    }
+    assert.equal((await fetch(`${base}missing.js`)).status, 404);
+  } finally {
+    child.kill();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('single-file.sh reads paths from the caller\'s directory, with spaces, and uses the dataset\'s title', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'annals single '));
+  try {
+    await mkdir(join(dir, 'my data'));
+    const dataset = { title: 'Cats & <dogs>', events: [{ id: 'a', title: 'A first event', start: '1999' }] };
+    await writeFile(join(dir, 'my data', 'my timeline.json'), JSON.stringify(dataset));
+    await promisify(execFile)('bash', [join(scripts, 'single-file.sh'), 'my data/my timeline.json', 'out dir/page one.html'], {
+      cwd: dir,
+      maxBuffer: 64 << 20,
+    });
+    const html = await readFile(join(dir, 'out dir', 'page one.html'), 'utf8');
+    assert.match(html, /<title>Cats &amp; &lt;dogs&gt;<\/title>/);
+    assert.ok(html.includes('A first event'), 'the dataset is inlined');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
