@@ -48,20 +48,21 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut records = reader.records();
-    let header =
-        match records.next() {
-            Some(Ok(header)) => header,
-            Some(Err(e)) => {
-                return Err(vec![Problem::error(
-                    "row 1",
-                    format!("the header row could not be read: {e}"),
-                )])
-            }
-            None => return Err(vec![Problem::error(
+    let header = match records.next() {
+        Some(Ok(header)) => header,
+        Some(Err(e)) => {
+            return Err(vec![Problem::error(
+                "row 1",
+                format!("the header row could not be read: {e}"),
+            )])
+        }
+        None => {
+            return Err(vec![Problem::error(
                 "row 1",
                 "the file is empty; expected a header row such as `Year,Month,Day,…,Headline,Text`",
-            )]),
-        };
+            )])
+        }
+    };
     let mut problems = Vec::new();
     let mut columns: HashMap<&'static str, usize> = HashMap::new();
     for (index, name) in header.iter().enumerate() {
