@@ -40,6 +40,47 @@ pub const COLUMNS: [&str; 18] = [
     "Background",
 ];
 
+/// A cell as [`super::to_csv`] writes it: text that a spreadsheet program
+/// would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return, and is not a plain number such as `-500`) gets a leading
+/// apostrophe, which spreadsheets read as "this is text" and do not show. So
+/// that reading back is exact, text that already starts with an apostrophe
+/// gets one more. [`strip_neutraliser`] undoes it.
+pub(crate) fn neutralise_formula(cell: String) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(&cell);
+    if risky || cell.starts_with('\'') {
+        let mut out = String::with_capacity(cell.len() + 1);
+        out.push('\'');
+        out.push_str(&cell);
+        out
+    } else {
+        cell
+    }
+}
+
+/// Undoes [`neutralise_formula`]: drops a leading apostrophe that comes
+/// before a formula character or another apostrophe. Any other apostrophe
+/// ("'Tis the season") is the author's and stays.
+fn strip_neutraliser(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) => rest,
+        _ => cell,
+    }
+}
+
+/// `-500`, `+3`, `12.5`: a number a spreadsheet reads as a number, never as
+/// a formula, so it is written as it is (negative years stay numbers).
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix(['+', '-']).unwrap_or(cell);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
+}
+
 /// Parses a TimelineJS spreadsheet saved as CSV.
 pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -125,7 +166,7 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
             columns
                 .get(column)
                 .and_then(|&i| record.get(i))
-                .map(str::trim)
+                .map(|cell| strip_neutraliser(cell.trim()))
                 .unwrap_or_default()
                 .to_owned()
         };
@@ -431,6 +472,27 @@ mod tests {
         let errors = parse_csv("Headline,Text\nA,B\n").unwrap_err();
         assert!(errors[0].message.contains("no `Year` column"));
         assert!(parse_csv("").unwrap_err()[0].message.contains("empty"));
+    }
+
+    #[test]
+    fn neutralised_cells_read_back_exactly() {
+        for (text, written) in [
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("-1 reasons", "'-1 reasons"),
+            ("@cmd", "'@cmd"),
+            ("'=quoted", "''=quoted"),
+            ("'Tis", "''Tis"),
+            ("-500", "-500"),
+            ("+3.5", "+3.5"),
+            ("-", "'-"),
+            ("-.5", "'-.5"),
+            ("Treaty", "Treaty"),
+        ] {
+            assert_eq!(neutralise_formula(text.to_owned()), written);
+            assert_eq!(strip_neutraliser(written), text);
+        }
+        // An apostrophe the author wrote in a sheet by hand stays.
+        assert_eq!(strip_neutraliser("'Tis the season"), "'Tis the season");
     }
 
     #[test]
