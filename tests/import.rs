@@ -107,6 +107,13 @@ fn located_problems_for_each_bad_fixture() {
                 (Error, "row 6, column `Year`"),
             ],
         ),
+        (
+            // The quote opened on line 3 is never closed: the reader takes the
+            // rest of the file as one cell. Reported, and that row left out.
+            "unterminated-quote.csv",
+            &["fine"],
+            &[(Error, "row 3, column `Headline`")],
+        ),
     ];
     for (name, loaded_ids, expected) in cases {
         let loaded = load(name);
