@@ -75,6 +75,8 @@ pub struct Loading {
     pub total: Option<u64>,
     /// What `done` and `total` count.
     pub unit: ProgressUnit,
+    /// Problems found in the events checked so far.
+    pub problems: u64,
 }
 
 /// What a load's progress counts: first the bytes of the file, then the
@@ -146,6 +148,8 @@ pub enum Action {
         total: u64,
         /// What `done` and `total` count.
         unit: ProgressUnit,
+        /// Problems found so far.
+        problems: u64,
     },
     /// A load ended: a dataset, or the problems that stopped it.
     LoadFinished {
@@ -426,6 +430,7 @@ impl State {
                     done: 0,
                     total: None,
                     unit: ProgressUnit::Bytes,
+                    problems: 0,
                 }),
                 ..self.clone()
             },
@@ -434,6 +439,7 @@ impl State {
                 done,
                 total,
                 unit,
+                problems,
             } => {
                 let loading = self.loading.as_ref().filter(|l| l.id == id)?;
                 State {
@@ -441,6 +447,7 @@ impl State {
                         done,
                         total: Some(total),
                         unit,
+                        problems,
                         ..loading.clone()
                     }),
                     ..self.clone()
@@ -762,7 +769,8 @@ mod tests {
                 id: 1,
                 done: 5,
                 total: 10,
-                unit: ProgressUnit::Bytes
+                unit: ProgressUnit::Bytes,
+                problems: 0,
             }),
             None
         );
@@ -772,6 +780,7 @@ mod tests {
                 done: 5,
                 total: 10,
                 unit: ProgressUnit::Bytes,
+                problems: 0,
             })
             .unwrap();
         assert_eq!(progressed.loading.as_ref().unwrap().total, Some(10));
@@ -781,12 +790,13 @@ mod tests {
                 done: 3,
                 total: 40,
                 unit: ProgressUnit::Events,
+                problems: 2,
             })
             .unwrap();
         let loading = checking.loading.unwrap();
         assert_eq!(
-            (loading.done, loading.total, loading.unit),
-            (3, Some(40), ProgressUnit::Events)
+            (loading.done, loading.total, loading.unit, loading.problems),
+            (3, Some(40), ProgressUnit::Events, 2)
         );
     }
 

@@ -11,7 +11,7 @@ fn megabytes(bytes: u64) -> String {
 }
 
 /// 1234567 as "1,234,567".
-fn grouped(n: u64) -> String {
+pub(crate) fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -37,11 +37,17 @@ pub fn LoadStatus() -> Html {
             format!("{} of {}", megabytes(loading.done), megabytes(total))
         }
         (Some(total), ProgressUnit::Events) if total > 0 => {
-            format!(
+            let mut detail = format!(
                 "checking events: {} of {}",
                 grouped(loading.done),
                 grouped(total)
-            )
+            );
+            match loading.problems {
+                0 => {}
+                1 => detail.push_str(", 1 problem so far"),
+                n => detail.push_str(&format!(", {} problems so far", grouped(n))),
+            }
+            detail
         }
         _ => "reading\u{2026}".to_owned(),
     };

@@ -20,6 +20,7 @@ pub(crate) mod html;
 pub mod import;
 pub mod markdown;
 pub mod parse;
+pub mod report;
 pub mod stream;
 pub mod text;
 pub mod timelinejs;

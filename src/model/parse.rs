@@ -548,6 +548,11 @@ impl Assembler {
         (&self.header.language, &mut self.problems)
     }
 
+    /// How many problems have been found so far.
+    pub(crate) fn problem_count(&self) -> usize {
+        self.problems.len()
+    }
+
     /// Checks one event; keeps it when valid, otherwise records why not.
     pub(crate) fn add(&mut self, draft: Draft) {
         let problems = &mut self.problems;
