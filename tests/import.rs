@@ -230,16 +230,31 @@ fn ten_megabyte_strings_load_quickly() {
     let big = "x".repeat(10 * 1024 * 1024);
     let title = format!(r#"{{"events": [{{"id": "a", "title": "{big}", "start": "2000"}}]}}"#);
     let loaded = quickly("a 10 MB title", || parse_any(&title)).unwrap();
-    assert_eq!(loaded.dataset.events[0].title.len(), big.len());
+    // Cut at load to the limit for titles, with a located warning.
+    assert_eq!(
+        loaded.dataset.events[0].title.len(),
+        annals::model::limits::SHORT_TEXT_BYTES
+    );
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(
+        loaded.problems[0].location,
+        "event 0 (id \"a\"), field `title`"
+    );
 
     let summary_text = "*a* [b](javascript:x) ".repeat(500_000);
     let summary = format!(
         r#"{{"events": [{{"id": "a", "title": "A", "start": "2000", "summary": "{summary_text}"}}]}}"#
     );
     let loaded = quickly("a 10 MB summary", || parse_any(&summary)).unwrap();
+    // The summary is cut to its limit first; then one warning per dropped link.
+    let kept = &loaded.dataset.events[0].summary.default;
     assert_eq!(
-        loaded.problems.len(),
-        500_000,
+        loaded.problems[0].location,
+        "event 0 (id \"a\"), field `summary`"
+    );
+    assert_eq!(
+        loaded.problems.len() - 1,
+        kept.matches("(javascript:x)").count(),
         "one warning per dropped link"
     );
 

@@ -18,6 +18,7 @@ pub mod export;
 mod format;
 pub(crate) mod html;
 pub mod import;
+pub mod limits;
 pub mod markdown;
 pub mod parse;
 pub mod report;
@@ -198,7 +199,7 @@ impl Event {
             "{}, {}: {}",
             self.date_text(),
             self.status.name(),
-            self.title.get(lang)
+            limits::excerpt(self.title.get(lang))
         )
     }
 }

@@ -554,7 +554,8 @@ impl Assembler {
     }
 
     /// Checks one event; keeps it when valid, otherwise records why not.
-    pub(crate) fn add(&mut self, draft: Draft) {
+    pub(crate) fn add(&mut self, mut draft: Draft) {
+        super::limits::limit_draft(&mut draft, &mut self.problems);
         let problems = &mut self.problems;
         let origin = draft.origin;
         let mut errors = Vec::new();
@@ -683,13 +684,14 @@ impl Assembler {
     /// dataset; an error when no event was accepted.
     pub(crate) fn finish(self) -> Result<Loaded, Vec<Problem>> {
         let Assembler {
-            header,
+            mut header,
             mut problems,
             mut events,
             seen_ids,
             links,
             ..
         } = self;
+        super::limits::limit_header(&mut header, &mut problems);
         if events.is_empty() {
             sort_by_position(&mut problems);
             problems.push(Problem::error(
