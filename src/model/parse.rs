@@ -916,14 +916,20 @@ pub(crate) fn read_strict<T: DeserializeOwned>(
 /// error) and keeping the rest. For the dataset header, where one bad field
 /// should not cost every event.
 fn read_lenient<T: DeserializeOwned>(
-    mut map: Map<String, Value>,
+    map: Map<String, Value>,
     minimal: &str,
     at: &str,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
-    if let Ok(t) = serde_json::from_value::<T>(Value::Object(map.clone())) {
+    // Through a reference, as everywhere else, so that the wasm holds one
+    // copy of the deserializers, not one per way of reading a value.
+    let value = Value::Object(map);
+    if let Ok(t) = T::deserialize(&value) {
         return Some(t);
     }
+    let Value::Object(mut map) = value else {
+        return None;
+    };
     for (name, message) in faulty_fields::<T>(&map, minimal) {
         problems.push(Problem::error(
             field(at, &name),
