@@ -196,6 +196,8 @@ test('a 50 MB title loads cut to its limit, with a warning; its card opens and t
   await page.route((url) => url.pathname === '/fixtures/huge-title.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body }));
   await page.goto('./?data=/fixtures/huge-title.json');
+  // 50 MB to fetch and read: more than the default wait on a busy machine.
+  await expect(page.locator(root)).toHaveAttribute('data-event-count', '2', { timeout: 90_000 });
   await waitReady(page, 2);
   await expect(page.locator('.annals-problem')).toContainText('event 0 (id "huge"), field `title`');
   await expect(page.locator('.annals-problem')).toContainText('52,428,800 bytes long; only its first 2,000 bytes were kept');
