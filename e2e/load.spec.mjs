@@ -167,8 +167,10 @@ test('valid events of a partly broken file load; the rejected ones are listed', 
   await page.locator('input[type="file"]').setInputFiles(fixture('partial.json'));
   await waitReady(page, 1);
   await expect(page.locator('.annals-problems-heading')).toContainText('2 entries were left out');
-  const problems = page.locator('.annals-problem[role="alert"]');
+  const problems = page.locator('.annals-problem');
   await expect(problems).toHaveCount(2);
+  // Only the summary is announced.
+  await expect(page.locator('[role="alert"]')).toHaveCount(1);
   await expect(problems.nth(0)).toContainText('event 1 (id "bad-date"), field `start`');
   await expect(problems.nth(1)).toContainText('ends (2001) before it starts (2005)');
 });
@@ -256,4 +258,29 @@ test('a slow load shows progress and can be cancelled, keeping the timeline', as
   // A file after the cancelled load still loads.
   await page.locator('input[type="file"]').setInputFiles(fixture('good.json'));
   await waitReady(page, 3);
+});
+
+test('a 50 MB title loads cut to its limit, with a warning; its card opens and the page answers', async ({ page }) => {
+  test.setTimeout(120_000);
+  const title = 'T'.repeat(50 * 1024 * 1024);
+  const body = `{"title": "Huge", "events": [{"id": "huge", "title": "${title}", "start": "2000"}, {"id": "small", "title": "Small", "start": "2001"}]}`;
+  await page.route((url) => url.pathname === '/fixtures/huge-title.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.goto('./?data=/fixtures/huge-title.json');
+  // 50 MB to fetch and read: more than the default wait on a busy machine.
+  await expect(page.locator(root)).toHaveAttribute('data-event-count', '2', { timeout: 90_000 });
+  await waitReady(page, 2);
+  await expect(page.locator('.annals-problem')).toContainText('event 0 (id "huge"), field `title`');
+  await expect(page.locator('.annals-problem')).toContainText('52,428,800 bytes long; only its first 2,000 bytes were kept');
+  const mark = page.locator('[data-event-id="huge"]');
+  // The mark's name and tooltip are an excerpt.
+  expect((await mark.getAttribute('aria-label')).length).toBeLessThan(300);
+  expect((await mark.getAttribute('title')).length).toBeLessThan(300);
+  await mark.click();
+  const card = page.locator('[data-card-for="huge"]');
+  await expect(card).toBeVisible();
+  expect((await card.locator('h2').textContent()).length).toBe(2000);
+  // The page still answers: the next event's card opens.
+  await card.getByRole('button', { name: /Next/ }).click();
+  await expect(page.locator('[data-card-for="small"]')).toBeVisible();
 });

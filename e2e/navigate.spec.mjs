@@ -104,6 +104,17 @@ test('the URL restores the selection, range, filters and search on reload', asyn
   expect(new URL(page.url()).searchParams.get('view')).toBe(before.searchParams.get('view'));
 });
 
+test('a link with extreme view bounds shows the whole range and the page answers', async ({ page }) => {
+  // ?view=-1e308,1e308 used to freeze the tab for good.
+  await page.goto('./?view=-1e308,1e308');
+  await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator(root)).toHaveAttribute('data-event-count', '26');
+  await expect(page.locator('.annals-tick').first()).toBeVisible();
+  await expect(page.locator('.annals-tick-label').first()).toHaveText(/Ga|Ma/);
+  await page.getByRole('button', { name: 'Fit all events' }).click();
+  await expect(page.locator(mark('kyoto-summit'))).toBeVisible();
+});
+
 test('back and forward step through selections', async ({ page }) => {
   await openApp(page);
   await page.locator(mark('treaty-signed-1960')).click();

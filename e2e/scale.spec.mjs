@@ -74,3 +74,56 @@ test('a large file is checked in steps: progress counts events, and Cancel works
   await expect(root).toHaveAttribute('data-event-count', '0');
   await expect(page.locator('.annals-empty')).toHaveText('No events to show.');
 });
+
+/** Serves `body` at `path` for this page. */
+async function serve(page, path, body) {
+  await page.route((url) => url.pathname === path, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body }));
+}
+
+test('a file with very many problems: the panel lists 100 and counts the rest; the downloads hold them all', async ({ page }) => {
+  test.setTimeout(120_000);
+  const n = 20_000;
+  const events = Array.from({ length: n }, (_, i) => `{"id": "e${i}", "title": 7, "start": "2005"}`);
+  await serve(page, '/fixtures/all-bad.json', `{"title": "All bad", "events": [${events.join(',')}]}`);
+  await page.goto('./?data=/fixtures/all-bad.json');
+  const root = page.locator('[data-annals-root]');
+  await expect(root).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
+  const panel = page.locator('.annals-problems');
+  // n rejected events, and "no events could be loaded".
+  await expect(panel.locator('.annals-problems-heading')).toContainText('20,001 problems; the first 100 are listed.');
+  await expect(panel.locator('li.annals-problem')).toHaveCount(100);
+  await expect(panel.locator('.annals-problems-more')).toHaveText('and 19,901 more');
+  // One announcement, for the summary; the items are plain list items.
+  await expect(page.locator('[role="alert"]')).toHaveCount(1);
+  await expect(panel.locator('li.annals-problem[role]')).toHaveCount(0);
+  expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(2000);
+
+  const fs = await import('node:fs/promises');
+  const [text] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download all as text' }).click()]);
+  expect(text.suggestedFilename()).toBe('all-bad-problems.txt');
+  const lines = (await fs.readFile(await text.path(), 'utf8')).trimEnd().split('\n');
+  expect(lines).toHaveLength(n + 1);
+  expect(lines[n - 1]).toContain(`event ${n - 1} (id "e${n - 1}"), field \`title\``);
+  const [csv] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download all as CSV' }).click()]);
+  expect(csv.suggestedFilename()).toBe('all-bad-problems.csv');
+  const rows = (await fs.readFile(await csv.path(), 'utf8')).trimEnd().split('\n');
+  expect(rows[0]).toBe('kind,location,message');
+  expect(rows).toHaveLength(n + 2);
+});
+
+test('a file of duplicate ids loads its one event and lists the first 100 duplicates', async ({ page }) => {
+  test.setTimeout(120_000);
+  const n = 20_000;
+  const events = Array.from({ length: n }, (_, i) => `{"id": "same", "title": "Event ${i}", "start": "${1900 + (i % 100)}"}`);
+  await serve(page, '/fixtures/duplicates.json', `{"title": "Duplicates", "events": [${events.join(',')}]}`);
+  await page.goto('./?data=/fixtures/duplicates.json');
+  const root = page.locator('[data-annals-root]');
+  await expect(root).toHaveAttribute('data-event-count', '1', { timeout: 90_000 });
+  const panel = page.locator('.annals-problems');
+  await expect(panel.locator('.annals-problems-heading')).toContainText('19,999 entries were left out. 19,999 problems; the first 100 are listed.');
+  await expect(panel.locator('li.annals-problem')).toHaveCount(100);
+  await expect(panel.locator('.annals-problems-more')).toHaveText('and 19,899 more');
+  await expect(page.locator('[role="alert"]')).toHaveCount(1);
+  expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(2000);
+});

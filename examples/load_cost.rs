@@ -56,7 +56,8 @@ fn main() {
     let checked = started.elapsed();
     let loaded = loaded.unwrap_or_else(|problems| {
         eprintln!(
-            "{path} did not load: {}",
+            "{path} did not load ({} problems, checked in {checked:.1?}): {}",
+            problems.len(),
             problems
                 .first()
                 .map(ToString::to_string)

@@ -75,6 +75,8 @@ pub struct Loading {
     pub total: Option<u64>,
     /// What `done` and `total` count.
     pub unit: ProgressUnit,
+    /// Problems found in the events checked so far.
+    pub problems: u64,
 }
 
 /// What a load's progress counts: first the bytes of the file, then the
@@ -150,6 +152,8 @@ pub enum Action {
         total: u64,
         /// What `done` and `total` count.
         unit: ProgressUnit,
+        /// Problems found so far.
+        problems: u64,
     },
     /// A load ended: a dataset, or the problems that stopped it.
     LoadFinished {
@@ -474,6 +478,7 @@ impl State {
                     done: 0,
                     total: None,
                     unit: ProgressUnit::Bytes,
+                    problems: 0,
                 }),
                 ..self.clone()
             },
@@ -482,6 +487,7 @@ impl State {
                 done,
                 total,
                 unit,
+                problems,
             } => {
                 let loading = self.loading.as_ref().filter(|l| l.id == id)?;
                 State {
@@ -489,6 +495,7 @@ impl State {
                         done,
                         total: Some(total),
                         unit,
+                        problems,
                         ..loading.clone()
                     }),
                     ..self.clone()
@@ -820,7 +827,8 @@ mod tests {
                 id: 1,
                 done: 5,
                 total: 10,
-                unit: ProgressUnit::Bytes
+                unit: ProgressUnit::Bytes,
+                problems: 0,
             }),
             None
         );
@@ -830,6 +838,7 @@ mod tests {
                 done: 5,
                 total: 10,
                 unit: ProgressUnit::Bytes,
+                problems: 0,
             })
             .unwrap();
         assert_eq!(progressed.loading.as_ref().unwrap().total, Some(10));
@@ -839,12 +848,13 @@ mod tests {
                 done: 3,
                 total: 40,
                 unit: ProgressUnit::Events,
+                problems: 2,
             })
             .unwrap();
         let loading = checking.loading.unwrap();
         assert_eq!(
-            (loading.done, loading.total, loading.unit),
-            (3, Some(40), ProgressUnit::Events)
+            (loading.done, loading.total, loading.unit, loading.problems),
+            (3, Some(40), ProgressUnit::Events, 2)
         );
     }
 

@@ -115,6 +115,13 @@ fn located_problems_for_each_bad_fixture() {
                 (Error, "row 6, column `Year`"),
             ],
         ),
+        (
+            // The quote opened on line 3 is never closed: the reader takes the
+            // rest of the file as one cell. Reported, and that row left out.
+            "unterminated-quote.csv",
+            &["fine"],
+            &[(Error, "row 3, column `Headline`")],
+        ),
     ];
     for (name, loaded_ids, expected) in cases {
         let loaded = load(name);
@@ -234,9 +241,15 @@ fn ten_megabyte_strings_load_quickly() {
     let big = "x".repeat(10 * 1024 * 1024);
     let title = format!(r#"{{"events": [{{"id": "a", "title": "{big}", "start": "2000"}}]}}"#);
     let loaded = quickly("a 10 MB title", || parse_any(&title)).unwrap();
+    // Cut at load to the limit for titles, with a located warning.
     assert_eq!(
         loaded.dataset.events[0].title.default_text().len(),
-        big.len()
+        annals::model::limits::SHORT_TEXT_BYTES
+    );
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(
+        loaded.problems[0].location.to_string(),
+        "event 0 (id \"a\"), field `title`"
     );
 
     let summary_text = "*a* [b](javascript:x) ".repeat(500_000);
@@ -244,9 +257,15 @@ fn ten_megabyte_strings_load_quickly() {
         r#"{{"events": [{{"id": "a", "title": "A", "start": "2000", "summary": "{summary_text}"}}]}}"#
     );
     let loaded = quickly("a 10 MB summary", || parse_any(&summary)).unwrap();
+    // The summary is cut to its limit first; then one warning per dropped link.
+    let kept = &loaded.dataset.events[0].summary.default;
     assert_eq!(
-        loaded.problems.len(),
-        500_000,
+        loaded.problems[0].location.to_string(),
+        "event 0 (id \"a\"), field `summary`"
+    );
+    assert_eq!(
+        loaded.problems.len() - 1,
+        kept.matches("(javascript:x)").count(),
         "one warning per dropped link"
     );
 

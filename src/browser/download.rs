@@ -47,6 +47,22 @@ pub fn file_stem(title: &str) -> String {
     }
 }
 
+/// A file name stem from a file name or URL: its last path segment without
+/// query or extension ("https://x.org/data/alliance.json?v=2" → "alliance").
+pub fn source_stem(source: &str) -> String {
+    let path = source.split(['?', '#']).next().unwrap_or(source);
+    let last = path
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or(path);
+    let bare = match last.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => last,
+    };
+    file_stem(bare)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,5 +75,18 @@ mod tests {
         );
         assert_eq!(file_stem("../../etc"), "etc");
         assert_eq!(file_stem("   "), "timeline");
+    }
+
+    #[test]
+    fn source_stems_name_the_file() {
+        assert_eq!(
+            source_stem("https://x.org/data/Alliance.json?v=2#top"),
+            "alliance"
+        );
+        assert_eq!(source_stem("/fixtures/all-bad.json"), "all-bad");
+        assert_eq!(source_stem("my file.csv"), "my-file");
+        assert_eq!(source_stem("pasted text"), "pasted-text");
+        assert_eq!(source_stem(".json"), "json");
+        assert_eq!(source_stem(""), "timeline");
     }
 }

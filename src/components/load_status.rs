@@ -25,11 +25,17 @@ pub fn LoadStatus() -> Html {
             format!("{} of {}", megabytes(loading.done), megabytes(total))
         }
         (Some(total), ProgressUnit::Events) if total > 0 => {
-            format!(
+            let mut detail = format!(
                 "checking events: {} of {}",
                 grouped(loading.done),
                 grouped(total)
-            )
+            );
+            match loading.problems {
+                0 => {}
+                1 => detail.push_str(", 1 problem so far"),
+                n => detail.push_str(&format!(", {} problems so far", grouped(n))),
+            }
+            detail
         }
         (_, ProgressUnit::Bytes) if loading.done > 0 => format!("{} read", megabytes(loading.done)),
         _ => "reading\u{2026}".to_owned(),

@@ -5,10 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{title_in, use_annals, AxisView, EventMark, Overview, Same};
+use super::{use_annals, AxisView, EventMark, Overview, Same};
 use crate::hooks::{use_element_width, use_pan_zoom};
 use crate::layout::scale::Viewport;
 use crate::layout::{layout, LayoutOptions};
+use crate::model::limits::excerpt;
 use crate::state::{Action, State, ZOOM_STEP};
 
 /// Draws the visible part of the dataset and handles input on it.
@@ -181,7 +182,7 @@ pub fn Timeline() -> Html {
                                     <EventMark key={event.id.clone()}
                                         index={placed.index}
                                         id={AttrValue::from(event.id.clone())}
-                                        title={AttrValue::from(title_in(event, &state.lang))}
+                                        title={AttrValue::from(excerpt(event.title.get(&state.lang)).into_owned())}
                                         accessible_name={AttrValue::from(event.accessible_name(&state.lang))}
                                         status={event.status}
                                         instant={placed.instant}

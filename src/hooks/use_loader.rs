@@ -98,6 +98,7 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                             done,
                             total,
                             unit: ProgressUnit::Bytes,
+                            problems: 0,
                         })
                     };
                     let read = fetch_reader(&url, &token, progress).await;
@@ -120,6 +121,7 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                             done,
                             total,
                             unit: ProgressUnit::Bytes,
+                            problems: 0,
                         })
                     };
                     let read = read_file(&file, &token, progress).await.map(Reader::new);
@@ -221,6 +223,7 @@ async fn check_in_steps(
             done,
             total,
             unit: ProgressUnit::Events,
+            problems: reader.problems() as u64,
         });
     }
 }

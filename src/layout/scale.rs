@@ -16,6 +16,11 @@ pub fn max_span() -> Days {
     year_start(MAX_YEAR) - year_start(MIN_YEAR)
 }
 
+/// `t` inside the supported years; NaN stays NaN.
+fn bounded(t: Days) -> Days {
+    t.clamp(year_start(MIN_YEAR), year_start(MAX_YEAR))
+}
+
 /// A window `[start, end)` of the time axis.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Viewport {
@@ -26,12 +31,15 @@ pub struct Viewport {
 }
 
 impl Viewport {
-    /// A window, corrected to a valid span.
+    /// A window, corrected to a valid span. Any two numbers will do, from a
+    /// link, the JS API or a file: each is first brought into the supported
+    /// years (an infinity to its end), so that no arithmetic below can
+    /// overflow; NaN gives the year 1970.
     pub fn new(start: Days, end: Days) -> Viewport {
-        let (start, end) = if start.is_finite() && end.is_finite() {
-            (start, end)
-        } else {
+        let (start, end) = if start.is_nan() || end.is_nan() {
             (0.0, 365.0)
+        } else {
+            (bounded(start), bounded(end))
         };
         let (start, end) = if end < start {
             (end, start)
@@ -50,6 +58,12 @@ impl Viewport {
     /// The window that shows `[start, end)` with `margin` (a fraction of the
     /// span) of empty axis on each side.
     pub fn fit(start: Days, end: Days, margin: f64) -> Viewport {
+        let (start, end) = (bounded(start), bounded(end));
+        let margin = if margin.is_finite() {
+            margin.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         let span = (end - start).max(MIN_SPAN);
         Viewport::new(start - span * margin, end + span * margin)
     }
@@ -202,7 +216,65 @@ mod tests {
         assert!(moved.start <= 300.0 && moved.end >= 310.0);
     }
 
+    /// Whether `v` is a window the rest of the app can loop over.
+    fn valid(v: &Viewport) -> bool {
+        v.start.is_finite()
+            && v.end.is_finite()
+            && v.span() >= MIN_SPAN * 0.999
+            && v.span() <= max_span() * 1.001
+            && v.start >= year_start(MIN_YEAR) - 1.0
+            && v.end <= year_start(MAX_YEAR) + 1.0
+    }
+
+    #[test]
+    fn extreme_finite_bounds_give_a_valid_view() {
+        // `?view=-1e308,1e308` froze the tab: the span overflowed to
+        // infinity, the window came out NaN, and the axis looped for ever.
+        for (a, b) in [
+            (-1e308, 1e308),
+            (f64::MIN, f64::MAX),
+            (1e308, 1e308),
+            (-1e308, -1e307),
+        ] {
+            let v = Viewport::new(a, b);
+            assert!(valid(&v), "{a}, {b}: {v:?}");
+            let fitted = Viewport::fit(a, b, 0.1);
+            assert!(valid(&fitted), "fit {a}, {b}: {fitted:?}");
+            assert!(!crate::layout::ticks::axis(&v, 1200.0).ticks.is_empty() || v.span() < 1.0);
+        }
+        assert_eq!(
+            Viewport::new(-1e308, 1e308),
+            Viewport::new(year_start(MIN_YEAR), year_start(MAX_YEAR))
+        );
+    }
+
+    /// Any f64, with the edge cases drawn often.
+    fn any_bound() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            any::<f64>(),
+            Just(f64::NAN),
+            Just(f64::INFINITY),
+            Just(f64::NEG_INFINITY),
+            Just(f64::MAX),
+            Just(f64::MIN),
+            Just(1e308),
+            Just(-1e308),
+            -1e13f64..1e13,
+        ]
+    }
+
     proptest! {
+        /// Whatever two numbers a link, the JS API or a file gives, the view
+        /// is valid and the axis of it can be laid out.
+        #[test]
+        fn any_pair_of_bounds_gives_a_valid_view(a in any_bound(), b in any_bound(), margin in 0.0f64..1.0) {
+            let v = Viewport::new(a, b);
+            prop_assert!(valid(&v), "{} {} -> {:?}", a, b, v);
+            prop_assert!(valid(&Viewport::fit(a, b, margin)));
+            let axis = crate::layout::ticks::axis(&v, 1000.0);
+            prop_assert!(axis.ticks.len() <= 2_000);
+        }
+
         #[test]
         fn zoom_keeps_the_anchor_in_place(start in -1e6f64..1e6, span in 1.0f64..1e5, frac in 0.0f64..1.0, factor in 0.1f64..10.0) {
             let v = Viewport::new(start, start + span);

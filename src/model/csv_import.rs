@@ -46,6 +46,47 @@ pub const COLUMNS: [&str; 18] = [
     "Background",
 ];
 
+/// A cell as [`super::to_csv`] writes it: text that a spreadsheet program
+/// would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return, and is not a plain number such as `-500`) gets a leading
+/// apostrophe, which spreadsheets read as "this is text" and do not show. So
+/// that reading back is exact, text that already starts with an apostrophe
+/// gets one more. [`strip_neutraliser`] undoes it.
+pub(crate) fn neutralise_formula(cell: String) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(&cell);
+    if risky || cell.starts_with('\'') {
+        let mut out = String::with_capacity(cell.len() + 1);
+        out.push('\'');
+        out.push_str(&cell);
+        out
+    } else {
+        cell
+    }
+}
+
+/// Undoes [`neutralise_formula`]: drops a leading apostrophe that comes
+/// before a formula character or another apostrophe. Any other apostrophe
+/// ("'Tis the season") is the author's and stays.
+fn strip_neutraliser(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) => rest,
+        _ => cell,
+    }
+}
+
+/// `-500`, `+3`, `12.5`: a number a spreadsheet reads as a number, never as
+/// a formula, so it is written as it is (negative years stay numbers).
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix(['+', '-']).unwrap_or(cell);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
+}
+
 /// Parses a TimelineJS spreadsheet saved as CSV.
 pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -53,7 +94,8 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
+    let mut records = reader.records().peekable();
+    let unterminated = unterminated_quote(text);
     let header = match records.next() {
         Some(Ok(header)) => header,
         Some(Err(e)) => {
@@ -69,6 +111,9 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
             )])
         }
     };
+    if let Some(open) = unterminated.as_ref().filter(|_| records.peek().is_none()) {
+        return Err(vec![unterminated_problem(open, 1, text, &header)]);
+    }
     let mut problems = Vec::new();
     let mut columns: HashMap<&'static str, usize> = HashMap::new();
     for (index, name) in header.iter().enumerate() {
@@ -116,7 +161,7 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
         breaks_in_cells: line_breaks(&header),
         last_row: 1,
     };
-    for record in records {
+    while let Some(record) = records.next() {
         let record = match record {
             Ok(record) => record,
             Err(e) => {
@@ -130,11 +175,16 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
         };
         let row = lines.row(record.position().map(csv::Position::byte));
         lines.breaks_in_cells += line_breaks(&record);
+        if let Some(open) = unterminated.as_ref().filter(|_| records.peek().is_none()) {
+            // The last record holds the open quote and everything after it.
+            problems.push(unterminated_problem(open, row, text, &header));
+            continue;
+        }
         let cell = |column: &str| -> String {
             columns
                 .get(column)
                 .and_then(|&i| record.get(i))
-                .map(str::trim)
+                .map(|cell| strip_neutraliser(cell.trim()))
                 .unwrap_or_default()
                 .to_owned()
         };
@@ -240,6 +290,89 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
         });
     }
     assemble(sheet, drafts, problems)
+}
+
+/// Where a quoted cell opens that is never closed.
+#[derive(Debug, PartialEq)]
+struct OpenQuote {
+    /// Line of the file (from 1) of the opening quote.
+    line: usize,
+    /// Byte offset of the opening quote.
+    byte: usize,
+    /// Index of the cell within its row.
+    cell: usize,
+}
+
+/// The quoted cell left open at the end of `text`, read as the `csv` reader
+/// reads it (RFC 4180: a quote opens a cell only as its first character, and
+/// `""` inside a quoted cell is a quote). The reader itself ends such a cell
+/// at the end of the file without a word, taking every row after it along.
+fn unterminated_quote(text: &str) -> Option<OpenQuote> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum At {
+        CellStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut at = At::CellStart;
+    let (mut line, mut cell) = (1, 0);
+    let mut open = None;
+    for (byte, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            line += 1;
+        }
+        at = match (at, b) {
+            (At::Quoted, b'"') => At::QuoteInQuoted,
+            (At::Quoted, _) => At::Quoted,
+            (At::QuoteInQuoted, b'"') => At::Quoted,
+            (At::CellStart, b'"') => {
+                open = Some(OpenQuote { line, byte, cell });
+                At::Quoted
+            }
+            (_, b',') => {
+                cell += 1;
+                At::CellStart
+            }
+            (_, b'\n' | b'\r') => {
+                cell = 0;
+                At::CellStart
+            }
+            _ => At::Unquoted,
+        };
+    }
+    open.filter(|_| at == At::Quoted)
+}
+
+/// The error for a quoted cell that runs to the end of the file.
+fn unterminated_problem(
+    open: &OpenQuote,
+    row: usize,
+    text: &str,
+    header: &csv::StringRecord,
+) -> Problem {
+    let column = header
+        .get(open.cell)
+        .and_then(|name| COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(name.trim())));
+    let location = Location::Row {
+        row,
+        column: Some(match column {
+            Some(name) => Column::Named((*name).to_owned()),
+            None => Column::Number(open.cell + 1),
+        }),
+    };
+    let excerpt: String = text[open.byte..]
+        .chars()
+        .take(24)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    Problem::error(
+        location,
+        format!(
+            "the quote that opens this cell on line {} (`{excerpt}…`) is never closed, so the rest of the file was read as this one cell; the row was left out. Close the quote, or write a quote inside a quoted cell as `\"\"`",
+            open.line
+        ),
+    )
 }
 
 /// Turns record offsets into spreadsheet rows. The reader's own line count
@@ -453,6 +586,80 @@ mod tests {
         let errors = parse_csv("Headline,Text\nA,B\n").unwrap_err();
         assert!(errors[0].message.contains("no `Year` column"));
         assert!(parse_csv("").unwrap_err()[0].message.contains("empty"));
+    }
+
+    #[test]
+    fn an_unterminated_quote_is_reported_with_its_line() {
+        let text =
+            "Year,Headline,Text\r\n2000,Fine,ok\r\n2001,\"broken,no end\r\n2002,Swallowed,one\r\n";
+        let loaded = parse_csv(text).unwrap();
+        assert_eq!(loaded.dataset.events.len(), 1);
+        let [problem] = &loaded.problems[..] else {
+            panic!("{:#?}", loaded.problems);
+        };
+        assert_eq!(problem.kind, ProblemKind::Error);
+        assert_eq!(problem.location.to_string(), "row 3, column `Headline`");
+        assert!(problem.message.contains("on line 3"), "{}", problem.message);
+        assert!(
+            problem.message.contains("\"broken,no end"),
+            "{}",
+            problem.message
+        );
+
+        // In the header itself: nothing can be read.
+        let errors = parse_csv("Year,\"Headline\n2000,A\n").unwrap_err();
+        assert_eq!(errors[0].location.to_string(), "row 1, column 2");
+        assert!(errors[0].message.contains("line 1"));
+    }
+
+    #[test]
+    fn quotes_are_read_as_the_csv_reader_reads_them() {
+        for (text, open) in [
+            ("a,\"b\"\"c\",d\n", None),
+            ("a,b\"c,d\n", None),
+            ("a,\"b\nc\"\n", None),
+            ("a,\"\"\n", None),
+            ("a,\"b\"x\"\n", None),
+            ("a\nb,\"c", Some((2, 4, 1))),
+            ("\"a\"\"", Some((1, 0, 0))),
+            ("x,y\r\n\"", Some((2, 5, 0))),
+        ] {
+            assert_eq!(
+                unterminated_quote(text).map(|o| (o.line, o.byte, o.cell)),
+                open,
+                "{text:?}"
+            );
+            // The csv reader agrees: a closed file reads without the quote
+            // swallowing the end.
+            let records = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.as_bytes())
+                .records()
+                .count();
+            assert!(records >= 1);
+        }
+    }
+
+    #[test]
+    fn neutralised_cells_read_back_exactly() {
+        for (text, written) in [
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("-1 reasons", "'-1 reasons"),
+            ("@cmd", "'@cmd"),
+            ("'=quoted", "''=quoted"),
+            ("'Tis", "''Tis"),
+            ("-500", "-500"),
+            ("+3.5", "+3.5"),
+            ("-", "'-"),
+            ("-.5", "'-.5"),
+            ("Treaty", "Treaty"),
+        ] {
+            assert_eq!(neutralise_formula(text.to_owned()), written);
+            assert_eq!(strip_neutraliser(written), text);
+        }
+        // An apostrophe the author wrote in a sheet by hand stays.
+        assert_eq!(strip_neutraliser("'Tis the season"), "'Tis the season");
     }
 
     #[test]

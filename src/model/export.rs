@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::csv_import::COLUMNS;
+use super::csv_import::{neutralise_formula, COLUMNS};
 use super::date::Date;
 use super::format::{
     RawDataset, RawEra, RawEvent, RawLane, RawMedia, RawSource, RawStatus, RawText,
@@ -115,6 +115,8 @@ fn raw_source(source: &Source) -> RawSource {
 /// a title row, one row per era, then one row per event. Summaries become
 /// HTML, as the template expects. Only default-language texts are written,
 /// and fields the template has no column for (status, tags, sources…) are left out.
+/// A cell that a spreadsheet program would run as a formula starts with an
+/// apostrophe, which [`super::parse_csv`] removes again.
 pub fn to_csv(dataset: &Dataset) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut rows: Vec<[String; COLUMNS.len()]> = Vec::new();
@@ -168,8 +170,8 @@ pub fn to_csv(dataset: &Dataset) -> String {
             .expect("writing to memory cannot fail")
     };
     write(&COLUMNS.map(str::to_owned));
-    for row in &rows {
-        write(row);
+    for row in rows {
+        write(&row.map(neutralise_formula));
     }
     let bytes = writer.into_inner().expect("writing to memory cannot fail");
     String::from_utf8(bytes).expect("every field is a Rust string")
@@ -575,6 +577,116 @@ mod tests {
             serde_json::to_value(raw_text(&Text::plain("Treaty"), "en")).unwrap(),
             serde_json::json!("Treaty")
         );
+    }
+
+    /// Texts a spreadsheet program would run as formulas, and texts that
+    /// only look like the neutralised ones.
+    const RISKY: [&str; 12] = [
+        "=SUM(A1)",
+        "-1 reasons",
+        "+1 555 0100",
+        "@cmd",
+        "\tindented",
+        "\rreturn",
+        "=HYPERLINK(\"http://x\";\"y\")",
+        "'=already quoted",
+        "'plain apostrophe",
+        "''two",
+        "Ordinary",
+        "-",
+    ];
+
+    #[test]
+    fn csv_export_neutralises_formulas_and_reads_back() {
+        let lane_of = |i: usize| i % 3;
+        let dataset = Dataset {
+            title: Text::plain("=cmd|' /C calc'!A0"),
+            description: Text::default(),
+            author: None,
+            license: None,
+            sources: Vec::new(),
+            language: "en".into(),
+            eras: vec![Era {
+                id: None,
+                title: Text::plain("+era"),
+                start: Date::Year(-500),
+                end: Date::Year(-400),
+                range: (Date::Year(-500).range().0, Date::Year(-400).range().1),
+            }],
+            lanes: RISKY[..3]
+                .iter()
+                .enumerate()
+                .map(|(i, label)| Lane {
+                    id: format!("lane-{i}"),
+                    label: (*label).to_owned(),
+                })
+                .collect(),
+            events: RISKY
+                .iter()
+                .enumerate()
+                .map(|(i, risky)| Event {
+                    id: format!("e{i}"),
+                    title: Text::plain(*risky),
+                    start: Date::Year(2000 + i as i64),
+                    end: None,
+                    circa: false,
+                    display_date: Some(Box::new(Text::plain(*risky))),
+                    status: Status::Occurred,
+                    lane: lane_of(i),
+                    actors: Box::default(),
+                    tags: Box::default(),
+                    summary: Text::default(),
+                    media: vec![Media {
+                        url: "https://example.org/a.jpg".into(),
+                        alt: Text::default(),
+                        caption: Text::plain(*risky),
+                        credit: Text::plain(*risky),
+                    }]
+                    .into(),
+                    sources: Box::default(),
+                    related: Box::default(),
+                    range: Date::Year(2000 + i as i64).range(),
+                })
+                .collect(),
+        };
+        let csv = to_csv(&dataset);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(csv.as_bytes());
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                let formula = cell.starts_with(['=', '+', '@', '\t', '\r'])
+                    || (cell.starts_with('-') && cell.parse::<i64>().is_err());
+                assert!(!formula, "a live formula in the export: {cell:?}\n{csv}");
+            }
+        }
+        // Negative years stay numbers.
+        assert!(csv.contains("\n-500,"), "{csv}");
+
+        let back = parse_csv(&csv).unwrap();
+        assert_eq!(back.dataset.title, dataset.title);
+        assert_eq!(back.dataset.eras[0].title.default_text(), "+era");
+        assert_eq!(back.dataset.eras[0].start, Date::Year(-500));
+        for event in &dataset.events {
+            let read = back
+                .dataset
+                .events
+                .iter()
+                .find(|e| e.start == event.start)
+                .unwrap_or_else(|| panic!("{:?} was lost: {:#?}", event.title, back.problems));
+            let expected = event.title.default.trim();
+            assert_eq!(read.title.default_text(), expected);
+            assert_eq!(
+                read.display_date.as_deref().unwrap().default_text(),
+                expected
+            );
+            assert_eq!(read.media[0].caption.default_text(), expected);
+            assert_eq!(read.media[0].credit.default_text(), expected);
+            assert_eq!(
+                back.dataset.lanes[read.lane].label,
+                dataset.lanes[event.lane].label
+            );
+        }
     }
 
     #[test]

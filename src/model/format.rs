@@ -16,20 +16,81 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+/// What a text field must be, in the message when it is not.
+const TEXT_EXPECTED: &str = "expected text: a string, or an object of language tag to string such as {\"en\": \"…\", \"ja\": \"…\"}";
+
+// Read by hand (see the `Deserialize` impl below); written and described in
+// the schema as an untagged enum.
 /// A text field: a plain string in the default language, or an object of
 /// language tag to string.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
-#[serde(
-    untagged,
-    expecting = "expected text: a string, or an object of language tag to string such as {\"en\": \"…\", \"ja\": \"…\"}"
-)]
+#[serde(untagged)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "Text"))]
 pub(crate) enum RawText {
     /// Text in the dataset's default language only.
     Plain(String),
     /// The same text in several languages, keyed by BCP 47 tag.
     Translated(BTreeMap<String, String>),
+}
+
+/// Reads a string or an object of strings directly, rather than as serde's
+/// untagged enums do: those buffer the value and try each variant in turn,
+/// formatting an error for every variant that fails, which made a file of
+/// events with a wrong-typed title several times slower to check than a
+/// valid one. Any other value is the one error [`TEXT_EXPECTED`], as before.
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<RawText, D::Error> {
+        use serde::de::{Error, MapAccess, SeqAccess, Visitor};
+        use std::fmt;
+
+        struct Text;
+        fn wrong<E: Error>() -> E {
+            E::custom(TEXT_EXPECTED)
+        }
+        impl<'de> Visitor<'de> for Text {
+            type Value = RawText;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(TEXT_EXPECTED)
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<RawText, E> {
+                Ok(RawText::Plain(v.to_owned()))
+            }
+            fn visit_string<E: Error>(self, v: String) -> Result<RawText, E> {
+                Ok(RawText::Plain(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawText, A::Error> {
+                let mut texts = BTreeMap::new();
+                while let Some(lang) = map.next_key::<String>().map_err(|_| wrong())? {
+                    let text = map.next_value::<String>().map_err(|_| wrong())?;
+                    texts.insert(lang, text);
+                }
+                Ok(RawText::Translated(texts))
+            }
+            fn visit_bool<E: Error>(self, _: bool) -> Result<RawText, E> {
+                Err(wrong())
+            }
+            fn visit_i64<E: Error>(self, _: i64) -> Result<RawText, E> {
+                Err(wrong())
+            }
+            fn visit_u64<E: Error>(self, _: u64) -> Result<RawText, E> {
+                Err(wrong())
+            }
+            fn visit_f64<E: Error>(self, _: f64) -> Result<RawText, E> {
+                Err(wrong())
+            }
+            fn visit_unit<E: Error>(self) -> Result<RawText, E> {
+                Err(wrong())
+            }
+            fn visit_none<E: Error>(self) -> Result<RawText, E> {
+                Err(wrong())
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<RawText, A::Error> {
+                Err(wrong())
+            }
+        }
+        deserializer.deserialize_any(Text)
+    }
 }
 
 impl Default for RawText {
@@ -297,6 +358,30 @@ pub(crate) const MINIMAL_DATASET: &str = r#"{"events": []}"#;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn texts_read_as_strings_or_objects_of_strings() {
+        let read = |json: &str| serde_json::from_str::<RawText>(json).map_err(|e| e.to_string());
+        let via_value = |json: &str| {
+            serde_json::from_value::<RawText>(serde_json::from_str(json).unwrap())
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(read(r#""Treaty""#), Ok(RawText::Plain("Treaty".into())));
+        let both = RawText::Translated(BTreeMap::from([
+            ("en".into(), "Treaty".into()),
+            ("ja".into(), "条約".into()),
+        ]));
+        assert_eq!(read(r#"{"en": "Treaty", "ja": "条約"}"#), Ok(both.clone()));
+        assert_eq!(via_value(r#"{"en": "Treaty", "ja": "条約"}"#), Ok(both));
+        for wrong in ["7", "true", "null", "[\"a\"]", r#"{"en": 7}"#, "1.5"] {
+            let message = via_value(wrong).unwrap_err();
+            assert_eq!(message, TEXT_EXPECTED, "{wrong}");
+            assert!(
+                read(wrong).unwrap_err().starts_with(TEXT_EXPECTED),
+                "{wrong}"
+            );
+        }
+    }
 
     const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/annals.schema.json");
 

@@ -18,8 +18,10 @@ pub(crate) mod export;
 mod format;
 pub(crate) mod html;
 pub(crate) mod import;
+pub mod limits;
 pub mod markdown;
 pub mod parse;
+pub(crate) mod report;
 pub(crate) mod stream;
 pub mod text;
 pub mod timelinejs;
@@ -201,7 +203,7 @@ impl Event {
             "{}, {}: {}",
             self.date_text(lang),
             self.status.name(),
-            self.title.get(lang)
+            limits::excerpt(self.title.get(lang))
         )
     }
 }

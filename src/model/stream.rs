@@ -90,6 +90,15 @@ impl Reader {
         }
     }
 
+    /// How many problems the events checked so far have (their details come
+    /// with the result).
+    pub fn problems(&self) -> usize {
+        match &self.state {
+            State::Native(native) => native.assembler.problem_count(),
+            State::Done(_) => 0,
+        }
+    }
+
     /// Checks up to `max_events` more events. Returns the result once every
     /// event has been checked, and `None` while some remain. Calling it again
     /// after the result was returned gives an error, never a panic.
@@ -310,11 +319,32 @@ mod tests {
         let mut reader = Reader::new(text.into_bytes());
         assert_eq!((reader.done(), reader.total()), (0, 10));
         assert!(reader.step(4).is_none());
-        assert_eq!(reader.done(), 4);
+        assert_eq!((reader.done(), reader.problems()), (4, 0));
         assert!(reader.step(4).is_none());
         let loaded = reader.step(4).unwrap().unwrap();
         assert_eq!(loaded.dataset.events.len(), 10);
         assert_eq!(loaded.dataset.title.default_text(), "T");
+    }
+
+    #[test]
+    fn problems_are_counted_as_events_are_checked() {
+        let events: Vec<String> = (0..10)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "e{}", "title": "E", "start": "2005-02-3{i}"}}"#,
+                    i % 2
+                )
+            })
+            .collect();
+        let text = format!(r#"{{"title": "T", "events": [{}]}}"#, events.join(","));
+        let mut reader = Reader::new(text.into_bytes());
+        assert!(reader.step(4).is_none());
+        // Four bad dates; e0 and e1 used once each so far.
+        assert_eq!(reader.problems(), 4);
+        assert!(reader.step(4).is_none());
+        assert_eq!(reader.problems(), 8);
+        let problems = reader.step(4).unwrap().unwrap_err();
+        assert_eq!(problems.len(), 10 + 1);
     }
 
     /// Pieces of events, good and bad, to build files from.

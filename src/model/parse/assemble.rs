@@ -141,8 +141,14 @@ impl Assembler {
         (&self.header.language, &mut self.problems)
     }
 
+    /// How many problems have been found so far.
+    pub(crate) fn problem_count(&self) -> usize {
+        self.problems.len()
+    }
+
     /// Checks one event; keeps it when valid, otherwise records why not.
-    pub(crate) fn add(&mut self, draft: Draft) {
+    pub(crate) fn add(&mut self, mut draft: Draft) {
+        crate::model::limits::limit_draft(&mut draft, &mut self.problems);
         let problems = &mut self.problems;
         let origin = draft.origin;
         let mut errors = Vec::new();
@@ -271,13 +277,14 @@ impl Assembler {
     /// dataset; an error when no event was accepted.
     pub(crate) fn finish(self) -> Result<Loaded, Vec<Problem>> {
         let Assembler {
-            header,
+            mut header,
             mut problems,
             mut events,
             seen_ids,
             links,
             ..
         } = self;
+        crate::model::limits::limit_header(&mut header, &mut problems);
         if events.is_empty() {
             sort_by_position(&mut problems);
             problems.push(Problem::error(

@@ -22,7 +22,9 @@ pub(crate) fn read_strict<T: DeserializeOwned + Fields>(
         ));
         return None;
     }
-    match serde_json::from_value::<T>(value.clone()) {
+    // Read through a reference: a copy of the whole value for an event that
+    // is most likely valid doubled the cost of every faulty one.
+    match T::deserialize(&value) {
         Ok(t) => Some(t),
         Err(e) => {
             let Value::Object(map) = value else {
@@ -51,14 +53,20 @@ pub(crate) fn read_strict<T: DeserializeOwned + Fields>(
 /// error) and keeping the rest. For the dataset header, where one bad field
 /// should not cost every event.
 pub(super) fn read_lenient<T: DeserializeOwned + Fields>(
-    mut map: Map<String, Value>,
+    map: Map<String, Value>,
     minimal: &str,
     at: &Location,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
-    if let Ok(t) = serde_json::from_value::<T>(Value::Object(map.clone())) {
+    // Through a reference, as everywhere else, so that the wasm holds one
+    // copy of the deserializers, not one per way of reading a value.
+    let value = Value::Object(map);
+    if let Ok(t) = T::deserialize(&value) {
         return Some(t);
     }
+    let Value::Object(mut map) = value else {
+        return None;
+    };
     for (name, message) in faulty_fields::<T>(&map, minimal) {
         problems.push(Problem::error(
             at.field(&name),
@@ -75,18 +83,29 @@ fn faulty_fields<T: DeserializeOwned>(
     map: &Map<String, Value>,
     minimal: &str,
 ) -> Vec<(String, String)> {
-    let Ok(Value::Object(base)) = serde_json::from_str::<Value>(minimal) else {
+    let Ok(mut probe @ Value::Object(_)) = serde_json::from_str::<Value>(minimal) else {
         return Vec::new();
     };
-    map.iter()
-        .filter_map(|(name, value)| {
-            let mut probe = base.clone();
-            probe.insert(name.clone(), value.clone());
-            serde_json::from_value::<T>(Value::Object(probe))
-                .err()
-                .map(|e| (name.clone(), e.to_string()))
-        })
-        .collect()
+    // One probe object, each field put in and taken out again, rather than
+    // a copy of the minimal object per field.
+    let mut faults = Vec::new();
+    for (name, value) in map {
+        let Value::Object(fields) = &mut probe else {
+            break;
+        };
+        let before = fields.insert(name.clone(), value.clone());
+        if let Err(e) = T::deserialize(&probe) {
+            faults.push((name.clone(), e.to_string()));
+        }
+        let Value::Object(fields) = &mut probe else {
+            break;
+        };
+        match before {
+            Some(before) => fields.insert(name.clone(), before),
+            None => fields.remove(name),
+        };
+    }
+    faults
 }
 
 fn missing_field(message: &str) -> Option<&str> {

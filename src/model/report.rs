@@ -1,0 +1,108 @@
+//! The problems of a load as a file to download, in full, however many there
+//! are: plain text (one problem a line) or CSV (kind, location, message). The
+//! panel lists only the first [`SHOWN`]; these give the rest.
+
+use super::csv_import::neutralise_formula;
+use super::{Problem, ProblemKind};
+
+/// How many problems the panel lists; the others are counted, and in the
+/// downloads.
+pub const SHOWN: usize = 100;
+
+/// Every problem, one a line: "error: event 4 (id \"x\"), field `start`: …".
+/// Line breaks inside a message become spaces, so a line is a problem.
+pub fn problems_text(problems: &[Problem]) -> String {
+    let mut out = String::with_capacity(problems.len() * 80);
+    for problem in problems {
+        let line = problem.to_string();
+        if line.contains(['\n', '\r']) {
+            out.push_str(&line.replace(['\n', '\r'], " "));
+        } else {
+            out.push_str(&line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Every problem as CSV with a header row `kind,location,message`. Cells
+/// hold text from the file, so they are neutralised as [`super::to_csv`]
+/// does: none opens as a formula in a spreadsheet program.
+pub fn problems_csv(problems: &[Problem]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::with_capacity(problems.len() * 80));
+    let mut write = |cells: [String; 3]| {
+        writer
+            .write_record(cells.map(neutralise_formula))
+            .expect("writing to memory cannot fail")
+    };
+    write(["kind".into(), "location".into(), "message".into()]);
+    for problem in problems {
+        let kind = match problem.kind {
+            ProblemKind::Error => "error",
+            ProblemKind::Warning => "warning",
+        };
+        write([
+            kind.to_owned(),
+            problem.location.to_string(),
+            problem.message.clone(),
+        ]);
+    }
+    let bytes = writer.into_inner().expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("every cell is a Rust string")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Location;
+
+    fn many(n: usize) -> Vec<Problem> {
+        (0..n)
+            .map(|i| {
+                Problem::error(
+                    Location::Event {
+                        index: i,
+                        id: Some(format!("=x{i}")),
+                        inner: Default::default(),
+                    }
+                    .field("start"),
+                    format!("-{i}: not a date\nsee the docs"),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_text_has_one_line_per_problem() {
+        let text = problems_text(&many(250));
+        assert_eq!(text.lines().count(), 250);
+        assert!(text.starts_with(
+            "error: event 0 (id \"=x0\"), field `start`: -0: not a date see the docs\n"
+        ));
+        assert!(text
+            .ends_with("event 249 (id \"=x249\"), field `start`: -249: not a date see the docs\n"));
+    }
+
+    #[test]
+    fn the_csv_holds_every_problem_with_no_formula() {
+        let problems = many(250);
+        let csv = problems_csv(&problems);
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        assert_eq!(
+            reader.headers().unwrap(),
+            vec!["kind", "location", "message"]
+        );
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 250);
+        assert_eq!(&rows[7][0], "error");
+        assert_eq!(&rows[7][1], "event 7 (id \"=x7\"), field `start`");
+        // The message begins with "-": written with an apostrophe.
+        assert_eq!(&rows[7][2], "'-7: not a date\nsee the docs");
+        assert_eq!(
+            problems_csv(&[Problem::warning(Location::Named("=1+1".into()), "@x")])
+                .lines()
+                .nth(1),
+            Some("warning,'=1+1,'@x")
+        );
+    }
+}
