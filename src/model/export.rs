@@ -81,6 +81,7 @@ pub fn to_native_json(dataset: &Dataset) -> String {
                     .filter_map(|&i| dataset.events.get(i))
                     .map(|e| e.id.clone())
                     .collect(),
+                importance: event.importance,
                 extra: BTreeMap::new(),
             })
             .collect(),
@@ -488,6 +489,7 @@ mod tests {
                                 media: seed.media.into(),
                                 sources: seed.sources.into(),
                                 related: Box::default(),
+                                importance: None,
                                 range,
                             };
                             (

@@ -206,6 +206,8 @@ pub(crate) struct Draft {
     pub sources: Vec<Source>,
     /// Ids of related events, resolved by [`assemble`].
     pub related: Vec<String>,
+    /// From 1 to 5, when given.
+    pub importance: Option<u8>,
 }
 
 /// Everything about a dataset except its events, as read by an importer.
@@ -474,6 +476,7 @@ fn native_draft(
         media,
         sources,
         related: raw.related,
+        importance: checked_importance(raw.importance, at, problems),
         origin,
     })
 }
@@ -670,6 +673,7 @@ impl Assembler {
             media,
             sources,
             related: Box::default(),
+            importance: draft.importance,
             range,
         });
     }
@@ -1050,6 +1054,20 @@ fn push_number(out: &mut String, n: usize) {
         }
     }
     out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+/// An importance from 1 to 5; anything else is dropped with a warning.
+fn checked_importance(value: Option<u8>, at: &str, problems: &mut Vec<Problem>) -> Option<u8> {
+    let value = value?;
+    if (1..=5).contains(&value) {
+        Some(value)
+    } else {
+        problems.push(Problem::warning(
+            field(at, "importance"),
+            format!("importance runs from 1 (a detail) to 5 (central); {value} was ignored"),
+        ));
+        None
+    }
 }
 
 fn field(at: &str, name: &str) -> String {
