@@ -239,6 +239,13 @@ fn Shell() -> Html {
     } else {
         dataset.title.get(&state.lang).to_owned()
     };
+    // The standalone page's tab says which timeline it shows; an embedded
+    // instance leaves its host's title alone.
+    use_effect_with((config.url_sync, title.clone()), |(own_page, title)| {
+        if *own_page {
+            crate::browser::dom::set_document_title(&format!("{title} \u{2014} annals"));
+        }
+    });
     html! {
         <div class={classes!("annals", config.theme.class(), config.hide_controls.then_some("annals-no-controls"))}
             ref={root} data-annals-root=""

@@ -233,10 +233,13 @@ fn compact_count(n: usize) -> String {
     }
 }
 
-/// A time on the axis as a day for a reader ("August 31, 1998", "500 BCE").
+/// A time on the axis as a day for a reader ("August 31, 1998", "500 BCE",
+/// "66 million years ago").
 fn day_text(t: crate::model::Days) -> String {
     let (year, month, day) = crate::model::date::civil_from_days(t.floor() as i64);
-    if year.abs() > 9999 {
+    if let Some(ago) = crate::model::date::years_ago(year) {
+        ago
+    } else if year.abs() > 9999 {
         crate::model::date::display_year(year)
     } else {
         crate::model::Date::Day(year, month, day).display()

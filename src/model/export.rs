@@ -148,6 +148,10 @@ pub fn to_csv(dataset: &Dataset) -> String {
         }
         if let Some(display) = &event.display_date {
             row[column("Display Date")] = escape_html(display);
+        } else if super::date::years_ago(event.start.year()).is_some() {
+            // The template's year columns hold a number; deep time also
+            // gets its wording ("66 million years ago").
+            row[column("Display Date")] = escape_html(&event.date_text());
         }
         row[column("Headline")] = escape_html(&event.title);
         row[column("Text")] = markdown_to_html(&event.summary);
@@ -576,6 +580,22 @@ mod tests {
         assert_eq!(
             serde_json::to_value(raw_text(&Text::plain("Treaty"), "en")).unwrap(),
             serde_json::json!("Treaty")
+        );
+    }
+
+    #[test]
+    fn deep_time_reads_in_years_ago_in_the_csv() {
+        let d = crate::model::parse_dataset(
+            r#"{"events": [{"id": "a", "title": "Chicxulub impact", "start": "66 Ma"},
+                           {"id": "b", "title": "Rome founded", "start": "-0752"}]}"#,
+        )
+        .unwrap()
+        .dataset;
+        let csv = to_csv(&d);
+        assert!(csv.contains("66 million years ago"), "{csv}");
+        assert!(
+            !csv.contains("753 BCE"),
+            "a calendar year keeps its columns only: {csv}"
         );
     }
 
