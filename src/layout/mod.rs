@@ -29,8 +29,11 @@ pub struct Typeset<'a> {
     pub lang: &'a str,
 }
 
-/// Room added to a measured label, for rounding and the instant label's padding.
+/// Room added to a measured label, for rounding.
 const LABEL_SLACK: f64 = 4.0;
+/// An instant's label has a backdrop with 3 px of padding each side
+/// (`.annals-instant .annals-label`), inside its width.
+const INSTANT_LABEL_PADDING: f64 = 6.0;
 
 /// Sizes used by [`layout`], in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -347,7 +350,12 @@ fn place(
     let label_width = if title.is_empty() {
         0.0
     } else {
-        text.measure.width(title, style) + LABEL_SLACK
+        let padding = if event.is_instant() {
+            INSTANT_LABEL_PADDING
+        } else {
+            0.0
+        };
+        text.measure.width(title, style) + LABEL_SLACK + padding
     };
     Item {
         lane: event.lane,
