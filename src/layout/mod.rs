@@ -656,7 +656,10 @@ mod tests {
             for e in &l.events {
                 let event = &d.events[e.index];
                 let wanted = Advances.width(event.title.as_str(), TextStyle::LabelItalic).min(Advances.width(event.title.as_str(), TextStyle::Label));
-                if e.label_width + 1e-6 >= wanted || e.label_x + wanted > width { continue; }
+                let right_start = if e.instant { e.x1 + 5.0 } else { e.x0.max(0.0) + 6.0 };
+                let left_end = e.x0 - rows::LABEL_SPACING;
+                let fits_somewhere = right_start + wanted <= width || (left_end - wanted >= 0.0 && left_end <= width);
+                if e.label_width + 1e-6 >= wanted || !fits_somewhere { continue; }
                 let rival = l.events.iter().any(|o| o.index != e.index && o.y == e.y
                     && d.events[o.index].label_priority() >= event.label_priority());
                 proptest::prop_assert!(rival, "{} lost its label to nothing more important", event.id);

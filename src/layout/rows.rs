@@ -4,7 +4,8 @@
 //! (then left to right), so when not every label fits, the more important
 //! ones keep theirs. An item takes the first row where its mark and its whole
 //! label are free (the label right of the mark, or left of it when that is
-//! the side with room on screen); failing that, a new row while the lane has
+//! the side with room on screen; a label too long for either side is cut on
+//! the side with more room); failing that, a new row while the lane has
 //! fewer than [`StackOptions::max_rows`]; failing that, the existing row where
 //! its mark fits with the most room for a shortened label (hidden below
 //! [`StackOptions::min_label`]); failing that, a new row up to
@@ -172,26 +173,34 @@ pub fn stack(items: &[Item], lanes: usize, width: f64, options: StackOptions) ->
         }
         let mark = (item.x0, item.x1.max(item.x0));
         let wanted = item.label_width.max(0.0);
-        // The sides a whole label may take, best first: the right, unless it
-        // runs off screen there and fits on the left.
+        // The sides a label may take, best first: the right, unless it runs
+        // off screen there and fits on the left; when it fits whole on
+        // neither, the side with more room on screen, where it is cut.
         let right = (item.label_x, item.label_x + wanted);
         let left = (item.left_label_x(wanted), item.x0 - LABEL_SPACING);
         let sides: Vec<(f64, f64)> = if wanted <= 0.0 {
             Vec::new()
-        } else if right.1 <= width || left.0 < 0.0 {
+        } else if right.1 <= width || (left.0 < 0.0 && width - right.0 >= left.1) {
             vec![right, left]
         } else {
             vec![left, right]
-        }
-        .into_iter()
-        .filter(|l| l.0 >= 0.0 || l.0 == right.0)
-        .collect();
-        let on_screen = |l: (f64, f64)| -> (f64, f64) { (l.0, l.1.min(width.max(l.0))) };
+        };
+        // A label left of its mark is cut at the screen's left edge; one on
+        // the right, at its right edge.
+        let on_screen = |l: (f64, f64)| -> (f64, f64) {
+            if l.1 <= item.x0 {
+                (l.0.max(0.0), l.1.min(width))
+            } else {
+                (l.0, l.1.min(width.max(l.0)))
+            }
+        };
+        let readable = |l: &(f64, f64)| l.1 - l.0 >= options.min_label.min(wanted) - 1e-6;
         let whole = |row: &Row| {
             row.mark_fits(mark, gap).then_some(()).and_then(|_| {
                 sides
                     .iter()
                     .map(|&l| on_screen(l))
+                    .filter(readable)
                     .find(|&l| row.label_fits(l, gap))
             })
         };
@@ -208,7 +217,10 @@ pub fn stack(items: &[Item], lanes: usize, width: f64, options: StackOptions) ->
         };
         if chosen.is_none() && lane_rows.len() < max_rows {
             lane_rows.push(Row::default());
-            chosen = Some((lane_rows.len() - 1, sides.first().map(|&l| on_screen(l))));
+            chosen = Some((
+                lane_rows.len() - 1,
+                sides.iter().map(|&l| on_screen(l)).find(readable),
+            ));
         }
         if chosen.is_none() {
             // A row where the mark fits, with the most room for a shortened label.
@@ -233,7 +245,10 @@ pub fn stack(items: &[Item], lanes: usize, width: f64, options: StackOptions) ->
         }
         if chosen.is_none() && lane_rows.len() < max_mark_rows {
             lane_rows.push(Row::default());
-            chosen = Some((lane_rows.len() - 1, sides.first().map(|&l| on_screen(l))));
+            chosen = Some((
+                lane_rows.len() - 1,
+                sides.iter().map(|&l| on_screen(l)).find(readable),
+            ));
         }
         let Some((row, label)) = chosen else {
             overfull[item.lane] = true;
@@ -387,6 +402,16 @@ mod tests {
     }
 
     #[test]
+    fn a_label_too_long_for_either_side_takes_the_roomier_one() {
+        // 360 px wide, a point at 275: 76 px to its right, 264 to its left.
+        // (It used to take the right and read "North …".)
+        let s = stack(&[point(0, 275.0, 300.0)], 1, 360.0, StackOptions::default());
+        let p = s.placements[0];
+        assert_eq!(p.label_x, 0.0);
+        assert_eq!(p.label_width, 270.0 - LABEL_SPACING);
+    }
+
+    #[test]
     fn importance_decides_which_label_shows() {
         let options = StackOptions {
             max_rows: 1,
@@ -459,13 +484,16 @@ mod tests {
             for (i, a) in items.iter().enumerate().filter(|&(i, _)| live(i)) {
                 let pa = s.placements[i];
                 if pa.label_width >= a.label_width - 1e-9 { continue; }
-                let whole = (a.label_x, a.label_x + a.label_width);
-                let met = whole.1 > width || items.iter().enumerate().any(|(j, b)| {
+                let blocked = |side: (f64, f64)| side.0 < 0.0 || side.1 > width || items.iter().enumerate().any(|(j, b)| {
                     let pb = s.placements[j];
+                    let grown = (side.0 - options.gap, side.1 + options.gap);
                     j != i && live(j) && b.lane == a.lane && pb.row == pa.row && b.priority >= a.priority
-                        && (overlaps((whole.0 - options.gap, whole.1 + options.gap), (b.x0, b.x1.max(b.x0 + 1e-9)))
-                            || (pb.label_width > 0.0 && overlaps((whole.0 - options.gap, whole.1 + options.gap), (pb.label_x, pb.label_x + pb.label_width))))
+                        && (overlaps(grown, (b.x0, b.x1.max(b.x0 + 1e-9)))
+                            || (pb.label_width > 0.0 && overlaps(grown, (pb.label_x, pb.label_x + pb.label_width))))
                 });
+                let right = (a.label_x, a.label_x + a.label_width);
+                let left = (a.left_label_x(a.label_width), a.x0 - LABEL_SPACING);
+                let met = blocked(right) && blocked(left);
                 prop_assert!(met, "label {i} was cut with nothing as important in the way");
             }
         }
