@@ -6,8 +6,9 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 
 use annals::layout::index::TimeIndex;
+use annals::layout::measure::Advances;
 use annals::layout::scale::Viewport;
-use annals::layout::{layout, LayoutOptions};
+use annals::layout::{layout, LayoutOptions, Typeset};
 use annals::model::{parse_dataset, Dataset};
 
 /// A reproducible dataset: `n` one-day events over 1900–2019 in six lanes.
@@ -52,15 +53,19 @@ fn frame(c: &mut Criterion) {
         let middle = a + (b - a) / 2.0;
         let zoomed = Viewport::new(middle, middle + 20.0 * 1_000.0 / n as f64);
         let options = LayoutOptions::default();
+        let text = Typeset {
+            measure: &Advances,
+            lang: "en",
+        };
         group.bench_with_input(
             BenchmarkId::new("layout, whole span (clusters)", n),
             &n,
-            |bench, _| bench.iter(|| layout(&dataset, &index, &fit, 1200.0, "en", &options)),
+            |bench, _| bench.iter(|| layout(&dataset, &index, &fit, 1200.0, &options, text)),
         );
         group.bench_with_input(
             BenchmarkId::new("layout, zoomed in (single events)", n),
             &n,
-            |bench, _| bench.iter(|| layout(&dataset, &index, &zoomed, 1200.0, "en", &options)),
+            |bench, _| bench.iter(|| layout(&dataset, &index, &zoomed, 1200.0, &options, text)),
         );
         group.bench_with_input(
             BenchmarkId::new("index query, one lane", n),

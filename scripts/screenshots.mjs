@@ -1,6 +1,6 @@
 // Takes the README's screenshots of the release build: the default view and
 // an open card. Usage: node scripts/screenshots.mjs [base-url] [out-dir]
-// (scripts/screenshots.sh builds, serves and calls this).
+// Run it against `node e2e/serve.mjs PORT` after `trunk build --release`.
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
@@ -11,12 +11,12 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
 });
 const shots = [
-  { name: 'default', width: 1280, height: 860, action: async () => {} },
-  { name: 'card', width: 1280, height: 860, action: async (page) => {
+  { name: 'default', width: 1280, height: 800, action: async () => {} },
+  { name: 'card', width: 1280, height: 800, action: async (page) => {
     await page.locator('[data-event-id="joint-declaration-planned"]').click();
     await page.locator('[data-card-for="joint-declaration-planned"]').waitFor();
   } },
-  { name: 'narrow', width: 390, height: 844, action: async () => {} },
+  { name: 'narrow', width: 360, height: 740, action: async () => {} },
 ];
 for (const shot of shots) {
   const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height } });

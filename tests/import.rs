@@ -432,3 +432,30 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn importance_runs_from_one_to_five_and_ranks_labels() {
+    let loaded = parse_any(
+        r#"{"events": [
+            {"id": "a", "title": "A", "start": "2000", "importance": 5},
+            {"id": "b", "title": "B", "start": "2001", "importance": 9},
+            {"id": "c", "title": "C", "start": "2002", "status": "planned"},
+            {"id": "d", "title": "D", "start": "2003", "importance": 1, "status": "planned", "related": ["a"]}
+        ]}"#,
+    )
+    .expect("loads");
+    let events = &loaded.dataset.events;
+    assert_eq!(events[0].importance, Some(5));
+    assert_eq!(events[1].importance, None, "9 is out of range");
+    assert!(loaded
+        .problems
+        .iter()
+        .any(|p| p.kind == Warning && p.message.contains("importance runs from 1")));
+    let priority: Vec<u32> = events.iter().map(|e| e.label_priority()).collect();
+    assert!(priority[0] > priority[2], "importance 5 beats planned");
+    assert!(priority[2] > priority[1], "planned beats plain");
+    assert!(
+        priority[1] > priority[3],
+        "importance 1 loses to the default"
+    );
+}

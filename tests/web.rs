@@ -465,3 +465,32 @@ async fn a_host_dataset_with_a_lane_out_of_range_is_refused_with_a_message() {
     assert!(text.contains("is in lane 7"), "{text}");
     assert!(!text.contains("unchanged"), "{text}");
 }
+
+#[wasm_bindgen_test]
+async fn the_standalone_page_titles_its_tab_and_an_embedded_one_does_not() {
+    let document = gloo::utils::document();
+    document.set_title("Host page");
+    let host = document.create_element("div").unwrap();
+    host.set_attribute("style", "width: 1000px; position: relative")
+        .unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    yew::Renderer::<annals::App>::with_root_and_props(
+        host.clone(),
+        annals::AppProps {
+            config: annals::Config::embedded(),
+        },
+    )
+    .render();
+    settle().await;
+    assert!(find(&host, "[data-annals-root]").is_some());
+    assert_eq!(
+        document.title(),
+        "Host page",
+        "an embedded instance leaves the title alone"
+    );
+    mount().await;
+    assert_eq!(
+        document.title(),
+        "The U.S.\u{2013}Japan alliance, 1960\u{2013}2007 \u{2014} annals"
+    );
+}

@@ -12,3 +12,11 @@ pub fn active_element(node: &Node) -> Option<Element> {
         None => gloo::utils::document().active_element(),
     }
 }
+
+/// Sets the page's title (the standalone page only: embedded instances must
+/// leave their host's title alone).
+pub fn set_document_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}

@@ -1,10 +1,12 @@
 //! The edge: code that talks to the browser outside of yew's view: loading
-//! data from URLs and files, the page's URL and history, and the panic screen.
+//! data from URLs and files, the page's URL and history, text measured in the
+//! page's font, and the panic screen.
 
 pub mod clipboard;
 pub mod dom;
 pub mod download;
 pub mod load;
+pub mod measure;
 pub mod panic;
 pub mod styles;
 pub mod url;

@@ -281,6 +281,13 @@ fn Shell() -> Html {
         title => title.to_owned(),
     };
     let description = dataset.description.get(&state.lang);
+    // The standalone page's tab says which timeline it shows; an embedded
+    // instance leaves its host's title alone.
+    use_effect_with((config.url_sync, title.clone()), |(own_page, title)| {
+        if *own_page {
+            crate::browser::dom::set_document_title(&format!("{title} \u{2014} annals"));
+        }
+    });
     html! {
         <div class={classes!("annals", config.theme.class(), config.hide_controls.then_some("annals-no-controls"))}
             ref={root} data-annals-root=""

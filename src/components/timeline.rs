@@ -6,9 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{use_annals, AxisView, EventMark, Overview, Same};
+use crate::browser::measure::CanvasMeasure;
 use crate::hooks::{use_element_width, use_pan_zoom};
 use crate::layout::scale::Viewport;
-use crate::layout::{layout, LayoutOptions};
+use crate::layout::{layout, LayoutOptions, Typeset};
 use crate::model::limits::excerpt;
 use crate::state::{Action, State, ZOOM_STEP};
 
@@ -27,24 +28,35 @@ pub fn Timeline() -> Html {
     let handlers = use_pan_zoom(state.clone(), stage.clone());
     let dataset = state.dataset.clone();
     let index = state.index.clone();
+    // Measured in the stage's own font once it is on the page (the width
+    // only becomes known then).
+    let measure = use_memo(state.ready(), {
+        let stage = stage.clone();
+        move |_| CanvasMeasure::for_element(stage.cast::<web_sys::Element>().as_ref())
+    });
     let frame = use_memo(
         (
             Same(index.clone()),
             state.view,
             state.width,
             state.lang.clone(),
+            Same(measure.clone()),
         ),
         {
             let dataset = dataset.clone();
             let index = index.clone();
-            move |(_, view, width, lang)| {
+            move |(_, view, width, lang, measure)| {
+                let text = Typeset {
+                    measure: &*measure.0,
+                    lang,
+                };
                 layout(
                     &dataset,
                     &index,
                     view,
                     *width,
-                    lang,
                     &LayoutOptions::default(),
+                    text,
                 )
             }
         },
@@ -144,12 +156,14 @@ pub fn Timeline() -> Html {
                                 <span class="annals-lane-label">{ dataset.lanes[band.lane].label.clone() }</span>
                             </div>
                         }) }
-                        { for dataset.eras.iter().filter(|era| state.view.overlaps(era.range.0, era.range.1)).map(|era| {
-                            let x0 = state.view.x(era.range.0, state.width).max(0.0);
-                            let x1 = state.view.x(era.range.1, state.width).min(state.width);
+                        { for frame.eras.iter().map(|placed| {
+                            let era = &dataset.eras[placed.index];
+                            let bottom = 2.0 + placed.label_row as f64 * LayoutOptions::default().era_row_height;
                             html! {
-                                <div class="annals-era" aria-hidden="true" data-style={format!("left:{x0:.1}px;width:{:.1}px", x1 - x0)}>
-                                    <span class="annals-era-label">{ era.title.get(&state.lang).to_owned() }</span>
+                                <div class="annals-era" aria-hidden="true" data-style={format!("left:{:.1}px;width:{:.1}px", placed.x0, placed.x1 - placed.x0)}>
+                                    if placed.label_width > 0.0 {
+                                        <span class="annals-era-label" data-style={format!("bottom:{bottom:.0}px;max-width:{:.1}px", placed.label_width)}>{ era.title.get(&state.lang).to_owned() }</span>
+                                    }
                                 </div>
                             }
                         }) }
@@ -219,10 +233,13 @@ fn compact_count(n: usize) -> String {
     }
 }
 
-/// A time on the axis as a day for a reader ("August 31, 1998", "500 BCE").
+/// A time on the axis as a day for a reader ("August 31, 1998", "500 BCE",
+/// "66 million years ago").
 fn day_text(t: crate::model::Days) -> String {
     let (year, month, day) = crate::model::date::civil_from_days(t.floor() as i64);
-    if year.abs() > 9999 {
+    if let Some(ago) = crate::model::date::years_ago(year) {
+        ago
+    } else if year.abs() > 9999 {
         crate::model::date::display_year(year)
     } else {
         crate::model::Date::Day(year, month, day).display()

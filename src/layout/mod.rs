@@ -1,23 +1,39 @@
 //! Layout math: from a dataset and a viewport to pixel positions.
 //!
 //! Pure functions of their inputs, with no yew or DOM: [`scale`] maps time to
-//! pixels, `ticks` chooses the axis labels, `rows` stacks labels so they
-//! never overlap, and [`layout`] puts it all together for one frame.
+//! pixels, [`ticks`] chooses the axis labels, [`rows`] stacks marks and labels
+//! so nothing collides, [`measure`] says how wide text is, and [`layout`] puts
+//! it all together for one frame.
 
 pub(crate) mod density;
 pub mod index;
+pub mod measure;
 pub(crate) mod rows;
 pub mod scale;
 pub(crate) mod ticks;
 
-use crate::model::{Dataset, Days};
+use crate::model::{Dataset, Days, Status};
 use index::TimeIndex;
+use measure::{Measure, TextStyle};
 use rows::{stack, Item, StackOptions};
 use scale::Viewport;
 use ticks::{axis, Axis};
 
-/// Space between a mark and a label placed to its left.
-const LABEL_SPACING: f64 = 6.0;
+/// What the layout needs to know about text: how wide it is, and which
+/// language's titles are shown.
+#[derive(Clone, Copy)]
+pub struct Typeset<'a> {
+    /// Text widths, in CSS pixels.
+    pub measure: &'a dyn Measure,
+    /// The language titles are shown in.
+    pub lang: &'a str,
+}
+
+/// Room added to a measured label, for rounding.
+const LABEL_SLACK: f64 = 4.0;
+/// An instant's label has a backdrop with 3 px of padding each side
+/// (`.annals-instant .annals-label`), inside its width.
+const INSTANT_LABEL_PADDING: f64 = 6.0;
 
 /// Sizes used by [`layout`], in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -32,8 +48,10 @@ pub struct LayoutOptions {
     pub point_radius: f64,
     /// Narrowest bar drawn, so a short span stays visible and clickable.
     pub min_bar: f64,
-    /// Estimated width of one label character.
-    pub char_width: f64,
+    /// Height of one row of era labels, below the lanes.
+    pub era_row_height: f64,
+    /// Era label rows at most; an era label that finds no room is hidden.
+    pub max_era_rows: usize,
     /// Label stacking limits.
     pub stack: StackOptions,
     /// Events drawn one by one, across all lanes; a lane over its share is
@@ -51,7 +69,8 @@ impl Default for LayoutOptions {
             lane_padding: 8.0,
             point_radius: 7.0,
             min_bar: 10.0,
-            char_width: 7.2,
+            era_row_height: 18.0,
+            max_era_rows: 2,
             stack: StackOptions::default(),
             event_budget: 300,
             cluster_width: 44.0,
@@ -108,6 +127,21 @@ pub struct PlacedCluster {
     pub y: f64,
 }
 
+/// An era's band and label on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedEra {
+    /// Index into the dataset's eras.
+    pub index: usize,
+    /// Left edge of the band, clipped to the view.
+    pub x0: f64,
+    /// Right edge of the band, clipped to the view.
+    pub x1: f64,
+    /// Row of the label in the era strip below the lanes, from 0 at the bottom.
+    pub label_row: usize,
+    /// Width the label may use, from 6 px inside the band's left edge; 0 hides it.
+    pub label_width: f64,
+}
+
 /// Everything one frame draws.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimelineLayout {
@@ -119,22 +153,26 @@ pub struct TimelineLayout {
     pub events: Vec<PlacedEvent>,
     /// Clusters standing for the events of dense lanes.
     pub clusters: Vec<PlacedCluster>,
-    /// Total height of the lanes area.
+    /// Eras in view, with their labels in a strip below the lanes so they
+    /// never cover a mark or an event's label.
+    pub eras: Vec<PlacedEra>,
+    /// Total height of the lanes area, the era strip included.
     pub height: f64,
 }
 
 /// Lays out the events in `index` (usually those the filters let through)
-/// that fall inside `view`, `width` pixels wide, with labels in `lang` (their
-/// widths are measured on the text drawn). A lane with more events in
-/// view than [`LayoutOptions::event_budget`] allows is drawn as clusters with
-/// counts instead, so a frame's work and DOM stay bounded at any dataset size.
+/// that fall inside `view`, `width` pixels wide. A lane with more events in
+/// view than [`LayoutOptions::event_budget`] allows, or whose marks would need
+/// more than [`StackOptions::max_mark_rows`] rows to stay apart, is drawn as
+/// clusters with counts instead, so a frame's work and DOM stay bounded at any
+/// dataset size and no two marks ever overlap.
 pub fn layout(
     dataset: &Dataset,
     index: &TimeIndex,
     view: &Viewport,
     width: f64,
-    lang: &str,
     options: &LayoutOptions,
+    text: Typeset,
 ) -> TimelineLayout {
     let width = width.max(1.0);
     // Keep marks that are partly on screen: a point's radius or a label may
@@ -151,19 +189,15 @@ pub fn layout(
             *dense = true;
             continue;
         }
-        let mut lane_items: Vec<(Item, usize)> = index
-            .overlapping(dataset, lane, t0, t1)
-            .into_iter()
-            .map(|i| (place(&dataset.events[i], view, width, lang, options), i))
-            .collect();
-        // Stacking reads marks left to right.
-        lane_items.sort_by(|a, b| a.0.x0.total_cmp(&b.0.x0));
-        for (item, i) in lane_items {
-            items.push(item);
+        for i in index.overlapping(dataset, lane, t0, t1) {
+            items.push(place(&dataset.events[i], view, width, options, text));
             indexes.push(i);
         }
     }
-    let stacked = stack(&items, dataset.lanes.len(), options.stack);
+    let stacked = stack(&items, dataset.lanes.len(), width, options.stack);
+    for (lane, full) in stacked.overfull.iter().enumerate() {
+        dense[lane] |= *full;
+    }
 
     let mut lanes = Vec::with_capacity(dataset.lanes.len());
     let mut y = 0.0;
@@ -177,12 +211,13 @@ pub fn layout(
         .iter()
         .zip(&stacked.placements)
         .zip(indexes)
+        .filter(|((item, _), _)| !dense[item.lane])
         .map(|((item, placement), index)| PlacedEvent {
             index,
             x0: item.x0,
             x1: item.x1,
             y: lanes[item.lane].y + options.lane_header + placement.row as f64 * options.row_height,
-            label_x: item.label_x,
+            label_x: placement.label_x,
             label_width: placement.label_width,
             instant: dataset.events[index].is_instant(),
         })
@@ -218,13 +253,70 @@ pub fn layout(
         }
     }
 
+    let eras = place_eras(dataset, view, width, options, text);
+    let era_rows = eras
+        .iter()
+        .filter(|e| e.label_width > 0.0)
+        .map(|e| e.label_row + 1)
+        .max()
+        .unwrap_or(0);
     TimelineLayout {
-        axis: axis(view, width),
+        axis: axis(view, width, text.measure),
         lanes,
         events,
         clusters,
-        height: y,
+        eras,
+        height: y + era_rows as f64 * options.era_row_height,
     }
+}
+
+/// The eras in view, each label in the lowest row of the era strip where it
+/// is clear of the others; a label that finds no row, or has under 28 px of
+/// its band, is hidden (the band stays).
+fn place_eras(
+    dataset: &Dataset,
+    view: &Viewport,
+    width: f64,
+    options: &LayoutOptions,
+    text: Typeset,
+) -> Vec<PlacedEra> {
+    const INSET: f64 = 6.0;
+    let mut rows: Vec<Vec<(f64, f64)>> = vec![Vec::new(); options.max_era_rows];
+    let mut out = Vec::new();
+    for (index, era) in dataset.eras.iter().enumerate() {
+        if !view.overlaps(era.range.0, era.range.1) {
+            continue;
+        }
+        let x0 = view.x(era.range.0, width).max(0.0);
+        let x1 = view.x(era.range.1, width).min(width);
+        let wanted = text
+            .measure
+            .width(era.title.get(text.lang), TextStyle::Heading)
+            + LABEL_SLACK;
+        let room = (x1 - x0 - 2.0 * INSET).max(0.0);
+        let label_width = wanted.min(room);
+        let span = (x0 + INSET, x0 + INSET + label_width);
+        let free = (label_width >= options.stack.min_label.min(wanted))
+            .then(|| {
+                rows.iter().position(|row| {
+                    row.iter().all(|r| {
+                        span.1 + options.stack.gap <= r.0 || r.1 + options.stack.gap <= span.0
+                    })
+                })
+            })
+            .flatten();
+        if let Some(row) = free {
+            rows[row].push(span);
+        }
+        out.push(PlacedEra {
+            index,
+            x0,
+            x1,
+            label_row: free.unwrap_or(0),
+            label_width: if free.is_some() { label_width } else { 0.0 },
+        });
+    }
+    out
 }
 
 /// Where an event's mark and label go on one row.
@@ -232,8 +324,8 @@ fn place(
     event: &crate::model::Event,
     view: &Viewport,
     width: f64,
-    lang: &str,
     options: &LayoutOptions,
+    text: Typeset,
 ) -> Item {
     let (x0, x1, label_x) = if event.is_instant() {
         let x = view.x((event.range.0 + event.range.1) / 2.0, width);
@@ -250,16 +342,20 @@ fn place(
             .max(x0 + options.min_bar);
         (x0, x1, x0.max(0.0) + 6.0)
     };
-    let wanted = event.title.get(lang).chars().count() as f64 * options.char_width + 4.0;
-    // Near the right edge a label goes to the left of its mark, if there
-    // is more room there.
-    let room_right = width - label_x;
-    let room_left = x0 - LABEL_SPACING;
-    let (label_x, label_width) = if wanted > room_right && room_left > room_right {
-        let w = wanted.min(room_left);
-        (x0 - LABEL_SPACING + 2.0 - w, w)
+    let style = match event.status {
+        Status::Planned | Status::Proposed => TextStyle::LabelItalic,
+        _ => TextStyle::Label,
+    };
+    let title = event.title.get(text.lang);
+    let label_width = if title.is_empty() {
+        0.0
     } else {
-        (label_x, wanted.min(room_right).max(0.0))
+        let padding = if event.is_instant() {
+            INSTANT_LABEL_PADDING
+        } else {
+            0.0
+        };
+        text.measure.width(title, style) + LABEL_SLACK + padding
     };
     Item {
         lane: event.lane,
@@ -267,6 +363,7 @@ fn place(
         x1,
         label_x,
         label_width,
+        priority: event.label_priority(),
     }
 }
 
@@ -274,7 +371,13 @@ fn place(
 mod tests {
     use super::*;
     use crate::model::parse_dataset;
-    use crate::model::DEFAULT_DATASET_JSON;
+    use crate::model::{Date, DEFAULT_DATASET_JSON};
+    use measure::Advances;
+
+    const NATIVE: Typeset<'static> = Typeset {
+        measure: &Advances,
+        lang: "",
+    };
 
     fn default_dataset() -> Dataset {
         parse_dataset(DEFAULT_DATASET_JSON).unwrap().dataset
@@ -289,7 +392,14 @@ mod tests {
         let d = default_dataset();
         let (a, b) = d.extent().unwrap();
         let view = Viewport::fit(a, b, 0.03);
-        let l = layout(&d, &all(&d), &view, 1200.0, "en", &LayoutOptions::default());
+        let l = layout(
+            &d,
+            &all(&d),
+            &view,
+            1200.0,
+            &LayoutOptions::default(),
+            NATIVE,
+        );
         let shown: Vec<usize> = l.events.iter().map(|e| e.index).collect();
         assert_eq!(
             shown,
@@ -311,8 +421,8 @@ mod tests {
             &all(&d),
             &Viewport::new(year_1998.0, year_1998.1),
             1000.0,
-            "en",
             &LayoutOptions::default(),
+            NATIVE,
         );
         assert!(!l.events.is_empty());
         for e in &l.events {
@@ -335,8 +445,8 @@ mod tests {
             &TimeIndex::build(&d, &shown),
             &Viewport::fit(a, b, 0.03),
             900.0,
-            "en",
             &LayoutOptions::default(),
+            NATIVE,
         );
         let mut placed: Vec<usize> = l.events.iter().map(|e| e.index).collect();
         placed.sort();
@@ -378,7 +488,7 @@ mod tests {
             let start = a + (b - a) * at - span / 2.0;
             let view = Viewport::new(start, start + span);
             let options = LayoutOptions::default();
-            let l = layout(&d, &index, &view, width, "en", &options);
+            let l = layout(&d, &index, &view, width, &options, NATIVE);
             let margin = view.span() / width * (options.point_radius + 2.0);
             let expected = d.events.iter().filter(|e| e.range.0 < view.end + margin && e.range.1 > view.start - margin).count();
             let mut placed: Vec<usize> = l.events.iter().map(|e| e.index).collect();
@@ -392,29 +502,169 @@ mod tests {
         }
     }
 
+    /// Every box a frame draws, as (x0, x1, y0, y1, owner): marks and event
+    /// labels (owned by their event), and era labels, positioned as
+    /// `static/annals.css` draws them.
+    fn boxes(l: &TimelineLayout, options: &LayoutOptions) -> Vec<(f64, f64, f64, f64, usize)> {
+        let mut out = Vec::new();
+        for e in &l.events {
+            out.push((e.x0, e.x1, e.y + 3.0, e.y + 25.0, e.index));
+            if e.label_width > 0.0 {
+                out.push((
+                    e.label_x,
+                    e.label_x + e.label_width,
+                    e.y + 5.0,
+                    e.y + 23.0,
+                    e.index,
+                ));
+            }
+        }
+        for era in l.eras.iter().filter(|e| e.label_width > 0.0) {
+            let bottom = l.height - 2.0 - era.label_row as f64 * options.era_row_height;
+            out.push((
+                era.x0 + 6.0,
+                era.x0 + 6.0 + era.label_width,
+                bottom - 16.0,
+                bottom,
+                usize::MAX - era.index,
+            ));
+        }
+        out
+    }
+
+    fn collisions(l: &TimelineLayout, options: &LayoutOptions) -> Vec<String> {
+        let b = boxes(l, options);
+        let mut out = Vec::new();
+        for (i, p) in b.iter().enumerate() {
+            for q in &b[i + 1..] {
+                if p.4 != q.4 && p.0 < q.1 && q.0 < p.1 && p.2 < q.3 && q.2 < p.3 {
+                    out.push(format!("{p:?} and {q:?}"));
+                }
+            }
+        }
+        out
+    }
+
     #[test]
-    fn label_widths_are_measured_on_the_title_in_the_chosen_language() {
-        let d = parse_dataset(
-            r#"{"events": [{"id": "a", "title": {"en": "Pact", "de": "Freundschaftsvertrag unterzeichnet"}, "start": "2000-01-01"}]}"#,
-        )
-        .unwrap()
-        .dataset;
+    fn the_default_view_shows_the_story_s_anchors_whole() {
+        let d = default_dataset();
         let (a, b) = d.extent().unwrap();
         let options = LayoutOptions::default();
-        let width_in = |lang: &str| {
-            let l = layout(
-                &d,
-                &all(&d),
-                &Viewport::fit(a, b, 0.4),
-                1200.0,
-                lang,
-                &options,
+        let mut view = Viewport::fit(a, b, 0.03);
+        // The stage is the page width less its padding.
+        let width = 1248.0;
+        let l = layout(&d, &all(&d), &view, width, &options, NATIVE);
+        let anchors = d
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.importance == Some(5) || e.status == Status::Planned);
+        let mut count = 0;
+        for (i, e) in anchors {
+            count += 1;
+            let placed = l.events.iter().find(|p| p.index == i).unwrap();
+            let wanted = Advances.width(
+                e.title.default_text(),
+                if e.status == Status::Planned {
+                    TextStyle::LabelItalic
+                } else {
+                    TextStyle::Label
+                },
             );
-            l.events[0].label_width
+            assert!(
+                placed.label_width >= wanted,
+                "{} gets {} of {wanted} px",
+                e.id,
+                placed.label_width
+            );
+            assert!(
+                placed.label_x >= 0.0 && placed.label_x + placed.label_width <= width,
+                "{} runs off screen",
+                e.id
+            );
+        }
+        assert_eq!(count, 4, "1960, 1998 and the two planned events");
+        for step in 0..6 {
+            let l = layout(&d, &all(&d), &view, width, &options, NATIVE);
+            assert_eq!(
+                collisions(&l, &options),
+                Vec::<String>::new(),
+                "after {step} zoom steps"
+            );
+            view = view.zoom_at(Date::parse("2005-06").unwrap().range().0, 1.0 / 1.6);
+        }
+    }
+
+    fn random_dataset(n: usize, seed: u64) -> Dataset {
+        let mut x = seed
+            .wrapping_mul(2862933555777941757)
+            .wrapping_add(3037000493);
+        let mut next = move |m: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % m
         };
-        let wanted = |title: &str| title.chars().count() as f64 * options.char_width + 4.0;
-        assert_eq!(width_in("en"), wanted("Pact"));
-        assert_eq!(width_in("de"), wanted("Freundschaftsvertrag unterzeichnet"));
+        let words = [
+            "Treaty", "signed", "in", "Kyoto", "WWWW", "iii", "missile", "defense", "talks", "—",
+            "2+2",
+        ];
+        let events: Vec<String> = (0..n)
+            .map(|i| {
+                let title: Vec<&str> = (0..1 + next(8)).map(|_| words[next(words.len() as u64) as usize]).collect();
+                let year = 1950 + next(60);
+                let start = format!("{year}-{:02}-{:02}", 1 + next(12), 1 + next(28));
+                let end = if next(3) == 0 { format!(r#", "end": "{}""#, year + next(5)) } else { String::new() };
+                let status = ["occurred", "planned", "proposed", "cancelled"][next(4) as usize];
+                let importance = if next(4) == 0 { format!(r#", "importance": {}"#, 1 + next(5)) } else { String::new() };
+                format!(r#"{{"id": "e{i}", "title": "{}", "start": "{start}"{end}, "status": "{status}"{importance}, "lane": "l{}"}}"#, title.join(" "), next(3))
+            })
+            .collect();
+        let eras: Vec<String> = (0..next(4))
+            .map(|k| {
+                let y = 1950 + next(60);
+                format!(
+                    r#"{{"title": "Era {k} of the long name", "start": "{y}", "end": "{}"}}"#,
+                    y + next(20)
+                )
+            })
+            .collect();
+        parse_dataset(&format!(
+            r#"{{"eras": [{}], "events": [{}]}}"#,
+            eras.join(","),
+            events.join(",")
+        ))
+        .unwrap()
+        .dataset
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        #[test]
+        fn nothing_collides_at_any_zoom(n in 1usize..200, seed in 0u64..10_000, zoom in 0.002f64..1.5, at in 0.0f64..1.0, width in 300f64..2000.0) {
+            let d = random_dataset(n, seed);
+            let (a, b) = d.extent().unwrap();
+            let span = (b - a) * zoom;
+            let start = a + (b - a) * at - span / 2.0;
+            let view = Viewport::new(start, start + span);
+            let options = LayoutOptions::default();
+            let l = layout(&d, &all(&d), &view, width, &options, NATIVE);
+            let found = collisions(&l, &options);
+            proptest::prop_assert!(found.is_empty(), "{}", found.join("\n"));
+            // The most important label in view that was hidden or cut lost
+            // its room to one at least as important.
+            for e in &l.events {
+                let event = &d.events[e.index];
+                let wanted = Advances.width(event.title.default_text(), TextStyle::LabelItalic).min(Advances.width(event.title.default_text(), TextStyle::Label));
+                let right_start = if e.instant { e.x1 + 5.0 } else { e.x0.max(0.0) + 6.0 };
+                let left_end = e.x0 - rows::LABEL_SPACING;
+                let fits_somewhere = right_start + wanted <= width || (left_end - wanted >= 0.0 && left_end <= width);
+                if e.label_width + 1e-6 >= wanted || !fits_somewhere { continue; }
+                let rival = l.events.iter().any(|o| o.index != e.index && o.y == e.y
+                    && d.events[o.index].label_priority() >= event.label_priority());
+                proptest::prop_assert!(rival, "{} lost its label to nothing more important", event.id);
+            }
+        }
     }
 
     #[test]
@@ -426,8 +676,8 @@ mod tests {
             &all(&d),
             &Viewport::fit(a, b, 0.02),
             1200.0,
-            "en",
             &LayoutOptions::default(),
+            NATIVE,
         );
         assert!(l.events.is_empty());
         assert_eq!(l.clusters.iter().map(|c| c.count).sum::<usize>(), 5000);
@@ -443,8 +693,8 @@ mod tests {
             &all(&d),
             &Viewport::fit(a, b, 0.03),
             900.0,
-            "en",
             &LayoutOptions::default(),
+            NATIVE,
         );
         assert_eq!(l.lanes.len(), d.lanes.len());
         let mut y = 0.0;
@@ -457,5 +707,35 @@ mod tests {
             let band = &l.lanes[d.events[e.index].lane];
             assert!(e.y >= band.y && e.y < band.y + band.height);
         }
+    }
+
+    #[test]
+    fn label_widths_are_measured_on_the_title_in_the_chosen_language() {
+        let d = parse_dataset(
+            r#"{"events": [{"id": "a", "title": {"en": "Pact", "de": "Freundschaftsvertrag unterzeichnet"}, "start": "2000-01-01"}]}"#,
+        )
+        .unwrap()
+        .dataset;
+        let (a, b) = d.extent().unwrap();
+        let options = LayoutOptions::default();
+        let width_in = |lang: &str| {
+            let text = Typeset {
+                measure: &Advances,
+                lang,
+            };
+            let l = layout(
+                &d,
+                &all(&d),
+                &Viewport::fit(a, b, 0.4),
+                1200.0,
+                &options,
+                text,
+            );
+            l.events[0].label_width
+        };
+        let wanted = |title: &str| Advances.width(title, TextStyle::Label);
+        assert!(width_in("en") >= wanted("Pact"));
+        assert!(width_in("en") < wanted("Freundschaftsvertrag unterzeichnet"));
+        assert!(width_in("de") >= wanted("Freundschaftsvertrag unterzeichnet"));
     }
 }

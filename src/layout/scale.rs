@@ -240,7 +240,12 @@ mod tests {
             assert!(valid(&v), "{a}, {b}: {v:?}");
             let fitted = Viewport::fit(a, b, 0.1);
             assert!(valid(&fitted), "fit {a}, {b}: {fitted:?}");
-            assert!(!crate::layout::ticks::axis(&v, 1200.0).ticks.is_empty() || v.span() < 1.0);
+            assert!(
+                !crate::layout::ticks::axis(&v, 1200.0, &crate::layout::measure::Advances)
+                    .ticks
+                    .is_empty()
+                    || v.span() < 1.0
+            );
         }
         assert_eq!(
             Viewport::new(-1e308, 1e308),
@@ -271,7 +276,7 @@ mod tests {
             let v = Viewport::new(a, b);
             prop_assert!(valid(&v), "{} {} -> {:?}", a, b, v);
             prop_assert!(valid(&Viewport::fit(a, b, margin)));
-            let axis = crate::layout::ticks::axis(&v, 1000.0);
+            let axis = crate::layout::ticks::axis(&v, 1000.0, &crate::layout::measure::Advances);
             prop_assert!(axis.ticks.len() <= 2_000);
         }
 

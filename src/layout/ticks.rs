@@ -1,23 +1,31 @@
 //! Axis ticks that adapt to the visible span, with a context row above them.
 //!
 //! The tick unit is the finest calendar step (minutes up to billions of years)
-//! whose labels fit side by side in the available pixels; the context row
+//! whose labels, as measured in the axis font, fit side by side in the
+//! available pixels; the context row
 //! names the next coarser unit ("1998" above months, "August 1998" above
 //! days) so a reader never loses track of where they are. The number of ticks
 //! depends on the width in pixels, never on the span, so deep time costs no
 //! more than a single day.
+//!
+//! Year ticks fall on round years as people write them, on both sides of
+//! year zero: "400 BCE", "200 BCE", "1 CE", "200", "400" (there is no year
+//! zero, so the step across it is one year short). Within ten thousand years
+//! of the present, BCE years are written out; further back, the whole axis
+//! reads in thousands, millions or billions of years ago ("12 ka", "66 Ma").
 
 use crate::model::date::{
     civil_from_days, days_in_month, display_year, month_abbrev, month_name, month_start, year_start,
 };
 use crate::model::Days;
 
+use super::measure::{Measure, TextStyle};
 use super::scale::Viewport;
 
-/// Approximate width of one label character, in pixels, for spacing ticks.
-pub const CHAR_WIDTH: f64 = 7.0;
-/// Space kept between neighbouring tick labels.
+/// Space kept between neighbouring tick labels (their 4 px inset included).
 const LABEL_GAP: f64 = 14.0;
+/// Room the context row's labels take beyond their text: padding and border.
+const CONTEXT_PADDING: f64 = 13.0;
 
 /// A calendar step between ticks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,17 +54,24 @@ impl Step {
         }
     }
 
-    /// The longest label this step writes inside `view`, in characters.
-    fn label_chars(self, view: &Viewport) -> usize {
+    /// The widest label this step writes inside `view`, in pixels.
+    fn label_width(self, view: &Viewport, measure: &dyn Measure) -> f64 {
+        let width = |text: &str| measure.width(text, TextStyle::Tick);
         match self {
-            Step::Minutes(_) | Step::Hours(_) => 5,
-            Step::Days(_) => 2,
-            Step::Months(_) => 3,
+            Step::Minutes(_) | Step::Hours(_) => width("00:00"),
+            Step::Days(_) => width("28"),
+            Step::Months(_) => (1..=12).map(|m| width(month_abbrev(m))).fold(0.0, f64::max),
             Step::Years(n) => {
-                let year_at = |t: Days| civil_from_days(floor_day(t)).0.div_euclid(n) * n;
-                let first = year_label(year_at(view.start), n).chars().count();
-                let last = year_label(year_at(view.end), n).chars().count();
-                first.max(last)
+                let deep = deep_axis(view);
+                let year_at = |t: Days| round_year(civil_from_days(floor_day(t)).0, n, deep);
+                [view.start, view.end, view.start + view.span() / 2.0]
+                    .into_iter()
+                    .map(|t| width(&year_label(year_at(t), n, deep)))
+                    .chain(
+                        (!deep && view.start < year_start(1) && view.end > year_start(0))
+                            .then(|| width("1 CE")),
+                    )
+                    .fold(0.0, f64::max)
             }
         }
     }
@@ -115,29 +130,46 @@ pub struct Axis {
 }
 
 /// Chooses the finest step whose labels fit in `width` pixels for `view`.
-pub fn choose_step(view: &Viewport, width: f64) -> Step {
+pub fn choose_step(view: &Viewport, width: f64, measure: &dyn Measure) -> Step {
     let days_per_px = view.span() / width.max(1.0);
     let candidates = Step::candidates();
     candidates
         .iter()
         .copied()
+        // A month is 28 days at the shortest.
         .find(|step| {
-            let needed = step.label_chars(view) as f64 * CHAR_WIDTH + LABEL_GAP;
-            step.approx_days() / days_per_px >= needed
+            let shortest = match step {
+                Step::Months(n) => *n as f64 * 28.0,
+                _ => step.approx_days(),
+            };
+            let needed = step.label_width(view, measure) + LABEL_GAP;
+            shortest / days_per_px >= needed
         })
         .unwrap_or(*candidates.last().expect("candidates are not empty"))
 }
 
-/// Lays out the axis of `view` across `width` pixels.
-pub fn axis(view: &Viewport, width: f64) -> Axis {
-    let step = choose_step(view, width);
-    let ticks = tick_times(step, view)
+/// Lays out the axis of `view` across `width` pixels, with text widths from `measure`.
+pub fn axis(view: &Viewport, width: f64, measure: &dyn Measure) -> Axis {
+    let step = choose_step(view, width, measure);
+    let mut ticks: Vec<Tick> = tick_times(step, view)
         .into_iter()
         .map(|(t, label)| Tick {
             x: view.x(t, width),
             label,
         })
         .collect();
+    // Across year zero one step is a year short: drop a tick that would
+    // crowd the one before it.
+    let fits =
+        |a: &Tick, b: &Tick| b.x - a.x >= measure.width(&a.label, TextStyle::Tick) + LABEL_GAP;
+    let mut kept: Vec<Tick> = Vec::with_capacity(ticks.len());
+    for tick in ticks.drain(..) {
+        match kept.last() {
+            Some(last) if !fits(last, &tick) => {}
+            _ => kept.push(tick),
+        }
+    }
+    let ticks = kept;
     let mut context: Vec<Tick> = context_times(step, view)
         .into_iter()
         .map(|(t, label)| Tick {
@@ -145,8 +177,17 @@ pub fn axis(view: &Viewport, width: f64) -> Axis {
             label,
         })
         .collect();
-    pin_first_context(&mut context);
-    let ticks: Vec<Tick> = ticks;
+    pin_first_context(&mut context, measure);
+    // A context label that would run into the next one is dropped, never cut.
+    let context_width = |t: &Tick| measure.width(&t.label, TextStyle::Heading) + CONTEXT_PADDING;
+    let mut shown: Vec<Tick> = Vec::with_capacity(context.len());
+    for tick in context {
+        match shown.last() {
+            Some(last) if last.x + context_width(last) > tick.x => {}
+            _ => shown.push(tick),
+        }
+    }
+    let mut context = shown;
     if ticks.is_empty() && context.is_empty() {
         // A narrow view deep in time can fall between two ticks whose long
         // labels need more room than the span has: name the year instead.
@@ -165,14 +206,14 @@ pub fn axis(view: &Viewport, width: f64) -> Axis {
 
 /// Pins the context label whose period started off screen to the left edge,
 /// and drops it when the next one would overlap it.
-fn pin_first_context(context: &mut Vec<Tick>) {
+fn pin_first_context(context: &mut Vec<Tick>, measure: &dyn Measure) {
     if context.len() >= 2 && context[1].x <= 0.0 {
         context.remove(0);
     }
     if let Some(first) = context.first_mut() {
         if first.x < 0.0 {
             first.x = 0.0;
-            let needed = first.label.chars().count() as f64 * CHAR_WIDTH + LABEL_GAP;
+            let needed = measure.width(&first.label, TextStyle::Heading) + CONTEXT_PADDING;
             if context.get(1).is_some_and(|next| next.x < needed) {
                 context.remove(0);
             }
@@ -234,26 +275,77 @@ fn tick_times(step: Step, view: &Viewport) -> Vec<(Days, String)> {
             }
         }
         Step::Years(n) => {
-            let mut year = y0.div_euclid(n) * n;
+            let deep = deep_axis(view);
+            let mut year = round_year(y0, n, deep);
             loop {
                 let t = year_start(year);
                 if t > view.end || out.len() >= MAX_TICKS {
                     break;
                 }
                 if t >= view.start {
-                    out.push((t, year_label(year, n)));
+                    out.push((t, year_label(year, n, deep)));
                 }
-                year += n;
+                year = next_round_year(year, n, deep);
             }
         }
     }
     out
 }
 
-/// A year tick label; steps of a thousand years or more read as "ka", "Ma"
-/// and "Ga" before the present, as geologists write them.
-fn year_label(year: i64, step: i64) -> String {
-    if step < 1_000 || year > 0 {
+/// Whether the axis of `view` reaches more than ten thousand years back, and
+/// so reads in "ka", "Ma" and "Ga" once its step is a thousand years or more.
+fn deep_axis(view: &Viewport) -> bool {
+    view.start < year_start(-10_000)
+}
+
+/// The last round year at or before the astronomical `year`, for a step of
+/// `step` years: a multiple of `step` after year zero, and a year written as
+/// a multiple of `step` BCE before it (astronomical `1 - k × step`), so the
+/// ticks read "200 BCE", "1 CE", "200". A deep axis at a thousand years or
+/// more counts back from year zero instead, as "ka" and "Ma" do.
+fn round_year(year: i64, step: i64, deep: bool) -> i64 {
+    if year >= 1 || (deep && step >= 1_000) {
+        let round = year.div_euclid(step) * step;
+        if round < 1 && year >= 1 {
+            1
+        } else {
+            round
+        }
+    } else {
+        // Written years BCE: 1 - year; round them up to a multiple of `step`.
+        let bce = 1 - year;
+        let round = (bce + step - 1).div_euclid(step) * step;
+        1 - round
+    }
+}
+
+/// The round year after `year` (itself round) for a step of `step` years.
+fn next_round_year(year: i64, step: i64, deep: bool) -> i64 {
+    if year >= 1 || (deep && step >= 1_000) {
+        if year == 1 && step > 1 {
+            step
+        } else {
+            year + step
+        }
+    } else {
+        let next = year + step;
+        // From the last BCE tick, the next is 1 CE.
+        if next >= 1 {
+            1
+        } else {
+            next
+        }
+    }
+}
+
+/// A year tick label; on a deep axis, steps of a thousand years or more
+/// read as "ka", "Ma" and "Ga" before the present, as geologists write them.
+/// Year 1 reads "1 CE", to mark the era change.
+fn year_label(year: i64, step: i64, deep: bool) -> String {
+    if year == 1 {
+        return "1 CE".to_owned();
+    }
+    if step < 1_000 || year > 0 || !deep {
         return display_year(year);
     }
     let ago = -(year as f64);
@@ -330,8 +422,24 @@ fn context_times(step: Step, view: &Viewport) -> Vec<(Days, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::measure::Advances;
     use crate::layout::scale::max_span;
     use proptest::prelude::*;
+
+    fn axis(v: &Viewport, width: f64) -> Axis {
+        super::axis(v, width, &Advances)
+    }
+
+    /// The astronomical year a tick label names: "800 BCE" is -799, "1 CE"
+    /// is 1, "12 ka" is -12000.
+    fn year_read_back(label: &str) -> Option<i64> {
+        let plain = label.replace(',', "");
+        if let Some(bce) = plain.strip_suffix(" BCE") {
+            return bce.parse::<i64>().ok().map(|y| 1 - y);
+        }
+        let plain = plain.strip_suffix(" CE").unwrap_or(&plain);
+        crate::model::Date::parse(plain).ok().map(|d| d.year())
+    }
 
     fn view(from: &str, to: &str) -> Viewport {
         let a = crate::model::Date::parse(from).unwrap().range().0;
@@ -399,11 +507,62 @@ mod tests {
 
     #[test]
     fn deep_time_labels_read_in_ka_ma_ga() {
-        assert_eq!(year_label(-13_800_000_000, 1_000_000_000), "13.8 Ga");
-        assert_eq!(year_label(-66_000_000, 1_000_000), "66 Ma");
-        assert_eq!(year_label(-12_000, 1_000), "12 ka");
-        assert_eq!(year_label(1500, 100), "1500");
-        assert_eq!(year_label(-499, 100), "500 BCE");
+        assert_eq!(year_label(-13_800_000_000, 1_000_000_000, true), "13.8 Ga");
+        assert_eq!(year_label(-66_000_000, 1_000_000, true), "66 Ma");
+        assert_eq!(year_label(-12_000, 1_000, true), "12 ka");
+        assert_eq!(year_label(1500, 100, false), "1500");
+        assert_eq!(year_label(-499, 100, false), "500 BCE");
+        assert_eq!(year_label(-2_999, 1_000, false), "3000 BCE");
+    }
+
+    #[test]
+    fn ticks_fall_on_round_years_across_year_zero() {
+        // The Rome sample's span: 753 BCE to 476 CE. The axis used to read
+        // "801 BCE, 601 BCE, 401 BCE, 201 BCE, 1 BCE".
+        let labels = |from: &str, to: &str, width: f64| -> Vec<String> {
+            axis(&view(from, to), width)
+                .ticks
+                .into_iter()
+                .map(|t| t.label)
+                .collect()
+        };
+        assert_eq!(
+            labels("-0800", "0480", 1000.0),
+            [
+                "800 BCE", "700 BCE", "600 BCE", "500 BCE", "400 BCE", "300 BCE", "200 BCE",
+                "100 BCE", "1 CE", "100", "200", "300", "400"
+            ]
+        );
+        assert_eq!(
+            labels("-0800", "0480", 500.0),
+            ["800 BCE", "600 BCE", "400 BCE", "200 BCE", "1 CE", "200", "400"]
+        );
+        assert_eq!(
+            labels("-0003", "0003", 300.0),
+            ["4 BCE", "3 BCE", "2 BCE", "1 BCE", "1 CE", "2", "3"]
+        );
+        assert_eq!(
+            labels("-0010", "0010", 500.0),
+            ["10 BCE", "5 BCE", "1 CE", "5", "10"]
+        );
+        let l = labels("-9000", "2000", 900.0);
+        assert_eq!(
+            l,
+            ["8000 BCE", "6000 BCE", "4000 BCE", "2000 BCE", "1 CE", "2000"]
+        );
+    }
+
+    #[test]
+    fn month_ticks_fit_their_labels() {
+        // Months of 28 days need room for "Sep" in the axis font.
+        let v = view("2005-01", "2006-01");
+        for width in [300.0, 420.0, 600.0, 900.0] {
+            let a = axis(&v, width);
+            for pair in a.ticks.windows(2) {
+                let needed = Advances.width(&pair[0].label, TextStyle::Tick) + 4.0;
+                assert!(pair[1].x - pair[0].x >= needed, "{:?} at {width}", a.ticks);
+            }
+        }
     }
 
     proptest! {
@@ -414,11 +573,31 @@ mod tests {
             prop_assert!(!axis.ticks.is_empty() || !axis.context.is_empty(), "the axis always says where the view is");
             prop_assert!(axis.ticks.len() <= (width / 20.0) as usize + 2, "{} ticks", axis.ticks.len());
             for pair in axis.ticks.windows(2) {
-                let needed = pair[0].label.chars().count() as f64 * CHAR_WIDTH;
+                // The label sits 4 px right of its tick.
+                let needed = Advances.width(&pair[0].label, TextStyle::Tick) + 4.0;
                 prop_assert!(pair[1].x - pair[0].x >= needed, "{:?} too close to {:?}", pair[0], pair[1]);
+            }
+            for pair in axis.context.windows(2) {
+                let needed = Advances.width(&pair[0].label, TextStyle::Heading) + CONTEXT_PADDING;
+                prop_assert!(pair[1].x - pair[0].x >= needed, "context {:?} runs into {:?}", pair[0], pair[1]);
             }
             for tick in &axis.ticks {
                 prop_assert!(tick.x >= -1e-6 && tick.x <= width + 1e-6);
+            }
+        }
+
+        #[test]
+        fn every_year_tick_reads_back_as_its_year(start in -2e9f64..2e7, log_span in 2.5f64..11.0, width in 200f64..3000.0) {
+            let v = Viewport::new(start, start + 10f64.powf(log_span));
+            let axis = axis(&v, width);
+            if let Step::Years(_) = axis.step {
+                for tick in &axis.ticks {
+                    let year = year_read_back(&tick.label);
+                    prop_assert!(year.is_some(), "{:?} does not read as a year", tick.label);
+                    let t = year_start(year.unwrap());
+                    let at = v.x(t, width);
+                    prop_assert!((at - tick.x).abs() < 1e-6 * width.max(1.0) + 1e-6, "{:?} sits at {} but its year is at {}", tick.label, tick.x, at);
+                }
             }
         }
     }

@@ -286,6 +286,7 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
             media,
             sources: Vec::new(),
             related: Vec::new(),
+            importance: None,
             origin: Origin::row(row),
         });
     }

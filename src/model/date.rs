@@ -432,8 +432,14 @@ impl Date {
 
     /// The date written for a reader, at its precision:
     /// "1998", "Fall 2005", "Q3 2005", "August 1998", "August 31, 1998",
-    /// "August 31, 1998, 14:05"; years before 1 CE end in "BCE".
+    /// "August 31, 1998, 14:05"; years before 1 CE end in "BCE". Past ten
+    /// thousand years ago a date reads in years ago, whatever its precision
+    /// ("12,000 years ago", "66 million years ago", "13.8 billion years ago"):
+    /// a month or a day means nothing there.
     pub fn display(&self) -> String {
+        if let Some(ago) = years_ago(self.year()) {
+            return ago;
+        }
         let year = display_year(self.year());
         match *self {
             Date::Year(_) => year,
@@ -482,6 +488,31 @@ fn parse_before_present(text: &str) -> Option<Result<Date, DateError>> {
     let years = whole * factor + (fraction * factor * 2 + scale) / (2 * scale);
     let year = i64::try_from(-years).unwrap_or(i64::MIN);
     Some(check_year(year).map(Date::Year))
+}
+
+/// How many years before year zero counts as deep time, written in years ago.
+pub const DEEP_TIME_YEARS: i64 = 10_000;
+
+/// A year more than [`DEEP_TIME_YEARS`] ago, as people write it:
+/// "12,000 years ago", "66 million years ago", "13.8 billion years ago"
+/// (counted back from year zero, as `66 Ma` is read); `None` for later years.
+pub fn years_ago(year: i64) -> Option<String> {
+    let ago = year.checked_neg()?;
+    if ago <= DEEP_TIME_YEARS {
+        return None;
+    }
+    let scaled = |unit: f64, name: &str| {
+        let text = format!("{:.3}", ago as f64 / unit);
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        format!("{text} {name} years ago")
+    };
+    Some(if ago >= 1_000_000_000 {
+        scaled(1e9, "billion")
+    } else if ago >= 1_000_000 {
+        scaled(1e6, "million")
+    } else {
+        format!("{} years ago", group_digits(ago))
+    })
 }
 
 /// A year for a reader: "1998", "44 BCE" for astronomical year -43, and
@@ -615,7 +646,28 @@ mod tests {
             ("1998-08-31T09:05", "August 31, 1998, 09:05"),
             ("-43", "44 BCE"),
             ("0", "1 BCE"),
-            ("-13800000000", "13,800,000,001 BCE"),
+            ("-9999", "10,000 BCE"),
+            ("-10000", "10,001 BCE"),
+            ("-10001", "10,001 years ago"),
+            ("12 ka", "12,000 years ago"),
+            ("66 Ma", "66 million years ago"),
+            ("2.58 Ma", "2.58 million years ago"),
+            ("13.8 Ga", "13.8 billion years ago"),
+            ("-13800000000", "13.8 billion years ago"),
+            // Every precision reads the same in deep time.
+            ("-50000-fall", "50,000 years ago"),
+            ("-50000-Q2", "50,000 years ago"),
+            ("-50000-08", "50,000 years ago"),
+            ("-50000-08-31", "50,000 years ago"),
+            ("-50000-08-31T10:00", "50,000 years ago"),
+            // And in BCE, every precision keeps its calendar wording.
+            ("-0043-fall", "Fall 44 BCE"),
+            ("-0043-Q2", "Q2 44 BCE"),
+            ("-0043-03", "March 44 BCE"),
+            ("-0043-03-15", "March 15, 44 BCE"),
+            ("-0043-03-15T11:00", "March 15, 44 BCE, 11:00"),
+            ("0001-01-01", "January 1, 1"),
+            ("12345", "12,345"),
         ];
         for (text, shown) in cases {
             assert_eq!(

@@ -81,6 +81,7 @@ pub fn to_native_json(dataset: &Dataset) -> String {
                     .filter_map(|&i| dataset.events.get(i))
                     .map(|e| e.id.clone())
                     .collect(),
+                importance: event.importance,
                 extra: BTreeMap::new(),
             })
             .collect(),
@@ -149,6 +150,10 @@ pub fn to_csv(dataset: &Dataset) -> String {
         }
         if let Some(display) = &event.display_date {
             row[column("Display Date")] = escape_html(display.default_text());
+        } else if super::date::years_ago(event.start.year()).is_some() {
+            // The template's year columns hold a number; deep time also
+            // gets its wording ("66 million years ago").
+            row[column("Display Date")] = escape_html(&event.date_text(&dataset.language));
         }
         row[column("Headline")] = escape_html(event.title.default_text());
         row[column("Text")] = markdown_to_html(event.summary.default_text());
@@ -490,6 +495,7 @@ mod tests {
                                 media: seed.media.into(),
                                 sources: seed.sources.into(),
                                 related: Box::default(),
+                                importance: None,
                                 range,
                             };
                             (
@@ -636,6 +642,7 @@ mod tests {
                     actors: Box::default(),
                     tags: Box::default(),
                     summary: Text::default(),
+                    importance: None,
                     media: vec![Media {
                         url: "https://example.org/a.jpg".into(),
                         alt: Text::default(),
@@ -687,6 +694,22 @@ mod tests {
                 dataset.lanes[event.lane].label
             );
         }
+    }
+
+    #[test]
+    fn deep_time_reads_in_years_ago_in_the_csv() {
+        let d = crate::model::parse_dataset(
+            r#"{"events": [{"id": "a", "title": "Chicxulub impact", "start": "66 Ma"},
+                           {"id": "b", "title": "Rome founded", "start": "-0752"}]}"#,
+        )
+        .unwrap()
+        .dataset;
+        let csv = to_csv(&d);
+        assert!(csv.contains("66 million years ago"), "{csv}");
+        assert!(
+            !csv.contains("753 BCE"),
+            "a calendar year keeps its columns only: {csv}"
+        );
     }
 
     #[test]

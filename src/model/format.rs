@@ -265,6 +265,15 @@ pub(crate) struct RawEvent {
     /// Ids of related events.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
+    /// How much the event matters to the story, from 1 (a detail) to 5
+    /// (central); when not every label fits, more important events keep
+    /// theirs. Left out, an event counts as 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(range(min = 1, max = 5))
+    )]
+    pub importance: Option<u8>,
     /// Unknown keys.
     #[serde(flatten, skip_serializing)]
     #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(skip))]

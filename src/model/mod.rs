@@ -166,6 +166,10 @@ pub struct Event {
     pub sources: Box<[Source]>,
     /// Indexes into [`Dataset::events`] of related events.
     pub related: Box<[usize]>,
+    /// How much the event matters to the story, from 1 (a detail) to 5
+    /// (central), when the author said; labels of more important events
+    /// show first when not all fit.
+    pub importance: Option<u8>,
     /// Axis range covered, cached from the dates: `[start.range().0, end.range().1)`.
     pub range: (Days, Days),
 }
@@ -193,6 +197,15 @@ impl Event {
             }
             _ => format!("{circa}{}", self.start.display()),
         }
+    }
+
+    /// How strongly the event claims a label when not all fit: the author's
+    /// importance (3 when not given) first, then whether it is planned or
+    /// proposed, then how many events it is related to.
+    pub fn label_priority(&self) -> u32 {
+        let importance = u32::from(self.importance.unwrap_or(DEFAULT_IMPORTANCE));
+        let pending = u32::from(matches!(self.status, Status::Planned | Status::Proposed));
+        importance * 1_000 + pending * 100 + self.related.len().min(99) as u32
     }
 
     /// The name a screen reader announces: date, status and title in `lang`
@@ -289,6 +302,9 @@ impl Dataset {
         Some((start, end))
     }
 }
+
+/// The importance of an event whose author did not give one.
+pub const DEFAULT_IMPORTANCE: u8 = 3;
 
 /// The dataset that ships with annals: the U.S.–Japan alliance story.
 pub const DEFAULT_DATASET_JSON: &str = include_str!("../../static/data/alliance.json");

@@ -227,6 +227,7 @@ fn draft(
         media,
         sources: Vec::new(),
         related: Vec::new(),
+        importance: None,
         origin,
     })
 }

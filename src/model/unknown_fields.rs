@@ -74,7 +74,8 @@ fields!(
         "summary",
         "media",
         "sources",
-        "related"
+        "related",
+        "importance"
     ]
 );
 fields!(RawMedia, ["url", "alt", "caption", "credit"]);

@@ -43,6 +43,8 @@ pub(crate) struct Draft {
     pub sources: Vec<Source>,
     /// Ids of related events, resolved by [`assemble`].
     pub related: Vec<String>,
+    /// From 1 to 5, when given.
+    pub importance: Option<u8>,
 }
 
 /// Everything about a dataset except its events, as read by an importer.
@@ -269,6 +271,7 @@ impl Assembler {
             media,
             sources,
             related: Box::default(),
+            importance: draft.importance,
             range,
         });
     }

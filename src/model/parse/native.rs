@@ -258,6 +258,7 @@ fn native_draft(
         media,
         sources,
         related: raw.related,
+        importance: checked_importance(raw.importance, at, problems),
         origin,
     })
 }
@@ -360,5 +361,19 @@ fn native_source(raw: RawSource, at: &Location, problems: &mut Vec<Problem>) -> 
         dateline: raw.dateline,
         url,
         note: raw.note,
+    }
+}
+
+/// An importance from 1 to 5; anything else is dropped with a warning.
+fn checked_importance(value: Option<u8>, at: &Location, problems: &mut Vec<Problem>) -> Option<u8> {
+    let value = value?;
+    if (1..=5).contains(&value) {
+        Some(value)
+    } else {
+        problems.push(Problem::warning(
+            at.field("importance"),
+            format!("importance runs from 1 (a detail) to 5 (central); {value} was ignored"),
+        ));
+        None
     }
 }
