@@ -12,6 +12,8 @@ pub mod embed;
 pub mod hooks;
 pub mod layout;
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod search;
 pub mod state;
 pub mod url_state;
