@@ -10,7 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ANNALS_ROOT"
 
 echo "== 1/4 native tests"
-cargo test --locked
+cargo test --locked --workspace
 
 echo "== 2/4 component tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test web
