@@ -42,6 +42,8 @@ test('without JavaScript, every event is there with its date, status, title and 
   await expect(page.locator(`${prerendered} .annals-events [data-event-id]`)).toHaveCount(alliance.events.length);
   await expect(page.locator(`${prerendered} .annals-axis`)).toBeVisible();
   await expect(page.locator(`${prerendered} .annals-lane-label`).first()).toBeVisible();
+  // Controls that need the app are out of the way.
+  await expect(page.locator(`${prerendered} .annals-toolbar`)).toBeHidden();
   // The marks are positioned (index.css), not piled up at the stage's corner.
   const xs = (await marks(page)).map((m) => Math.round(m.x));
   expect(new Set(xs).size).toBeGreaterThan(10);
@@ -65,15 +67,17 @@ test('without JavaScript, every event is there with its date, status, title and 
   await context.close();
 });
 
-test('the prerendered marks are the live marks: same ids, same order, within 4 px', async ({ browser, page }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport });
-  const still = await context.newPage();
-  await still.goto('./');
-  const before = await marks(still);
-  await context.close();
-
+test('the prerendered marks are the live marks: same ids, same order, within 4 px', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./');
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await page.route('**/annals_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto('./', { waitUntil: 'commit' });
+  // The first paint, while the wasm is held back.
+  await expect(page.locator(`${prerendered} .annals-events [data-event-id]`)).toHaveCount(alliance.events.length);
+  const before = await marks(page);
+  await page.screenshot({ path: join(repo, 'test-results', 'prerender-first-paint.png') });
+  release();
   await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
   await expect(page.locator(prerendered)).toHaveCount(0);
   const after = await marks(page);
@@ -152,10 +156,12 @@ test('?data= never shows the default events, from the first frame on', async ({ 
     requestAnimationFrame(look);
     document.addEventListener('DOMContentLoaded', look);
   }, defaults);
-  await page.goto('./?data=/fixtures/good.json', { waitUntil: 'domcontentloaded' });
-  // The prerendered page is in the DOM, but out of sight, with a loading line.
-  await expect(page.locator(prerendered)).toHaveCount(1);
-  await expect(page.locator(prerendered)).toBeHidden();
+  await page.goto('./?data=/fixtures/good.json', { waitUntil: 'commit' });
+  // The prerendered page (timeline and list) is in the DOM, but out of
+  // sight, with a loading line, while the wasm is held back.
+  await expect(page.locator(prerendered)).toHaveCount(2);
+  await expect(page.locator(prerendered).first()).toBeHidden();
+  await expect(page.locator(prerendered).last()).toBeHidden();
   await page.screenshot({ path: join(repo, 'test-results', 'prerender-data-first-paint.png') });
   await expect.poll(() => page.evaluate(() => window.frames)).toBeGreaterThan(3);
   release();
@@ -193,7 +199,8 @@ test.describe('a fragment pasted into <annals-timeline>', () => {
     const gate = new Promise((resolve) => { release = resolve; });
     await page.route(`${base}embed.js`, async (route) => { await gate; await route.continue(); });
 
-    await page.goto(`${base}fragment-host.html`);
+    // Not waiting for 'load': the held module script delays it.
+    await page.goto(`${base}fragment-host.html`, { waitUntil: 'commit' });
     const element = page.locator('annals-timeline');
     // Before embed.js: the declarative shadow root shows the timeline, positioned.
     await expect(element.locator('[data-prerendered] [data-event-id]')).toHaveCount(3);

@@ -1,4 +1,4 @@
-//! `annals`, the command line: verbs over datasets that share the app's core.
+//! `annals-cli`, the command line: verbs over datasets that share the app's core.
 //! `render` writes a page (or a fragment for `<annals-timeline>`) with the
 //! timeline already drawn, by the same code the browser runs
 //! (`annals::prerender`). Each verb is a subcommand in `commands`.
@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 
 /// annals: timelines of dated events, from the command line.
 #[derive(Parser, Debug)]
-#[command(name = "annals", version, about, long_about = None)]
+#[command(name = "annals-cli", version, about, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -32,7 +32,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("annals: {message}");
+            eprintln!("annals-cli: {message}");
             ExitCode::FAILURE
         }
     }

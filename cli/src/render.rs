@@ -74,7 +74,7 @@ pub fn run(args: &RenderArgs) -> Result<(), String> {
         .count();
     if errors > 0 {
         eprintln!(
-            "annals: {errors} event(s) were left out; the page shows the {} that loaded",
+            "annals-cli: {errors} event(s) were left out; the page shows the {} that loaded",
             loaded.dataset.events.len()
         );
     }

@@ -18,10 +18,10 @@ fn out_dir(test: &str) -> PathBuf {
 }
 
 fn annals(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
+    Command::new(env!("CARGO_BIN_EXE_annals-cli"))
         .args(args)
         .output()
-        .expect("the annals binary runs")
+        .expect("the annals-cli binary runs")
 }
 
 fn render(data: &str, out: &Path, extra: &[&str]) -> Output {
