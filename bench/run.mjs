@@ -104,9 +104,28 @@ function installProbes(expectedCount) {
     channel.port1.onmessage = () => cb(performance.now());
     channel.port2.postMessage(0);
   });
-  const bench = (window.__bench = { paintedAt: null, seenAt: null, error: null, wasm: null });
+  const bench = (window.__bench = { paintedAt: null, seenAt: null, error: null, wasm: null, marksAt: null, cls: 0 });
   addEventListener('TrunkApplicationStarted', (e) => { bench.wasm = e.detail && e.detail.wasm; });
+  // Cumulative Layout Shift, as the Web Vitals count it (shifts right after
+  // a discrete input are left out).
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) bench.cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {}
+  // First paint of annals: the first frame with an event mark on screen,
+  // prerendered (in the HTML, before the wasm) or drawn by the app; marks
+  // hidden (a prerendered page waiting for its ?data= file) do not count.
+  const marksShown = () => {
+    for (const el of document.querySelectorAll('[data-event-id]')) if (el.checkVisibility()) return true;
+    return false;
+  };
+  let marksSeen = false;
   const check = () => {
+    if (!marksSeen && expectedCount !== null && marksShown()) {
+      marksSeen = true;
+      afterPaint((t) => { bench.marksAt = t; });
+    }
     const rootEl = document.querySelector('[data-annals-root]');
     if (document.body && document.body.dataset.error) bench.error = document.body.dataset.error;
     const annalsDone = rootEl && rootEl.dataset.ready === 'true'
@@ -192,9 +211,13 @@ const withTimeout = (promise, ms, what) => Promise.race([
   new Promise((_, reject) => setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms)),
 ]);
 
-/** gzip -9 size of everything the page loaded, by kind; html and fonts are counted apart. */
+/**
+ * gzip -9 size of everything the page loaded, by kind; html and fonts are
+ * counted apart. `beforePaint` is what the first paint waits for: the HTML
+ * page, its stylesheets and its blocking classic scripts (annals' early.js).
+ */
 async function transferSizes(responses, origin) {
-  const sizes = { wasm: 0, js: 0, css: 0, data: 0, other: 0 };
+  const sizes = { wasm: 0, js: 0, css: 0, data: 0, html: 0, blocking: 0, other: 0 };
   for (const response of responses) {
     const url = new URL(response.url());
     if (url.origin !== origin || response.status() !== 200) continue;
@@ -208,10 +231,13 @@ async function transferSizes(responses, origin) {
     }
     const gz = gzipSync(body, { level: 9 }).length;
     const ext = extname(url.pathname);
-    const kind = ext === '.wasm' ? 'wasm' : ext === '.js' ? 'js' : ext === '.css' ? 'css' : ext === '.json' ? 'data' : 'other';
+    const type = response.request().resourceType();
+    const kind = ext === '.wasm' ? 'wasm' : ext === '.js' ? 'js' : ext === '.css' ? 'css' : ext === '.json' ? 'data' : type === 'document' ? 'html' : 'other';
     sizes[kind] += gz;
+    if (url.pathname.endsWith('/early.js')) sizes.blocking += gz;
   }
   sizes.total = sizes.wasm + sizes.js + sizes.css + sizes.data;
+  sizes.beforePaint = sizes.html + sizes.css + sizes.blocking;
   return sizes;
 }
 
@@ -257,9 +283,13 @@ async function measure(browser, origin, contenderId, dataset) {
       }
       await sleep(250);
     }
-    const bench = await page.evaluate(() => ({ paintedAt: window.__bench.paintedAt, seenAt: window.__bench.seenAt, error: window.__bench.error }));
+    const bench = await page.evaluate(() => ({ paintedAt: window.__bench.paintedAt, seenAt: window.__bench.seenAt, error: window.__bench.error, marksAt: window.__bench.marksAt }));
     if (bench.error) return { ...row, status: 'error', note: bench.error.slice(0, 200) };
     row.renderMs = bench.paintedAt;
+    // Interactive is the rendered time (data-ready); first paint is the first
+    // frame with marks, which for the peers is the rendered time too.
+    row.interactiveMs = bench.paintedAt;
+    row.firstPaintMs = contenderId === 'annals' ? Math.min(bench.marksAt ?? bench.paintedAt, bench.paintedAt) : bench.paintedAt;
     if (row.renderMs > CAP_MS) {
       return { ...row, status: 'timeout', note: `rendered after ${(row.renderMs / 1000).toFixed(1)} s, over the ${args.capSeconds} s cap` };
     }
@@ -279,6 +309,9 @@ async function measure(browser, origin, contenderId, dataset) {
     // keeps only the items on screen.
     await sleep(2000);
     await step('settle', async () => { row.settleAfterRenderMs = await settle(); });
+    // Layout shift from navigation until the page is idle after its render,
+    // before any input.
+    await step('cls', async () => { row.cls = await page.evaluate(() => window.__bench.cls); });
 
     // DOM nodes and memory, after a garbage collection.
     await step('dom', async () => {
@@ -372,7 +405,11 @@ async function measure(browser, origin, contenderId, dataset) {
       });
     }
 
-    await step('transfer', async () => { row.transfer = await transferSizes(responses, origin); });
+    await step('transfer', async () => {
+      row.transfer = await transferSizes(responses, origin);
+      // The peers paint nothing of the timeline before all of it has arrived.
+      row.beforePaintBytes = contenderId === 'annals' ? row.transfer.beforePaint : row.transfer.html + row.transfer.total;
+    });
     if (row.failed) row.note = Object.entries(row.failed).map(([k, v]) => `${k}: ${v}`).join('; ');
   } catch (e) {
     row.status = row.renderMs ? 'partial' : 'error';

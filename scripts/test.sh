@@ -15,14 +15,14 @@ cd "$ANNALS_ROOT"
 echo "== 0/4 lint gate"
 cargo fmt --all --check
 (cd examples/yew-host && cargo fmt --all --check)
-cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
 # The library's unit tests use proptest, a native-only dev-dependency, so the
 # wasm check covers the library, the binary and the component tests.
 cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps
 
 echo "== 1/4 native tests"
-cargo test --locked
+cargo test --locked --workspace
 
 echo "== 2/4 component tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test web

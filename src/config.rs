@@ -108,6 +108,11 @@ pub struct Config {
     pub on_select: Callback<Option<String>>,
     /// Lets code outside the component tree send actions.
     pub control: Option<Control>,
+    /// The timeline's width, in pixels, for the first render, before the
+    /// stage is measured: the width a page was rendered ahead of time for
+    /// (`annals-cli`), or the width of the prerendered markup the app
+    /// replaces, so its first frame matches what is on screen.
+    pub layout_width: Option<f64>,
 }
 
 impl Default for Config {
@@ -123,6 +128,7 @@ impl Default for Config {
             hide_controls: false,
             on_select: Callback::noop(),
             control: None,
+            layout_width: None,
         }
     }
 }
@@ -175,6 +181,7 @@ impl PartialEq for Config {
             && self.hide_controls == other.hide_controls
             && self.on_select == other.on_select
             && self.control == other.control
+            && self.layout_width == other.layout_width
     }
 }
 

@@ -20,6 +20,8 @@ pub mod embed;
 pub(crate) mod hooks;
 pub mod layout;
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub(crate) mod search;
 pub(crate) mod state;
 pub(crate) mod url_state;

@@ -21,9 +21,13 @@ function prefetchData() {
 }
 
 const prefetch = prefetchData();
+// A page rendered ahead of time (annals-cli) carries its dataset as inert
+// JSON beside the prerendered markup; a `?data=` file replaces it.
+const asked = (new URLSearchParams(location.search).get('data') || '').trim();
+const pageData = asked ? undefined : document.getElementById('annals-data')?.textContent;
 const { default: init, startPage } = await import('./annals.js');
 const wasm = await init({ module_or_path: new URL('annals_bg.wasm', import.meta.url) });
 // The same event trunk's own loader sends, so tools (the benchmark reads the
 // WebAssembly memory) can find the instance.
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
-startPage(undefined, prefetch);
+startPage(pageData, prefetch);

@@ -20,3 +20,14 @@ pub fn set_document_title(title: &str) {
         document.set_title(title);
     }
 }
+
+/// The width of the timeline's stage in markup rendered ahead of time
+/// (`annals-cli`) that is on screen in the page's `#annals`, so the app's
+/// first frame can be laid out exactly as wide before it replaces it.
+pub fn prerendered_width() -> Option<f64> {
+    let stage = gloo::utils::document()
+        .query_selector("#annals > [data-prerendered] .annals-stage")
+        .ok()??;
+    let width = stage.client_width();
+    (width > 0).then_some(width as f64)
+}

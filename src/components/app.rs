@@ -32,7 +32,8 @@ pub fn App(props: &AppProps) -> Html {
     // The standalone page's settings come from its URL, read once.
     let config = use_memo(props.config.clone(), |given| {
         let given = given.clone();
-        if given.url_sync {
+        // Rendered ahead of time (natively), there is no page URL to read.
+        if given.url_sync && cfg!(target_arch = "wasm32") {
             let data_url = given.data_url.clone().or_else(data_param);
             Config {
                 data_url,
@@ -44,14 +45,21 @@ pub fn App(props: &AppProps) -> Html {
     });
     let state = {
         let config = config.clone();
-        use_reducer(move || match &config.dataset {
-            // The host's dataset is shared, not copied, and checked first.
-            Some(dataset) => State::for_host(dataset.clone()),
-            // With data to load, start empty rather than flash an unrelated timeline.
-            None if config.data_url.is_some() || config.data_text.is_some() => {
-                State::new(Default::default(), Vec::new())
+        use_reducer(move || {
+            let mut state = match &config.dataset {
+                // The host's dataset is shared, not copied, and checked first.
+                Some(dataset) => State::for_host(dataset.clone()),
+                // With data to load, start empty rather than flash an unrelated timeline.
+                None if config.data_url.is_some() || config.data_text.is_some() => {
+                    State::new(Default::default(), Vec::new())
+                }
+                None => State::with_default_dataset(),
+            };
+            // Laid out at once for a known width; the stage's measurement follows.
+            if let Some(width) = config.layout_width.filter(|w| w.is_finite() && *w > 0.0) {
+                state.width = width;
             }
-            None => State::with_default_dataset(),
+            state
         })
     };
     let ids = use_memo((), |_| Ids::unique());

@@ -103,7 +103,8 @@ fn media(m: &Media, lang: &str) -> Html {
     }
 }
 
-fn source(s: &Source) -> Html {
+/// One source as the card lists it (also in the prerendered event list).
+pub(crate) fn source(s: &Source) -> Html {
     let mut byline: Vec<String> = Vec::new();
     if let Some(author) = &s.author {
         byline.push(format!("By {author}"));

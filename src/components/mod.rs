@@ -21,6 +21,8 @@ mod toolbar;
 
 pub use app::{App, AppProps};
 pub use axis::AxisView;
+#[cfg(feature = "ssr")]
+pub(crate) use card::source;
 pub use card::Card;
 pub use copy_link::CopyLink;
 pub use data_menu::DataMenu;

@@ -269,8 +269,19 @@ pub fn start_page(data: Option<String>, prefetch: JsValue) {
     if !prefetch.is_undefined() && !prefetch.is_null() {
         crate::browser::load::adopt_prefetch(&prefetch);
     }
-    crate::start_with(Config {
+    let mut config = Config {
         data_text: data,
+        layout_width: crate::browser::dom::prerendered_width(),
         ..Config::default()
-    });
+    };
+    // Replacing a prerendered page: its dataset is small enough to have been
+    // rendered ahead of time, so read it now, and the first frame is the one
+    // on screen rather than a loading state.
+    if config.layout_width.is_some() {
+        if let Some(Ok(loaded)) = config.data_text.as_deref().map(crate::model::parse_any) {
+            config.dataset = Some(std::rc::Rc::new(loaded.dataset));
+            config.data_text = None;
+        }
+    }
+    crate::start_with(config);
 }

@@ -1,7 +1,7 @@
 //! Layout math: from a dataset and a viewport to pixel positions.
 //!
 //! Pure functions of their inputs, with no yew or DOM: [`scale`] maps time to
-//! pixels, [`ticks`] chooses the axis labels, [`rows`] stacks marks and labels
+//! pixels, `ticks` chooses the axis labels, `rows` stacks marks and labels
 //! so nothing collides, [`measure`] says how wide text is, and [`layout`] puts
 //! it all together for one frame.
 
@@ -163,7 +163,7 @@ pub struct TimelineLayout {
 /// Lays out the events in `index` (usually those the filters let through)
 /// that fall inside `view`, `width` pixels wide. A lane with more events in
 /// view than [`LayoutOptions::event_budget`] allows, or whose marks would need
-/// more than [`StackOptions::max_mark_rows`] rows to stay apart, is drawn as
+/// more than `StackOptions::max_mark_rows` rows to stay apart, is drawn as
 /// clusters with counts instead, so a frame's work and DOM stay bounded at any
 /// dataset size and no two marks ever overlap.
 pub fn layout(

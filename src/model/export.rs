@@ -117,7 +117,7 @@ fn raw_source(source: &Source) -> RawSource {
 /// HTML, as the template expects. Only default-language texts are written,
 /// and fields the template has no column for (status, tags, sources…) are left out.
 /// A cell that a spreadsheet program would run as a formula starts with an
-/// apostrophe, which [`super::parse_csv`] removes again.
+/// apostrophe, which [`super::csv_import::parse_csv`] removes again.
 pub fn to_csv(dataset: &Dataset) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut rows: Vec<[String; COLUMNS.len()]> = Vec::new();
