@@ -1,5 +1,5 @@
-//! What the reader sees if annals panics: a short message and a reload
-//! button instead of a blank or frozen page.
+//! What the reader sees if annals panics: a short message and a Reload
+//! link instead of a blank or frozen page.
 //!
 //! After a panic the wasm instance is dead (release builds abort), so the
 //! screen is built with plain DOM calls from the panic hook, and its Reload

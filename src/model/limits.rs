@@ -10,6 +10,7 @@
 
 use std::borrow::Cow;
 
+use super::date::group_thousands;
 use super::parse::{Draft, Header, Location, Part};
 use super::{Problem, Source, Text};
 
@@ -87,8 +88,8 @@ fn cut_warning(at: Location, length: usize, max: usize) -> Problem {
         at,
         format!(
             "the text is {} bytes long; only its first {} bytes were kept (see the limits in docs/data-format.md)",
-            grouped(length),
-            grouped(max)
+            group_thousands(length as u64),
+            group_thousands(max as u64)
         ),
     )
 }
@@ -179,19 +180,6 @@ pub(crate) fn limit_header(header: &mut Header, problems: &mut Vec<Problem>) {
             problems,
         );
     }
-}
-
-/// 1234567 as "1,234,567".
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
