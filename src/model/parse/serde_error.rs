@@ -1,7 +1,7 @@
 //! Serde error forensics: which fields of an object are wrong, and JSON
 //! syntax errors, as located problems.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use serde::de::value::MapDeserializer;
 use serde::de::DeserializeOwned;
@@ -14,7 +14,7 @@ use crate::model::unknown_fields::{warn_unknown_in, Fields};
 /// errors, and returns `None`.
 pub(crate) fn read_strict<T: DeserializeOwned + Fields>(
     value: Value,
-    minimal: &str,
+    minimal: &'static str,
     at: &Location,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
@@ -52,7 +52,7 @@ pub(crate) fn read_strict<T: DeserializeOwned + Fields>(
 /// should not cost every event.
 pub(super) fn read_lenient<T: DeserializeOwned + Fields>(
     mut map: Map<String, Value>,
-    minimal: &str,
+    minimal: &'static str,
     at: &Location,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
@@ -89,19 +89,20 @@ struct Faults {
 /// per wrong field, plus one: trying every field of a faulty event on top of
 /// the minimal object cost a read per field, which made a file of many
 /// faulty events much slower to check than one of as many valid events.
-fn read_fields<T: DeserializeOwned>(map: &Map<String, Value>, minimal: &str) -> Result<T, Faults> {
-    let mut fields: Vec<(String, String)> = Vec::new();
-    let mut stand_ins: Option<Map<String, Value>> = None;
+fn read_fields<T: DeserializeOwned>(
+    map: &Map<String, Value>,
+    minimal: &'static str,
+) -> Result<T, Faults> {
+    // Each wrong field with its message and stand-in.
+    let mut wrong: Vec<(&str, String, Option<Value>)> = Vec::new();
     loop {
         // The field being read, and whether every field has been read.
         let reading = Cell::new(None::<&str>);
         let past_end = Cell::new(false);
         let mut entries = map.iter().filter_map(|(name, value)| {
-            if fields.iter().any(|(wrong, _)| wrong == name) {
-                let stand_in = stand_ins.as_ref()?.get(name)?;
-                Some((name.as_str(), stand_in))
-            } else {
-                Some((name.as_str(), value))
+            match wrong.iter().find(|(wrong, _, _)| wrong == name) {
+                Some((_, _, stand_in)) => Some((name.as_str(), stand_in.as_ref()?)),
+                None => Some((name.as_str(), value)),
             }
         });
         let tracked = std::iter::from_fn(|| {
@@ -112,28 +113,44 @@ fn read_fields<T: DeserializeOwned>(map: &Map<String, Value>, minimal: &str) -> 
             }
             entry
         });
-        let error = match T::deserialize(MapDeserializer::<_, serde_json::Error>::new(tracked)) {
-            Ok(t) if fields.is_empty() => return Ok(t),
-            Ok(_) => return Err(Faults { fields, rest: None }),
-            Err(e) => e,
-        };
-        let name = reading.get().filter(|_| !past_end.get());
-        match name {
-            // A stand-in that fails too would be read again and again.
-            Some(name) if !fields.iter().any(|(wrong, _)| wrong == name) => {
-                fields.push((name.to_owned(), error.to_string()));
-                if stand_ins.is_none() {
-                    stand_ins = Some(serde_json::from_str(minimal).unwrap_or_default());
+        let read = T::deserialize(MapDeserializer::<_, serde_json::Error>::new(tracked));
+        let rest = match read {
+            Ok(t) if wrong.is_empty() => return Ok(t),
+            Ok(_) => None,
+            Err(error) => match reading.get().filter(|_| !past_end.get()) {
+                // A stand-in that fails too would be read again and again.
+                Some(name) if !wrong.iter().any(|(wrong, _, _)| *wrong == name) => {
+                    wrong.push((name, error.to_string(), stand_in(minimal, name)));
+                    continue;
                 }
-            }
-            _ => {
-                return Err(Faults {
-                    fields,
-                    rest: Some(error),
-                })
-            }
-        }
+                _ => Some(error),
+            },
+        };
+        let fields = wrong
+            .into_iter()
+            .map(|(name, message, _)| (name.to_owned(), message))
+            .collect();
+        return Err(Faults { fields, rest });
     }
+}
+
+/// The value of field `name` in the minimal object `minimal`. The objects are
+/// parsed once, not once per faulty event.
+fn stand_in(minimal: &'static str, name: &str) -> Option<Value> {
+    thread_local! {
+        static PARSED: RefCell<Vec<(&'static str, Map<String, Value>)>> =
+            const { RefCell::new(Vec::new()) };
+    }
+    PARSED.with_borrow_mut(|parsed| {
+        let index = match parsed.iter().position(|(text, _)| *text == minimal) {
+            Some(index) => index,
+            None => {
+                parsed.push((minimal, serde_json::from_str(minimal).unwrap_or_default()));
+                parsed.len() - 1
+            }
+        };
+        parsed[index].1.get(name).cloned()
+    })
 }
 
 fn missing_field(message: &str) -> Option<&str> {
