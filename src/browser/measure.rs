@@ -32,7 +32,14 @@ pub struct CanvasMeasure {
 impl CanvasMeasure {
     /// A measurer for the font family `element` is set in (or the app's
     /// default family when there is no element yet).
+    ///
+    /// Rendered natively (the build-time prerender) there is no browser, and
+    /// web-sys calls would panic: the measurer then has no canvas and reads
+    /// [`Advances`], as it does wherever a canvas cannot be had.
     pub fn for_element(element: Option<&Element>) -> CanvasMeasure {
+        if cfg!(not(target_arch = "wasm32")) {
+            return CanvasMeasure::new(None, FONT_FAMILY.to_owned());
+        }
         let family = element
             .and_then(|el| web_sys::window()?.get_computed_style(el).ok().flatten())
             .and_then(|style| style.get_property_value("font-family").ok())
@@ -44,6 +51,10 @@ impl CanvasMeasure {
             .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
             .and_then(|c| c.get_context("2d").ok().flatten())
             .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+        CanvasMeasure::new(context, family)
+    }
+
+    fn new(context: Option<CanvasRenderingContext2d>, family: String) -> CanvasMeasure {
         CanvasMeasure {
             context,
             family,

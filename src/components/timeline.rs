@@ -8,7 +8,6 @@ use yew::prelude::*;
 use super::{use_annals, AxisView, EventMark, Overview, Same};
 use crate::browser::measure::CanvasMeasure;
 use crate::hooks::{use_element_width, use_pan_zoom};
-use crate::layout::measure::{Advances, Measure};
 use crate::layout::scale::Viewport;
 use crate::layout::{layout, LayoutOptions, Typeset};
 use crate::model::limits::excerpt;
@@ -30,21 +29,10 @@ pub fn Timeline() -> Html {
     let dataset = state.dataset.clone();
     let index = state.index.clone();
     // Measured in the stage's own font once it is on the page (the width
-    // only becomes known then). Rendered natively (the build-time prerender)
-    // there is no canvas, and no web-sys call may run while rendering: the
-    // font's advance widths stand in.
+    // only becomes known then).
     let measure = use_memo(state.ready(), {
         let stage = stage.clone();
-        move |_| -> Box<dyn Measure> {
-            if cfg!(target_arch = "wasm32") {
-                Box::new(CanvasMeasure::for_element(
-                    stage.cast::<web_sys::Element>().as_ref(),
-                ))
-            } else {
-                let _ = stage;
-                Box::new(Advances)
-            }
-        }
+        move |_| CanvasMeasure::for_element(stage.cast::<web_sys::Element>().as_ref())
     });
     let frame = use_memo(
         (
@@ -59,7 +47,7 @@ pub fn Timeline() -> Html {
             let index = index.clone();
             move |(_, view, width, lang, measure)| {
                 let text = Typeset {
-                    measure: &**measure.0,
+                    measure: &*measure.0,
                     lang,
                 };
                 layout(
