@@ -92,15 +92,7 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                 let (id, token) = begin(url.clone(), Some(url.clone()));
                 let dispatcher = dispatcher.clone();
                 spawn_local(async move {
-                    let progress = |done, total| {
-                        dispatcher.dispatch(Action::LoadProgress {
-                            id,
-                            done,
-                            total,
-                            unit: ProgressUnit::Bytes,
-                            problems: 0,
-                        })
-                    };
+                    let progress = bytes_progress(&dispatcher, id);
                     let read = fetch_reader(&url, &token, progress).await;
                     check_and_finish(read, id, url, &token, &dispatcher).await;
                 });
@@ -115,15 +107,7 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                 let (id, token) = begin(name.clone(), None);
                 let dispatcher = dispatcher.clone();
                 spawn_local(async move {
-                    let progress = |done, total| {
-                        dispatcher.dispatch(Action::LoadProgress {
-                            id,
-                            done,
-                            total,
-                            unit: ProgressUnit::Bytes,
-                            problems: 0,
-                        })
-                    };
+                    let progress = bytes_progress(&dispatcher, id);
                     let read = read_file(&file, &token, progress).await.map(Reader::new);
                     check_and_finish(read, id, name, &token, &dispatcher).await;
                 });
@@ -176,6 +160,20 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
 /// How long one step of checking may hold the main thread, in milliseconds:
 /// short enough that the page keeps painting and Cancel stays responsive.
 const STEP_MS: f64 = 25.0;
+
+/// Reports the bytes of load `id` read so far, as a download or a file
+/// read goes.
+fn bytes_progress(dispatcher: &UseReducerDispatcher<State>, id: u64) -> impl Fn(u64, u64) + '_ {
+    move |done, total| {
+        dispatcher.dispatch(Action::LoadProgress {
+            id,
+            done,
+            total,
+            unit: ProgressUnit::Bytes,
+            problems: 0,
+        })
+    }
+}
 
 /// Checks what was read and reports the result, unless the load was
 /// cancelled or superseded meanwhile.
