@@ -512,6 +512,7 @@ fn parse_time(text: &str) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::parse::locations;
     use crate::model::{Date, ProblemKind};
 
     const FIXTURE: &str = include_str!("../../tests/fixtures/timelinejs-sheet.csv");
@@ -574,11 +575,7 @@ mod tests {
         // A cell spanning three lines is one row; a blank line is a row.
         let text = "Year,Headline,Text\n2000,A,\"one\ntwo\nthree\"\n2005-x,Bad,\n\n2006-x,Bad after a blank row,\n";
         let loaded = parse_csv(text).unwrap();
-        let locations: Vec<_> = loaded
-            .problems
-            .iter()
-            .map(|p| p.location.to_string())
-            .collect();
+        let locations = locations(&loaded.problems);
         assert_eq!(locations, ["row 3, column `Year`", "row 5, column `Year`"]);
     }
 

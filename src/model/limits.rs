@@ -185,6 +185,7 @@ pub(crate) fn limit_header(header: &mut Header, problems: &mut Vec<Problem>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::parse::locations;
     use crate::model::{parse_dataset, ProblemKind};
 
     #[test]
@@ -199,11 +200,7 @@ mod tests {
         assert_eq!(loaded.dataset.title.default.len(), SHORT_TEXT_BYTES);
         assert_eq!(loaded.dataset.description.default.len(), LONG_TEXT_BYTES);
         assert_eq!(loaded.dataset.eras[0].title.default.len(), SHORT_TEXT_BYTES);
-        let locations: Vec<_> = loaded
-            .problems
-            .iter()
-            .map(|p| p.location.to_string())
-            .collect();
+        let locations = locations(&loaded.problems);
         assert_eq!(
             locations,
             [

@@ -487,6 +487,7 @@ pub(crate) fn unique_slug(title: &str, used: &mut HashSet<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::parse::locations;
     use crate::model::ProblemKind;
 
     const FIXTURE: &str = include_str!("../../tests/fixtures/timelinejs.json");
@@ -530,11 +531,7 @@ mod tests {
             d.index_of("sputnik-1-launched-2").is_some(),
             "slugs are deduplicated"
         );
-        let warnings: Vec<_> = loaded
-            .problems
-            .iter()
-            .map(|p| p.location.to_string())
-            .collect();
+        let warnings = locations(&loaded.problems);
         assert!(
             loaded
                 .problems
@@ -593,11 +590,7 @@ mod tests {
         ]}"#;
         let loaded = parse_timelinejs(text).unwrap();
         assert_eq!(loaded.dataset.events.len(), 1);
-        let locations: Vec<_> = loaded
-            .problems
-            .iter()
-            .map(|p| p.location.to_string())
-            .collect();
+        let locations = locations(&loaded.problems);
         assert_eq!(
             locations,
             [

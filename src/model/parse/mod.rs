@@ -21,6 +21,8 @@ pub(crate) use assemble::{assemble, make_era, Assembler, Draft, Header, DEFAULT_
 pub use native::parse_dataset;
 pub(crate) use native::{native_event_text, native_header, parse_native_value};
 pub(crate) use origin::{FieldStyle, Origin};
+#[cfg(test)]
+pub(crate) use problem::locations;
 pub use problem::{Column, Inner, Item, Loaded, Location, Part, Problem, ProblemKind};
 pub(crate) use serde_error::json_problem;
 
@@ -103,11 +105,7 @@ mod tests {
         ]}"#;
         let loaded = parse_dataset(text).unwrap();
         assert_eq!(loaded.dataset.events.len(), 1);
-        let locations: Vec<_> = loaded
-            .problems
-            .iter()
-            .map(|p| p.location.to_string())
-            .collect();
+        let locations = locations(&loaded.problems);
         assert_eq!(
             locations,
             [
@@ -172,11 +170,7 @@ mod tests {
             {"id": "a", "title": "A", "start": "2000", "summary": {"en": "[y](javascript:z)", "ja": "[z](vbscript:z)"}}
         ]}"#;
         let loaded = parse_dataset(text).unwrap();
-        let locations: Vec<_> = loaded
-            .problems
-            .iter()
-            .map(|p| p.location.to_string())
-            .collect();
+        let locations = locations(&loaded.problems);
         assert_eq!(
             locations,
             [

@@ -282,6 +282,13 @@ impl fmt::Display for Inner {
     }
 }
 
+/// Where each problem is, as the author reads it: for tests that pin the
+/// locations a file's problems are reported at.
+#[cfg(test)]
+pub(crate) fn locations(problems: &[Problem]) -> Vec<String> {
+    problems.iter().map(|p| p.location.to_string()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
