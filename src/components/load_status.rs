@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::use_annals;
 use crate::hooks::Loader;
-use crate::model::date::group_thousands as grouped;
+use crate::model::date::group_thousands;
 use crate::state::ProgressUnit;
 
 fn megabytes(bytes: u64) -> String {
@@ -27,13 +27,13 @@ pub fn LoadStatus() -> Html {
         (Some(total), ProgressUnit::Events) if total > 0 => {
             let mut detail = format!(
                 "checking events: {} of {}",
-                grouped(loading.done),
-                grouped(total)
+                group_thousands(loading.done),
+                group_thousands(total)
             );
             match loading.problems {
                 0 => {}
                 1 => detail.push_str(", 1 problem so far"),
-                n => detail.push_str(&format!(", {} problems so far", grouped(n))),
+                n => detail.push_str(&format!(", {} problems so far", group_thousands(n))),
             }
             detail
         }
@@ -51,18 +51,5 @@ pub fn LoadStatus() -> Html {
             }
             <button type="button" class="annals-button" onclick={cancel}>{ "Cancel" }</button>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::grouped;
-
-    #[test]
-    fn numbers_are_grouped_by_thousands() {
-        assert_eq!(grouped(0), "0");
-        assert_eq!(grouped(999), "999");
-        assert_eq!(grouped(1000), "1,000");
-        assert_eq!(grouped(1_234_567), "1,234,567");
     }
 }

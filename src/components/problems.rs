@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::use_annals;
 use crate::browser::download::{download, source_stem};
 use crate::hooks::Loader;
-use crate::model::date::group_thousands as grouped;
+use crate::model::date::group_thousands;
 use crate::model::report::{problems_csv, problems_text, SHOWN};
 use crate::model::{Problem, ProblemKind};
 use crate::state::{Action, LoadOutcome};
@@ -55,7 +55,7 @@ pub fn ProblemsPanel() -> Html {
             0 => format!("{name} loaded, with warnings."),
             n => format!(
                 "{name} loaded, but {} {} left out.",
-                grouped(n as u64),
+                group_thousands(n as u64),
                 if n == 1 { "entry was" } else { "entries were" }
             ),
         },
@@ -66,7 +66,7 @@ pub fn ProblemsPanel() -> Html {
     if more > 0 {
         heading.push_str(&format!(
             " {} problems; the first {SHOWN} are listed.",
-            grouped(total as u64)
+            group_thousands(total as u64)
         ));
     }
     let save = |extension: &'static str| {
@@ -90,7 +90,7 @@ pub fn ProblemsPanel() -> Html {
                 { for state.problems.iter().take(SHOWN).map(item) }
             </ul>
             if more > 0 {
-                <p class="annals-problems-more">{ format!("and {} more", grouped(more as u64)) }</p>
+                <p class="annals-problems-more">{ format!("and {} more", group_thousands(more as u64)) }</p>
             }
             <p class="annals-problems-downloads">
                 <button type="button" class="annals-button" onclick={save("txt")}>{ "Download all as text" }</button>
