@@ -1,5 +1,6 @@
 //! The shipped dataset (`static/data/alliance.json`) in its second language:
-//! every text a reader sees has a Japanese translation, the Japanese names
+//! every text a reader sees (titles, summaries, the dataset's title and
+//! description, lane and theme names) has a Japanese translation, the Japanese names
 //! the official documents and things by their official Japanese names
 //! (`alliance-facts.md`), and it hedges where the English hedges.
 #![cfg(not(target_arch = "wasm32"))]
@@ -69,6 +70,27 @@ fn every_text_a_reader_sees_has_japanese() {
         );
     }
     assert!(d.eras.is_empty(), "era names want Japanese too");
+    assert_eq!(d.lanes.len(), 5);
+    for lane in &d.lanes {
+        japanese(&lane.label, &format!("lane {}", lane.id));
+    }
+    for theme in &d.themes {
+        japanese(&theme.label, &format!("theme {}", theme.id));
+        assert_eq!(
+            theme.label.default_text(),
+            theme.id,
+            "the English name is the tag"
+        );
+    }
+    for e in &d.events {
+        for tag in e.tags.iter() {
+            assert!(
+                d.themes.iter().any(|t| &t.id == tag),
+                "event {}: theme {tag:?} is not declared in `themes`, so it has no Japanese name",
+                e.id
+            );
+        }
+    }
 }
 
 /// The names listed in `alliance-facts.md` ("Official Japanese names"), with

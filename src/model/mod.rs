@@ -78,8 +78,18 @@ impl Status {
 pub struct Lane {
     /// Stable identifier that events refer to.
     pub id: String,
-    /// Text shown at the start of the lane.
-    pub label: String,
+    /// Text shown at the start of the lane, read in the reader's language.
+    pub label: Text,
+}
+
+/// A theme that events name in their `tags`, declared so that its name can
+/// be translated. A tag with no declared theme names itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Theme {
+    /// The tag events use, and the filter and the URL keep.
+    pub id: String,
+    /// The name shown to readers, in their language.
+    pub label: Text,
 }
 
 /// Where a statement comes from.
@@ -155,7 +165,8 @@ pub struct Event {
     pub lane: usize,
     /// Who took part.
     pub actors: Box<[String]>,
-    /// Themes.
+    /// Themes, by tag (a [`Theme`]'s id when the dataset declares it; read
+    /// the name through [`Dataset::theme_label`]).
     pub tags: Box<[String]>,
     /// Summary in the safe Markdown subset, as written; render it through
     /// [`markdown::parse`], never as HTML.
@@ -246,6 +257,8 @@ pub struct Dataset {
     pub eras: Vec<Era>,
     /// Lanes, top to bottom.
     pub lanes: Vec<Lane>,
+    /// Declared themes, with their names; ids are unique.
+    pub themes: Vec<Theme>,
     /// Events, in chronological order.
     pub events: Vec<Event>,
 }
@@ -293,6 +306,18 @@ impl Dataset {
             previous = start;
         }
         Ok(())
+    }
+
+    /// The name of the theme an event's tag names, in `lang` (the default
+    /// language where there is no translation); a tag with no declared
+    /// theme, or a theme without a label, reads as the tag itself.
+    pub fn theme_label<'a>(&'a self, tag: &'a str, lang: &str) -> &'a str {
+        self.themes
+            .iter()
+            .find(|t| t.id == tag)
+            .map(|t| t.label.get(lang))
+            .filter(|label| !label.is_empty())
+            .unwrap_or(tag)
     }
 
     /// The axis range from the earliest start to the latest end, if there are events.
