@@ -282,7 +282,7 @@ pub fn EventList(props: &EventListProps) -> Html {
                                 <span class="annals-static-title">{ event.title.get(lang).to_owned() }</span>
                             </summary>
                             <div class="annals-static-body">
-                                <p class="annals-static-lane">{ l.f(Msg::LaneIs, &[("lane", &dataset.lanes[event.lane].label)]) }</p>
+                                <p class="annals-static-lane">{ l.f(Msg::LaneIs, &[("lane", &dataset.lanes[event.lane].label.get(lang))]) }</p>
                                 if !event.summary.get(lang).is_empty() {
                                     <RichText source={AttrValue::from(event.summary.get(lang).to_owned())} />
                                 }

@@ -87,16 +87,27 @@ fn field_score(query: &str, text: &str) -> u32 {
 }
 
 /// Scores an event for all query words, on its texts in `lang` (the ones the
-/// reader sees); `None` unless every word matches somewhere.
-fn event_score(query_words: &[String], event: &Event, lane: &str, lang: &str) -> Option<u32> {
+/// reader sees: its title, summary, lane and theme names); `None` unless
+/// every word matches somewhere.
+fn event_score(
+    query_words: &[String],
+    event: &Event,
+    dataset: &Dataset,
+    lang: &str,
+) -> Option<u32> {
     let (title, summary) = (event.title.get(lang), event.summary.get(lang));
+    let lane = dataset
+        .lanes
+        .get(event.lane)
+        .map_or("", |l| l.label.get(lang));
     let mut total = 0;
     for q in query_words {
         let title = field_score(q, title) * 3;
         let tags = event
             .tags
             .iter()
-            .chain(&event.actors)
+            .map(|t| dataset.theme_label(t, lang))
+            .chain(event.actors.iter().map(String::as_str))
             .map(|t| field_score(q, t) * 2)
             .max()
             .unwrap_or(0);
@@ -124,8 +135,7 @@ pub fn search(dataset: &Dataset, query: &str, lang: &str) -> Vec<Hit> {
         .iter()
         .enumerate()
         .filter_map(|(index, e)| {
-            let lane = dataset.lanes.get(e.lane).map_or("", |l| l.label.as_str());
-            event_score(&query_words, e, lane, lang).map(|score| Hit { index, score })
+            event_score(&query_words, e, dataset, lang).map(|score| Hit { index, score })
         })
         .collect();
     hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
@@ -315,6 +325,23 @@ mod tests {
         assert!(by_actor
             .iter()
             .any(|h| d.events[h.index].actors.iter().any(|a| a == "China")));
+    }
+
+    #[test]
+    fn lane_and_theme_names_are_searched_in_the_readers_language() {
+        let d = dataset();
+        // Only the "China & the Koreas" lane's Japanese name says 朝鮮半島,
+        // and only the "intelligence" theme's says インテリジェンス.
+        assert_eq!(
+            ids(&d, &search(&d, "朝鮮半島", "ja")),
+            ["anti-japanese-sentiment"]
+        );
+        assert_eq!(
+            ids(&d, &search(&d, "インテリジェンス", "ja")),
+            ["agenda-intelligence-sharing"]
+        );
+        assert!(search(&d, "朝鮮半島", "en").is_empty());
+        assert!(search(&d, "インテリジェンス", "en").is_empty());
     }
 
     #[test]

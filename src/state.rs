@@ -1248,7 +1248,9 @@ mod tests {
             "{}",
             opened.announcement
         );
-        let searched = s.apply(Action::SetQuery("missile".into())).unwrap();
+        // The default dataset's Japanese titles are searched in Japanese.
+        let searched = s.apply(Action::SetQuery("テポドン".into())).unwrap();
+        assert!(!searched.hits.is_empty());
         assert!(
             searched.announcement.ends_with('件'),
             "{}",

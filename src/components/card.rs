@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::{title_in, use_annals, use_ids, RichText};
 use crate::i18n::{Locale, Msg};
-use crate::model::{Event, Media, Source};
+use crate::model::{Dataset, Event, Media, Source};
 use crate::state::Action;
 
 /// Shows the open event in full: date at its precision, status, actors,
@@ -42,9 +42,9 @@ pub fn Card() -> Html {
                     <dt>{ l.t(Msg::Actors) }</dt><dd>{ event.actors.join(", ") }</dd>
                 }
                 if !event.tags.is_empty() {
-                    <dt>{ l.t(Msg::Themes) }</dt><dd>{ event.tags.join(", ") }</dd>
+                    <dt>{ l.t(Msg::Themes) }</dt><dd>{ themes_in(&state.dataset, event, &state.lang) }</dd>
                 }
-                <dt>{ l.t(Msg::Lane) }</dt><dd>{ state.dataset.lanes[event.lane].label.clone() }</dd>
+                <dt>{ l.t(Msg::Lane) }</dt><dd>{ state.dataset.lanes[event.lane].label.get(&state.lang).to_owned() }</dd>
             </dl>
             if !summary.is_empty() {
                 <div class="annals-card-summary"><RichText source={AttrValue::from(summary.to_owned())} /></div>
@@ -76,6 +76,16 @@ pub fn Card() -> Html {
             </nav>
         </aside>
     }
+}
+
+/// The names of an event's themes in `lang`, in the event's order.
+fn themes_in(dataset: &Dataset, event: &Event, lang: &str) -> String {
+    let names: Vec<&str> = event
+        .tags
+        .iter()
+        .map(|t| dataset.theme_label(t, lang))
+        .collect();
+    names.join(", ")
 }
 
 fn related_label(e: &Event, lang: &str) -> String {

@@ -49,14 +49,14 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                 <legend>{ l.t(Msg::Lanes) }</legend>
                 <ul>
                     { for state.dataset.lanes.iter().enumerate().map(|(i, lane)| check(
-                        ids.id(&format!("filter-lane-{i}")), lane.label.clone(), counts.lanes[i], !f.lanes.contains(&i), Action::ToggleLane(i))) }
+                        ids.id(&format!("filter-lane-{i}")), lane.label.get(&state.lang).to_owned(), counts.lanes[i], !f.lanes.contains(&i), Action::ToggleLane(i))) }
                 </ul>
             </fieldset>
             <fieldset>
                 <legend>{ l.t(Msg::Themes) }</legend>
                 <ul>
                     { for counts.tags.iter().enumerate().map(|(i, (tag, n))| check(
-                        ids.id(&format!("filter-tag-{i}")), tag.clone(), *n, !f.tags.contains(tag), Action::ToggleTag(tag.clone()))) }
+                        ids.id(&format!("filter-tag-{i}")), state.dataset.theme_label(tag, &state.lang).to_owned(), *n, !f.tags.contains(tag), Action::ToggleTag(tag.clone()))) }
                 </ul>
             </fieldset>
             <fieldset>

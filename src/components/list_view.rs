@@ -48,7 +48,7 @@ pub fn ListView() -> Html {
                                 <span class="annals-list-date">{ event.date_text(&state.lang) }</span>
                                 <span class="annals-badge">{ l.status(event.status) }</span>
                                 <span class="annals-list-title">{ super::title_in(event, &state.lang) }</span>
-                                <span class="annals-list-lane">{ state.dataset.lanes[event.lane].label.clone() }</span>
+                                <span class="annals-list-lane">{ state.dataset.lanes[event.lane].label.get(&state.lang).to_owned() }</span>
                             </button>
                         </li>
                     }

@@ -167,7 +167,7 @@ pub fn Timeline() -> Html {
                         { for frame.lanes.iter().map(|band| html! {
                             <div class="annals-lane" aria-hidden="true"
                                 data-style={format!("top:{:.0}px;height:{:.0}px", band.y, band.height)}>
-                                <span class="annals-lane-label">{ dataset.lanes[band.lane].label.clone() }</span>
+                                <span class="annals-lane-label">{ dataset.lanes[band.lane].label.get(&state.lang).to_owned() }</span>
                             </div>
                         }) }
                         { for frame.eras.iter().map(|placed| {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::csv_import::{neutralise_formula, COLUMNS};
 use super::date::Date;
 use super::format::{
-    RawDataset, RawEra, RawEvent, RawLane, RawMedia, RawSource, RawStatus, RawText,
+    RawDataset, RawEra, RawEvent, RawLane, RawMedia, RawSource, RawStatus, RawText, RawTheme,
 };
 use super::markdown::{self, Block, Inline};
 use super::{Dataset, Source, Status, Text};
@@ -40,7 +40,16 @@ pub fn to_native_json(dataset: &Dataset) -> String {
             .iter()
             .map(|lane| RawLane {
                 id: lane.id.clone(),
-                label: Some(lane.label.clone()),
+                label: Some(text(&lane.label)),
+                extra: BTreeMap::new(),
+            })
+            .collect(),
+        themes: dataset
+            .themes
+            .iter()
+            .map(|theme| RawTheme {
+                id: theme.id.clone(),
+                label: Some(text(&theme.label)),
                 extra: BTreeMap::new(),
             })
             .collect(),
@@ -166,7 +175,7 @@ pub fn to_csv(dataset: &Dataset) -> String {
         row[column("Group")] = dataset
             .lanes
             .get(event.lane)
-            .map(|l| l.label.clone())
+            .map(|l| l.label.default_text().to_owned())
             .unwrap_or_default();
         rows.push(row);
     }
@@ -279,7 +288,7 @@ mod tests {
     use super::*;
     use crate::model::csv_import::parse_csv;
     use crate::model::date::{days_in_month, Season};
-    use crate::model::{parse_dataset, Days, Era, Event, Lane, Media};
+    use crate::model::{parse_dataset, Days, Era, Event, Lane, Media, Theme};
 
     fn date() -> impl Strategy<Value = Date> {
         (
@@ -439,11 +448,20 @@ mod tests {
                 (proptest::option::of("[a-z]{1,5}"), text(true), span()),
                 0..3,
             ),
-            proptest::collection::vec(words(8), 1..4),
+            (
+                proptest::collection::vec(text(false), 1..4),
+                proptest::collection::btree_map("[a-z]{1,6}", text(false), 0..3),
+            ),
             proptest::collection::vec(event_seed(), 1..8),
         )
             .prop_map(
-                |((title, description, author, license), sources, eras, lane_labels, seeds)| {
+                |(
+                    (title, description, author, license),
+                    sources,
+                    eras,
+                    (lane_labels, themes),
+                    seeds,
+                )| {
                     let lanes: Vec<Lane> = lane_labels
                         .into_iter()
                         .enumerate()
@@ -542,6 +560,10 @@ mod tests {
                         language: "en".into(),
                         eras,
                         lanes,
+                        themes: themes
+                            .into_iter()
+                            .map(|(id, label)| Theme { id, label })
+                            .collect(),
                         events,
                     }
                 },
@@ -625,9 +647,10 @@ mod tests {
                 .enumerate()
                 .map(|(i, label)| Lane {
                     id: format!("lane-{i}"),
-                    label: (*label).to_owned(),
+                    label: Text::plain(*label),
                 })
                 .collect(),
+            themes: Vec::new(),
             events: RISKY
                 .iter()
                 .enumerate()
