@@ -260,6 +260,27 @@ mod tests {
         }
     }
 
+    /// A control's accessible name contains the text it shows (WCAG 2.5.3,
+    /// axe's label-content-name-mismatch), in every language.
+    #[test]
+    fn accessible_names_contain_the_visible_text() {
+        let pairs = [
+            (Msg::FitAll, Msg::Fit),
+            (Msg::ShortcutsButtonTitle, Msg::Shortcuts),
+        ];
+        for locale in Locale::all() {
+            for (name, shown) in pairs {
+                assert!(
+                    locale.t(name).contains(locale.t(shown)),
+                    "{}: {:?} does not contain {:?}",
+                    locale.tag(),
+                    locale.t(name),
+                    locale.t(shown)
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_reader_gets_the_first_language_annals_speaks_then_english() {
         assert_eq!(Locale::negotiate(["fr-FR", "ja-JP", "en"]), Some("ja"));
