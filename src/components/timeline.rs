@@ -197,7 +197,7 @@ pub fn Timeline() -> Html {
                                             tabindex={if frame.events.is_empty() && k == 0 { "0" } else { "-1" }}
                                             data-style={format!("left:{:.1}px;top:{:.1}px;width:{:.1}px", c.x0, c.y, (c.x1 - c.x0).max(6.0))}
                                             {onclick}>
-                                            { compact_count(c.count) }
+                                            { l.dates().compact_count(c.count as u64) }
                                         </button>
                                     }
                                 }) }
@@ -234,16 +234,6 @@ pub fn Timeline() -> Html {
             </div>
             <Overview />
         </section>
-    }
-}
-
-/// A count that fits a narrow cluster: "7", "840", "12k", "3.4M".
-fn compact_count(n: usize) -> String {
-    match n {
-        0..=999 => n.to_string(),
-        1_000..=9_999 => format!("{:.1}k", n as f64 / 1e3),
-        10_000..=999_999 => format!("{}k", n / 1000),
-        _ => format!("{:.1}M", n as f64 / 1e6),
     }
 }
 

@@ -52,6 +52,16 @@ pub trait DateWriter {
     fn count(&self, n: u64) -> String {
         group_thousands(n)
     }
+
+    /// A count that fits a narrow cluster: "7", "840", "12k", "3.4M".
+    fn compact_count(&self, n: u64) -> String {
+        match n {
+            0..=999 => n.to_string(),
+            1_000..=9_999 => format!("{:.1}k", n as f64 / 1e3),
+            10_000..=999_999 => format!("{}k", n / 1000),
+            _ => format!("{:.1}M", n as f64 / 1e6),
+        }
+    }
 }
 
 /// A year's number: grouped by thousands from five digits on ("2005",
@@ -303,6 +313,16 @@ impl DateWriter for Japanese {
     fn first_year(&self) -> String {
         "西暦1年".to_owned()
     }
+
+    /// In 万 (ten thousand), as Japanese counts: "7", "9999", "1.2万",
+    /// "12万", "340万".
+    fn compact_count(&self, n: u64) -> String {
+        match n {
+            0..=9_999 => n.to_string(),
+            10_000..=99_999 => format!("{:.1}万", n as f64 / 1e4),
+            _ => format!("{}万", n / 10_000),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -410,6 +430,17 @@ mod tests {
             assert_eq!(writer.first_year(), first);
             assert_eq!(writer.count(1_234_567), "1,234,567");
         }
+        let compact = |writer: &dyn DateWriter| {
+            [7, 840, 1_234, 12_345, 999_999, 3_400_000].map(|n| writer.compact_count(n))
+        };
+        assert_eq!(
+            compact(&English),
+            ["7", "840", "1.2k", "12k", "999k", "3.4M"]
+        );
+        assert_eq!(
+            compact(&Japanese),
+            ["7", "840", "1234", "1.2万", "99万", "340万"]
+        );
     }
 
     /// Any date at any precision, in any era.
