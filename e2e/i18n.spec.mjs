@@ -45,7 +45,7 @@ test('?lang=ja speaks Japanese: toolbar, legend, hint and the shortcuts dialog',
   await expect(page.locator('.annals-hint')).toContainText('ドラッグで移動');
   await expect(page.getByLabel('言語')).toHaveValue('ja');
   await expect(page.locator('h1')).not.toContainText('alliance');
-  await page.locator('.annals-stage').focus();
+  await page.locator(mark('treaty-signed-1960')).focus();
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'キーボードショートカット' });
   await expect(dialog).toBeVisible();
