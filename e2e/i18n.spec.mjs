@@ -130,3 +130,29 @@ test('axe finds no violations in Japanese', async ({ page }) => {
   await expect(page.locator('.annals-list')).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
+
+test.describe('embedded', () => {
+  const appPort = Number(process.env.ANNALS_E2E_PORT ?? 4173);
+  const hosts = `http://127.0.0.1:${appPort + 1}/`;
+
+  test('the JS API\'s language option and the element\'s lang attribute switch one instance', async ({ page }) => {
+    await page.goto(`${hosts}api.html`);
+    await page.waitForFunction(() => window.mounted === true);
+    const one = page.locator('#one');
+    const two = page.locator('#two');
+    await expect(one.locator(root)).toHaveAttribute('data-ready', 'true');
+    await page.evaluate(() => window.one.setOptions({ language: 'ja' }));
+    await expect(one.locator(root)).toHaveAttribute('lang', 'ja');
+    await expect(one.getByRole('button', { name: '拡大', exact: true })).toBeVisible();
+    await expect(two.getByRole('button', { name: 'Zoom in', exact: true })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+    await page.goto(`${hosts}element.html`);
+    const element = page.locator('#t');
+    await expect(element.locator(root)).toHaveAttribute('data-ready', 'true');
+    await page.evaluate(() => document.getElementById('t').setAttribute('lang', 'ja'));
+    await expect(element.locator(root)).toHaveAttribute('lang', 'ja');
+    await expect(element.locator('.annals-card-date')).toHaveText(/年/);
+    await expect(element.getByRole('button', { name: '拡大', exact: true })).toBeVisible();
+  });
+});
