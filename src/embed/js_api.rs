@@ -57,7 +57,10 @@ fn apply_options(mut config: Config, spec: &JsValue) -> Config {
     if let Some(hide) = option(spec, "hideControls").as_bool() {
         config.hide_controls = hide;
     }
-    if let Some(language) = string(option(spec, "language")) {
+    // `lang` as the iframe's parameter and the element's attribute say it.
+    if let Some(language) =
+        string(option(spec, "language")).or_else(|| string(option(spec, "lang")))
+    {
         config.language = Some(language);
     }
     config
