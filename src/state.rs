@@ -11,7 +11,9 @@ use yew::Reducible;
 use crate::i18n::{Locale, Msg};
 use crate::layout::index::TimeIndex;
 use crate::layout::scale::Viewport;
-use crate::model::{parse_dataset, Dataset, Days, Loaded, Problem, Status, DEFAULT_DATASET_JSON};
+#[cfg(feature = "default-dataset")]
+use crate::model::{parse_dataset, DEFAULT_DATASET_JSON};
+use crate::model::{Dataset, Days, Loaded, Problem, Status};
 use crate::search::{search, Filters, Hit};
 use crate::url_state::UrlState;
 
@@ -397,14 +399,22 @@ impl State {
         next
     }
 
-    /// The state with the dataset that ships with annals.
+    /// The state an instance starts with when it is given no data: the
+    /// dataset that ships with annals where it is built in (the
+    /// `default-dataset` feature). The release bundle leaves it out, and its
+    /// scripts always give data (`loader.js` the page's own, `embed.js` the
+    /// address of `data/alliance.json`), so there it starts with no events.
     pub fn with_default_dataset() -> State {
-        match parse_dataset(DEFAULT_DATASET_JSON) {
+        #[cfg(feature = "default-dataset")]
+        let state = match parse_dataset(DEFAULT_DATASET_JSON) {
             Ok(loaded) => State::new(loaded.dataset, loaded.problems),
             // The shipped file is checked by the test suite; this only guards
             // a broken build from showing a blank page.
             Err(problems) => State::new(Dataset::default(), problems),
-        }
+        };
+        #[cfg(not(feature = "default-dataset"))]
+        let state = State::new(Dataset::default(), Vec::new());
+        state
     }
 
     /// Whether the timeline has been measured and can draw its events.

@@ -332,7 +332,10 @@ impl Dataset {
 /// The importance of an event whose author did not give one.
 pub const DEFAULT_IMPORTANCE: u8 = 3;
 
-/// The dataset that ships with annals: the U.S.–Japan alliance story.
+/// The dataset that ships with annals: the U.S.–Japan alliance story. Built
+/// in with the `default-dataset` feature; the release bundle leaves it out
+/// and reads the same file from its page or from `data/alliance.json`.
+#[cfg(feature = "default-dataset")]
 pub const DEFAULT_DATASET_JSON: &str = include_str!("../../static/data/alliance.json");
 
 #[cfg(test)]
