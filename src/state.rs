@@ -60,6 +60,8 @@ pub struct State {
     pub announcement: String,
     /// The language texts are shown in; the dataset's own by default.
     pub lang: String,
+    /// Edit mode: whether it is on, undo and redo, unsaved changes.
+    pub editing: crate::editing::Editing,
 }
 
 /// A load in progress, for the progress indicator.
@@ -190,6 +192,8 @@ pub enum Action {
     /// Show this dataset, which a host app built (see [`State::for_host`]);
     /// it replaces any load in progress.
     ShowDataset(Rc<Dataset>),
+    /// Something in edit mode (see [`crate::editing`]).
+    Edit(crate::editing::EditAction),
 }
 
 impl State {
@@ -229,6 +233,7 @@ impl State {
             pending_url: None,
             announcement: String::new(),
             lang,
+            editing: Default::default(),
         }
     }
 
@@ -295,7 +300,7 @@ impl State {
 
     /// Recomputes what depends on the filters and the search, and closes or
     /// moves whatever the filters just hid.
-    fn refilter(mut self) -> State {
+    pub(crate) fn refilter(mut self) -> State {
         // A search alone leaves the same events shown: keep the list and its
         // index rather than rebuild them on every keystroke.
         let visible = self.filters.visible(&self.dataset);
@@ -511,6 +516,15 @@ impl State {
                                 .then_some(LoadOutcome::Loaded(name)),
                             ..State::new(loaded.dataset, loaded.problems)
                         };
+                        let fresh = State {
+                            editing: crate::editing::Editing {
+                                pending_draft: self.editing.pending_draft.clone(),
+                                on: self.editing.on,
+                                ..Default::default()
+                            },
+                            ..fresh
+                        }
+                        .take_pending_draft();
                         match self.pending_url.clone() {
                             Some(url) => fresh.apply_url(url),
                             None => fresh,
@@ -625,8 +639,13 @@ impl State {
             Action::ShowDataset(dataset) if Rc::ptr_eq(&dataset, &self.dataset) => return None,
             Action::ShowDataset(dataset) => State {
                 width: self.width,
+                editing: crate::editing::Editing {
+                    on: self.editing.on,
+                    ..Default::default()
+                },
                 ..State::for_host(dataset)
             },
+            Action::Edit(action) => return self.apply_edit(action),
         };
         (next != *self).then_some(next)
     }
@@ -654,6 +673,7 @@ impl PartialEq for State {
             && self.pending_url == other.pending_url
             && self.announcement == other.announcement
             && self.lang == other.lang
+            && self.editing == other.editing
     }
 }
 

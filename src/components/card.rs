@@ -30,6 +30,11 @@ pub fn Card() -> Html {
                     { event.date_text(&state.lang) }
                     <span class="annals-badge">{ event.status.name() }</span>
                 </p>
+                if state.editing.on {
+                    <button type="button" class="annals-button" data-card-edit="" onclick={dispatch(super::edit_event(&event.id))}>{ "Edit" }</button>
+                    <button type="button" class="annals-button annals-danger" data-card-delete=""
+                        onclick={dispatch(Action::Edit(crate::editing::EditAction::Apply(Box::new(crate::model::edit::Edit::DeleteEvent(event.id.clone())))))}>{ "Delete" }</button>
+                }
                 <button type="button" class="annals-button annals-card-close" aria-label="Close card (Escape)"
                     title="Close (Escape)" onclick={dispatch(Action::Close)}>{ "\u{00d7}" }</button>
             </div>

@@ -91,6 +91,14 @@ pub fn Timeline() -> Html {
                     return;
                 }
             }
+            // In edit mode, Alt with the arrows moves the focused mark.
+            if let Some(edit) =
+                crate::editing::key_edit(&state, &event.key(), event.alt_key(), event.shift_key())
+            {
+                event.prevent_default();
+                state.dispatch(Action::Edit(edit));
+                return;
+            }
             let action = match event.key().as_str() {
                 "ArrowRight" | "ArrowDown" => Action::FocusStep(1),
                 "ArrowLeft" | "ArrowUp" => Action::FocusStep(-1),

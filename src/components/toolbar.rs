@@ -4,7 +4,9 @@ use yew::prelude::*;
 
 use web_sys::HtmlElement;
 
-use super::{use_annals, use_config, CopyLink, DataMenu, FilterPanel, SearchBox, ShareDialog};
+use super::{
+    use_annals, use_config, CopyLink, DataMenu, EditBar, FilterPanel, SearchBox, ShareDialog,
+};
 use crate::model::Status;
 use crate::state::{Action, ZOOM_STEP};
 
@@ -84,6 +86,9 @@ pub fn Toolbar() -> Html {
                 { if hidden > 0 { format!("Filters ({hidden} hidden)") } else { "Filters".to_owned() } }
             </button>
             <DataMenu />
+            if config.editable {
+                <EditBar />
+            }
             // Only the standalone page owns its address; embedded instances have none to share.
             if config.url_sync {
                 <CopyLink />

@@ -1,0 +1,105 @@
+//! Keeps edits safe: saves each change as a draft in the browser's storage,
+//! brings a draft back after a reload, asks before the page is left with
+//! changes not exported, and tells the embedder about each change.
+
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::browser::drafts;
+use crate::components::Same;
+use crate::config::Config;
+use crate::editing::EditAction;
+use crate::model::{parse_dataset, to_native_json};
+use crate::state::{Action, State};
+
+/// The key a dataset's draft is kept under: where the data came from.
+pub(crate) fn draft_key(config: &Config) -> String {
+    match &config.data_url {
+        Some(url) => format!("data:{url}"),
+        None if config.data_text.is_some() => "text".to_owned(),
+        None => "default".to_owned(),
+    }
+}
+
+/// Saves every change to the dataset as a draft (the standalone page only:
+/// embedders get `on_change` instead), restores the draft once on start,
+/// asks before leaving with unexported changes, and calls
+/// `config.on_change` after each edit, undo or redo.
+///
+/// # Arguments
+/// * `state` - the app's state handle.
+/// * `config` - the instance's settings.
+///
+/// # Example
+/// ```ignore
+/// use_drafts(state.clone(), config.clone());
+/// ```
+#[hook]
+pub fn use_drafts(state: UseReducerHandle<State>, config: Rc<Config>) {
+    let keep_drafts = config.url_sync && config.editable;
+    {
+        // Once, on start: a draft left by an earlier visit comes back.
+        let dispatcher = state.dispatcher();
+        let key = draft_key(&config);
+        use_effect_with((), move |_| {
+            if keep_drafts {
+                spawn_local(async move {
+                    match drafts::load(&key).await {
+                        Ok(Some(json)) => {
+                            if let Ok(loaded) = parse_dataset(&json) {
+                                dispatcher.dispatch(Action::Edit(EditAction::RestoreDraft(
+                                    Rc::new(loaded.dataset),
+                                )));
+                            }
+                        }
+                        Ok(None) => {}
+                        Err(problem) => gloo::console::warn!(format!("drafts: {problem}")),
+                    }
+                });
+            }
+        });
+    }
+    {
+        // Each change, as it happens; an exported dataset stays as a draft
+        // too, until the author discards it.
+        let key = draft_key(&config);
+        let edited = state.editing.history.can_undo() || state.editing.unsaved;
+        let on_change = use_mut_ref(Callback::noop);
+        *on_change.borrow_mut() = config.on_change.clone();
+        use_effect_with(Same(state.dataset.clone()), move |Same(dataset)| {
+            if edited {
+                on_change.borrow().emit(dataset.clone());
+                if keep_drafts {
+                    let json = to_native_json(dataset);
+                    spawn_local(async move {
+                        if let Err(problem) = drafts::save(&key, json).await {
+                            gloo::console::warn!(format!("drafts: {problem}"));
+                        }
+                    });
+                }
+            }
+        });
+    }
+    // Leaving with changes that were not exported asks first.
+    use_effect_with(state.editing.unsaved && keep_drafts, |unsaved| {
+        let listener = unsaved.then(|| {
+            EventListener::new_with_options(
+                &gloo::utils::window(),
+                "beforeunload",
+                EventListenerOptions::enable_prevent_default(),
+                |event| {
+                    event.prevent_default();
+                    if let Some(event) =
+                        wasm_bindgen::JsCast::dyn_ref::<web_sys::BeforeUnloadEvent>(event)
+                    {
+                        event.set_return_value("You have edits that were not exported.");
+                    }
+                },
+            )
+        });
+        move || drop(listener)
+    });
+}
