@@ -40,9 +40,9 @@ pub struct Editing {
     /// The dataset shown before a draft from the browser's storage replaced
     /// it; Discard goes back to it. Set while the notice shows.
     pub before_draft: Option<Rc<Dataset>>,
-    /// A draft that arrived while its dataset was still loading; it
-    /// replaces the dataset when the load ends.
-    pub pending_draft: Option<Rc<Dataset>>,
+    /// A draft that arrived while its dataset was still loading (and
+    /// whether it was exported); it replaces the dataset when the load ends.
+    pub pending_draft: Option<(Rc<Dataset>, bool)>,
 }
 
 impl PartialEq for Editing {
@@ -57,7 +57,10 @@ impl PartialEq for Editing {
             && self.unsaved == other.unsaved
             && self.panel == other.panel
             && same(&self.before_draft, &other.before_draft)
-            && same(&self.pending_draft, &other.pending_draft)
+            && same(
+                &self.pending_draft.as_ref().map(|d| d.0.clone()),
+                &other.pending_draft.as_ref().map(|d| d.0.clone()),
+            )
     }
 }
 
@@ -74,8 +77,13 @@ pub enum EditAction {
     Redo,
     /// Open an editor, or close it (`None`).
     ShowPanel(Option<Panel>),
-    /// A draft of this dataset was found in the browser's storage.
-    RestoreDraft(Rc<Dataset>),
+    /// A draft was found in the browser's storage.
+    RestoreDraft {
+        /// The draft.
+        dataset: Rc<Dataset>,
+        /// It was exported after its last change.
+        exported: bool,
+    },
     /// Throw the restored draft away and show the dataset from before it.
     DiscardDraft,
     /// Dismiss the notice that a draft was restored, keeping the draft.
@@ -191,19 +199,21 @@ impl State {
                 panel,
                 ..editing.clone()
             }),
-            EditAction::RestoreDraft(draft) if self.loading.is_some() => {
-                self.with_editing(Editing {
-                    pending_draft: Some(draft),
+            EditAction::RestoreDraft { dataset, exported } if self.loading.is_some() => self
+                .with_editing(Editing {
+                    pending_draft: Some((dataset, exported)),
                     ..editing.clone()
-                })
-            }
-            EditAction::RestoreDraft(draft) => {
+                }),
+            EditAction::RestoreDraft {
+                dataset: draft,
+                exported,
+            } => {
                 draft.check().ok()?;
                 let before = self.dataset.clone();
                 let mut next = self.with_dataset(draft);
                 next.view = fit_or_keep(&next);
                 next.editing = Editing {
-                    unsaved: true,
+                    unsaved: !exported,
                     before_draft: Some(before),
                     pending_draft: None,
                     ..editing.clone()
@@ -237,8 +247,8 @@ impl State {
     /// After a load: the draft that waited for it, if any, replaces it.
     pub(crate) fn take_pending_draft(self) -> State {
         match self.editing.pending_draft.clone() {
-            Some(draft) => self
-                .apply_edit(EditAction::RestoreDraft(draft))
+            Some((dataset, exported)) => self
+                .apply_edit(EditAction::RestoreDraft { dataset, exported })
                 .unwrap_or(self),
             None => self,
         }
@@ -443,7 +453,13 @@ mod tests {
                 name: "x".into(),
             })
             .unwrap();
-        let waiting = edit(&loading, EditAction::RestoreDraft(draft.clone()));
+        let waiting = edit(
+            &loading,
+            EditAction::RestoreDraft {
+                dataset: draft.clone(),
+                exported: false,
+            },
+        );
         assert!(
             Rc::ptr_eq(&waiting.dataset, &s.dataset),
             "not before the load ends"

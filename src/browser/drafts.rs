@@ -3,7 +3,8 @@
 //!
 //! One database (`annals`) with one object store (`drafts`), keyed by where
 //! the dataset came from (its `?data=` address, or `default`); each value is
-//! the dataset in the native JSON format, the same text an export writes.
+//! `{ json, exported }`: the dataset in the native JSON format, the same text
+//! an export writes, and whether it was exported since its last change.
 //! web-sys's IndexedDB bindings are used directly (no crate): the requests
 //! are wrapped in promises here and awaited.
 //!
@@ -74,22 +75,34 @@ async fn open() -> Result<IdbDatabase, String> {
     Ok(finished(&request).await?.unchecked_into())
 }
 
-/// Saves `json` as the draft for `key`, replacing the one before.
-pub async fn save(key: &str, json: String) -> Result<(), String> {
-    LATEST.with(|latest| *latest.borrow_mut() = Some(json.clone()));
+/// A saved draft.
+pub struct Draft {
+    /// The dataset in the native JSON format.
+    pub json: String,
+    /// It was exported after its last change.
+    pub exported: bool,
+}
+
+/// Saves `draft` for `key`, replacing the one before.
+pub async fn save(key: &str, draft: Draft) -> Result<(), String> {
+    LATEST.with(|latest| *latest.borrow_mut() = Some(draft.json.clone()));
+    let value = js_sys::Object::new();
+    js_sys::Reflect::set(&value, &"json".into(), &JsValue::from_str(&draft.json))
+        .and_then(|_| js_sys::Reflect::set(&value, &"exported".into(), &draft.exported.into()))
+        .map_err(|_| "the draft could not be saved")?;
     let db = open().await?;
     let store = db
         .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
         .and_then(|t| t.object_store(STORE))
         .map_err(|_| "the draft could not be saved")?;
     let request = store
-        .put_with_key(&JsValue::from_str(&json), &JsValue::from_str(key))
+        .put_with_key(&value, &JsValue::from_str(key))
         .map_err(|_| "the draft could not be saved")?;
     finished(&request).await.map(drop)
 }
 
 /// The draft saved for `key`, if there is one.
-pub async fn load(key: &str) -> Result<Option<String>, String> {
+pub async fn load(key: &str) -> Result<Option<Draft>, String> {
     let db = open().await?;
     let store = db
         .transaction_with_str(STORE)
@@ -98,7 +111,12 @@ pub async fn load(key: &str) -> Result<Option<String>, String> {
     let request = store
         .get(&JsValue::from_str(key))
         .map_err(|_| "the draft could not be read")?;
-    Ok(finished(&request).await?.as_string())
+    let value = finished(&request).await?;
+    let get = |name: &str| js_sys::Reflect::get(&value, &name.into()).ok();
+    Ok(get("json").and_then(|j| j.as_string()).map(|json| Draft {
+        json,
+        exported: get("exported").and_then(|e| e.as_bool()).unwrap_or(false),
+    }))
 }
 
 /// Deletes the draft for `key`.

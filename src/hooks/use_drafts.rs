@@ -48,11 +48,12 @@ pub fn use_drafts(state: UseReducerHandle<State>, config: Rc<Config>) {
             if keep_drafts {
                 spawn_local(async move {
                     match drafts::load(&key).await {
-                        Ok(Some(json)) => {
-                            if let Ok(loaded) = parse_dataset(&json) {
-                                dispatcher.dispatch(Action::Edit(EditAction::RestoreDraft(
-                                    Rc::new(loaded.dataset),
-                                )));
+                        Ok(Some(draft)) => {
+                            if let Ok(loaded) = parse_dataset(&draft.json) {
+                                dispatcher.dispatch(Action::Edit(EditAction::RestoreDraft {
+                                    dataset: Rc::new(loaded.dataset),
+                                    exported: draft.exported,
+                                }));
                             }
                         }
                         Ok(None) => {}
@@ -66,22 +67,37 @@ pub fn use_drafts(state: UseReducerHandle<State>, config: Rc<Config>) {
         // Each change, as it happens; an exported dataset stays as a draft
         // too, until the author discards it.
         let key = draft_key(&config);
-        let edited = state.editing.history.can_undo() || state.editing.unsaved;
+        let editing = &state.editing;
+        let edited = editing.history.can_undo() || editing.history.can_redo() || editing.unsaved;
         let on_change = use_mut_ref(Callback::noop);
         *on_change.borrow_mut() = config.on_change.clone();
-        use_effect_with(Same(state.dataset.clone()), move |Same(dataset)| {
-            if edited {
-                on_change.borrow().emit(dataset.clone());
-                if keep_drafts {
-                    let json = to_native_json(dataset);
-                    spawn_local(async move {
-                        if let Err(problem) = drafts::save(&key, json).await {
-                            gloo::console::warn!(format!("drafts: {problem}"));
-                        }
-                    });
+        let last = use_mut_ref(|| None::<Rc<crate::model::Dataset>>);
+        use_effect_with(
+            (Same(state.dataset.clone()), editing.unsaved),
+            move |(Same(dataset), unsaved)| {
+                let changed = !last
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|last| Rc::ptr_eq(last, dataset));
+                *last.borrow_mut() = Some(dataset.clone());
+                if edited {
+                    if changed {
+                        on_change.borrow().emit(dataset.clone());
+                    }
+                    if keep_drafts {
+                        let draft = drafts::Draft {
+                            json: to_native_json(dataset),
+                            exported: !unsaved,
+                        };
+                        spawn_local(async move {
+                            if let Err(problem) = drafts::save(&key, draft).await {
+                                gloo::console::warn!(format!("drafts: {problem}"));
+                            }
+                        });
+                    }
                 }
-            }
-        });
+            },
+        );
     }
     // Leaving with changes that were not exported asks first.
     use_effect_with(state.editing.unsaved && keep_drafts, |unsaved| {
