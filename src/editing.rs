@@ -283,6 +283,48 @@ pub(crate) fn key_edit(state: &State, key: &str, alt: bool, shift: bool) -> Opti
     Some(EditAction::Apply(Box::new(edit)))
 }
 
+/// The edits a mark dropped after a drag asks for: moved by `days` on the
+/// axis, snapped to whole units of its precision (a season by seasons), and
+/// put in `lane` when that is another lane. With `resize`, the end moves
+/// instead. Nothing for a drop where it started.
+pub(crate) fn drop_edits(
+    state: &State,
+    id: &str,
+    days: f64,
+    lane: Option<usize>,
+    resize: bool,
+) -> Vec<EditAction> {
+    let Some(event) = state.dataset.index_of(id).map(|i| &state.dataset.events[i]) else {
+        return Vec::new();
+    };
+    let date = if resize {
+        event.end.unwrap_or(event.start)
+    } else {
+        event.start
+    };
+    let (start, end) = date.range();
+    let steps = (days / (end - start)).round();
+    let mut edits = Vec::new();
+    if steps.is_finite() && steps != 0.0 {
+        let (id, steps) = (id.to_owned(), steps as i64);
+        edits.push(if resize {
+            Edit::Resize { id, steps }
+        } else {
+            Edit::Move { id, steps }
+        });
+    }
+    if let Some(lane) = lane.filter(|&l| l != event.lane && !resize) {
+        edits.push(Edit::SetLane {
+            id: id.to_owned(),
+            lane,
+        });
+    }
+    edits
+        .into_iter()
+        .map(|e| EditAction::Apply(Box::new(e)))
+        .collect()
+}
+
 /// The view after a restored draft: the same window when the draft has
 /// events in it, else every event.
 fn fit_or_keep(state: &State) -> crate::layout::scale::Viewport {
@@ -416,6 +458,46 @@ mod tests {
             moved.announcement,
             "Moved Bush–Koizumi joint declaration expected to Winter 2005"
         );
+    }
+
+    #[test]
+    fn a_drop_snaps_to_the_events_precision() {
+        let s = state();
+        let id = "joint-declaration-planned";
+        let lane = s.dataset.events[s.dataset.index_of(id).unwrap()].lane;
+        let moved = |days: f64| drop_edits(&s, id, days, Some(lane), false);
+        assert_eq!(moved(20.0), vec![], "less than half a season stays");
+        assert_eq!(
+            moved(100.0),
+            vec![EditAction::Apply(Box::new(Edit::Move {
+                id: id.into(),
+                steps: 1
+            }))]
+        );
+        assert_eq!(
+            moved(-200.0),
+            vec![EditAction::Apply(Box::new(Edit::Move {
+                id: id.into(),
+                steps: -2
+            }))]
+        );
+        let other = (lane + 1) % s.dataset.lanes.len();
+        assert_eq!(
+            drop_edits(&s, id, 0.0, Some(other), false),
+            vec![EditAction::Apply(Box::new(Edit::SetLane {
+                id: id.into(),
+                lane: other
+            }))]
+        );
+        assert_eq!(
+            drop_edits(&s, id, 95.0, Some(other), true),
+            vec![EditAction::Apply(Box::new(Edit::Resize {
+                id: id.into(),
+                steps: 1
+            }))],
+            "a resize keeps the lane"
+        );
+        assert_eq!(drop_edits(&s, "missing", 500.0, None, false), vec![]);
     }
 
     #[test]

@@ -159,7 +159,7 @@ pub fn Timeline() -> Html {
                             <span class="annals-gridline" aria-hidden="true" data-style={format!("left:{:.1}px", t.x)}></span>
                         }) }
                         { for frame.lanes.iter().map(|band| html! {
-                            <div class="annals-lane" aria-hidden="true"
+                            <div class="annals-lane" aria-hidden="true" data-lane={band.lane.to_string()}
                                 data-style={format!("top:{:.0}px;height:{:.0}px", band.y, band.height)}>
                                 <span class="annals-lane-label">{ dataset.lanes[band.lane].label.clone() }</span>
                             </div>
