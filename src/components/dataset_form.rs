@@ -119,21 +119,33 @@ pub fn DatasetForm() -> Html {
             }
         })
     };
+    // An era's fields: an existing era changes when a field is committed
+    // (one undoable edit), the new era's row follows each keystroke.
     let era_inputs = |i: Option<usize>, fields: EraFields, on_change: Callback<EraFields>| {
         let key = i.map(|i| i.to_string()).unwrap_or_else(|| "new".into());
         let input = |name: &str, label: &str, value: &str, set: fn(&mut EraFields, String)| {
             let id = ids.id(&format!("edit-era-{key}-{name}"));
             let fields = fields.clone();
             let on_change = on_change.clone();
-            let onchange = Callback::from(move |e: Event| {
+            let emit = Callback::from(move |value: String| {
                 let mut next = fields.clone();
-                set(&mut next, value_of(&e));
+                set(&mut next, value);
                 on_change.emit(next);
             });
+            let (onchange, oninput) = if i.is_some() {
+                (Some(emit.reform(|e: Event| value_of(&e))), None)
+            } else {
+                (
+                    None,
+                    Some(emit.reform(|e: InputEvent| {
+                        e.target_unchecked_into::<HtmlInputElement>().value()
+                    })),
+                )
+            };
             html! {
                 <div class="annals-field">
                     <label for={id.clone()}>{ label.to_owned() }</label>
-                    <input {id} type="text" value={value.to_owned()} {onchange} />
+                    <input {id} type="text" value={value.to_owned()} {onchange} {oninput} />
                 </div>
             }
         };

@@ -34,7 +34,7 @@ pub(crate) fn draft_key(config: &Config) -> String {
 /// * `config` - the instance's settings.
 ///
 /// # Example
-/// ```ignore
+/// ```text
 /// use_drafts(state.clone(), config.clone());
 /// ```
 #[hook]
