@@ -23,6 +23,19 @@ const SHORTCUTS: [(&str, &str); 10] = [
     ("Drag, swipe", "Pan"),
     ("Double-click", "Zoom in at that point"),
     ("?", "Show this list"),
+    (
+        "Alt+\u{2190} / Alt+\u{2192}",
+        "In edit mode: move the focused event by one unit of its date",
+    ),
+    (
+        "Alt+\u{2191} / Alt+\u{2193}",
+        "In edit mode: move the focused event to the lane above or below",
+    ),
+    (
+        "Alt+Shift+\u{2190} / \u{2192}",
+        "In edit mode: move the focused event's end",
+    ),
+    ("Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y", "In edit mode: undo, redo"),
 ];
 
 /// A modal dialog listing every shortcut; Escape or Close returns focus.
