@@ -6,7 +6,7 @@ use super::{use_annals, use_ids};
 use crate::hooks::use_focus_on_mount;
 use crate::state::Action;
 
-const SHORTCUTS: [(&str, &str); 10] = [
+const SHORTCUTS: [(&str, &str); 14] = [
     (
         "Tab",
         "Move into the timeline, then to the card and controls",
