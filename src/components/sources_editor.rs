@@ -66,7 +66,7 @@ pub fn SourcesEditor(props: &SourcesEditorProps) -> Html {
             <legend>{ "Sources" }</legend>
             { for props.sources.iter().enumerate().map(|(i, s)| html! {
                 <div class="annals-field-row annals-source-fields">
-                    { input(i, "title", "Title", &s.title, |s, v| s.title = v) }
+                    { input(i, "title", "Source title", &s.title, |s, v| s.title = v) }
                     { input(i, "url", "Link", &s.url, |s, v| s.url = v) }
                     { input(i, "publisher", "Publisher", &s.publisher, |s, v| s.publisher = v) }
                     <button type="button" class="annals-button" aria-label={format!("Remove source {}", i + 1)} onclick={remove(i)}>{ "Remove" }</button>

@@ -86,7 +86,11 @@ fn mark_at(event: &PointerEvent) -> Option<MarkDrag> {
             .ok()
             .flatten()
             .map(|m| m.get_bounding_client_rect())
-            .is_some_and(|r| x >= r.right() - RESIZE_GRIP && x <= r.right() + 2.0);
+            // A narrow mark keeps most of itself for moving.
+            .is_some_and(|r| {
+                let grip = RESIZE_GRIP.min(r.width() / 4.0);
+                x >= r.right() - grip && x <= r.right() + 2.0
+            });
     Some(MarkDrag {
         element,
         id,

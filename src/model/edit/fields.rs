@@ -173,6 +173,16 @@ pub(crate) fn fresh_id(dataset: &Dataset, title: &str) -> String {
         .expect("some number is free")
 }
 
+/// `raw` as a JSON value, through the text the export writes: the wasm
+/// already holds that serializer and the value parser, while
+/// `serde_json::to_value` would add a third.
+fn as_value(raw: &impl serde::Serialize) -> Value {
+    serde_json::to_string_pretty(raw)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or(Value::Null)
+}
+
 /// The dataset's header, for checking an event or era against its lanes and
 /// language.
 fn header_of(dataset: &Dataset) -> Header {
@@ -299,7 +309,7 @@ pub(crate) fn check_event(
             related.push(id.clone());
         }
     }
-    let value = serde_json::to_value(&raw).expect("plain data always serializes");
+    let value = as_value(&raw);
     let mut assembler = Assembler::new(header_of(dataset), Vec::new());
     if let Some(draft) = native_event_value(value, index, &mut assembler) {
         assembler.add(draft);
@@ -347,7 +357,7 @@ pub(crate) fn check_era(
     let title = edited_text(title, &fields.title, &dataset.language);
     era.insert(
         "title".into(),
-        serde_json::to_value(&title).expect("plain data always serializes"),
+        as_value(&title),
     );
     era.insert(
         "start".into(),
