@@ -355,10 +355,7 @@ pub(crate) fn check_era(
         None => RawText::Plain(String::new()),
     };
     let title = edited_text(title, &fields.title, &dataset.language);
-    era.insert(
-        "title".into(),
-        as_value(&title),
-    );
+    era.insert("title".into(), as_value(&title));
     era.insert(
         "start".into(),
         Value::String(fields.start.trim().to_owned()),
