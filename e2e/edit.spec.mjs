@@ -130,28 +130,36 @@ test('Alt+arrows move a season-precision event by one season, announced', async 
 test('dragging a season-precision mark moves it by whole seasons', async ({ page }) => {
   await openApp(page);
   await startEditing(page);
+  // Pixels per day, from two instants a known number of days apart.
+  const left = async (id) => (await page.locator(`${mark(id)} .annals-mark`).boundingBox()).x;
+  const days = (Date.UTC(1998, 7, 31) - Date.UTC(1960, 0, 19)) / 86_400_000;
+  const perDay = (await left('taepodong-1-launch') - await left('treaty-signed-1960')) / days;
+  expect(perDay).toBeGreaterThan(0);
   const planned = page.locator(mark('joint-declaration-planned'));
   const box = await planned.locator('.annals-mark').boundingBox();
-  const { start, end, width } = await page.evaluate(() => {
-    const stage = document.querySelector('.annals-stage').getBoundingClientRect();
-    return { start: stage.left, end: stage.right, width: stage.width };
-  });
-  // Pixels per day, from two marks a known time apart would be exact; the
-  // mark of a season is three months wide, so a drag by its own width is
-  // about one season.
+  // Press left of the middle, away from the end that resizes.
+  const x = box.x + box.width * 0.3;
   const y = box.y + box.height / 2;
-  const x = box.x + box.width / 2;
-  expect(width).toBeGreaterThan(0);
-  expect(x).toBeGreaterThan(start);
-  expect(x).toBeLessThan(end);
+  // One season is about 91 days; 1.2 seasons still snaps to one.
+  const season = 91.3 * perDay;
   await page.mouse.move(x, y);
   await page.mouse.down();
-  await page.mouse.move(x + box.width * 0.5, y, { steps: 4 });
-  await page.mouse.move(x + box.width * 1.1, y, { steps: 4 });
+  await page.mouse.move(x + season * 0.6, y, { steps: 4 });
+  await page.mouse.move(x + season * 1.2, y, { steps: 4 });
   await page.mouse.up();
   await expect(planned).toHaveAttribute('aria-label', /^Winter 2005, planned: /);
-  // The drag did not also open the card or pan the view.
+  await expect(page.locator('[role="status"][aria-live="polite"]')).toContainText('to Winter 2005');
+  // The drag did not also open the card.
   await expect(page.locator(card('joint-declaration-planned'))).toHaveCount(0);
+  // Back by two seasons.
+  const moved = await planned.locator('.annals-mark').boundingBox();
+  const from = moved.x + moved.width * 0.3;
+  await page.mouse.move(from, y);
+  await page.mouse.down();
+  await page.mouse.move(from - season, y, { steps: 4 });
+  await page.mouse.move(from - season * 2.1, y, { steps: 4 });
+  await page.mouse.up();
+  await expect(planned).toHaveAttribute('aria-label', /^Summer 2005, planned: /);
 });
 
 test('undo and redo across an edit, a move and a delete', async ({ page }) => {
@@ -164,7 +172,9 @@ test('undo and redo across an edit, a move and a delete', async ({ page }) => {
   await form.getByLabel('Title', { exact: true }).fill('Treaty signed in Washington');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator(mark('treaty-signed-1960'))).toHaveAttribute('aria-label', /Treaty signed in Washington$/);
-  // A move.
+  // A move (the card's event was brought into view: show everything again).
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Fit all events' }).click();
   const planned = page.locator(mark('joint-declaration-planned'));
   await planned.focus();
   await page.keyboard.press('Alt+ArrowRight');
@@ -177,6 +187,7 @@ test('undo and redo across an edit, a move and a delete', async ({ page }) => {
 
   await page.locator('[data-edit-undo]').click();
   await expect(page.locator(root)).toHaveAttribute('data-event-count', '26');
+  await page.getByRole('button', { name: 'Fit all events' }).click();
   await planned.focus();
   await page.keyboard.press('Control+z');
   await expect(planned).toHaveAttribute('aria-label', /^Fall 2005/);
