@@ -78,6 +78,24 @@ pub fn EventForm(props: &EventFormProps) -> Html {
     };
     let title_ref = use_node_ref();
     use_focus_on_mount(title_ref.clone());
+    // After a refused save, focus goes to the first field with a problem.
+    let attempts = use_state(|| 0u32);
+    {
+        let title_ref = title_ref.clone();
+        use_effect_with(*attempts, move |attempts| {
+            let form = title_ref
+                .cast::<web_sys::Element>()
+                .and_then(|t| t.closest("form").ok().flatten());
+            if let (true, Some(form)) = (*attempts > 0, form) {
+                if let Ok(Some(field)) = form.query_selector("[aria-invalid=\"true\"]") {
+                    if let Ok(field) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field)
+                    {
+                        let _ = field.focus();
+                    }
+                }
+            }
+        });
+    }
 
     let update = |name: &'static str, set: fn(&mut EventFields, String)| {
         let fields = fields.clone();
@@ -164,6 +182,7 @@ pub fn EventForm(props: &EventFormProps) -> Html {
         let state = state.clone();
         let fields = fields.clone();
         let submitted = submitted.clone();
+        let attempts = attempts.clone();
         let id = props.id.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -185,7 +204,10 @@ pub fn EventForm(props: &EventFormProps) -> Html {
                     state.dispatch(Action::Select(Some(saved)));
                 }
                 // Refused: the form stays open, every problem showing.
-                Err(_) => submitted.set(true),
+                Err(_) => {
+                    submitted.set(true);
+                    attempts.set(*attempts + 1);
+                }
             }
         })
     };
