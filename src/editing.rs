@@ -10,6 +10,7 @@
 
 use std::rc::Rc;
 
+use crate::i18n::Msg;
 use crate::layout::index::TimeIndex;
 use crate::model::edit::{self, Edit, History};
 use crate::model::Dataset;
@@ -136,11 +137,14 @@ impl State {
         Some(match action {
             EditAction::SetOn(on) if on == editing.on => return None,
             EditAction::SetOn(on) => State {
-                announcement: if on {
-                    "Edit mode on".into()
-                } else {
-                    "Edit mode off".into()
-                },
+                announcement: self
+                    .locale()
+                    .t(if on {
+                        Msg::EditModeOn
+                    } else {
+                        Msg::EditModeOff
+                    })
+                    .to_owned(),
                 ..self.with_editing(Editing {
                     on,
                     panel: None,
@@ -149,7 +153,7 @@ impl State {
             },
             EditAction::Apply(change) => match edit::apply(&self.dataset, &change) {
                 Ok(after) => {
-                    let what = edit::describe(&self.dataset, &after, &change);
+                    let what = edit::describe(&self.dataset, &after, &change, &self.lang);
                     let mut next = self.with_dataset(Rc::new(after));
                     // The event moved or changed stays in view and focused.
                     if let Edit::Move { id, .. }
@@ -172,7 +176,7 @@ impl State {
                 Err(problems) => State {
                     announcement: problems
                         .first()
-                        .map(|p| format!("Not changed: {}", p.message))
+                        .map(|p| self.locale().f(Msg::NotChanged, &[("problem", &p.message)]))
                         .unwrap_or_default(),
                     ..self.clone()
                 },
@@ -191,7 +195,10 @@ impl State {
                     unsaved: true,
                     ..editing.clone()
                 };
-                next.announcement = format!("{}: {what}", if undo { "Undone" } else { "Redone" });
+                next.announcement = self.locale().f(
+                    if undo { Msg::Undone } else { Msg::Redone },
+                    &[("what", &what)],
+                );
                 next
             }
             EditAction::ShowPanel(panel) => self.with_editing(Editing {
@@ -218,7 +225,7 @@ impl State {
                     pending_draft: None,
                     ..editing.clone()
                 };
-                next.announcement = "Your unsaved edits were restored".into();
+                next.announcement = self.locale().t(Msg::EditsRestored).to_owned();
                 next
             }
             EditAction::DiscardDraft => {
@@ -229,7 +236,7 @@ impl State {
                     history: Rc::default(),
                     ..Editing::default()
                 };
-                next.announcement = "The restored edits were discarded".into();
+                next.announcement = self.locale().t(Msg::EditsDiscarded).to_owned();
                 next
             }
             EditAction::KeepDraft => self.with_editing(Editing {

@@ -19,6 +19,7 @@ pub mod config;
 pub(crate) mod editing;
 pub mod embed;
 pub(crate) mod hooks;
+pub mod i18n;
 pub mod layout;
 pub mod model;
 #[cfg(feature = "ssr")]

@@ -13,6 +13,8 @@ use std::cell::RefCell;
 
 use web_sys::{Document, Element};
 
+use crate::i18n::{Locale, Msg};
+
 thread_local! {
     /// Mount points of embedded instances: inside shadow roots, where a
     /// document query cannot find them.
@@ -68,23 +70,32 @@ pub fn show_panic_screen(detail: &str) {
         hosts.extend(document.body().map(Element::from));
     }
     for host in hosts {
-        if let Some(panel) = panic_panel(&document, detail) {
+        // In the language the view spoke: its root's, or the page's.
+        let lang = host
+            .query_selector("[data-annals-root]")
+            .ok()
+            .flatten()
+            .and_then(|root| root.get_attribute("lang"))
+            .or_else(|| document.document_element()?.get_attribute("lang"))
+            .unwrap_or_default();
+        if let Some(panel) = panic_panel(&document, detail, Locale::of(&lang)) {
             host.set_text_content(None);
             let _ = host.append_child(&panel);
         }
     }
 }
 
-fn panic_panel(document: &Document, detail: &str) -> Option<Element> {
+fn panic_panel(document: &Document, detail: &str, l: Locale) -> Option<Element> {
     let panel = element(document, "div", "annals-crash", "")?;
     let _ = panel.set_attribute("role", "alert");
+    let _ = panel.set_attribute("lang", l.tag());
     let _ = panel.set_attribute("data-annals-crash", "");
     let parts = [
-        element(document, "h2", "annals-crash-title", "Something went wrong"),
-        element(document, "p", "", "The timeline stopped because of an internal error. Reloading the page usually fixes it."),
+        element(document, "h2", "annals-crash-title", l.t(Msg::CrashTitle)),
+        element(document, "p", "", l.t(Msg::CrashText)),
         element(document, "pre", "annals-crash-detail", detail),
-        draft_link(document),
-        reload_link(document),
+        draft_link(document, l),
+        reload_link(document, l),
     ];
     for part in parts.into_iter().flatten() {
         let _ = panel.append_child(&part);
@@ -95,7 +106,7 @@ fn panic_panel(document: &Document, detail: &str) -> Option<Element> {
 /// A link that downloads the edited dataset, when there are edits: the
 /// draft is in the browser's storage too, but the author should not have to
 /// know that. The file is made now, so the link needs no script.
-fn draft_link(document: &Document) -> Option<Element> {
+fn draft_link(document: &Document, l: Locale) -> Option<Element> {
     let json = super::drafts::latest()?;
     let parts = js_sys::Array::of1(&json.into());
     let options = web_sys::BlobPropertyBag::new();
@@ -106,7 +117,7 @@ fn draft_link(document: &Document) -> Option<Element> {
         document,
         "a",
         "annals-button annals-crash-download",
-        "Download your edited data",
+        l.t(Msg::CrashDownload),
     )?;
     link.set_attribute("href", &url).ok()?;
     link.set_attribute("download", "timeline-edited.json")
@@ -117,8 +128,13 @@ fn draft_link(document: &Document) -> Option<Element> {
 
 /// A link that reloads the page by navigating to it: the page's URL without
 /// its fragment (a link that differs only in the fragment would just scroll).
-fn reload_link(document: &Document) -> Option<Element> {
-    let link = element(document, "a", "annals-button annals-crash-reload", "Reload")?;
+fn reload_link(document: &Document, l: Locale) -> Option<Element> {
+    let link = element(
+        document,
+        "a",
+        "annals-button annals-crash-reload",
+        l.t(Msg::Reload),
+    )?;
     let href = document
         .location()
         .and_then(|l| l.href().ok())

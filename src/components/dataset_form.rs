@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::{close_on_escape, use_annals, use_ids, RichText};
 use crate::editing::EditAction;
+use crate::i18n::Msg;
 use crate::model::edit::{self, Edit, EraFields};
 use crate::state::{Action, State};
 
@@ -50,6 +51,7 @@ pub fn DatasetForm() -> Html {
     let description = use_state(|| state.dataset.description.default.clone());
     let new_era = use_state(EraFields::default);
     let dataset = &state.dataset;
+    let l = state.locale();
 
     let attempt = |place: Place| {
         let state = state.clone();
@@ -96,13 +98,14 @@ pub fn DatasetForm() -> Html {
             Callback::from(move |_: MouseEvent| attempt(Edit::MoveLane { from: i, to }))
         };
         let id = ids.id(&format!("edit-lane-{i}"));
+        let label = lane.label.get(&state.lang).to_owned();
         html! {
             <li class="annals-field-row">
-                <label for={id.clone()} class="annals-visually-hidden">{ format!("Lane {} label", i + 1) }</label>
-                <input {id} type="text" value={lane.label.clone()} onchange={rename} />
-                <button type="button" class="annals-button" aria-label={format!("Move {} up", lane.label)}
+                <label for={id.clone()} class="annals-visually-hidden">{ l.f(Msg::LaneLabel, &[("n", &(i + 1))]) }</label>
+                <input {id} type="text" value={label.clone()} onchange={rename} />
+                <button type="button" class="annals-button" aria-label={l.f(Msg::MoveLaneUp, &[("lane", &label)])}
                     disabled={i == 0} onclick={move_to(i.saturating_sub(1))}>{ "\u{2191}" }</button>
-                <button type="button" class="annals-button" aria-label={format!("Move {} down", lane.label)}
+                <button type="button" class="annals-button" aria-label={l.f(Msg::MoveLaneDown, &[("lane", &label)])}
                     disabled={i + 1 >= lane_count} onclick={move_to(i + 1)}>{ "\u{2193}" }</button>
                 { message(Place::Lane(i)) }
             </li>
@@ -151,9 +154,9 @@ pub fn DatasetForm() -> Html {
         };
         html! {
             <>
-                { input("title", "Era", &fields.title, |f, v| f.title = v) }
-                { input("start", "From", &fields.start, |f, v| f.start = v) }
-                { input("end", "To", &fields.end, |f, v| f.end = v) }
+                { input("title", l.t(Msg::Era), &fields.title, |f, v| f.title = v) }
+                { input("start", l.t(Msg::EraFrom), &fields.start, |f, v| f.start = v) }
+                { input("end", l.t(Msg::EraTo), &fields.end, |f, v| f.end = v) }
             </>
         }
     };
@@ -172,7 +175,7 @@ pub fn DatasetForm() -> Html {
         html! {
             <li class="annals-field-row">
                 { era_inputs(Some(i), EraFields::of(era), on_change) }
-                <button type="button" class="annals-button" onclick={delete}>{ "Delete" }</button>
+                <button type="button" class="annals-button" onclick={delete}>{ l.t(Msg::Delete) }</button>
                 { message(Place::Era(i)) }
             </li>
         }
@@ -209,43 +212,43 @@ pub fn DatasetForm() -> Html {
     html! {
         <section class="annals-edit-panel" aria-labelledby={heading_id.clone()} data-dataset-form=""
             onkeydown={close_on_escape(close.clone())}>
-            <h2 id={heading_id}>{ "Title, lanes and eras" }</h2>
+            <h2 id={heading_id}>{ l.t(Msg::DatasetHeading) }</h2>
             <div class="annals-field">
-                <label for={title_id.clone()}>{ "Title" }</label>
+                <label for={title_id.clone()}>{ l.t(Msg::FieldTitle) }</label>
                 <input id={title_id} type="text" value={dataset.title.default.clone()} onchange={on_title} />
                 { message(Place::Title) }
             </div>
             <div class="annals-field">
-                <label for={description_id.clone()}>{ "Description (Markdown)" }</label>
+                <label for={description_id.clone()}>{ l.t(Msg::FieldDescription) }</label>
                 <textarea id={description_id} rows="3" value={(*description).clone()} oninput={on_description_input} />
                 if !description.trim().is_empty() {
-                    <div class="annals-preview" role="region" aria-label="Preview of the description">
+                    <div class="annals-preview" role="region" aria-label={l.t(Msg::DescriptionPreview)}>
                         <RichText source={AttrValue::from((*description).clone())} />
                     </div>
                 }
-                <button type="button" class="annals-button" onclick={save_description}>{ "Save description" }</button>
+                <button type="button" class="annals-button" onclick={save_description}>{ l.t(Msg::SaveDescription) }</button>
                 { message(Place::Description) }
             </div>
-            <h3>{ "Lanes" }</h3>
+            <h3>{ l.t(Msg::Lanes) }</h3>
             <ol class="annals-edit-list">{ for lanes }</ol>
             <div class="annals-field-row">
                 <div class="annals-field">
-                    <label for={new_lane_id.clone()}>{ "New lane" }</label>
+                    <label for={new_lane_id.clone()}>{ l.t(Msg::NewLane) }</label>
                     <input id={new_lane_id} ref={new_lane_ref} type="text" />
                 </div>
-                <button type="button" class="annals-button" onclick={add_lane}>{ "Add lane" }</button>
+                <button type="button" class="annals-button" onclick={add_lane}>{ l.t(Msg::AddLane) }</button>
             </div>
             { message(Place::NewLane) }
-            <h3>{ "Eras" }</h3>
-            <p class="annals-field-hint">{ "Eras are kept in date order: change an era's dates to move it." }</p>
+            <h3>{ l.t(Msg::Eras) }</h3>
+            <p class="annals-field-hint">{ l.t(Msg::ErasHint) }</p>
             <ul class="annals-edit-list">{ for eras }</ul>
             <div class="annals-field-row">
                 { era_inputs(None, (*new_era).clone(), on_new_era) }
-                <button type="button" class="annals-button" onclick={add_era}>{ "Add era" }</button>
+                <button type="button" class="annals-button" onclick={add_era}>{ l.t(Msg::AddEra) }</button>
             </div>
             { message(Place::NewEra) }
             <div class="annals-form-actions">
-                <button type="button" class="annals-button" onclick={close.reform(|_: MouseEvent| ())}>{ "Done" }</button>
+                <button type="button" class="annals-button" onclick={close.reform(|_: MouseEvent| ())}>{ l.t(Msg::Done) }</button>
             </div>
         </section>
     }

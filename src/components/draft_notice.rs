@@ -8,6 +8,7 @@ use super::{use_annals, use_config};
 use crate::browser::drafts;
 use crate::editing::EditAction;
 use crate::hooks::draft_key;
+use crate::i18n::Msg;
 use crate::state::Action;
 
 /// Shown while a restored draft replaces the loaded data.
@@ -35,11 +36,12 @@ pub fn DraftNotice() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Edit(EditAction::KeepDraft)))
     };
+    let l = state.locale();
     html! {
         <div class="annals-draft-notice" role="status" data-draft-notice="">
-            <p>{ "Your unsaved edits from an earlier visit were restored. Export the data to keep a copy." }</p>
-            <button type="button" class="annals-button" onclick={keep}>{ "Keep editing" }</button>
-            <button type="button" class="annals-button" data-draft-discard="" onclick={discard}>{ "Discard edits" }</button>
+            <p>{ l.t(Msg::DraftRestored) }</p>
+            <button type="button" class="annals-button" onclick={keep}>{ l.t(Msg::KeepEditing) }</button>
+            <button type="button" class="annals-button" data-draft-discard="" onclick={discard}>{ l.t(Msg::DiscardEdits) }</button>
         </div>
     }
 }

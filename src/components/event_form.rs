@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::{close_on_escape, use_annals, use_ids, RelatedPicker, RichText, SourcesEditor};
 use crate::editing::{EditAction, Panel};
 use crate::hooks::use_focus_on_mount;
+use crate::i18n::Msg;
 use crate::model::date::civil_from_days;
 use crate::model::edit::{self, field_of, Edit, EventFields};
 use crate::model::{Date, Precision, Problem, Status};
@@ -25,12 +26,12 @@ pub struct EventFormProps {
 }
 
 /// The precisions the form offers, with their names.
-const PRECISIONS: [(Precision, &str); 5] = [
-    (Precision::Year, "Year"),
-    (Precision::Season, "Season"),
-    (Precision::Month, "Month"),
-    (Precision::Day, "Day"),
-    (Precision::Minute, "Day and time"),
+const PRECISIONS: [(Precision, Msg); 5] = [
+    (Precision::Year, Msg::PrecisionYear),
+    (Precision::Season, Msg::PrecisionSeason),
+    (Precision::Month, Msg::PrecisionMonth),
+    (Precision::Day, Msg::PrecisionDay),
+    (Precision::Minute, Msg::PrecisionMinute),
 ];
 
 /// The edit the form's fields stand for.
@@ -262,19 +263,20 @@ pub fn EventForm(props: &EventFormProps) -> Html {
             </div>
         }
     };
+    let l = state.locale();
     let reading = |text: &str| match Date::parse(text) {
         Ok(date) => html! {
-            <p class="annals-field-hint">{ format!("Reads: {}{}", if fields.circa { "c. " } else { "" }, date.display()) }</p>
+            <p class="annals-field-hint">{ l.f(Msg::Reads, &[("date", &l.dates().span(&date, None, fields.circa))]) }</p>
         },
         Err(_) => html! {},
     };
     let precision = Date::parse(&fields.start).map(|d| d.precision()).ok();
     let lang = state.lang.clone();
-    let heading = if props.id.is_some() {
-        "Edit event"
+    let heading = l.t(if props.id.is_some() {
+        Msg::EditEventHeading
     } else {
-        "Add an event"
-    };
+        Msg::AddEventHeading
+    });
     let heading_id = ids.id("edit-heading");
 
     html! {
@@ -283,62 +285,62 @@ pub fn EventForm(props: &EventFormProps) -> Html {
             <h2 id={heading_id}>{ heading }</h2>
             <form novalidate=true {onsubmit}>
                 <div class="annals-field">
-                    <label for={field_id("title")}>{ "Title" }</label>
+                    <label for={field_id("title")}>{ l.t(Msg::FieldTitle) }</label>
                     <input id={field_id("title")} ref={title_ref} type="text" value={fields.title.clone()} data-field="title"
                         aria-invalid={invalid("title")} aria-describedby={described("title")}
                         oninput={on_input("title", |f, v| f.title = v)} />
                     { problem_list("title") }
                 </div>
                 <div class="annals-field-row">
-                    { text_field("start", "Date", &fields.start, reading(&fields.start), |f, v| f.start = v) }
+                    { text_field("start", l.t(Msg::FieldDate), &fields.start, reading(&fields.start), |f, v| f.start = v) }
                     <div class="annals-field">
-                        <label for={field_id("precision")}>{ "Precision" }</label>
+                        <label for={field_id("precision")}>{ l.t(Msg::FieldPrecision) }</label>
                         <select id={field_id("precision")} data-field="precision" onchange={on_precision}>
                             { for PRECISIONS.iter().map(|(p, name)| html! {
-                                <option value={p.name()} selected={precision == Some(*p)}>{ *name }</option>
+                                <option value={p.name()} selected={precision == Some(*p)}>{ l.t(*name) }</option>
                             }) }
                             if precision == Some(Precision::Quarter) {
-                                <option value="quarter" selected=true>{ "Quarter" }</option>
+                                <option value="quarter" selected=true>{ l.t(Msg::PrecisionQuarter) }</option>
                             }
                         </select>
                     </div>
                     <div class="annals-field annals-field-check">
                         <input id={field_id("circa")} type="checkbox" checked={fields.circa} onchange={on_circa} />
-                        <label for={field_id("circa")}>{ "Circa (approximate)" }</label>
+                        <label for={field_id("circa")}>{ l.t(Msg::FieldCirca) }</label>
                     </div>
                 </div>
-                <p class="annals-field-hint">{ "Dates: 1998, 2005-fall, 1998-08, 1998-08-31, 1998-08-31T14:05, -500 (501 BCE), 66 Ma." }</p>
-                { text_field("end", "End (optional)", &fields.end, reading(&fields.end), |f, v| f.end = v) }
+                <p class="annals-field-hint">{ l.t(Msg::DateForms) }</p>
+                { text_field("end", l.t(Msg::FieldEnd), &fields.end, reading(&fields.end), |f, v| f.end = v) }
                 <div class="annals-field-row">
                     <div class="annals-field">
-                        <label for={field_id("status")}>{ "Status" }</label>
+                        <label for={field_id("status")}>{ l.t(Msg::Status) }</label>
                         <select id={field_id("status")} data-field="status"
                             onchange={on_select("status", |f, v| f.status = Status::from_name(&v).unwrap_or_default())}>
                             { for Status::ALL.iter().map(|s| html! {
-                                <option value={s.name()} selected={*s == fields.status}>{ s.name() }</option>
+                                <option value={s.name()} selected={*s == fields.status}>{ l.status(*s) }</option>
                             }) }
                         </select>
                     </div>
                     <div class="annals-field">
-                        <label for={field_id("lane")}>{ "Lane" }</label>
+                        <label for={field_id("lane")}>{ l.t(Msg::FieldLane) }</label>
                         <select id={field_id("lane")} data-field="lane" aria-invalid={invalid("lane")} aria-describedby={described("lane")}
                             onchange={on_select("lane", |f, v| f.lane = v.parse().unwrap_or(0))}>
                             { for state.dataset.lanes.iter().enumerate().map(|(i, l)| html! {
-                                <option value={i.to_string()} selected={i == fields.lane}>{ l.label.clone() }</option>
+                                <option value={i.to_string()} selected={i == fields.lane}>{ l.label.get(&state.lang).to_owned() }</option>
                             }) }
                         </select>
                         { problem_list("lane") }
                     </div>
                 </div>
-                { text_field("tags", "Themes (separated by commas)", &fields.tags, html! {}, |f, v| f.tags = v) }
+                { text_field("tags", l.t(Msg::FieldThemes), &fields.tags, html! {}, |f, v| f.tags = v) }
                 <div class="annals-field">
-                    <label for={field_id("summary")}>{ "Summary" }</label>
+                    <label for={field_id("summary")}>{ l.t(Msg::FieldSummary) }</label>
                     <textarea id={field_id("summary")} rows="4" value={fields.summary.clone()} data-field="summary"
                         aria-invalid={invalid("summary")} aria-describedby={described("summary")} oninput={on_summary} />
-                    <p class="annals-field-hint">{ "Markdown: *emphasis*, **strong**, [links](https://…), lists." }</p>
+                    <p class="annals-field-hint">{ l.t(Msg::MarkdownHint) }</p>
                     { problem_list("summary") }
                     if !fields.summary.trim().is_empty() {
-                        <div class="annals-preview" aria-label="Preview of the summary" role="region">
+                        <div class="annals-preview" aria-label={l.t(Msg::SummaryPreview)} role="region">
                             <RichText source={AttrValue::from(fields.summary.clone())} />
                         </div>
                     }
@@ -347,17 +349,17 @@ pub fn EventForm(props: &EventFormProps) -> Html {
                 { problem_list("sources") }
                 <RelatedPicker related={fields.related.clone()} own_id={props.id.clone()} lang={lang} on_change={set_related} />
                 { problem_list("related") }
-                { text_field("id", "Id (optional for a new event)", &fields.id, html! {}, |f, v| f.id = v) }
+                { text_field("id", l.t(Msg::FieldId), &fields.id, html! {}, |f, v| f.id = v) }
                 if *submitted && !problems.is_empty() {
                     <p class="annals-form-problems" role="alert">
-                        { format!("Not saved: {} to fix.", if problems.len() == 1 { "1 problem".to_owned() } else { format!("{} problems", problems.len()) }) }
+                        { l.t(Msg::NotSaved) }
                     </p>
                 }
                 <div class="annals-form-actions">
-                    <button type="submit" class="annals-button annals-primary" data-edit-save="">{ "Save" }</button>
-                    <button type="button" class="annals-button" onclick={close.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+                    <button type="submit" class="annals-button annals-primary" data-edit-save="">{ l.t(Msg::Save) }</button>
+                    <button type="button" class="annals-button" onclick={close.reform(|_: MouseEvent| ())}>{ l.t(Msg::Cancel) }</button>
                     if let Some(delete) = delete {
-                        <button type="button" class="annals-button annals-danger" data-edit-delete="" onclick={delete}>{ "Delete event" }</button>
+                        <button type="button" class="annals-button annals-danger" data-edit-delete="" onclick={delete}>{ l.t(Msg::DeleteThisEvent) }</button>
                     }
                 </div>
             </form>

@@ -4,6 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{title_in, use_annals, use_ids};
+use crate::i18n::Msg;
 use crate::search::search;
 
 /// How many matches the search offers at once.
@@ -30,6 +31,7 @@ pub fn RelatedPicker(props: &RelatedPickerProps) -> Html {
     let ids = use_ids();
     let query = use_state(String::new);
     let dataset = &state.dataset;
+    let l = state.locale();
     let label = |id: &str| {
         dataset
             .index_of(id)
@@ -65,19 +67,19 @@ pub fn RelatedPicker(props: &RelatedPickerProps) -> Html {
     let search_id = ids.id("edit-related-search");
     html! {
         <fieldset class="annals-fieldset" data-field="related">
-            <legend>{ "Related events" }</legend>
+            <legend>{ l.t(Msg::RelatedEvents) }</legend>
             <ul class="annals-chosen">
                 { for props.related.iter().map(|id| {
                     let rest: Vec<String> = props.related.iter().filter(|r| *r != id).cloned().collect();
                     html! {
                         <li>
                             { label(id) }
-                            <button type="button" class="annals-link-button" aria-label={format!("Remove {}", label(id))} onclick={set(rest)}>{ "Remove" }</button>
+                            <button type="button" class="annals-link-button" aria-label={l.f(Msg::RemoveRelated, &[("event", &label(id))])} onclick={set(rest)}>{ l.t(Msg::Remove) }</button>
                         </li>
                     }
                 }) }
             </ul>
-            <label for={search_id.clone()}>{ "Find an event to relate" }</label>
+            <label for={search_id.clone()}>{ l.t(Msg::FindRelated) }</label>
             <input id={search_id} type="search" value={(*query).clone()} {oninput} />
             if !offered.is_empty() {
                 <ul class="annals-offered">
@@ -86,7 +88,7 @@ pub fn RelatedPicker(props: &RelatedPickerProps) -> Html {
                         let mut more = props.related.clone();
                         more.push(id.clone());
                         html! {
-                            <li><button type="button" class="annals-link-button" onclick={set(more)}>{ format!("Add {}", label(&id)) }</button></li>
+                            <li><button type="button" class="annals-link-button" onclick={set(more)}>{ l.f(Msg::AddRelated, &[("event", &label(&id))]) }</button></li>
                         }
                     }) }
                 </ul>

@@ -4,6 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::use_ids;
+use crate::i18n::Msg;
 use crate::model::edit::SourceFields;
 
 /// Props of [`SourcesEditor`].
@@ -19,6 +20,7 @@ pub struct SourcesEditorProps {
 #[component]
 pub fn SourcesEditor(props: &SourcesEditorProps) -> Html {
     let ids = use_ids();
+    let l = super::use_annals().locale();
     let change = |i: usize, set: fn(&mut SourceFields, String)| {
         let sources = props.sources.clone();
         let on_change = props.on_change.clone();
@@ -63,16 +65,16 @@ pub fn SourcesEditor(props: &SourcesEditorProps) -> Html {
         };
     html! {
         <fieldset class="annals-fieldset">
-            <legend>{ "Sources" }</legend>
+            <legend>{ l.t(Msg::Sources) }</legend>
             { for props.sources.iter().enumerate().map(|(i, s)| html! {
                 <div class="annals-field-row annals-source-fields">
-                    { input(i, "title", "Source title", &s.title, |s, v| s.title = v) }
-                    { input(i, "url", "Link", &s.url, |s, v| s.url = v) }
-                    { input(i, "publisher", "Publisher", &s.publisher, |s, v| s.publisher = v) }
-                    <button type="button" class="annals-button" aria-label={format!("Remove source {}", i + 1)} onclick={remove(i)}>{ "Remove" }</button>
+                    { input(i, "title", l.t(Msg::SourceTitle), &s.title, |s, v| s.title = v) }
+                    { input(i, "url", l.t(Msg::SourceLink), &s.url, |s, v| s.url = v) }
+                    { input(i, "publisher", l.t(Msg::SourcePublisher), &s.publisher, |s, v| s.publisher = v) }
+                    <button type="button" class="annals-button" aria-label={l.f(Msg::RemoveSource, &[("n", &(i + 1))])} onclick={remove(i)}>{ l.t(Msg::Remove) }</button>
                 </div>
             }) }
-            <button type="button" class="annals-button" onclick={add}>{ "Add source" }</button>
+            <button type="button" class="annals-button" onclick={add}>{ l.t(Msg::AddSource) }</button>
         </fieldset>
     }
 }

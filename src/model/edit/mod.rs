@@ -17,6 +17,7 @@ pub use history::{History, HISTORY_LIMIT};
 
 use super::parse::{Location, Part, Problem};
 use super::{limits, Dataset, Event, Lane, Text};
+use crate::i18n::{Locale, Msg};
 
 /// One change to a dataset.
 #[derive(Clone, Debug, PartialEq)]
@@ -188,7 +189,10 @@ pub fn apply(dataset: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> {
         Edit::AddLane(label) => {
             let label = lane_label(label, Part::Lane(dataset.lanes.len()))?;
             let id = fresh_lane_id(dataset, &label);
-            next.lanes.push(Lane { id, label });
+            next.lanes.push(Lane {
+                id,
+                label: Text::plain(label),
+            });
         }
         Edit::RenameLane { index, label } => {
             let label = lane_label(label, Part::Lane(*index))?;
@@ -196,7 +200,10 @@ pub fn apply(dataset: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> {
                 .lanes
                 .get_mut(*index)
                 .ok_or_else(|| problem(Part::Lane(*index), "label", "there is no such lane"))?;
-            lane.label = label;
+            lane.label = Text {
+                default: label,
+                ..lane.label.clone()
+            };
         }
         Edit::MoveLane { from, to } => {
             let count = dataset.lanes.len();
@@ -266,70 +273,84 @@ pub fn apply(dataset: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> {
     Ok(next)
 }
 
-/// Words that name an applied edit, for the live region and the undo
-/// button: "Moved Treaty signed to Fall 2005". `before` and `after` are the
-/// datasets either side of it.
-pub fn describe(before: &Dataset, after: &Dataset, edit: &Edit) -> String {
+/// Words that name an applied edit in the reader's language `lang`, for
+/// the live region and the undo button: "Moved Treaty signed to Fall 2005".
+/// `before` and `after` are the datasets either side of it.
+pub fn describe(before: &Dataset, after: &Dataset, edit: &Edit, lang: &str) -> String {
+    let l = Locale::of(lang);
     let title = |dataset: &Dataset, id: &str| {
         dataset
             .index_of(id)
-            .map(|i| limits::excerpt(dataset.events[i].title.default_text()).into_owned())
+            .map(|i| limits::excerpt(dataset.events[i].title.get(lang)).into_owned())
             .unwrap_or_default()
     };
     let when = |id: &str| {
         after
             .index_of(id)
-            .map(|i| after.events[i].date_text(&after.language))
+            .map(|i| after.events[i].date_text(lang))
             .unwrap_or_default()
     };
+    let what = |msg: Msg, what: &str| l.f(msg, &[("what", &what)]);
     match edit {
         Edit::PutEvent { replace: None, .. } => match after
             .events
             .iter()
             .find(|e| before.index_of(&e.id).is_none())
         {
-            Some(added) => format!("Added {}", limits::excerpt(added.title.default_text())),
-            None => "Added an event".to_owned(),
+            Some(added) => what(Msg::DidAdd, &limits::excerpt(added.title.get(lang))),
+            None => l.t(Msg::DidAddEvent).to_owned(),
         },
         Edit::PutEvent {
             replace: Some(id),
             fields,
-        } => {
-            format!(
-                "Changed {}",
-                title(after, if fields.id.is_empty() { id } else { &fields.id })
-            )
-        }
-        Edit::DeleteEvent(id) => format!("Deleted {}", title(before, id)),
-        Edit::Move { id, .. } => format!("Moved {} to {}", title(after, id), when(id)),
-        Edit::Resize { id, .. } => format!("{} now reads {}", title(after, id), when(id)),
-        Edit::SetLane { id, lane } => format!(
-            "Moved {} to lane {}",
-            title(after, id),
-            after
-                .lanes
-                .get(*lane)
-                .map(|l| l.label.as_str())
-                .unwrap_or_default()
+        } => what(
+            Msg::DidChange,
+            &title(after, if fields.id.is_empty() { id } else { &fields.id }),
         ),
-        Edit::AddLane(label) => format!("Added lane {}", label.trim()),
-        Edit::RenameLane { label, .. } => format!("Renamed a lane to {}", label.trim()),
-        Edit::MoveLane { from, to } => format!("Moved lane {} to place {}", from + 1, to + 1),
+        Edit::DeleteEvent(id) => what(Msg::DidDelete, &title(before, id)),
+        Edit::Move { id, .. } => l.f(
+            Msg::DidMove,
+            &[("what", &title(after, id)), ("when", &when(id))],
+        ),
+        Edit::Resize { id, .. } => l.f(
+            Msg::DidResize,
+            &[("what", &title(after, id)), ("when", &when(id))],
+        ),
+        Edit::SetLane { id, lane } => l.f(
+            Msg::DidSetLane,
+            &[
+                ("what", &title(after, id)),
+                (
+                    "lane",
+                    &after
+                        .lanes
+                        .get(*lane)
+                        .map(|l| l.label.get(lang))
+                        .unwrap_or_default(),
+                ),
+            ],
+        ),
+        Edit::AddLane(label) => what(Msg::DidAddLane, label.trim()),
+        Edit::RenameLane { label, .. } => what(Msg::DidRenameLane, label.trim()),
+        Edit::MoveLane { from, to } => l.f(
+            Msg::DidMoveLane,
+            &[("from", &(from + 1)), ("to", &(to + 1))],
+        ),
         Edit::PutEra {
             index: None,
             fields,
-        } => format!("Added era {}", fields.title.trim()),
-        Edit::PutEra { fields, .. } => format!("Changed era {}", fields.title.trim()),
-        Edit::DeleteEra(i) => format!(
-            "Deleted era {}",
+        } => what(Msg::DidAddEra, fields.title.trim()),
+        Edit::PutEra { fields, .. } => what(Msg::DidChangeEra, fields.title.trim()),
+        Edit::DeleteEra(i) => what(
+            Msg::DidDeleteEra,
             before
                 .eras
                 .get(*i)
-                .map(|e| e.title.default_text())
-                .unwrap_or_default()
+                .map(|e| e.title.get(lang))
+                .unwrap_or_default(),
         ),
-        Edit::SetTitle(_) => "Changed the title".to_owned(),
-        Edit::SetDescription(_) => "Changed the description".to_owned(),
+        Edit::SetTitle(_) => l.t(Msg::DidTitle).to_owned(),
+        Edit::SetDescription(_) => l.t(Msg::DidDescription).to_owned(),
     }
 }
 

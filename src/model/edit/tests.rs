@@ -187,9 +187,28 @@ fn a_season_moves_by_seasons_and_its_end_moves_with_it() {
             &Edit::Move {
                 id: id.into(),
                 steps: 1
-            }
+            },
+            "en"
         ),
         "Moved Bush–Koizumi joint declaration expected to Winter 2005"
+    );
+    assert_eq!(
+        describe(
+            &dataset,
+            &moved,
+            &Edit::Move {
+                id: id.into(),
+                steps: 1
+            },
+            "ja"
+        ),
+        format!(
+            "{} を 2005年冬 に動かしました",
+            dataset.events[dataset.index_of(id).unwrap()]
+                .title
+                .get("ja")
+        ),
+        "in the reader's language"
     );
 
     let span = parse_dataset(
@@ -260,7 +279,7 @@ fn lanes_are_added_renamed_and_reordered_with_their_events() {
         },
     )
     .unwrap();
-    assert_eq!(renamed.lanes[1].label, "Tokyo");
+    assert_eq!(renamed.lanes[1].label.default, "Tokyo");
     let refused = apply(
         &moved,
         &Edit::RenameLane {
@@ -474,7 +493,7 @@ proptest! {
             // What was written reads back the same: the edit made a dataset a file can hold.
             let reread = parse_dataset(&to_native_json(&next)).unwrap();
             prop_assert_eq!(&reread.dataset, &next);
-            let what = describe(&current, &next, &edit);
+            let what = describe(&current, &next, &edit, "en");
             history = history.record(current, what);
             current = Rc::new(next);
         }
