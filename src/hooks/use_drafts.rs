@@ -111,7 +111,8 @@ pub fn use_drafts(state: UseReducerHandle<State>, config: Rc<Config>) {
                     if let Some(event) =
                         wasm_bindgen::JsCast::dyn_ref::<web_sys::BeforeUnloadEvent>(event)
                     {
-                        event.set_return_value("You have edits that were not exported.");
+                        // Browsers show their own words; any text here is ignored.
+                        event.set_return_value("");
                     }
                 },
             )
