@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_annals, AxisView, EventMark, Overview, Same};
+use super::{use_annals, Arrows, AxisView, EventMark, Overview, Same};
 use crate::browser::measure::CanvasMeasure;
 use crate::hooks::{use_element_width, use_pan_zoom};
 use crate::layout::scale::Viewport;
@@ -189,6 +189,7 @@ pub fn Timeline() -> Html {
                                 }) }
                             </div>
                         }
+                        <Arrows frame={frame.clone()} />
                         <div class="annals-events" role="group" aria-label="Events, in date order">
                             { for frame.events.iter().map(|placed| {
                                 let event = &dataset.events[placed.index];
