@@ -4,7 +4,7 @@
 //! pixels, `ticks` chooses the axis labels, `rows` stacks marks and labels
 //! so nothing collides, [`measure`] says how wide text is, and [`layout`] puts
 //! it all together for one frame; [`arrows`] draws the open event's relations
-//! on a frame.
+//! on a frame, and [`svg`] writes the whole timeline as an SVG document.
 
 pub mod arrows;
 pub(crate) mod density;
@@ -12,6 +12,7 @@ pub mod index;
 pub mod measure;
 pub(crate) mod rows;
 pub mod scale;
+pub mod svg;
 pub(crate) mod ticks;
 
 use crate::model::{Dataset, Days, Status};
