@@ -264,7 +264,21 @@ fn curve(
             let start = (fx, if down { from.3 } else { from.2 });
             let end = (tx, if down { to.2 } else { to.3 });
             let middle = (start.1 + end.1) / 2.0;
-            (start, (fx, middle), (tx, middle), end)
+            let rise = end.1 - start.1;
+            if (tx - fx).abs() < rise.abs() {
+                // Nearly above each other: bow out to the left, where no
+                // label is, the further the taller, so arrows fan out
+                // instead of running down a column of marks.
+                let bow = (rise.abs() / 3.0).clamp(12.0, 64.0);
+                (
+                    start,
+                    (fx - bow, start.1 + rise / 4.0),
+                    (tx - bow, end.1 - rise / 4.0),
+                    end,
+                )
+            } else {
+                (start, (fx, middle), (tx, middle), end)
+            }
         }
     };
     Arrow {

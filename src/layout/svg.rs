@@ -105,9 +105,17 @@ fn options_for(width: f64) -> LayoutOptions {
 }
 
 /// The view of the whole date range of `shown` (of the dataset when nothing
-/// is shown) at `width` pixels, with room on the right for the labels of the
-/// last events (the last [`LAST_LABELS`], up to a quarter of the width).
-fn whole_range(dataset: &Dataset, shown: &[usize], width: f64, text: Typeset) -> Viewport {
+/// is shown) at `width` pixels; with `room`, leaving room on the right for
+/// the labels of the last events (the last [`LAST_LABELS`]) to reach past
+/// the last date, up to an eighth of the width (a wider export leaves less
+/// empty axis than a wide margin would).
+fn whole_range(
+    dataset: &Dataset,
+    shown: &[usize],
+    width: f64,
+    text: Typeset,
+    room: bool,
+) -> Viewport {
     let extent = shown
         .iter()
         .filter_map(|&i| dataset.events.get(i))
@@ -117,19 +125,28 @@ fn whole_range(dataset: &Dataset, shown: &[usize], width: f64, text: Typeset) ->
     let Some((a, b)) = extent else {
         return Viewport::new(0.0, 365.0);
     };
+    let start = a - (b - a) * FIT_MARGIN;
+    if !room {
+        return Viewport::new(start, b + (b - a) * FIT_MARGIN);
+    }
+    // How far the last labels would reach past `b`, at the scale of the
+    // range without room, plus a tenth for the scale the room costs.
+    let px_per_day = width / (b - start).max(1e-9);
     let room = shown
         .iter()
         .rev()
         .take(LAST_LABELS)
         .filter_map(|&i| dataset.events.get(i))
         .map(|e| {
-            text.measure
+            let wanted = text
+                .measure
                 .width(e.title.get(text.lang), label_style(e.status))
-                + 24.0
+                + 24.0;
+            wanted - (b - e.range.0) * px_per_day
         })
         .fold(0.0, f64::max)
-        .min(width / 4.0);
-    let start = a - (b - a) * FIT_MARGIN;
+        .min(width / 8.0)
+        * 1.1;
     let end = start + (b - start) * width / (width - room).max(1.0);
     Viewport::new(start, end.max(b))
 }
@@ -160,14 +177,48 @@ fn shortfall(frame: &TimelineLayout, dataset: &Dataset, text: Typeset) -> usize 
     cut + frame.clusters.iter().map(|c| c.count).sum::<usize>()
 }
 
+/// The frame of the whole range at `width` pixels, with its view, options
+/// and [`shortfall`]: the range fitted tightly, or with room on the right
+/// for the last labels when that cuts fewer.
+fn fitted(input: &SvgInput, width: f64) -> (Viewport, LayoutOptions, TimelineLayout, usize) {
+    let options = options_for(width);
+    let frame_for = |room: bool| {
+        let view = whole_range(input.dataset, input.shown, width, input.text, room);
+        let frame = layout(
+            input.dataset,
+            input.index,
+            &view,
+            width,
+            &options,
+            input.text,
+        );
+        let missing = shortfall(&frame, input.dataset, input.text);
+        (view, options, frame, missing)
+    };
+    let tight = frame_for(false);
+    if tight.3 == 0 {
+        return tight;
+    }
+    let roomy = frame_for(true);
+    if roomy.3 < tight.3 {
+        roomy
+    } else {
+        tight
+    }
+}
+
 /// The width to export at: the narrowest of 1,200 px and half as wide again
 /// each step (up to [`MAX_WIDTH`]) at which every label of the whole range
-/// shows uncut, or the one that cuts the fewest.
+/// shows uncut with the range fitted tightly; failing that, the narrowest
+/// where they do with room on the right for the last labels; failing that,
+/// the one that cuts the fewest.
 pub fn export_width(input: SvgInput) -> f64 {
-    let mut best = (usize::MAX, MIN_WIDTH);
-    let mut width = MIN_WIDTH;
-    loop {
-        let view = whole_range(input.dataset, input.shown, width, input.text);
+    let mut widths = vec![MIN_WIDTH];
+    while let Some(&last) = widths.last().filter(|&&w| w < MAX_WIDTH) {
+        widths.push((last * 1.5).min(MAX_WIDTH));
+    }
+    let tight = widths.iter().copied().find(|&width| {
+        let view = whole_range(input.dataset, input.shown, width, input.text, false);
         let frame = layout(
             input.dataset,
             input.index,
@@ -176,15 +227,22 @@ pub fn export_width(input: SvgInput) -> f64 {
             &options_for(width),
             input.text,
         );
-        let missing = shortfall(&frame, input.dataset, input.text);
+        shortfall(&frame, input.dataset, input.text) == 0
+    });
+    if let Some(width) = tight {
+        return width;
+    }
+    let mut best = (usize::MAX, MIN_WIDTH);
+    for width in widths {
+        let missing = fitted(&input, width).3;
         if missing < best.0 {
             best = (missing, width);
         }
-        if missing == 0 || width >= MAX_WIDTH {
-            return best.1;
+        if missing == 0 {
+            break;
         }
-        width = (width * 1.5).min(MAX_WIDTH);
     }
+    best.1
 }
 
 /// `text` made safe for XML character data and attribute values: the five
@@ -282,9 +340,7 @@ pub fn export_svg(input: SvgInput, width: f64) -> SvgExport {
     let width = width.clamp(MIN_WIDTH / 4.0, MAX_WIDTH);
     let dataset = input.dataset;
     let lang = input.text.lang;
-    let view = whole_range(dataset, input.shown, width, input.text);
-    let options = options_for(width);
-    let frame = layout(dataset, input.index, &view, width, &options, input.text);
+    let (view, options, frame, _) = fitted(&input, width);
     let flat = frame.axis.context.is_empty();
     let axis_height = if flat { 26.0 } else { 46.0 };
     let stage_top = MARGIN + TITLE_HEIGHT + LEGEND_HEIGHT + 12.0;
