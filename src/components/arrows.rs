@@ -16,6 +16,11 @@ use crate::model::limits::excerpt;
 pub struct ArrowsProps {
     /// The frame the timeline drew, which the arrows join up.
     pub frame: Rc<TimelineLayout>,
+    /// Draw only the heads of the arrows to the edge, for a layer above the
+    /// marks and labels, so that a label at the edge never hides where an
+    /// arrow leaves the screen (the rest is drawn beneath them).
+    #[prop_or_default]
+    pub edges_on_top: bool,
 }
 
 /// Arrows from the open event's mark to each related event's mark, or to the
@@ -38,21 +43,39 @@ pub fn Arrows(props: &ArrowsProps) -> Html {
     if found.is_empty() {
         return html! {};
     }
-    let title = |i: usize| excerpt(state.dataset.events[i].title.get(&state.lang)).into_owned();
     let (width, height) = (state.width.max(1.0), props.frame.height.max(1.0));
-    html! {
-        <>
-            <svg class="annals-arrows" aria-hidden="true" focusable="false"
+    let svg = |class: &'static str, content: Html| {
+        html! {
+            <svg class={classes!("annals-arrows", class)} aria-hidden="true" focusable="false"
                 width={format!("{width:.0}")} height={format!("{height:.0}")}
                 viewBox={format!("0 0 {width:.0} {height:.0}")}>
-                { for found.iter().map(|arrow| html! {
-                    <g class="annals-arrow" data-arrow-to={state.dataset.events[arrow.target].id.clone()}
-                        data-edge={arrow.edge.map(Edge::name)}>
-                        <path class="annals-arrow-curve" d={arrow.curve()} />
-                        <path class="annals-arrow-head" d={arrow.head()} />
-                    </g>
-                }) }
+                { content }
             </svg>
+        }
+    };
+    if props.edges_on_top {
+        return svg(
+            "annals-arrows-over",
+            html! {
+                for arrow in found.iter().filter(|a| a.edge.is_some()) {
+                    <path class="annals-arrow-head" d={arrow.head()} />
+                }
+            },
+        );
+    }
+    let title = |i: usize| excerpt(state.dataset.events[i].title.get(&state.lang)).into_owned();
+    let arrows = html! {
+        for arrow in found.iter() {
+            <g class="annals-arrow" data-arrow-to={state.dataset.events[arrow.target].id.clone()}
+                data-edge={arrow.edge.map(Edge::name)}>
+                <path class="annals-arrow-curve" d={arrow.curve()} />
+                <path class="annals-arrow-head" d={arrow.head()} />
+            </g>
+        }
+    };
+    html! {
+        <>
+            { svg("annals-arrows-under", arrows) }
             <p class="annals-visually-hidden">
                 { relations_text(&title(open), &found.iter().map(|a| (title(a.target), a.edge)).collect::<Vec<_>>()) }
             </p>

@@ -213,6 +213,7 @@ pub fn Timeline() -> Html {
                                 }
                             }) }
                         </div>
+                        <Arrows frame={frame.clone()} edges_on_top=true />
                     </div>
                     if frame.events.is_empty() && frame.clusters.is_empty() {
                         <p class="annals-empty">{ empty_message(&state) }</p>

@@ -171,6 +171,14 @@ pub fn arrows(frame: &TimelineLayout, open: usize, input: ArrowInput) -> Vec<Arr
         options,
         width,
     );
+    // Arrows between marks nearly above each other bow out on the side
+    // away from the open event's label: labels in a column of marks tend
+    // to sit on the same side.
+    let bow = if source.label_width > 0.0 && source.label_x < source.x0 {
+        1.0
+    } else {
+        -1.0
+    };
     let mut out = Vec::new();
     for &target in event.related.iter() {
         if target == open || shown.binary_search(&target).is_err() {
@@ -210,17 +218,19 @@ pub fn arrows(frame: &TimelineLayout, open: usize, input: ArrowInput) -> Vec<Arr
             let top = c.y + 2.0;
             ((c.x0.max(0.0), c.x1.min(width), top, top + 24.0), None)
         };
-        out.push(curve(target, from, to, edge, width, height));
+        out.push(curve(target, from, to, edge, bow, width, height));
     }
     out
 }
 
-/// The curve from the box `from` to the box `to` (or to the point of an edge).
+/// The curve from the box `from` to the box `to` (or to the point of an
+/// edge); `bow` is -1 to bow out to the left, 1 to the right.
 fn curve(
     target: usize,
     from: Box4,
     to: Box4,
     edge: Option<Edge>,
+    bow: f64,
     width: f64,
     height: f64,
 ) -> Arrow {
@@ -266,14 +276,13 @@ fn curve(
             let middle = (start.1 + end.1) / 2.0;
             let rise = end.1 - start.1;
             if (tx - fx).abs() < rise.abs() {
-                // Nearly above each other: bow out to the left, where no
-                // label is, the further the taller, so arrows fan out
-                // instead of running down a column of marks.
-                let bow = (rise.abs() / 3.0).clamp(12.0, 64.0);
+                // Nearly above each other: bow out, the further the taller,
+                // so arrows fan out instead of running down a column of marks.
+                let out = bow * (rise.abs() / 3.0).clamp(12.0, 64.0);
                 (
                     start,
-                    (fx - bow, start.1 + rise / 4.0),
-                    (tx - bow, end.1 - rise / 4.0),
+                    (fx + out, start.1 + rise / 4.0),
+                    (tx + out, end.1 - rise / 4.0),
                     end,
                 )
             } else {
