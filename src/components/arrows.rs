@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::use_annals;
+use crate::i18n::{Locale, Msg};
 use crate::layout::arrows::{arrows, ArrowInput, Edge};
 use crate::layout::{LayoutOptions, TimelineLayout};
 use crate::model::limits::excerpt;
@@ -77,24 +78,25 @@ pub fn Arrows(props: &ArrowsProps) -> Html {
         <>
             { svg("annals-arrows-under", arrows) }
             <p class="annals-visually-hidden">
-                { relations_text(&title(open), &found.iter().map(|a| (title(a.target), a.edge)).collect::<Vec<_>>()) }
+                { relations_text(state.locale(), &title(open), &found.iter().map(|a| (title(a.target), a.edge)).collect::<Vec<_>>()) }
             </p>
         </>
     }
 }
 
-/// The arrows as a sentence: "Arrows connect A to: B; C (off screen,
-/// earlier)."
-fn relations_text(from: &str, to: &[(String, Option<Edge>)]) -> String {
+/// The arrows as a sentence in the interface's language: "Arrows connect A
+/// to: B; C (off screen, earlier)."
+fn relations_text(l: Locale, from: &str, to: &[(String, Option<Edge>)]) -> String {
     let names: Vec<String> = to
         .iter()
         .map(|(name, edge)| match edge {
-            Some(Edge::Left) => format!("{name} (off screen, earlier)"),
-            Some(Edge::Right) => format!("{name} (off screen, later)"),
+            Some(Edge::Left) => l.f(Msg::ArrowEarlier, &[("title", name)]),
+            Some(Edge::Right) => l.f(Msg::ArrowLater, &[("title", name)]),
             None => name.clone(),
         })
         .collect();
-    format!("Arrows connect {from} to: {}.", names.join("; "))
+    let to = names.join(l.t(Msg::ArrowsSeparator));
+    l.f(Msg::ArrowsText, &[("from", &from), ("to", &to)])
 }
 
 #[cfg(test)]
@@ -109,8 +111,12 @@ mod tests {
             ("Intercept".to_owned(), Some(Edge::Right)),
         ];
         assert_eq!(
-            relations_text("Declaration", &to),
+            relations_text(Locale::of("en"), "Declaration", &to),
             "Arrows connect Declaration to: Kyoto summit; Treaty signed (off screen, earlier); Intercept (off screen, later)."
+        );
+        assert_eq!(
+            relations_text(Locale::of("ja"), "宣言", &to[..2]),
+            "矢印は「宣言」から次の出来事へ向かっています：Kyoto summit、Treaty signed（画面外、より前）。"
         );
     }
 }

@@ -14,6 +14,7 @@
 
 use std::fmt::Write;
 
+use crate::i18n::Locale;
 use crate::model::{Dataset, Status};
 
 use super::arrows::{arrows, ArrowInput};
@@ -82,6 +83,8 @@ pub struct SvgInput<'a> {
     pub text: Typeset<'a>,
     /// The CSS font family the text is set in, the one `text.measure` measures.
     pub font_family: &'a str,
+    /// The interface's language, for the legend.
+    pub locale: Locale,
 }
 
 /// A finished export.
@@ -388,7 +391,7 @@ pub fn export_svg(input: SvgInput, width: f64) -> SvgExport {
             legend_y - 6.0,
             mark_paint(status, false)
         );
-        let name = capitalised(status.name());
+        let name = capitalised(input.locale.status(status));
         text_at(&mut out, x + 34.0, legend_y, r#" font-size="14""#, &name);
         x += 34.0 + input.text.measure.width(&name, TextStyle::Label) * 14.0 / 13.0 + 16.0;
     }
@@ -461,7 +464,7 @@ pub fn export_svg(input: SvgInput, width: f64) -> SvgExport {
         );
     }
     for band in &frame.lanes {
-        let label = dataset.lanes[band.lane].label.to_uppercase();
+        let label = dataset.lanes[band.lane].label.get(lang).to_uppercase();
         text_at(
             &mut out,
             8.0,
@@ -673,6 +676,7 @@ mod tests {
             open,
             text: NATIVE,
             font_family: r#"system-ui, "Segoe UI", sans-serif"#,
+            locale: Locale::default(),
         };
         export_svg(input, export_width(input))
     }
@@ -747,7 +751,8 @@ mod tests {
         }
         assert!(text.contains(d.title.default_text()));
         for lane in &d.lanes {
-            assert!(text.contains(&lane.label.to_uppercase()), "{}", lane.label);
+            let label = lane.label.default_text();
+            assert!(text.contains(&label.to_uppercase()), "{label}");
         }
         assert!(
             text.contains("Planned") && text.contains("Proposed"),
@@ -801,6 +806,7 @@ mod tests {
             open: None,
             text: NATIVE,
             font_family: "sans-serif",
+            locale: Locale::default(),
         };
         let long = "Japan approves next-generation SM-3 work";
         assert_eq!(fit(long, TextStyle::Label, 13.0, 1000.0, &input), long);
