@@ -116,7 +116,7 @@ mod tests {
         );
         assert_eq!(
             relations_text(Locale::of("ja"), "宣言", &to[..2]),
-            "矢印は「宣言」から次の出来事へ向かっています：Kyoto summit、Treaty signed（画面外、より前）。"
+            "矢印は「宣言」から次の出来事へ向かっています：「Kyoto summit」、「Treaty signed（画面外、より前）」。"
         );
     }
 }
