@@ -4,11 +4,15 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::{use_annals, use_ids};
-use crate::browser::download::{download, file_stem};
+use crate::browser::download::{download, download_png, file_stem};
+use crate::browser::measure::{CanvasMeasure, FONT_FAMILY};
 use crate::hooks::use_focus_on_mount;
 use crate::hooks::Loader;
 use crate::i18n::Msg;
+use crate::layout::svg::{export_svg, export_width, SvgExport, SvgInput};
+use crate::layout::Typeset;
 use crate::model::{to_csv, to_native_json};
+use crate::state::State;
 
 /// A format the data can be exported in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +21,10 @@ enum ExportFormat {
     Json,
     /// The TimelineJS spreadsheet as CSV.
     Csv,
+    /// The whole timeline as an SVG drawing.
+    Svg,
+    /// The whole timeline as a PNG picture.
+    Png,
 }
 
 impl ExportFormat {
@@ -25,6 +33,8 @@ impl ExportFormat {
         match self {
             ExportFormat::Json => "json",
             ExportFormat::Csv => "csv",
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
         }
     }
 
@@ -33,8 +43,29 @@ impl ExportFormat {
         match self {
             ExportFormat::Json => "application/json",
             ExportFormat::Csv => "text/csv",
+            ExportFormat::Svg => "image/svg+xml",
+            ExportFormat::Png => "image/png",
         }
     }
+}
+
+/// The whole timeline as the filters show it, with the open event's
+/// arrows, measured and set in the app's font.
+fn whole_timeline(state: &State) -> SvgExport {
+    let measure = CanvasMeasure::for_element(None);
+    let input = SvgInput {
+        dataset: &state.dataset,
+        shown: &state.visible,
+        index: &state.index,
+        open: state.open,
+        text: Typeset {
+            measure: &measure,
+            lang: &state.lang,
+        },
+        font_family: FONT_FAMILY,
+        locale: state.locale(),
+    };
+    export_svg(input, export_width(input))
 }
 
 /// The "Open file…", "Paste data…" and export controls.
@@ -46,15 +77,27 @@ pub fn DataMenu() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             let dataset = &state.dataset;
-            let contents = match format {
-                ExportFormat::Csv => to_csv(dataset),
-                ExportFormat::Json => to_native_json(dataset),
-            };
             let name = format!(
                 "{}.{}",
                 file_stem(dataset.title.default_text()),
                 format.extension()
             );
+            let contents = match format {
+                ExportFormat::Csv => to_csv(dataset),
+                ExportFormat::Json => to_native_json(dataset),
+                ExportFormat::Svg => whole_timeline(&state).svg,
+                ExportFormat::Png => {
+                    let picture = whole_timeline(&state);
+                    yew::platform::spawn_local(async move {
+                        let done =
+                            download_png(&name, &picture.svg, picture.width, picture.height).await;
+                        if let Err(problem) = done {
+                            gloo::console::error!(format!("export failed: {problem}"));
+                        }
+                    });
+                    return;
+                }
+            };
             let mime = format.mime();
             match download(&name, mime, &contents) {
                 // Exported: leaving the page no longer needs to ask.
@@ -98,6 +141,8 @@ pub fn DataMenu() -> Html {
                 </button>
                 <button type="button" class="annals-button" onclick={export(ExportFormat::Json)}>{ l.t(Msg::ExportJson) }</button>
                 <button type="button" class="annals-button" onclick={export(ExportFormat::Csv)}>{ l.t(Msg::ExportCsv) }</button>
+                <button type="button" class="annals-button" onclick={export(ExportFormat::Svg)}>{ l.t(Msg::ExportSvg) }</button>
+                <button type="button" class="annals-button" onclick={export(ExportFormat::Png)}>{ l.t(Msg::ExportPng) }</button>
             </div>
             if *pasting {
                 <PastePanel on_load={loader.open_text.clone()} on_close={close} />

@@ -2,6 +2,7 @@
 //! from context and dispatching [`crate::state::Action`]s.
 
 mod app;
+mod arrows;
 mod axis;
 mod card;
 mod copy_link;
@@ -27,6 +28,7 @@ mod timeline;
 mod toolbar;
 
 pub use app::{App, AppProps};
+pub use arrows::Arrows;
 pub use axis::AxisView;
 #[cfg(feature = "ssr")]
 pub(crate) use card::source;

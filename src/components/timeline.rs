@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_annals, AxisView, EventMark, Overview, Same};
+use super::{use_annals, Arrows, AxisView, EventMark, Overview, Same};
 use crate::browser::measure::CanvasMeasure;
 use crate::hooks::{use_element_width, use_pan_zoom};
 use crate::i18n::{Locale, Msg};
@@ -211,6 +211,7 @@ pub fn Timeline() -> Html {
                                 }) }
                             </div>
                         }
+                        <Arrows frame={frame.clone()} />
                         <div class="annals-events" role="group" aria-label={l.t(Msg::EventsLabel)}>
                             { for frame.events.iter().map(|placed| {
                                 let event = &dataset.events[placed.index];
@@ -234,6 +235,7 @@ pub fn Timeline() -> Html {
                                 }
                             }) }
                         </div>
+                        <Arrows frame={frame.clone()} edges_on_top=true />
                     </div>
                     if frame.events.is_empty() && frame.clusters.is_empty() {
                         <p class="annals-empty">{ empty_message(&state) }</p>

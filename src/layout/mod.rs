@@ -3,13 +3,16 @@
 //! Pure functions of their inputs, with no yew or DOM: [`scale`] maps time to
 //! pixels, `ticks` chooses the axis labels, `rows` stacks marks and labels
 //! so nothing collides, [`measure`] says how wide text is, and [`layout`] puts
-//! it all together for one frame.
+//! it all together for one frame; [`arrows`] draws the open event's relations
+//! on a frame, and [`svg`] writes the whole timeline as an SVG document.
 
+pub mod arrows;
 pub(crate) mod density;
 pub mod index;
 pub mod measure;
 pub(crate) mod rows;
 pub mod scale;
+pub mod svg;
 pub(crate) mod ticks;
 
 use crate::model::{Dataset, Days, Status};
