@@ -160,7 +160,8 @@ impl Filters {
 pub struct FilterCounts {
     /// Events per lane, by lane index.
     pub lanes: Vec<usize>,
-    /// Events per theme, themes sorted alphabetically.
+    /// Events per theme: the declared themes in the dataset's order, then
+    /// the undeclared tags alphabetically.
     pub tags: Vec<(String, usize)>,
     /// Events per status, in [`Status::ALL`] order, for statuses present.
     pub statuses: Vec<(Status, usize)>,
@@ -181,9 +182,17 @@ pub fn filter_counts(dataset: &Dataset) -> FilterCounts {
         let s = Status::ALL.iter().position(|s| *s == e.status).unwrap_or(0);
         statuses[s] += 1;
     }
+    // The author's order where the dataset declares its themes: sorting
+    // by name would shuffle the list whenever the reader changes language.
+    let mut ordered: Vec<(String, usize)> = dataset
+        .themes
+        .iter()
+        .filter_map(|t| tags.remove(&t.id).map(|n| (t.id.clone(), n)))
+        .collect();
+    ordered.extend(tags);
     FilterCounts {
         lanes,
-        tags: tags.into_iter().collect(),
+        tags: ordered,
         statuses: Status::ALL
             .into_iter()
             .zip(statuses)
@@ -296,6 +305,33 @@ mod tests {
         );
         assert!(search(&d, "朝鮮半島", "en").is_empty());
         assert!(search(&d, "インテリジェンス", "en").is_empty());
+    }
+
+    #[test]
+    fn themes_are_counted_in_the_declared_order_then_alphabetically() {
+        let d = parse_dataset(
+            r#"{"themes": [{"id": "z"}, {"id": "unused"}, {"id": "m"}], "events": [
+                {"id": "a", "title": "A", "start": "2000", "tags": ["b", "m", "z"]},
+                {"id": "b", "title": "B", "start": "2001", "tags": ["a", "z"]}]}"#,
+        )
+        .unwrap()
+        .dataset;
+        let counts = filter_counts(&d).tags;
+        assert_eq!(
+            counts,
+            [("z", 2), ("m", 1), ("a", 1), ("b", 1)].map(|(t, n)| (t.to_owned(), n))
+        );
+        let shipped = dataset();
+        let order: Vec<String> = filter_counts(&shipped)
+            .tags
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        let declared: Vec<String> = shipped.themes.iter().map(|t| t.id.clone()).collect();
+        assert_eq!(
+            order, declared,
+            "the shipped dataset declares every theme it uses"
+        );
     }
 
     #[test]
