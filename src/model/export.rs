@@ -1,6 +1,7 @@
 //! Writing a [`Dataset`] back out: the native JSON format, which reads back to
 //! an equal dataset, and the TimelineJS spreadsheet columns as CSV.
 
+use super::date::DateWriter as _;
 use std::collections::BTreeMap;
 
 use super::csv_import::{neutralise_formula, COLUMNS};
@@ -159,7 +160,7 @@ pub fn to_csv(dataset: &Dataset) -> String {
         }
         if let Some(display) = &event.display_date {
             row[column("Display Date")] = escape_html(display.default_text());
-        } else if super::date::years_ago(event.start.year()).is_some() {
+        } else if super::date::English.years_ago(event.start.year()).is_some() {
             // The template's year columns hold a number; deep time also
             // gets its wording ("66 million years ago").
             row[column("Display Date")] = escape_html(&event.date_text(&dataset.language));
