@@ -270,7 +270,7 @@ fn markdown_to_html(source: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::collections::BTreeMap;
 
     use proptest::prelude::*;
@@ -425,7 +425,7 @@ mod tests {
             )
     }
 
-    fn dataset() -> impl Strategy<Value = Dataset> {
+    pub(crate) fn dataset() -> impl Strategy<Value = Dataset> {
         (
             (
                 text(false),

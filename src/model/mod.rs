@@ -8,7 +8,8 @@
 //! format and hand over to [`parse`] (native JSON, whose shapes live in
 //! `format`), [`timelinejs`] or [`csv_import`]; all three funnel into
 //! `parse::assemble`, so ids, lanes, links and order are checked in one place.
-//! The way out is `export` ([`to_native_json`], [`to_csv`]). Texts are translatable [`Text`]s; summaries are
+//! The plain text format ([`text_format`]) reads and writes both ways.
+//! The way out is `export` ([`to_native_json`], [`to_csv`]) and [`to_text`]. Texts are translatable [`Text`]s; summaries are
 //! Markdown source, turned into a safe tree by [`markdown::parse`]. The formats
 //! are described for authors in `docs/data-format.md`.
 
@@ -24,6 +25,7 @@ pub mod parse;
 pub(crate) mod report;
 pub(crate) mod stream;
 pub mod text;
+pub mod text_format;
 pub mod timelinejs;
 mod unknown_fields;
 
@@ -33,6 +35,7 @@ pub use import::{parse_any, parse_bytes};
 pub use parse::{parse_dataset, Loaded, Location, Problem, ProblemKind};
 pub use stream::Reader;
 pub use text::Text;
+pub use text_format::{parse_text, to_text};
 
 /// Whether an event happened, or was only planned or proposed. Ordered as
 /// the legend shows them ([`Status::ALL`]).

@@ -1,0 +1,798 @@
+//! Reading the plain text format: each top-level line with the indented
+//! lines under it is one block (an event, an era, a header line or a lane),
+//! read into the drafts and header that the shared checks
+//! ([`assemble`]) take. Every problem is located by line and column.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::super::date::Date;
+use super::super::markdown::safe_url;
+use super::super::parse::{assemble, make_era, Draft, Header, Location, Origin, DEFAULT_LANGUAGE};
+use super::super::timelinejs::unique_slug;
+use super::super::{Lane, Loaded, Media, Problem, Source, Status, Text};
+use super::syntax::{
+    classify, field_key, json_string, marks, part_key, read_date, read_value, split_parts, Line,
+    ERA, EVENT, HEADER_KEYS, HEADER_TRANSLATED, TEXT_ONLY,
+};
+
+/// Parses a dataset written in the plain text format (`docs/text-format.md`).
+///
+/// Returns `Err` with every problem when no event could be read; otherwise
+/// the events that passed every check, and the problems of the others.
+pub fn parse_text(text: &str) -> Result<Loaded, Vec<Problem>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+        .collect();
+    let language = lines
+        .iter()
+        .filter_map(|line| {
+            field_key(line, &["language"], &[]).map(|(_, _, at)| read_value(&line[at..]))
+        })
+        .find(|language| !language.is_empty())
+        .unwrap_or_else(|| DEFAULT_LANGUAGE.to_owned());
+    let mut reader = Reader {
+        header: Header {
+            language,
+            ..Header::default()
+        },
+        problems: Vec::new(),
+        drafts: Vec::new(),
+        given: HashSet::new(),
+        eras: 0,
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with("//") {
+            i += 1;
+            continue;
+        }
+        if is_indented(line) {
+            reader.problems.push(Problem::warning(
+                at(i + 1, line, line.len() - trimmed.len()),
+                "this indented line belongs to no event and was ignored: indent only the lines under an event, an era or `description:`",
+            ));
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < lines.len() && (lines[end].trim().is_empty() || is_indented(lines[end])) {
+            end += 1;
+        }
+        while end > i + 1 && lines[end - 1].trim().is_empty() {
+            end -= 1;
+        }
+        let body = body(&lines[i + 1..end], i + 2);
+        reader.block(i + 1, line, &body);
+        i = end;
+    }
+    reader.finish()
+}
+
+/// One line under a block, with its indentation taken off.
+struct BodyLine<'a> {
+    /// Line number, from 1.
+    number: usize,
+    /// The whole line, for columns.
+    line: &'a str,
+    /// Byte offset of `text` in `line`.
+    offset: usize,
+    /// The line without the block's indentation.
+    text: &'a str,
+}
+
+impl BodyLine<'_> {
+    /// The location of byte `byte` of `text`.
+    fn at(&self, byte: usize) -> Location {
+        at(self.number, self.line, self.offset + byte)
+    }
+}
+
+fn is_indented(line: &str) -> bool {
+    line.starts_with([' ', '\t'])
+}
+
+/// The lines under a block, each without the block's indentation: that of
+/// its first non-blank line.
+fn body<'a>(lines: &[&'a str], first_number: usize) -> Vec<BodyLine<'a>> {
+    let indentation = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+    let block = lines
+        .iter()
+        .find(|l| !l.trim().is_empty())
+        .map_or(0, |l| indentation(l));
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let offset = if line.trim().is_empty() {
+                line.len()
+            } else {
+                indentation(line).min(block)
+            };
+            BodyLine {
+                number: first_number + i,
+                line,
+                offset,
+                text: &line[offset..],
+            }
+        })
+        .collect()
+}
+
+/// Line `number` at byte `byte` of `line`, as line and column (from 1, in characters).
+fn at(number: usize, line: &str, byte: usize) -> Location {
+    let column = line
+        .get(..byte)
+        .map_or(1, |before| before.chars().count() + 1);
+    Location::Text {
+        line: number,
+        column,
+    }
+}
+
+/// An event's or era's first line, read.
+struct Head {
+    start: Date,
+    end: Option<Date>,
+    circa: bool,
+    title: String,
+    start_at: Location,
+    end_at: Location,
+    title_at: Location,
+}
+
+/// A text being read: the default language's, and translations.
+#[derive(Default)]
+struct Texts {
+    default: Option<String>,
+    translations: BTreeMap<String, String>,
+}
+
+impl Texts {
+    fn text(self) -> Text {
+        Text {
+            default: self.default.unwrap_or_default(),
+            translations: self.translations.into(),
+        }
+    }
+}
+
+struct Reader {
+    header: Header,
+    problems: Vec<Problem>,
+    /// Drafts, with whether their id was written (or is still to be made).
+    drafts: Vec<(Draft, bool)>,
+    /// The header keys already given (with their language), to warn on repeats.
+    given: HashSet<(String, String)>,
+    /// How many eras were read, for the order of eras with equal dates.
+    eras: usize,
+}
+
+impl Reader {
+    fn block(&mut self, number: usize, line: &str, body: &[BodyLine]) {
+        if let Some((key, lang, value_at)) = field_key(line, HEADER_KEYS, HEADER_TRANSLATED) {
+            return self.header_line(number, line, key, lang, value_at, body);
+        }
+        if let Some(rest) = line.strip_prefix('@') {
+            self.ignore_body(body, "a lane");
+            return self.lane(number, line, rest);
+        }
+        self.event(number, line, body);
+    }
+
+    fn ignore_body(&mut self, body: &[BodyLine], what: &str) {
+        if let Some(first) = body
+            .iter()
+            .find(|b| !matches!(classify(b.text, TEXT_ONLY), Line::Blank | Line::Comment))
+        {
+            self.problems.push(Problem::warning(
+                first.at(0),
+                format!("{what} takes no indented lines; they were ignored"),
+            ));
+        }
+    }
+
+    fn header_line(
+        &mut self,
+        number: usize,
+        line: &str,
+        key: &str,
+        lang: Option<&str>,
+        value_at: usize,
+        body: &[BodyLine],
+    ) {
+        let place = at(number, line, 0);
+        let value = read_value(&line[value_at..]);
+        let lang = lang.filter(|l| *l != self.header.language);
+        if key == "era" {
+            return self.era(number, line, value_at, body);
+        }
+        if key == "source" {
+            self.ignore_body(body, "`source:`");
+            let source = self.source(number, line, value_at);
+            self.header.sources.push(source);
+            return;
+        }
+        if key != "description" {
+            self.ignore_body(body, &format!("`{key}:`"));
+        }
+        let repeat = !self
+            .given
+            .insert((key.to_owned(), lang.unwrap_or_default().to_owned()));
+        if repeat {
+            self.problems.push(Problem::warning(
+                place,
+                format!("`{key}:` is given twice; the first one is used"),
+            ));
+            return;
+        }
+        let header = &mut self.header;
+        match (key, lang) {
+            ("title", None) => header.title.default = value,
+            ("description", None) => {
+                header.description.default = continued(value, body);
+            }
+            ("title" | "description", Some(lang)) => {
+                let text = if key == "title" {
+                    &mut header.title
+                } else {
+                    &mut header.description
+                };
+                let mut translations = text.translations.to_map();
+                translations.insert(lang.to_owned(), continued(value, body));
+                text.translations = translations.into();
+            }
+            ("author", _) => header.author = Some(value),
+            ("license", _) => header.license = Some(value),
+            // `language:` was read before the rest.
+            _ => {}
+        }
+    }
+
+    /// `@id: Label` or `@id`, where `rest` follows the `@`.
+    fn lane(&mut self, number: usize, line: &str, rest: &str) {
+        let (id, after) = match json_string(rest) {
+            Some((id, used)) => (id, &rest[used..]),
+            None => {
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                match rest[..end].strip_suffix(':') {
+                    // The colon ends the id: `@alliance: U.S.–Japan alliance`.
+                    Some(id) => (id.to_owned(), &rest[end - 1..]),
+                    None => (rest[..end].to_owned(), &rest[end..]),
+                }
+            }
+        };
+        let after_trimmed = after.trim_start();
+        let label = if after_trimmed.is_empty() {
+            None
+        } else if let Some(label) = after_trimmed.strip_prefix(':') {
+            Some(read_value(label))
+        } else {
+            self.problems.push(Problem::error(
+                at(number, line, line.len() - after_trimmed.len()),
+                "expected `@id: Label` (a lane and its label) or `@id`; quote an id with spaces: `@\"two words\": Label`",
+            ));
+            return;
+        };
+        let id = id.trim().to_owned();
+        let place = at(number, line, 0);
+        if id.is_empty() {
+            self.problems
+                .push(Problem::warning(place, "a lane without an id was ignored"));
+        } else if self.header.lanes.iter().any(|lane| lane.id == id) {
+            self.problems.push(Problem::warning(
+                place,
+                format!("lane \"{id}\" is declared twice; the first one is used"),
+            ));
+        } else {
+            self.header.lanes.push(Lane {
+                label: label.unwrap_or_else(|| id.clone()),
+                id,
+            });
+        }
+    }
+
+    /// Reads `DATE[ - END]: Title` from byte `from` of `line`.
+    fn head(&mut self, number: usize, line: &str, from: usize) -> Option<Head> {
+        let text = &line[from..];
+        let split = text.find(": ").map(|colon| (colon, colon + 2)).or_else(|| {
+            let trimmed = text.trim_end();
+            trimmed
+                .ends_with(':')
+                .then(|| (trimmed.len() - 1, trimmed.len()))
+        });
+        let Some((colon, title_from)) = split else {
+            self.problems.push(Problem::error(
+                at(number, line, from),
+                "expected an event `DATE: Title` or `DATE - END: Title`, a header line such as `title: …` or `era: …`, or a lane `@id: Label`",
+            ));
+            return None;
+        };
+        let dates = &text[..colon];
+        let (start_text, end_text) = match [" - ", " – ", " — "]
+            .iter()
+            .filter_map(|sep| dates.find(sep).map(|i| (i, sep.len())))
+            .min()
+        {
+            Some((i, len)) => (&dates[..i], Some((i + len, &dates[i + len..]))),
+            None => (dates, None),
+        };
+        let mut errors = Vec::new();
+        let mut circa = false;
+        let mut date = |offset: usize, written: &str| {
+            let lead = written.len() - written.trim_start().len();
+            let mut trimmed = written.trim();
+            let mut place = at(number, line, from + offset + lead);
+            if let Some(rest) = trimmed.strip_prefix('~') {
+                circa = true;
+                trimmed = rest.trim_start();
+                place = at(
+                    number,
+                    line,
+                    from + offset + lead + (written.trim().len() - trimmed.len()),
+                );
+            }
+            let date = read_date(trimmed)
+                .map_err(|e| errors.push(Problem::error(place.clone(), e.0)))
+                .ok();
+            (date, place)
+        };
+        let (start, start_at) = date(0, start_text);
+        let (end, end_at) = match end_text {
+            Some((offset, written)) => {
+                let (end, place) = date(offset, written);
+                (end.map(Some), place)
+            }
+            None => (Some(None), start_at.clone()),
+        };
+        let title_lead = text[title_from..].len() - text[title_from..].trim_start().len();
+        let title_at = at(number, line, from + title_from + title_lead);
+        match (start, end) {
+            (Some(start), Some(end)) if errors.is_empty() => Some(Head {
+                start,
+                end,
+                circa,
+                title: read_value(&text[title_from..]),
+                start_at,
+                end_at,
+                title_at,
+            }),
+            _ => {
+                self.problems.extend(errors);
+                None
+            }
+        }
+    }
+
+    fn era(&mut self, number: usize, line: &str, from: usize, body: &[BodyLine]) {
+        let Some(head) = self.head(number, line, from) else {
+            return;
+        };
+        if head.circa {
+            self.problems.push(Problem::warning(
+                head.start_at.clone(),
+                "eras cannot be approximate; the `~` was ignored",
+            ));
+        }
+        let mut id = None;
+        let mut title = Texts {
+            default: Some(head.title),
+            ..Texts::default()
+        };
+        for item in body {
+            match classify(item.text, ERA) {
+                Line::Blank | Line::Comment => {}
+                Line::Field {
+                    key: "id", value, ..
+                } => id = Some(read_value(value)),
+                Line::Field {
+                    lang: Some(lang),
+                    value,
+                    ..
+                } if lang != self.header.language => {
+                    title.translations.insert(lang.to_owned(), read_value(value));
+                }
+                _ => self.problems.push(Problem::warning(
+                    item.at(0),
+                    "an era takes only `id:` and translated titles (`title.ja: …`); this line was ignored",
+                )),
+            }
+        }
+        self.eras += 1;
+        let end = head.end.unwrap_or(head.start);
+        if let Some(era) = make_era(
+            id,
+            title.text(),
+            head.start,
+            end,
+            &head.end_at,
+            &mut self.problems,
+        ) {
+            self.header.eras.push(era);
+        }
+    }
+
+    fn event(&mut self, number: usize, line: &str, body: &[BodyLine]) {
+        let Some(head) = self.head(number, line, 0) else {
+            return;
+        };
+        let mut fields: Vec<(&'static str, Location)> = vec![
+            ("title", head.title_at.clone()),
+            ("start", head.start_at.clone()),
+            ("end", head.end_at.clone()),
+        ];
+        let mut errors = Vec::new();
+        let mut id: Option<String> = None;
+        let mut title = Texts {
+            default: Some(head.title),
+            ..Texts::default()
+        };
+        let mut summary = Texts::default();
+        let mut summary_lines: Vec<&str> = Vec::new();
+        let mut display: Option<Texts> = None;
+        let mut status = Status::Occurred;
+        let mut lane: Option<String> = None;
+        let (mut actors, mut tags, mut related) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut media, mut sources) = (Vec::new(), Vec::new());
+        let mut importance = None;
+        let language = self.header.language.clone();
+        let record = |fields: &mut Vec<(&'static str, Location)>, name, place: Location| {
+            if !fields.iter().any(|(n, _)| *n == name) {
+                fields.push((name, place));
+            }
+        };
+        for item in body {
+            let kind = classify(item.text, EVENT);
+            match kind {
+                Line::Blank => summary_lines.push(""),
+                Line::Comment => {}
+                Line::Text | Line::Escaped => {
+                    record(&mut fields, "summary", item.at(0));
+                    let text = if kind == Line::Escaped {
+                        &item.text[1..]
+                    } else {
+                        item.text
+                    };
+                    summary_lines.push(text);
+                }
+                Line::Tags => {
+                    record(&mut fields, "tags", item.at(0));
+                    tags.extend(
+                        marks(item.text, '#')
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|(t, _)| t),
+                    );
+                }
+                Line::Lane => {
+                    if lane.is_some() {
+                        self.problems.push(Problem::warning(
+                            item.at(0),
+                            "an event has one lane; the first `@lane` is used",
+                        ));
+                    } else {
+                        record(&mut fields, "lane", item.at(0));
+                        lane = marks(item.text, '@')
+                            .and_then(|m| m.into_iter().next())
+                            .map(|(l, _)| l);
+                    }
+                }
+                Line::Field {
+                    key,
+                    lang,
+                    value,
+                    at: value_at,
+                } => {
+                    let lead = value.len() - value.trim_start().len();
+                    let place = item.at(value_at + lead);
+                    let lang = lang.filter(|l| *l != language);
+                    let text = read_value(value);
+                    match (key, lang) {
+                        ("id", _) => {
+                            if id.is_some() {
+                                self.problems.push(Problem::warning(
+                                    place,
+                                    "an event has one id; the first `id:` is used",
+                                ));
+                            } else {
+                                record(&mut fields, "id", place);
+                                id = Some(text);
+                            }
+                        }
+                        ("status", _) => match Status::from_name(&text) {
+                            Some(s) => status = s,
+                            None => errors.push(Problem::error(
+                                place,
+                                format!("`{text}` is not a status; write occurred, planned, proposed or cancelled"),
+                            )),
+                        },
+                        ("importance", _) => match text.parse::<u8>() {
+                            Ok(n) if (1..=5).contains(&n) => importance = Some(n),
+                            _ => self.problems.push(Problem::warning(
+                                place,
+                                format!("importance runs from 1 (a detail) to 5 (central); `{text}` was ignored"),
+                            )),
+                        },
+                        ("actors" | "related", _) => {
+                            record(&mut fields, key_name(key), place);
+                            let list = if key == "actors" {
+                                &mut actors
+                            } else {
+                                &mut related
+                            };
+                            // Empty items (`a, , b`, a trailing comma) are
+                            // skipped; `""` is an empty name.
+                            for (_, part) in split_parts(value, ",", false) {
+                                if !part.trim().is_empty() {
+                                    list.push(read_value(part));
+                                }
+                            }
+                        }
+                        ("source", _) => {
+                            record(&mut fields, "sources", place);
+                            let source = self.source(item.number, item.line, item.offset + value_at);
+                            sources.push(source);
+                        }
+                        ("media", _) => {
+                            record(&mut fields, "media", place);
+                            if let Some(m) = self.media(item.number, item.line, item.offset + value_at) {
+                                media.push(m);
+                            }
+                        }
+                        ("display", None) => {
+                            record(&mut fields, "display_date", place);
+                            display.get_or_insert_with(Texts::default).default = Some(text);
+                        }
+                        ("summary", None) => {
+                            record(&mut fields, "summary", place);
+                            summary.default = Some(text);
+                        }
+                        ("title", None) => self.problems.push(Problem::warning(
+                            place,
+                            "the title in the dataset's own language is the one on the event's line; this one was ignored",
+                        )),
+                        ("title" | "summary" | "display", Some(lang)) => {
+                            let texts = match key {
+                                "title" => &mut title,
+                                "summary" => &mut summary,
+                                _ => display.get_or_insert_with(Texts::default),
+                            };
+                            texts.translations.insert(lang.to_owned(), text);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        if !errors.is_empty() {
+            self.problems.extend(errors);
+            return;
+        }
+        if !summary_lines.is_empty() {
+            let lines = summary_lines.join("\n");
+            summary.default = Some(match summary.default.take() {
+                Some(field) if !field.is_empty() => format!("{field}\n{lines}"),
+                _ => lines,
+            });
+        }
+        let written_id = id.is_some();
+        let draft = Draft {
+            origin: Origin::text(number, fields),
+            id: id.unwrap_or_default(),
+            title: title.text(),
+            start: head.start,
+            end: head.end,
+            circa: head.circa,
+            display_date: display.map(Texts::text),
+            status,
+            lane,
+            actors,
+            tags,
+            summary: summary.text(),
+            media,
+            sources,
+            related,
+            importance,
+        };
+        self.drafts.push((draft, written_id));
+    }
+
+    /// `source: Title | publisher: … | url: …` from byte `from` of `line`.
+    fn source(&mut self, number: usize, line: &str, from: usize) -> Source {
+        let mut source = Source::default();
+        for (i, (offset, part)) in split_parts(&line[from..], " | ", true)
+            .into_iter()
+            .enumerate()
+        {
+            if i == 0 {
+                source.title = read_value(part);
+                continue;
+            }
+            let Some((key, lang, value, place)) = self.keyed(number, line, from + offset, part)
+            else {
+                continue;
+            };
+            let slot = match key {
+                "publisher" => &mut source.publisher,
+                "author" => &mut source.author,
+                "dateline" => &mut source.dateline,
+                "note" => &mut source.note,
+                "url" => {
+                    source.url =
+                        self.checked_url(value, place, "only http and https links are allowed");
+                    continue;
+                }
+                "date" => {
+                    match read_date(&value) {
+                        Ok(date) => source.date = Some(date),
+                        Err(e) => self.problems.push(Problem::warning(
+                            place,
+                            format!("{}; the source date was dropped", e.0),
+                        )),
+                    }
+                    continue;
+                }
+                _ => {
+                    self.problems.push(Problem::warning(
+                        place,
+                        format!("`{key}` is not a part of a source (publisher, author, date, dateline, url, note); it was ignored"),
+                    ));
+                    continue;
+                }
+            };
+            if lang.is_some() {
+                self.problems.push(Problem::warning(
+                    place,
+                    format!("a source's `{key}` has no translations; it was ignored"),
+                ));
+            } else {
+                *slot = Some(value);
+            }
+        }
+        source
+    }
+
+    /// `media: URL | alt: … | caption: … | credit: …` from byte `from` of `line`.
+    fn media(&mut self, number: usize, line: &str, from: usize) -> Option<Media> {
+        let mut media = Media::default();
+        let (mut alt, mut caption, mut credit) =
+            (Texts::default(), Texts::default(), Texts::default());
+        for (i, (offset, part)) in split_parts(&line[from..], " | ", true)
+            .into_iter()
+            .enumerate()
+        {
+            if i == 0 {
+                media.url = read_value(part);
+                continue;
+            }
+            let Some((key, lang, value, place)) = self.keyed(number, line, from + offset, part)
+            else {
+                continue;
+            };
+            let texts = match key {
+                "alt" => &mut alt,
+                "caption" => &mut caption,
+                "credit" => &mut credit,
+                _ => {
+                    self.problems.push(Problem::warning(
+                        place,
+                        format!("`{key}` is not a part of a media item (alt, caption, credit); it was ignored"),
+                    ));
+                    continue;
+                }
+            };
+            match lang.filter(|l| *l != self.header.language) {
+                Some(lang) => {
+                    texts.translations.insert(lang.to_owned(), value);
+                }
+                None => texts.default = Some(value),
+            }
+        }
+        let place = at(
+            number,
+            line,
+            from + line[from..].len() - line[from..].trim_start().len(),
+        );
+        media.url = self.checked_url(media.url, place, "media must be an http or https URL")?;
+        media.alt = alt.text();
+        media.caption = caption.text();
+        media.credit = credit.text();
+        Some(media)
+    }
+
+    /// A `key: value` part of a source or media line, read.
+    fn keyed<'p>(
+        &mut self,
+        number: usize,
+        line: &str,
+        offset: usize,
+        part: &'p str,
+    ) -> Option<(&'p str, Option<&'p str>, String, Location)> {
+        let lead = part.len() - part.trim_start().len();
+        let place = at(number, line, offset + lead);
+        let trimmed = &part[lead..];
+        let Some(through_colon) = part_key(trimmed) else {
+            self.problems.push(Problem::warning(
+                place,
+                "expected `key: value` after ` | `; this part was ignored",
+            ));
+            return None;
+        };
+        let name = &trimmed[..through_colon - 1];
+        let (key, lang) = match name.split_once('.') {
+            Some((key, lang)) => (key, Some(lang)),
+            None => (name, None),
+        };
+        Some((key, lang, read_value(&trimmed[through_colon..]), place))
+    }
+
+    fn checked_url(&mut self, url: String, place: Location, rule: &str) -> Option<String> {
+        if safe_url(&url) {
+            Some(url)
+        } else {
+            self.problems.push(Problem::warning(
+                place,
+                format!("{rule}; \"{url}\" was dropped"),
+            ));
+            None
+        }
+    }
+
+    fn finish(self) -> Result<Loaded, Vec<Problem>> {
+        let Reader {
+            header,
+            problems,
+            drafts,
+            ..
+        } = self;
+        let mut used: HashSet<String> = drafts
+            .iter()
+            .filter(|(_, written)| *written)
+            .map(|(draft, _)| draft.id.trim().to_owned())
+            .collect();
+        let drafts = drafts
+            .into_iter()
+            .map(|(mut draft, written)| {
+                if !written {
+                    draft.id = unique_slug(draft.title.default.trim(), &mut used);
+                }
+                draft
+            })
+            .collect();
+        assemble(header, drafts, problems)
+    }
+}
+
+/// The native name of a list field, for locations.
+fn key_name(key: &str) -> &'static str {
+    if key == "actors" {
+        "actors"
+    } else {
+        "related"
+    }
+}
+
+/// A header value and the lines under it (a description's paragraphs), as one text.
+fn continued(value: String, body: &[BodyLine]) -> String {
+    let mut lines: Vec<&str> = Vec::new();
+    for item in body {
+        match classify(item.text, TEXT_ONLY) {
+            Line::Comment => {}
+            Line::Blank => lines.push(""),
+            Line::Escaped => lines.push(&item.text[1..]),
+            _ => lines.push(item.text),
+        }
+    }
+    if lines.is_empty() {
+        return value;
+    }
+    let rest = lines.join("\n");
+    if value.is_empty() {
+        rest
+    } else {
+        format!("{value}\n{rest}")
+    }
+}
