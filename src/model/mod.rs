@@ -27,6 +27,7 @@ pub(crate) mod stream;
 pub mod text;
 pub mod text_format;
 pub mod timelinejs;
+pub(crate) mod timelinejs_export;
 mod unknown_fields;
 
 pub use date::{Date, Days, Precision};
@@ -36,6 +37,7 @@ pub use parse::{parse_dataset, Loaded, Location, Problem, ProblemKind};
 pub use stream::Reader;
 pub use text::Text;
 pub use text_format::{parse_text, to_text};
+pub use timelinejs_export::to_timelinejs;
 
 /// Whether an event happened, or was only planned or proposed. Ordered as
 /// the legend shows them ([`Status::ALL`]).
