@@ -6,11 +6,12 @@
 //!
 //! The way in: [`import::parse_bytes`] and [`import::parse_any`] detect the
 //! format and hand over to [`parse`] (native JSON, whose shapes live in
-//! `format`), [`timelinejs`] or [`csv_import`]; all three funnel into
-//! `parse::assemble`, so ids, lanes, links and order are checked in one place.
-//! The plain text format ([`text_format`]) reads and writes both ways.
-//! The way out is `export` ([`to_native_json`], [`to_csv`]) and [`to_text`]. Texts are translatable [`Text`]s; summaries are
-//! Markdown source, turned into a safe tree by [`markdown::parse`]. The formats
+//! `format`), [`timelinejs`], [`csv_import`] or [`text_format`] (plain
+//! text); all of them funnel into `parse::assemble`, so ids, lanes, links
+//! and order are checked in one place. The way out is `export`
+//! ([`to_native_json`], [`to_csv`]), [`to_timelinejs`] and [`to_text`].
+//! Texts are translatable [`Text`]s; summaries are Markdown source, turned
+//! into a safe tree by [`markdown::parse`]. The formats
 //! are described for authors in `docs/data-format.md`.
 
 pub mod csv_import;

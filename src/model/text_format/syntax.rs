@@ -156,11 +156,13 @@ pub(super) fn field_key<'a>(
     known.then_some((key, lang, colon + 1))
 }
 
-/// `ja`, `pt-BR`, `zh-Hant`: letters, digits and hyphens, starting with a letter.
+/// `ja`, `pt-BR`, `zh_Hant`: letters, digits, `-` and `_`, starting with a letter.
 fn is_language_tag(tag: &str) -> bool {
     tag.starts_with(|c: char| c.is_ascii_alphabetic())
         && tag.len() <= 35
-        && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && tag
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// The tokens of a line made only of `sigil`-marks (`#a #"b c"`), each with

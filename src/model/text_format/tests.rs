@@ -320,3 +320,33 @@ proptest! {
         let _ = parse_text(&text);
     }
 }
+
+#[test]
+fn the_examples_in_the_documentation_load() {
+    let doc = include_str!("../../../docs/text-format.md");
+    let examples: Vec<&str> = doc
+        .split("```text\n")
+        .skip(1)
+        .filter_map(|block| block.split("```").next())
+        .filter(|block| !block.starts_with("bad-lines.txt"))
+        .collect();
+    assert!(examples.len() >= 4, "{examples:?}");
+    let mut datasets = 0;
+    for example in examples {
+        // Fragments (lanes, eras) have no events, which is their only error.
+        let problems = match parse_text(example) {
+            Ok(loaded) => {
+                datasets += 1;
+                loaded.problems
+            }
+            Err(problems) => problems,
+        };
+        let errors: Vec<_> = problems
+            .iter()
+            .filter(|p| p.kind == ProblemKind::Error)
+            .filter(|p| !p.message.contains("no events"))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}\n{example}");
+    }
+    assert!(datasets >= 2);
+}
