@@ -9,9 +9,12 @@
 //! shared checks (`parse::assemble`) like every other format, and every
 //! problem is located by line and column.
 //!
-//! One job per module: `syntax` (what a line is, quoting, the date forms:
-//! what the reader and the writer must agree on), `read` and `write`.
+//! One job per module: `syntax` (what a line is, quoting) and `dates` (the
+//! date forms), which the reader and the writer must agree on; `read` (with
+//! `read/event.rs` for an event's lines and `read/parts.rs` for `source:`
+//! and `media:` lines) and `write`.
 
+mod dates;
 mod read;
 mod syntax;
 mod write;

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use super::super::timelinejs::slug;
 use super::super::{Dataset, Event, Media, Source, Status, Text};
-use super::syntax::{classify, quote, write_date, Delimiter, Keys, Line, EVENT, TEXT_ONLY};
+use super::dates::write_date;
+use super::syntax::{classify, quote, Delimiter, Keys, Line, EVENT, TEXT_ONLY};
 
 /// The lane that events naming neither a lane nor an actor go to (as the
 /// shared checks name it).
