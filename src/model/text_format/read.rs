@@ -44,7 +44,6 @@ pub fn parse_text(text: &str) -> Result<Loaded, Vec<Problem>> {
         problems: Vec::new(),
         drafts: Vec::new(),
         given: HashSet::new(),
-        eras: 0,
     };
     let mut i = 0;
     while i < lines.len() {
@@ -171,8 +170,6 @@ struct Reader {
     drafts: Vec<(Draft, bool)>,
     /// The header keys already given (with their language), to warn on repeats.
     given: HashSet<(String, String)>,
-    /// How many eras were read, for the order of eras with equal dates.
-    eras: usize,
 }
 
 impl Reader {
@@ -281,7 +278,7 @@ impl Reader {
             ));
             return;
         };
-        let id = id.trim().to_owned();
+        // A plain id holds no white space; a quoted one is taken as written.
         let place = at(number, line, 0);
         if id.is_empty() {
             self.problems
@@ -405,7 +402,6 @@ impl Reader {
                 )),
             }
         }
-        self.eras += 1;
         let end = head.end.unwrap_or(head.start);
         if let Some(era) = make_era(
             id,

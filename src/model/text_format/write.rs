@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::super::timelinejs::slug;
-use super::super::{Dataset, Event, Media, Source, Status, Text};
+use super::super::{Dataset, Date, Event, Media, Source, Status, Text};
 use super::dates::write_date;
 use super::syntax::{classify, quote, Delimiter, Keys, Line, EVENT, TEXT_ONLY};
 
@@ -134,7 +134,7 @@ fn event_block(out: &mut String, dataset: &Dataset, event: &Event) {
 }
 
 /// `START[ - END]`, with `~` for circa.
-fn dates(start: &super::super::Date, end: Option<&super::super::Date>, circa: bool) -> String {
+fn dates(start: &Date, end: Option<&Date>, circa: bool) -> String {
     let mut text = String::new();
     if circa {
         text.push('~');
