@@ -25,6 +25,9 @@ use super::syntax::{
 /// the events that passed every check, and the problems of the others.
 pub fn parse_text(text: &str) -> Result<Loaded, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(problem) = web_page(text) {
+        return Err(vec![problem]);
+    }
     let lines: Vec<&str> = text
         .split('\n')
         .map(|line| line.strip_suffix('\r').unwrap_or(line))
@@ -460,4 +463,20 @@ fn continued(value: String, body: &[BodyLine]) -> String {
     } else {
         format!("{value}\n{rest}")
     }
+}
+
+/// An error for a web page (a sign-in page, a sheet's viewer) handed over
+/// as data: its first line opens with `<`, which no line of the format does.
+fn web_page(text: &str) -> Option<Problem> {
+    let (number, line) = text
+        .split('\n')
+        .enumerate()
+        .find(|(_, line)| !line.trim().is_empty())?;
+    let lead = line.len() - line.trim_start().len();
+    line.trim_start().starts_with('<').then(|| {
+        Problem::error(
+            at(number + 1, line, lead),
+            "this looks like a web page (HTML), not a dataset: check that the address or file is the data itself",
+        )
+    })
 }

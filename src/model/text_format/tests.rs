@@ -177,6 +177,18 @@ fn bad_lines_are_located_by_line_and_column() {
 }
 
 #[test]
+fn a_web_page_is_named_as_such() {
+    let errors = parse_text("\n  <!DOCTYPE html>\n<html><body>Sign in</body></html>").unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].location.to_string(), "line 2, column 3");
+    assert!(
+        errors[0].message.contains("web page"),
+        "{}",
+        errors[0].message
+    );
+}
+
+#[test]
 fn hand_written_forms_read_as_the_model_says() {
     let text = "title: \"  quoted, kept as written \"\n\
                 @\"two words\": \"A label: with a colon\"\n\
