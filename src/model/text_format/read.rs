@@ -1,13 +1,15 @@
 //! Reading the plain text format: each top-level line with the indented
-//! lines under it is one block (an event, an era, a header line or a lane),
-//! read into the drafts and header that the shared checks
-//! ([`assemble`]) take. Every problem is located by line and column.
+//! lines under it is one block (an event, an era, a header line or a lane).
+//! The header, lanes and eras are read first, wherever they are in the file;
+//! then each event goes to the shared checks ([`Assembler`]) as it is read,
+//! so a large file never holds all its drafts at once. Every problem is
+//! located by line and column.
 
 use std::collections::{BTreeMap, HashSet};
 
 use super::super::date::Date;
 use super::super::markdown::safe_url;
-use super::super::parse::{assemble, make_era, Draft, Header, Location, Origin, DEFAULT_LANGUAGE};
+use super::super::parse::{make_era, Assembler, Draft, Header, Location, Origin, DEFAULT_LANGUAGE};
 use super::super::timelinejs::unique_slug;
 use super::super::{Lane, Loaded, Media, Problem, Source, Status, Text};
 mod event;
@@ -41,13 +43,53 @@ pub fn parse_text(text: &str) -> Result<Loaded, Vec<Problem>> {
         .unwrap_or_else(|| DEFAULT_LANGUAGE.to_owned());
     let mut reader = Reader {
         header: Header {
-            language,
+            language: language.clone(),
             ..Header::default()
         },
+        language,
         problems: Vec::new(),
-        drafts: Vec::new(),
         given: HashSet::new(),
     };
+    let blocks = blocks(&lines, &mut reader.problems);
+    // The header, lanes and eras first, wherever they are in the file, so
+    // that the events can go straight to the checks one at a time.
+    let mut events = Vec::new();
+    for &(start, end) in &blocks {
+        let body = body(&lines[start + 1..end], start + 2);
+        if !reader.outside_events(start + 1, lines[start], &body) {
+            events.push((start, end));
+        }
+    }
+    // An event without an `id:` gets a slug of its title that no written id uses.
+    let mut used: HashSet<String> = events
+        .iter()
+        .filter_map(|&(start, end)| written_id(&body(&lines[start + 1..end], start + 2)))
+        .collect();
+    let header = std::mem::take(&mut reader.header);
+    let mut assembler = Assembler::new(header, std::mem::take(&mut reader.problems));
+    assembler.reserve(events.len());
+    for (start, end) in events {
+        let body = body(&lines[start + 1..end], start + 2);
+        let draft = reader.event(start + 1, lines[start], &body);
+        assembler
+            .language_and_problems()
+            .1
+            .append(&mut reader.problems);
+        if let Some((mut draft, written)) = draft {
+            if !written {
+                draft.id = unique_slug(draft.title.default.trim(), &mut used);
+            }
+            assembler.add(draft);
+        }
+    }
+    assembler.finish()
+}
+
+/// Each block's lines, as the index of its first line and the end of its
+/// indented lines (trailing blank lines left out). An indented line with no
+/// block above it gets a warning.
+fn blocks(lines: &[&str], problems: &mut Vec<Problem>) -> Vec<(usize, usize)> {
+    let mut blocks = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -57,7 +99,7 @@ pub fn parse_text(text: &str) -> Result<Loaded, Vec<Problem>> {
             continue;
         }
         if is_indented(line) {
-            reader.problems.push(Problem::warning(
+            problems.push(Problem::warning(
                 at(i + 1, line, line.len() - trimmed.len()),
                 "this indented line belongs to no event and was ignored: indent only the lines under an event, an era or `description:`",
             ));
@@ -71,11 +113,21 @@ pub fn parse_text(text: &str) -> Result<Loaded, Vec<Problem>> {
         while end > i + 1 && lines[end - 1].trim().is_empty() {
             end -= 1;
         }
-        let body = body(&lines[i + 1..end], i + 2);
-        reader.block(i + 1, line, &body);
+        blocks.push((i, end));
         i = end;
     }
-    reader.finish()
+    blocks
+}
+
+/// The id an event's first `id:` line gives, if it has one.
+fn written_id(body: &[BodyLine]) -> Option<String> {
+    body.iter()
+        .find_map(|item| match classify(item.text, EVENT) {
+            Line::Field {
+                key: "id", value, ..
+            } => Some(read_value(value)),
+            _ => None,
+        })
 }
 
 /// One line under a block, with its indentation taken off.
@@ -167,24 +219,30 @@ impl Texts {
 }
 
 struct Reader {
+    /// The header, lanes and eras read so far.
     header: Header,
+    /// The dataset's language (`language:`, read before the rest).
+    language: String,
+    /// Problems not yet handed to the checks.
     problems: Vec<Problem>,
-    /// Drafts, with whether their id was written (or is still to be made).
-    drafts: Vec<(Draft, bool)>,
     /// The header keys already given (with their language), to warn on repeats.
     given: HashSet<(String, String)>,
 }
 
 impl Reader {
-    fn block(&mut self, number: usize, line: &str, body: &[BodyLine]) {
+    /// Reads a header line, a lane or an era; false for an event's block,
+    /// which is left for later.
+    fn outside_events(&mut self, number: usize, line: &str, body: &[BodyLine]) -> bool {
         if let Some((key, lang, value_at)) = field_key(line, HEADER_KEYS, HEADER_TRANSLATED) {
-            return self.header_line(number, line, key, lang, value_at, body);
-        }
-        if let Some(rest) = line.strip_prefix('@') {
+            self.header_line(number, line, key, lang, value_at, body);
+            true
+        } else if let Some(rest) = line.strip_prefix('@') {
             self.ignore_body(body, "a lane");
-            return self.lane(number, line, rest);
+            self.lane(number, line, rest);
+            true
+        } else {
+            false
         }
-        self.event(number, line, body);
     }
 
     fn ignore_body(&mut self, body: &[BodyLine], what: &str) {
@@ -210,7 +268,7 @@ impl Reader {
     ) {
         let place = at(number, line, 0);
         let value = read_value(&line[value_at..]);
-        let lang = lang.filter(|l| *l != self.header.language);
+        let lang = lang.filter(|l| *l != self.language);
         if key == "era" {
             return self.era(number, line, value_at, body);
         }
@@ -396,7 +454,7 @@ impl Reader {
                     lang: Some(lang),
                     value,
                     ..
-                } if lang != self.header.language => {
+                } if lang != self.language => {
                     title.translations.insert(lang.to_owned(), read_value(value));
                 }
                 _ => self.problems.push(Problem::warning(
@@ -416,30 +474,6 @@ impl Reader {
         ) {
             self.header.eras.push(era);
         }
-    }
-
-    fn finish(self) -> Result<Loaded, Vec<Problem>> {
-        let Reader {
-            header,
-            problems,
-            drafts,
-            ..
-        } = self;
-        let mut used: HashSet<String> = drafts
-            .iter()
-            .filter(|(_, written)| *written)
-            .map(|(draft, _)| draft.id.trim().to_owned())
-            .collect();
-        let drafts = drafts
-            .into_iter()
-            .map(|(mut draft, written)| {
-                if !written {
-                    draft.id = unique_slug(draft.title.default.trim(), &mut used);
-                }
-                draft
-            })
-            .collect();
-        assemble(header, drafts, problems)
     }
 }
 

@@ -4,11 +4,15 @@
 use super::*;
 
 impl Reader {
-    /// `DATE[ - END]: Title` and the lines under it, into a draft.
-    pub(super) fn event(&mut self, number: usize, line: &str, body: &[BodyLine]) {
-        let Some(head) = self.head(number, line, 0) else {
-            return;
-        };
+    /// `DATE[ - END]: Title` and the lines under it, into a draft, with
+    /// whether its id was written; `None` when it has an error.
+    pub(super) fn event(
+        &mut self,
+        number: usize,
+        line: &str,
+        body: &[BodyLine],
+    ) -> Option<(Draft, bool)> {
+        let head = self.head(number, line, 0)?;
         let mut fields: Vec<(&'static str, Location)> = vec![
             ("title", head.title_at.clone()),
             ("start", head.start_at.clone()),
@@ -28,7 +32,7 @@ impl Reader {
         let (mut actors, mut tags, mut related) = (Vec::new(), Vec::new(), Vec::new());
         let (mut media, mut sources) = (Vec::new(), Vec::new());
         let mut importance = None;
-        let language = self.header.language.clone();
+        let language = self.language.clone();
         let record = |fields: &mut Vec<(&'static str, Location)>, name, place: Location| {
             if !fields.iter().any(|(n, _)| *n == name) {
                 fields.push((name, place));
@@ -159,7 +163,7 @@ impl Reader {
         }
         if !errors.is_empty() {
             self.problems.extend(errors);
-            return;
+            return None;
         }
         if !summary_lines.is_empty() {
             let lines = summary_lines.join("\n");
@@ -187,7 +191,7 @@ impl Reader {
             related,
             importance,
         };
-        self.drafts.push((draft, written_id));
+        Some((draft, written_id))
     }
 }
 

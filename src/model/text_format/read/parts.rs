@@ -87,7 +87,7 @@ impl Reader {
                     continue;
                 }
             };
-            match lang.filter(|l| *l != self.header.language) {
+            match lang.filter(|l| *l != self.language) {
                 Some(lang) => {
                     texts.translations.insert(lang.to_owned(), value);
                 }
