@@ -68,7 +68,7 @@ fn problems_are_listed_as_file_line_column() {
     assert_eq!(lines.len(), 14, "{out}");
     assert_eq!(
         lines[0],
-        format!("{bad}:2:1: error: expected an event `DATE: Title` or `DATE - END: Title`, a header line such as `title: …` or `era: …`, or a lane `@id: Label`")
+        format!("{bad}:2:1: error: expected an event `DATE: Title` or `DATE - END: Title`, a header line such as `title: …` or `era: …`, a lane `@id: Label` or a theme `#id: Label`")
     );
     assert_eq!(
         lines[5],

@@ -13,7 +13,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::date::{civil_from_days, Date};
+use super::date::{civil_from_days, Date, DateWriter as _, English};
 use super::export::{escape_html, markdown_to_html};
 use super::{Dataset, Event, Precision};
 
@@ -111,7 +111,10 @@ fn slide(dataset: &Dataset, event: &Event) -> Value {
         slide.insert("media".into(), Value::Object(object));
     }
     if let Some(lane) = dataset.lanes.get(event.lane) {
-        slide.insert("group".into(), Value::from(escape_html(&lane.label)));
+        slide.insert(
+            "group".into(),
+            Value::from(escape_html(lane.label.default_text())),
+        );
     }
     Value::Object(slide)
 }
@@ -124,7 +127,7 @@ fn display_date(dataset: &Dataset, event: &Event) -> Option<String> {
     }
     let loses = |date: &Date| {
         matches!(date.precision(), Precision::Season | Precision::Quarter)
-            || super::date::years_ago(date.year()).is_some()
+            || English.years_ago(date.year()).is_some()
     };
     let worded = event.circa || loses(&event.start) || event.end.as_ref().is_some_and(loses);
     worded.then(|| event.date_text(&dataset.language))
@@ -186,7 +189,7 @@ mod tests {
                     month(e.start),
                     e.end.map(month),
                     e.summary.default.clone(),
-                    dataset.lanes[e.lane].label.clone(),
+                    dataset.lanes[e.lane].label.default.clone(),
                     e.media
                         .first()
                         .map(|m| format!("{} {} {}", m.url, m.caption.default, m.alt.default))
@@ -209,7 +212,11 @@ mod tests {
             back.dataset.title,
             Text::plain(dataset.title.default.clone())
         );
-        assert_eq!(back.dataset.description, dataset.description);
+        assert_eq!(
+            back.dataset.description.default_text(),
+            dataset.description.default_text(),
+            "translations have no place in TimelineJS"
+        );
         let planned =
             &back.dataset.events[back.dataset.index_of("joint-declaration-planned").unwrap()];
         assert_eq!(

@@ -11,14 +11,14 @@ use super::super::date::Date;
 use super::super::markdown::safe_url;
 use super::super::parse::{make_era, Assembler, Draft, Header, Location, Origin, DEFAULT_LANGUAGE};
 use super::super::timelinejs::unique_slug;
-use super::super::{Lane, Loaded, Media, Problem, Source, Status, Text};
+use super::super::{Lane, Loaded, Media, Problem, Source, Status, Text, Theme};
 mod event;
 mod parts;
 
 use super::dates::read_date;
 use super::syntax::{
     classify, field_key, json_string, marks, part_key, read_value, split_parts, Line, ERA, EVENT,
-    HEADER_KEYS, HEADER_TRANSLATED, TEXT_ONLY,
+    HEADER_KEYS, HEADER_TRANSLATED, LABEL, TEXT_ONLY,
 };
 
 /// Parses a dataset written in the plain text format (`docs/text-format.md`).
@@ -236,9 +236,8 @@ impl Reader {
         if let Some((key, lang, value_at)) = field_key(line, HEADER_KEYS, HEADER_TRANSLATED) {
             self.header_line(number, line, key, lang, value_at, body);
             true
-        } else if let Some(rest) = line.strip_prefix('@') {
-            self.ignore_body(body, "a lane");
-            self.lane(number, line, rest);
+        } else if let Some(rest) = line.strip_prefix(['@', '#']) {
+            self.declaration(number, line, rest, body);
             true
         } else {
             false
@@ -314,8 +313,15 @@ impl Reader {
         }
     }
 
-    /// `@id: Label` or `@id`, where `rest` follows the `@`.
-    fn lane(&mut self, number: usize, line: &str, rest: &str) {
+    /// `@id: Label` (a lane) or `#id: Label` (a theme), or the id alone,
+    /// where `rest` follows the sigil; translated labels (`label.ja: …`) on
+    /// the lines under it.
+    fn declaration(&mut self, number: usize, line: &str, rest: &str, body: &[BodyLine]) {
+        let (what, sigil) = if line.starts_with('#') {
+            ("theme", '#')
+        } else {
+            ("lane", '@')
+        };
         let (id, after) = match json_string(rest) {
             Some((id, used)) => (id, &rest[used..]),
             None => {
@@ -328,32 +334,66 @@ impl Reader {
             }
         };
         let after_trimmed = after.trim_start();
-        let label = if after_trimmed.is_empty() {
-            None
-        } else if let Some(label) = after_trimmed.strip_prefix(':') {
-            Some(read_value(label))
-        } else {
+        let mut label = Texts::default();
+        let mut malformed = false;
+        if let Some(text) = after_trimmed.strip_prefix(':') {
+            label.default = Some(read_value(text));
+        } else if !after_trimmed.is_empty() {
+            malformed = true;
             self.problems.push(Problem::error(
                 at(number, line, line.len() - after_trimmed.len()),
-                "expected `@id: Label` (a lane and its label) or `@id`; quote an id with spaces: `@\"two words\": Label`",
+                format!("expected `{sigil}id: Label` (a {what} and its label) or `{sigil}id`; quote an id with spaces: `{sigil}\"two words\": Label`"),
             ));
+        }
+        for item in body {
+            match classify(item.text, LABEL) {
+                Line::Blank | Line::Comment => {}
+                Line::Field {
+                    lang: Some(lang),
+                    value,
+                    ..
+                } => {
+                    let value = read_value(value);
+                    if lang == self.language {
+                        label.default = Some(value);
+                    } else {
+                        label.translations.insert(lang.to_owned(), value);
+                    }
+                }
+                _ => self.problems.push(Problem::warning(
+                    item.at(0),
+                    format!("a {what} takes only translated labels (`label.ja: …`); this line was ignored"),
+                )),
+            }
+        }
+        if malformed {
             return;
-        };
+        }
         // A plain id holds no white space; a quoted one is taken as written.
         let place = at(number, line, 0);
-        if id.is_empty() {
-            self.problems
-                .push(Problem::warning(place, "a lane without an id was ignored"));
-        } else if self.header.lanes.iter().any(|lane| lane.id == id) {
+        let ids: Vec<&str> = if sigil == '@' {
+            self.header.lanes.iter().map(|l| l.id.as_str()).collect()
+        } else {
+            self.header.themes.iter().map(|t| t.id.as_str()).collect()
+        };
+        if id.trim().is_empty() {
             self.problems.push(Problem::warning(
                 place,
-                format!("lane \"{id}\" is declared twice; the first one is used"),
+                format!("a {what} without an id was ignored"),
+            ));
+        } else if ids.contains(&id.as_str()) {
+            self.problems.push(Problem::warning(
+                place,
+                format!("{what} \"{id}\" is declared twice; the first one is used"),
             ));
         } else {
-            self.header.lanes.push(Lane {
-                label: label.unwrap_or_else(|| id.clone()),
-                id,
-            });
+            label.default.get_or_insert_with(|| id.clone());
+            let label = label.text();
+            if sigil == '@' {
+                self.header.lanes.push(Lane { label, id });
+            } else {
+                self.header.themes.push(Theme { label, id });
+            }
         }
     }
 
@@ -369,7 +409,7 @@ impl Reader {
         let Some((colon, title_from)) = split else {
             self.problems.push(Problem::error(
                 at(number, line, from),
-                "expected an event `DATE: Title` or `DATE - END: Title`, a header line such as `title: …` or `era: …`, or a lane `@id: Label`",
+                "expected an event `DATE: Title` or `DATE - END: Title`, a header line such as `title: …` or `era: …`, a lane `@id: Label` or a theme `#id: Label`",
             ));
             return None;
         };

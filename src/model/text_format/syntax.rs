@@ -87,6 +87,12 @@ pub(super) const ERA: Keys = Keys {
     translated: ERA_TRANSLATED,
     marks: false,
 };
+/// The lines under a lane or theme: translated labels.
+pub(super) const LABEL: Keys = Keys {
+    plain: &[],
+    translated: &["label"],
+    marks: false,
+};
 /// Lines that are only text (a description's).
 pub(super) const TEXT_ONLY: Keys = Keys {
     plain: &[],

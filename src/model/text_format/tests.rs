@@ -84,9 +84,14 @@ fn the_sample_reads_every_kind_of_line() {
     let lanes: Vec<_> = d
         .lanes
         .iter()
-        .map(|l| (l.id.as_str(), l.label.as_str()))
+        .map(|l| (l.id.as_str(), l.label.default_text()))
         .collect();
     assert_eq!(lanes, [("earth", "Earth"), ("people", "People")]);
+    assert_eq!(d.lanes[0].label.get("ja"), "地球");
+    assert_eq!(d.themes.len(), 1);
+    assert_eq!(d.themes[0].id, "extinction");
+    assert_eq!(d.themes[0].label.default_text(), "Mass extinctions");
+    assert_eq!(d.themes[0].label.get("ja"), "大量絶滅");
     assert_eq!(d.eras[0].id.as_deref(), Some("mesozoic"));
     assert_eq!(d.eras[0].title.get("ja"), "中生代");
     assert_eq!(
@@ -201,7 +206,7 @@ fn hand_written_forms_read_as_the_model_says() {
         "quoted, kept as written",
         "the checks trim titles"
     );
-    assert_eq!(d.lanes[0].label, "A label: with a colon");
+    assert_eq!(d.lanes[0].label.default_text(), "A label: with a colon");
     let quoted = &d.events[0];
     assert_eq!(quoted.title.default_text(), "\"Quoted\" title, not JSON");
     assert_eq!(d.lanes[quoted.lane].id, "two words");
@@ -304,7 +309,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
             }
             if plain_lanes {
                 for lane in &mut dataset.lanes {
-                    lane.label = lane.id.clone();
+                    lane.label = Text::plain(lane.id.clone());
                 }
             }
             dataset

@@ -44,13 +44,13 @@ pub fn to_text(dataset: &Dataset) -> String {
     if !lanes_implied(dataset) {
         out.push('\n');
         for lane in &dataset.lanes {
-            out.push('@');
-            out.push_str(&quote(&lane.id, Delimiter::Mark));
-            if lane.label != lane.id {
-                out.push_str(": ");
-                out.push_str(&quote(&lane.label, Delimiter::None));
-            }
-            out.push('\n');
+            declaration(&mut out, '@', &lane.id, &lane.label);
+        }
+    }
+    if !dataset.themes.is_empty() {
+        out.push('\n');
+        for theme in &dataset.themes {
+            declaration(&mut out, '#', &theme.id, &theme.label);
         }
     }
 
@@ -147,15 +147,32 @@ fn dates(start: &Date, end: Option<&Date>, circa: bool) -> String {
     text
 }
 
+/// `@id: Label` or `#id: Label` (the id alone when the label is the id),
+/// with its translated labels under it.
+fn declaration(out: &mut String, sigil: char, id: &str, label: &Text) {
+    out.push(sigil);
+    out.push_str(&quote(id, Delimiter::Mark));
+    if label.default != id {
+        out.push_str(": ");
+        out.push_str(&quote(&label.default, Delimiter::None));
+    }
+    out.push('\n');
+    translations(out, "  ", "label", label);
+}
+
 /// The lane the reader gives an event without an `@lane` line.
 fn implied_lane(event: &Event) -> &str {
     event.actors.first().map_or(FALLBACK_LANE, String::as_str)
 }
 
 /// Whether the reader, given no lane lines, makes exactly the dataset's
-/// lanes: each labelled with its id, in the order events first use them.
+/// lanes: each labelled with its id alone, in the order events first use them.
 fn lanes_implied(dataset: &Dataset) -> bool {
-    if dataset.lanes.iter().any(|lane| lane.label != lane.id) {
+    if dataset
+        .lanes
+        .iter()
+        .any(|lane| lane.label.default != lane.id || !lane.label.translations.is_empty())
+    {
         return false;
     }
     let mut next = 0;
