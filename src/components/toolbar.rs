@@ -5,7 +5,8 @@ use yew::prelude::*;
 use web_sys::HtmlElement;
 
 use super::{
-    use_annals, use_config, CopyLink, DataMenu, FilterPanel, LanguageMenu, SearchBox, ShareDialog,
+    use_annals, use_config, CopyLink, DataMenu, EditBar, FilterPanel, LanguageMenu, SearchBox,
+    ShareDialog,
 };
 use crate::i18n::Msg;
 use crate::model::Status;
@@ -88,6 +89,9 @@ pub fn Toolbar() -> Html {
                 { if hidden > 0 { l.f(Msg::FiltersHidden, &[("count", &l.count(hidden))]) } else { l.t(Msg::Filters).to_owned() } }
             </button>
             <DataMenu />
+            if config.editable {
+                <EditBar />
+            }
             // Only the standalone page owns its address; embedded instances have none to share.
             if config.url_sync {
                 <CopyLink />
