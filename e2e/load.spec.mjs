@@ -205,6 +205,20 @@ test('?data= with a TimelineJS spreadsheet CSV', async ({ page }) => {
   await expect(page.locator('[data-event-id="gagarin-orbits-the-earth"]')).toBeVisible();
 });
 
+test('?data= with the plain text format, and a bad line located by line and column', async ({ page }) => {
+  await page.goto('./?data=/fixtures/sample.txt');
+  await waitReady(page, 7);
+  await expect(page.locator('h1')).toHaveText('A sample in plain text');
+  await expect(page.locator('.annals-era-label')).toHaveText('Mesozoic');
+  await expect(page.locator('.annals-problems')).toHaveCount(0);
+  await page.locator('input[type="file"]').setInputFiles(fixture('bad-lines.txt'));
+  await waitReady(page, 1);
+  const problems = page.locator('.annals-problem');
+  await expect(problems).toHaveCount(14);
+  await expect(problems.nth(0)).toContainText('line 2, column 1');
+  await expect(problems.nth(4)).toContainText('`rumoured` is not a status');
+});
+
 test('export JSON and CSV, and load the export back unchanged', async ({ page }) => {
   await page.goto('./');
   await waitReady(page, 26);

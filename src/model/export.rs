@@ -221,7 +221,7 @@ fn write_date(row: &mut [String], first: usize, date: &Date) {
         .unwrap_or_default();
 }
 
-fn escape_html(text: &str) -> String {
+pub(super) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         match ch {
@@ -237,7 +237,7 @@ fn escape_html(text: &str) -> String {
 
 /// Markdown-subset text as HTML for the spreadsheet's Text column. Built from
 /// the parsed tree with every text escaped, so it holds only the subset's tags.
-fn markdown_to_html(source: &str) -> String {
+pub(super) fn markdown_to_html(source: &str) -> String {
     fn inlines(items: &[Inline], out: &mut String) {
         for item in items {
             match item {
@@ -273,7 +273,13 @@ fn markdown_to_html(source: &str) -> String {
                     out.push_str(&format!("<{tag}>"));
                     for item in items {
                         out.push_str("<li>");
-                        blocks(item, out);
+                        // A one-paragraph item without its <p>, as a tight
+                        // list is written: HTML readers turn `<li><p>`
+                        // into a loose item.
+                        match &item[..] {
+                            [Block::Paragraph(c)] => inlines(c, out),
+                            _ => blocks(item, out),
+                        }
                         out.push_str("</li>");
                     }
                     out.push_str(&format!("</{tag}>"));
@@ -287,7 +293,7 @@ fn markdown_to_html(source: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::collections::BTreeMap;
 
     use proptest::prelude::*;
@@ -442,7 +448,7 @@ mod tests {
             )
     }
 
-    fn dataset() -> impl Strategy<Value = Dataset> {
+    pub(crate) fn dataset() -> impl Strategy<Value = Dataset> {
         (
             (
                 text(false),

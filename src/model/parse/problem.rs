@@ -75,7 +75,8 @@ pub enum Location {
     Named(String),
     /// The file as a whole, read a second time: "file".
     File,
-    /// Line and column of the text, both from 1 (JSON syntax).
+    /// Line and column of the text, both from 1 (JSON syntax, and every
+    /// problem of the plain text format).
     Text {
         /// Line, from 1.
         line: usize,
@@ -202,11 +203,13 @@ impl Location {
     }
 
     /// Where the problem comes in the file, for listing problems in file
-    /// order: everything outside the events first, then by event or row.
+    /// order: everything outside the events first, then by event, row or
+    /// line.
     pub(crate) fn file_order(&self) -> (u8, usize) {
         match self {
             Location::Event { index, .. } => (1, *index),
             Location::Row { row, .. } => (1, *row),
+            Location::Text { line, .. } => (1, *line),
             _ => (0, 0),
         }
     }
