@@ -24,10 +24,12 @@ pub struct UrlState {
     pub hidden_statuses: Vec<String>,
     /// Whether the list view is shown instead of the timeline.
     pub list: bool,
+    /// Whether the axis is logarithmic in years ago (`axis=log`).
+    pub log_axis: bool,
 }
 
 /// Query keys this module owns; everything else in the URL is preserved.
-pub const KEYS: [&str; 7] = [
+pub const KEYS: [&str; 8] = [
     "event",
     "view",
     "q",
@@ -35,6 +37,7 @@ pub const KEYS: [&str; 7] = [
     "hide-tag",
     "hide-status",
     "list",
+    "axis",
 ];
 
 impl UrlState {
@@ -56,6 +59,7 @@ impl UrlState {
                 "hide-tag" => state.hidden_tags.push(value.to_owned()),
                 "hide-status" => state.hidden_statuses.push(value.to_owned()),
                 "list" => state.list = value == "1",
+                "axis" => state.log_axis = value == "log",
                 _ => {}
             }
         }
@@ -83,6 +87,9 @@ impl UrlState {
         );
         if self.list {
             pairs.push(("list", "1".to_owned()));
+        }
+        if self.log_axis {
+            pairs.push(("axis", "log".to_owned()));
         }
         pairs
     }
@@ -120,7 +127,9 @@ mod tests {
             hidden_tags: vec!["treaty".into(), "diplomacy".into()],
             hidden_statuses: vec!["proposed".into()],
             list: true,
+            log_axis: true,
         };
+        assert!(state.to_pairs().contains(&("axis", "log".to_owned())));
         assert_eq!(UrlState::from_pairs(state.to_pairs()), state);
     }
 
@@ -131,6 +140,7 @@ mod tests {
             ("data", "x.json"),
             ("event", ""),
             ("list", "yes"),
+            ("axis", "sideways"),
         ]);
         assert_eq!(state, UrlState::default());
         assert_eq!(UrlState::from_pairs([("view", "NaN,1")]).view, None);

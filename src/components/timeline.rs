@@ -5,10 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_annals, AxisView, EventMark, Overview, Same};
+use super::{use_annals, AxisView, DensityStrip, EventMark, Overview, Same};
 use crate::browser::measure::CanvasMeasure;
 use crate::hooks::{use_element_width, use_pan_zoom};
-use crate::layout::scale::Viewport;
 use crate::layout::{layout, LayoutOptions, Typeset};
 use crate::model::limits::excerpt;
 use crate::state::{Action, State, ZOOM_STEP};
@@ -38,6 +37,7 @@ pub fn Timeline() -> Html {
         (
             Same(index.clone()),
             state.view,
+            Same(state.warp.clone()),
             state.width,
             state.lang.clone(),
             Same(measure.clone()),
@@ -45,7 +45,7 @@ pub fn Timeline() -> Html {
         {
             let dataset = dataset.clone();
             let index = index.clone();
-            move |(_, view, width, lang, measure)| {
+            move |(_, view, warp, width, lang, measure)| {
                 let text = Typeset {
                     measure: &*measure.0,
                     lang,
@@ -54,6 +54,7 @@ pub fn Timeline() -> Html {
                     &dataset,
                     &index,
                     view,
+                    &warp.0,
                     *width,
                     &LayoutOptions::default(),
                     text,
@@ -174,7 +175,7 @@ pub fn Timeline() -> Html {
                                         let state = state.clone();
                                         let (start, end) = (c.start, c.end);
                                         Callback::from(move |_: MouseEvent| {
-                                            state.dispatch(Action::SetView(Viewport::fit(start, end, 0.1)));
+                                            state.dispatch(Action::SetView(state.warp.fit(start, end, 0.1)));
                                         })
                                     };
                                     let label = format!("{} events from {} to {}: show them", c.count, day_text(c.start), day_text(c.end));
@@ -188,6 +189,12 @@ pub fn Timeline() -> Html {
                                     }
                                 }) }
                             </div>
+                        }
+                        { for frame.axis.breaks.iter().map(|b| html! {
+                            <div class="annals-lane-break" aria-hidden="true" data-style={format!("left:{:.1}px;width:{:.1}px", b.x0, (b.x1 - b.x0).max(0.0))}></div>
+                        }) }
+                        if !frame.density.is_empty() {
+                            <DensityStrip frame={frame.clone()} tab_stop={frame.events.is_empty() && frame.clusters.is_empty()} />
                         }
                         <div class="annals-events" role="group" aria-label="Events, in date order">
                             { for frame.events.iter().map(|placed| {

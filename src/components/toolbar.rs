@@ -5,6 +5,7 @@ use yew::prelude::*;
 use web_sys::HtmlElement;
 
 use super::{use_annals, use_config, CopyLink, DataMenu, FilterPanel, SearchBox, ShareDialog};
+use crate::layout::warp::{offers_log_axis, AxisKind};
 use crate::model::Status;
 use crate::state::{Action, ZOOM_STEP};
 
@@ -67,6 +68,22 @@ pub fn Toolbar() -> Html {
             .filter(|s| d.0.events.iter().any(|e| e.status == *s))
             .collect::<Vec<Status>>()
     });
+    let log_axis = use_memo(super::Same(state.dataset.clone()), |d| {
+        offers_log_axis(&d.0)
+    });
+    // One toggle, for deep time only: the logarithmic "years ago" axis.
+    let axis_toggle = (*log_axis).then(|| {
+        let on = state.axis == AxisKind::Log;
+        let next = if on { AxisKind::Linear } else { AxisKind::Log };
+        let onclick = {
+            let state = state.clone();
+            Callback::from(move |_: MouseEvent| state.dispatch(Action::SetAxis(next)))
+        };
+        html! {
+            <button type="button" class="annals-button" aria-pressed={on.to_string()}
+                title="Logarithmic axis in years ago" {onclick}>{ "Log years ago" }</button>
+        }
+    });
     html! {
         <>
         <div class="annals-toolbar">
@@ -75,6 +92,7 @@ pub fn Toolbar() -> Html {
                 { button("Zoom out", "\u{2212}", Action::Zoom(ZOOM_STEP)) }
                 { button("Fit all events", "Fit", Action::Fit) }
             </div>
+            { for axis_toggle }
             <div class="annals-view-switch" role="group" aria-label="View">
                 { view_button(false, "Timeline") }
                 { view_button(true, "List") }

@@ -1,20 +1,36 @@
-//! Density of events over the whole dataset, for the overview strip.
+//! Density of events: over the whole dataset for the overview strip, and
+//! how a stretch of a lane's density histogram reads to a screen reader.
 
-use crate::model::Dataset;
+use crate::model::date::{civil_from_days, display_year, group_thousands, years_ago};
+use crate::model::{Dataset, Date, Days};
 
 use super::index::TimeIndex;
+#[cfg(test)]
 use super::scale::Viewport;
 
 /// Counts the indexed events that overlap `span` into `bins` equal slices of
 /// it, each event in the slice where it starts (the first slice if it starts
 /// before `span`). Costs a few binary searches per bin and lane, whatever the
 /// number of events, so the strip can follow every frame of a pan.
+#[cfg(test)]
 pub fn histogram(dataset: &Dataset, index: &TimeIndex, span: &Viewport, bins: usize) -> Vec<u32> {
-    let mut counts = vec![0u32; bins];
+    if bins == 0 {
+        return Vec::new();
+    }
+    let edges: Vec<Days> = (0..=bins)
+        .map(|k| span.start + span.span() * k as f64 / bins as f64)
+        .collect();
+    histogram_at(dataset, index, &edges)
+}
+
+/// Like `histogram`, into the slices between ascending `edges` (equal on
+/// the axis, whatever its warp).
+pub fn histogram_at(dataset: &Dataset, index: &TimeIndex, edges: &[Days]) -> Vec<u32> {
+    let mut counts = vec![0u32; edges.len().saturating_sub(1)];
     for lane in 0..index.lanes() {
         for (total, n) in counts
             .iter_mut()
-            .zip(index.histogram(dataset, lane, span.start, span.end, bins))
+            .zip(index.histogram_at(dataset, lane, edges))
         {
             *total = total.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
         }
@@ -22,11 +38,66 @@ pub fn histogram(dataset: &Dataset, index: &TimeIndex, span: &Viewport, bins: us
     counts
 }
 
+/// How a stretch of a density histogram reads: "2,345 events, 1990–1994",
+/// "12 events, March 3, 1990 – April 5, 1990", "3 events, 66 million years
+/// ago – 65 million years ago".
+pub fn stretch_name(count: usize, start: Days, end: Days) -> String {
+    let events = if count == 1 { "event" } else { "events" };
+    format!(
+        "{} {events}, {}",
+        group_thousands(count as u64),
+        range_text(start, end)
+    )
+}
+
+/// A time range as a reader says it: whole years when it spans more than a
+/// year, else days.
+fn range_text(start: Days, end: Days) -> String {
+    let day = |t: Days| civil_from_days(t.floor() as i64);
+    let (a, b) = (day(start), day((end - 1e-9).max(start)));
+    let year = |y: i64| years_ago(y).unwrap_or_else(|| display_year(y));
+    if end - start > 366.0 || a.0.abs() > 9999 {
+        if a.0 == b.0 {
+            year(a.0)
+        } else {
+            format!("{}\u{2013}{}", year(a.0), year(b.0))
+        }
+    } else {
+        let text = |(y, m, d): (i64, u8, u8)| Date::Day(y, m, d).display();
+        if a == b {
+            text(a)
+        } else {
+            format!("{} \u{2013} {}", text(a), text(b))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{parse_dataset, DEFAULT_DATASET_JSON};
     use proptest::prelude::*;
+
+    #[test]
+    fn a_stretch_names_its_count_and_range() {
+        let year = |y: i64| crate::model::date::year_start(y);
+        assert_eq!(
+            stretch_name(2345, year(1990), year(1995)),
+            "2,345 events, 1990\u{2013}1994"
+        );
+        assert_eq!(
+            stretch_name(1, year(1990), year(1990) + 1.0),
+            "1 event, January 1, 1990"
+        );
+        assert_eq!(
+            stretch_name(12, year(1990) + 61.0, year(1990) + 95.0),
+            "12 events, March 3, 1990 \u{2013} April 5, 1990"
+        );
+        assert_eq!(
+            stretch_name(3, year(-66_000_000), year(-65_000_000)),
+            "3 events, 66 million years ago\u{2013}65 million years ago"
+        );
+    }
 
     #[test]
     fn every_event_inside_the_span_is_counted_once() {
