@@ -165,58 +165,23 @@ pub fn choose_step(view: &Viewport, width: f64, measure: &dyn Measure) -> Step {
 /// Lays out the axis of `view` across `width` pixels, with text widths from `measure`.
 pub fn axis(view: &Viewport, width: f64, measure: &dyn Measure) -> Axis {
     let step = choose_step(view, width, measure);
-    let mut ticks: Vec<Tick> = tick_times(step, view)
-        .into_iter()
-        .map(|(t, label)| Tick {
-            x: view.x(t, width),
-            label,
-        })
-        .collect();
-    // Across year zero one step is a year short: drop a tick that would
-    // crowd the one before it.
-    let fits =
-        |a: &Tick, b: &Tick| b.x - a.x >= measure.width(&a.label, TextStyle::Tick) + LABEL_GAP;
-    let mut kept: Vec<Tick> = Vec::with_capacity(ticks.len());
-    for tick in ticks.drain(..) {
-        match kept.last() {
-            Some(last) if !fits(last, &tick) => {}
-            _ => kept.push(tick),
-        }
-    }
-    let ticks = kept;
-    let mut context: Vec<Tick> = context_times(step, view)
-        .into_iter()
-        .map(|(t, label)| Tick {
-            x: view.x(t, width),
-            label,
-        })
-        .collect();
-    pin_first_context(&mut context, measure);
-    // A context label that would run into the next one is dropped, never cut.
-    let context_width = |t: &Tick| measure.width(&t.label, TextStyle::Heading) + CONTEXT_PADDING;
-    let mut shown: Vec<Tick> = Vec::with_capacity(context.len());
-    for tick in context {
-        match shown.last() {
-            Some(last) if last.x + context_width(last) > tick.x => {}
-            _ => shown.push(tick),
-        }
-    }
-    let mut context = shown;
-    if ticks.is_empty() && context.is_empty() {
+    let at = |(t, label): (Days, String)| Tick {
+        x: view.x(t, width),
+        label,
+    };
+    let ticks = tick_times(step, view).into_iter().map(at).collect();
+    let context = context_times(step, view).into_iter().map(at).collect();
+    let mut axis = tidy(step, ticks, context, measure);
+    if axis.ticks.is_empty() && axis.context.is_empty() {
         // A narrow view deep in time can fall between two ticks whose long
         // labels need more room than the span has: name the year instead.
         let year = civil_from_days(floor_day(view.start + view.span() / 2.0)).0;
-        context.push(Tick {
+        axis.context.push(Tick {
             x: 0.0,
             label: display_year(year),
         });
     }
-    Axis {
-        step,
-        ticks,
-        context,
-        breaks: Vec::new(),
-    }
+    axis
 }
 
 /// Lays out the axis of one frame's `scale`, whatever its warp: a straight
@@ -298,7 +263,9 @@ fn broken_axis(scale: &Scale, breaks: &[Break], measure: &dyn Measure) -> Axis {
     axis
 }
 
-/// Drops ticks and context labels that would crowd the one before them.
+/// Drops ticks that would crowd the one before them (across year zero one
+/// step is a year short), pins the first context label, and drops context
+/// labels that would run into the next one: labels are dropped, never cut.
 fn tidy(step: Step, ticks: Vec<Tick>, mut context: Vec<Tick>, measure: &dyn Measure) -> Axis {
     let fits =
         |a: &Tick, b: &Tick| b.x - a.x >= measure.width(&a.label, TextStyle::Tick) + LABEL_GAP;
