@@ -258,6 +258,15 @@ fn broken_axis(scale: &Scale, breaks: &[Break], measure: &dyn Measure) -> Axis {
             }
         }
     }
+    // A label that would run under a break's mark is dropped, not cut.
+    let clear = |x: f64, width: f64| marks.iter().all(|m| x + width <= m.x0 || x >= m.x1);
+    ticks.retain(|t| clear(t.x, measure.width(&t.label, TextStyle::Tick) + 4.0));
+    context.retain(|t| {
+        clear(
+            t.x,
+            measure.width(&t.label, TextStyle::Heading) + CONTEXT_PADDING,
+        )
+    });
     let mut axis = tidy(step, ticks, context, measure);
     axis.breaks = marks;
     axis
@@ -633,6 +642,11 @@ mod tests {
         let scale = Scale::new(&view, &warp, 1248.0);
         for t in axis.ticks.iter().chain(axis.context.iter().skip(1)) {
             assert!(t.x <= b.x0 || t.x >= b.x1, "{t:?} inside the break");
+            let width = Advances.width(&t.label, TextStyle::Tick) + 4.0;
+            assert!(
+                t.x + width <= b.x0 || t.x >= b.x1,
+                "{t:?} runs under the break"
+            );
             assert!((0.0..=1248.0).contains(&t.x));
         }
         for t in axis.context.iter().skip(1) {
