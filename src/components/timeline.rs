@@ -220,7 +220,7 @@ pub fn Timeline() -> Html {
                             }) }
                         </div>
                     </div>
-                    if frame.events.is_empty() && frame.clusters.is_empty() {
+                    if frame.events.is_empty() && frame.clusters.is_empty() && frame.density.is_empty() {
                         <p class="annals-empty">{ empty_message(&state) }</p>
                     }
                 }
