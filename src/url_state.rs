@@ -1,6 +1,6 @@
 //! The part of the view that lives in the URL, so a link or a reload shows
-//! exactly the same thing: the open event, the visible range, the search and
-//! the filters.
+//! exactly the same thing: the open event, the visible range, the search,
+//! the filters and the language the reader chose.
 //!
 //! Pure: this module turns a [`UrlState`] into query pairs and back; the
 //! browser layer does the percent-encoding and the history calls. Unknown
@@ -26,10 +26,12 @@ pub struct UrlState {
     pub list: bool,
     /// Whether the axis is logarithmic in years ago (`axis=log`).
     pub log_axis: bool,
+    /// The language the reader chose, as a BCP 47 tag.
+    pub lang: Option<String>,
 }
 
 /// Query keys this module owns; everything else in the URL is preserved.
-pub const KEYS: [&str; 8] = [
+pub const KEYS: [&str; 9] = [
     "event",
     "view",
     "q",
@@ -38,6 +40,7 @@ pub const KEYS: [&str; 8] = [
     "hide-status",
     "list",
     "axis",
+    "lang",
 ];
 
 impl UrlState {
@@ -60,6 +63,7 @@ impl UrlState {
                 "hide-status" => state.hidden_statuses.push(value.to_owned()),
                 "list" => state.list = value == "1",
                 "axis" => state.log_axis = value == "log",
+                "lang" if !value.trim().is_empty() => state.lang = Some(value.trim().to_owned()),
                 _ => {}
             }
         }
@@ -90,6 +94,9 @@ impl UrlState {
         }
         if self.log_axis {
             pairs.push(("axis", "log".to_owned()));
+        }
+        if let Some(lang) = &self.lang {
+            pairs.push(("lang", lang.clone()));
         }
         pairs
     }
@@ -128,6 +135,7 @@ mod tests {
             hidden_statuses: vec!["proposed".into()],
             list: true,
             log_axis: true,
+            lang: Some("ja".into()),
         };
         assert!(state.to_pairs().contains(&("axis", "log".to_owned())));
         assert_eq!(UrlState::from_pairs(state.to_pairs()), state);
@@ -141,6 +149,7 @@ mod tests {
             ("event", ""),
             ("list", "yes"),
             ("axis", "sideways"),
+            ("lang", " "),
         ]);
         assert_eq!(state, UrlState::default());
         assert_eq!(UrlState::from_pairs([("view", "NaN,1")]).view, None);

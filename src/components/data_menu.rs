@@ -1,30 +1,14 @@
 //! Bringing data in: open a file, paste text, and the paste panel.
 
-use std::collections::BTreeSet;
-
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::{use_annals, use_ids};
 use crate::browser::download::{download, file_stem};
 use crate::hooks::use_focus_on_mount;
 use crate::hooks::Loader;
-use crate::model::{to_csv, to_native_json, Dataset};
-use crate::state::Action;
-
-/// Every language the dataset's titles and summaries are written in.
-fn languages(dataset: &Dataset) -> BTreeSet<String> {
-    let mut found: BTreeSet<String> = BTreeSet::from([dataset.language.clone()]);
-    let texts = dataset
-        .events
-        .iter()
-        .flat_map(|e| [&e.title, &e.summary])
-        .chain([&dataset.title, &dataset.description]);
-    for text in texts {
-        found.extend(text.translations.keys().cloned());
-    }
-    found
-}
+use crate::i18n::Msg;
+use crate::model::{to_csv, to_native_json};
 
 /// A format the data can be exported in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,8 +37,7 @@ impl ExportFormat {
     }
 }
 
-/// The "Open file…", "Paste data…" and export controls, and the language
-/// choice when the data has translations.
+/// The "Open file…", "Paste data…" and export controls.
 #[component]
 pub fn DataMenu() -> Html {
     let state = use_annals();
@@ -78,17 +61,6 @@ pub fn DataMenu() -> Html {
             }
         })
     };
-    let langs = use_memo(super::Same(state.dataset.clone()), {
-        let dataset = state.dataset.clone();
-        move |_| languages(&dataset)
-    });
-    let onlang = {
-        let state = state.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            state.dispatch(Action::SetLanguage(select.value()));
-        })
-    };
     let pasting = use_state(|| false);
     let onchange = {
         let loader = loader.clone();
@@ -109,27 +81,20 @@ pub fn DataMenu() -> Html {
         let pasting = pasting.clone();
         Callback::from(move |()| pasting.set(false))
     };
+    let l = state.locale();
     html! {
         <>
-            <div class="annals-data" role="group" aria-label="Data">
+            <div class="annals-data" role="group" aria-label={l.t(Msg::DataGroup)}>
                 <label class="annals-button annals-file-button">
-                    { "Open file\u{2026}" }
+                    { l.t(Msg::OpenFile) }
                     <input type="file" class="annals-visually-hidden" accept=".json,.csv,application/json,text/csv" {onchange} />
                 </label>
                 <button type="button" class="annals-button" aria-expanded={pasting.to_string()} onclick={toggle}>
-                    { "Paste data\u{2026}" }
+                    { l.t(Msg::PasteData) }
                 </button>
-                <button type="button" class="annals-button" onclick={export(ExportFormat::Json)}>{ "Export JSON" }</button>
-                <button type="button" class="annals-button" onclick={export(ExportFormat::Csv)}>{ "Export CSV" }</button>
+                <button type="button" class="annals-button" onclick={export(ExportFormat::Json)}>{ l.t(Msg::ExportJson) }</button>
+                <button type="button" class="annals-button" onclick={export(ExportFormat::Csv)}>{ l.t(Msg::ExportCsv) }</button>
             </div>
-            if langs.len() > 1 {
-                <label class="annals-language">
-                    { "Language " }
-                    <select onchange={onlang}>
-                        { for langs.iter().map(|l| html! { <option value={l.clone()} selected={*l == state.lang}>{ l.clone() }</option> }) }
-                    </select>
-                </label>
-            }
             if *pasting {
                 <PastePanel on_load={loader.open_text.clone()} on_close={close} />
             }
@@ -165,13 +130,14 @@ pub fn PastePanel(props: &PastePanelProps) -> Html {
     };
     let cancel = props.on_close.reform(|_: MouseEvent| ());
     let onkeydown = super::close_on_escape(props.on_close.clone());
+    let l = use_annals().locale();
     html! {
-        <section class="annals-paste" aria-label="Paste data" {onkeydown}>
-            <label for={text_id.clone()}>{ "Paste a timeline as JSON (annals or TimelineJS3) or CSV:" }</label>
+        <section class="annals-paste" aria-label={l.t(Msg::PasteLabel)} {onkeydown}>
+            <label for={text_id.clone()}>{ l.t(Msg::PastePrompt) }</label>
             <textarea id={text_id} ref={area} rows="8" spellcheck="false" />
             <div class="annals-paste-actions">
-                <button type="button" class="annals-button annals-primary" onclick={load}>{ "Load" }</button>
-                <button type="button" class="annals-button" onclick={cancel}>{ "Cancel" }</button>
+                <button type="button" class="annals-button annals-primary" onclick={load}>{ l.t(Msg::Load) }</button>
+                <button type="button" class="annals-button" onclick={cancel}>{ l.t(Msg::Cancel) }</button>
             </div>
         </section>
     }

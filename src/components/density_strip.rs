@@ -8,9 +8,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::use_annals;
-use crate::layout::density::stretch_name;
+use crate::i18n::Msg;
+use crate::layout::density::stretch_range;
 use crate::layout::{DensityBin, TimelineLayout};
-use crate::model::date::group_thousands;
 use crate::state::Action;
 
 /// Height of the tallest bar, in pixels; the lowest is [`MIN_BAR`].
@@ -33,6 +33,7 @@ pub struct DensityStripProps {
 #[component]
 pub fn DensityStrip(props: &DensityStripProps) -> Html {
     let state = use_annals();
+    let l = state.locale();
     let frame = &props.frame;
     let peak = frame.density_peak.max(1);
     let lanes = frame.density.chunk_by(|a, b| a.lane == b.lane);
@@ -45,7 +46,15 @@ pub fn DensityStrip(props: &DensityStripProps) -> Html {
             })
         };
         let height = MIN_BAR + (MAX_BAR - MIN_BAR) * bin.count as f64 / peak as f64;
-        let name = stretch_name(bin.count, bin.start, bin.end);
+        let range = stretch_range(l.dates(), bin.start, bin.end);
+        let name = if bin.count == 1 {
+            l.f(Msg::StretchLabelOne, &[("range", &range)])
+        } else {
+            l.f(
+                Msg::StretchLabel,
+                &[("count", &l.count(bin.count)), ("range", &range)],
+            )
+        };
         html! {
             <button type="button" class={classes!("annals-stretch", format!("annals-hue-{}", bin.lane % HUES))}
                 data-cluster="" aria-label={name.clone()} title={name}
@@ -60,9 +69,9 @@ pub fn DensityStrip(props: &DensityStripProps) -> Html {
         <>
             { for lanes.enumerate().map(|(n, bins)| {
                 let lane = bins[0].lane;
-                let label = state.dataset.lanes.get(lane).map_or("", |l| l.label.as_str());
+                let label = state.dataset.lanes.get(lane).map_or("", |lane| lane.label.get(&state.lang));
                 html! {
-                    <div class="annals-density-lane" role="group" aria-label={format!("Density of {label}: events per stretch")}>
+                    <div class="annals-density-lane" role="group" aria-label={l.f(Msg::DensityGroup, &[("lane", &label)])}>
                         { for bins.iter().enumerate().map(|b| bar(b, props.tab_stop && n == 0)) }
                     </div>
                 }
@@ -72,7 +81,7 @@ pub fn DensityStrip(props: &DensityStripProps) -> Html {
                     <span class="annals-legend-bar annals-legend-low"></span>
                     <span class="annals-legend-bar annals-legend-high"></span>
                 </span>
-                { format!("Bar height: events per stretch, up to {}", group_thousands(peak as u64)) }
+                { l.f(Msg::DensityLegend, &[("count", &l.count(peak))]) }
             </p>
         </>
     }

@@ -4,7 +4,10 @@ use yew::prelude::*;
 
 use web_sys::HtmlElement;
 
-use super::{use_annals, use_config, CopyLink, DataMenu, FilterPanel, SearchBox, ShareDialog};
+use super::{
+    use_annals, use_config, CopyLink, DataMenu, FilterPanel, LanguageMenu, SearchBox, ShareDialog,
+};
+use crate::i18n::Msg;
 use crate::layout::warp::{offers_log_axis, AxisKind};
 use crate::model::Status;
 use crate::state::{Action, ZOOM_STEP};
@@ -40,6 +43,7 @@ pub fn Toolbar() -> Html {
         let filters_open = filters_open.clone();
         Callback::from(move |()| filters_open.set(false))
     };
+    let l = state.locale();
     let hidden = state.dataset.events.len() - state.visible.len();
     let view_button = |list: bool, text: &'static str| {
         let pressed = (state.list_view == list).to_string();
@@ -81,35 +85,36 @@ pub fn Toolbar() -> Html {
         };
         html! {
             <button type="button" class="annals-button" aria-pressed={on.to_string()}
-                title="Logarithmic axis in years ago" {onclick}>{ "Log years ago" }</button>
+                title={l.t(Msg::LogAxisTitle)} {onclick}>{ l.t(Msg::LogAxis) }</button>
         }
     });
     html! {
         <>
         <div class="annals-toolbar">
-            <div class="annals-zoom" role="group" aria-label="Zoom">
-                { button("Zoom in", "+", Action::Zoom(1.0 / ZOOM_STEP)) }
-                { button("Zoom out", "\u{2212}", Action::Zoom(ZOOM_STEP)) }
-                { button("Fit all events", "Fit", Action::Fit) }
+            <div class="annals-zoom" role="group" aria-label={l.t(Msg::ZoomGroup)}>
+                { button(l.t(Msg::ZoomIn), "+", Action::Zoom(1.0 / ZOOM_STEP)) }
+                { button(l.t(Msg::ZoomOut), "\u{2212}", Action::Zoom(ZOOM_STEP)) }
+                { button(l.t(Msg::FitAll), l.t(Msg::Fit), Action::Fit) }
             </div>
             { for axis_toggle }
-            <div class="annals-view-switch" role="group" aria-label="View">
-                { view_button(false, "Timeline") }
-                { view_button(true, "List") }
+            <div class="annals-view-switch" role="group" aria-label={l.t(Msg::ViewGroup)}>
+                { view_button(false, l.t(Msg::ViewTimeline)) }
+                { view_button(true, l.t(Msg::ViewList)) }
             </div>
             <SearchBox />
             <button type="button" class="annals-button" aria-expanded={filters_open.to_string()} onclick={toggle_filters}>
-                { if hidden > 0 { format!("Filters ({hidden} hidden)") } else { "Filters".to_owned() } }
+                { if hidden > 0 { l.f(Msg::FiltersHidden, &[("count", &l.count(hidden))]) } else { l.t(Msg::Filters).to_owned() } }
             </button>
             <DataMenu />
             // Only the standalone page owns its address; embedded instances have none to share.
             if config.url_sync {
                 <CopyLink />
                 <button type="button" class="annals-button" ref={share_button} aria-haspopup="dialog" onclick={open_share}>
-                    { "Share / Embed" }
+                    { l.t(Msg::ShareEmbed) }
                 </button>
             }
-            <button type="button" class="annals-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onclick={help}>{ "?" }</button>
+            <LanguageMenu />
+            <button type="button" class="annals-button" aria-label={l.t(Msg::Shortcuts)} title={l.t(Msg::ShortcutsButtonTitle)} onclick={help}>{ "?" }</button>
         </div>
         if *filters_open {
             <FilterPanel on_close={close_filters} />
@@ -118,15 +123,15 @@ pub fn Toolbar() -> Html {
             <ShareDialog on_close={close_share} />
         }
         <div class="annals-legend-row">
-            <ul class="annals-legend" aria-label="Legend">
+            <ul class="annals-legend" aria-label={l.t(Msg::Legend)}>
                 { for present.iter().copied().map(|status| html! {
                     <li class={classes!("annals-legend-item", format!("annals-status-{}", status.name()))}>
                         <span class="annals-legend-swatch" aria-hidden="true"></span>
-                        { capitalised(status.name()) }
+                        { capitalised(l.status(status)) }
                     </li>
                 }) }
             </ul>
-            <p class="annals-hint">{ "Scroll to zoom, drag to pan, arrow keys move between events, ? lists every shortcut." }</p>
+            <p class="annals-hint">{ l.t(Msg::Hint) }</p>
         </div>
         </>
     }

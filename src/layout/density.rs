@@ -1,7 +1,7 @@
 //! Density of events: over the whole dataset for the overview strip, and
 //! how a stretch of a lane's density histogram reads to a screen reader.
 
-use crate::model::date::{civil_from_days, display_year, group_thousands, years_ago};
+use crate::model::date::{civil_from_days, DateWriter};
 use crate::model::{Dataset, Date, Days};
 
 use super::index::TimeIndex;
@@ -38,24 +38,14 @@ pub fn histogram_at(dataset: &Dataset, index: &TimeIndex, edges: &[Days]) -> Vec
     counts
 }
 
-/// How a stretch of a density histogram reads: "2,345 events, 1990–1994",
-/// "12 events, March 3, 1990 – April 5, 1990", "3 events, 66 million years
-/// ago – 65 million years ago".
-pub fn stretch_name(count: usize, start: Days, end: Days) -> String {
-    let events = if count == 1 { "event" } else { "events" };
-    format!(
-        "{} {events}, {}",
-        group_thousands(count as u64),
-        range_text(start, end)
-    )
-}
-
-/// A time range as a reader says it: whole years when it spans more than a
-/// year, else days.
-fn range_text(start: Days, end: Days) -> String {
+/// The dates of a stretch of a density histogram, as a reader says them:
+/// whole years when it spans more than a year ("1990–1994", "66 million
+/// years ago–65 million years ago"), else days ("March 3, 1990 – April 5,
+/// 1990"), in the words of `words`.
+pub fn stretch_range(words: &dyn DateWriter, start: Days, end: Days) -> String {
     let day = |t: Days| civil_from_days(t.floor() as i64);
     let (a, b) = (day(start), day((end - 1e-9).max(start)));
-    let year = |y: i64| years_ago(y).unwrap_or_else(|| display_year(y));
+    let year = |y: i64| words.years_ago(y).unwrap_or_else(|| words.year(y));
     if end - start > 366.0 || a.0.abs() > 9999 {
         if a.0 == b.0 {
             year(a.0)
@@ -63,7 +53,7 @@ fn range_text(start: Days, end: Days) -> String {
             format!("{}\u{2013}{}", year(a.0), year(b.0))
         }
     } else {
-        let text = |(y, m, d): (i64, u8, u8)| Date::Day(y, m, d).display();
+        let text = |(y, m, d): (i64, u8, u8)| words.date(&Date::Day(y, m, d));
         if a == b {
             text(a)
         } else {
@@ -79,23 +69,24 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn a_stretch_names_its_count_and_range() {
+    fn a_stretch_names_its_range() {
+        let words = &crate::model::date::English;
         let year = |y: i64| crate::model::date::year_start(y);
         assert_eq!(
-            stretch_name(2345, year(1990), year(1995)),
-            "2,345 events, 1990\u{2013}1994"
+            stretch_range(words, year(1990), year(1995)),
+            "1990\u{2013}1994"
         );
         assert_eq!(
-            stretch_name(1, year(1990), year(1990) + 1.0),
-            "1 event, January 1, 1990"
+            stretch_range(words, year(1990), year(1990) + 1.0),
+            "January 1, 1990"
         );
         assert_eq!(
-            stretch_name(12, year(1990) + 61.0, year(1990) + 95.0),
-            "12 events, March 3, 1990 \u{2013} April 5, 1990"
+            stretch_range(words, year(1990) + 61.0, year(1990) + 95.0),
+            "March 3, 1990 \u{2013} April 5, 1990"
         );
         assert_eq!(
-            stretch_name(3, year(-66_000_000), year(-65_000_000)),
-            "3 events, 66 million years ago\u{2013}65 million years ago"
+            stretch_range(words, year(-66_000_000), year(-65_000_000)),
+            "66 million years ago\u{2013}65 million years ago"
         );
     }
 

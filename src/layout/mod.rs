@@ -323,7 +323,11 @@ pub fn layout(
         .max()
         .unwrap_or(0);
     TimelineLayout {
-        axis: warped_axis(&scale, text.measure),
+        axis: warped_axis(
+            &scale,
+            text.measure,
+            crate::i18n::Locale::of(text.lang).dates(),
+        ),
         lanes,
         events,
         clusters,
