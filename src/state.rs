@@ -11,6 +11,7 @@ use yew::Reducible;
 use crate::i18n::{Locale, Msg};
 use crate::layout::index::TimeIndex;
 use crate::layout::scale::Viewport;
+use crate::layout::warp::{AxisKind, Warp};
 #[cfg(feature = "default-dataset")]
 use crate::model::{parse_dataset, DEFAULT_DATASET_JSON};
 use crate::model::{Dataset, Days, Loaded, Problem, Status};
@@ -29,6 +30,11 @@ pub struct State {
     pub dataset: Rc<Dataset>,
     /// The visible window of the axis.
     pub view: Viewport,
+    /// The kind of axis the reader chose.
+    pub axis: AxisKind,
+    /// How time maps onto the axis for this dataset and `axis`: zooms and
+    /// pans move the view in its units.
+    pub warp: Rc<Warp>,
     /// Width of the timeline in CSS pixels; 0 until it has been measured.
     pub width: f64,
     /// The event whose card is open.
@@ -126,8 +132,10 @@ pub enum Action {
     },
     /// Zoom around the open event when it is on screen, else the middle of the view.
     Zoom(f64),
-    /// Move the view by this many days.
-    Pan(Days),
+    /// Move the view by this fraction of its width (positive: later).
+    Pan(f64),
+    /// Switch between the straight and the logarithmic axis.
+    SetAxis(AxisKind),
     /// Show exactly this window (used while dragging).
     SetView(Viewport),
     /// Show every event.
@@ -220,7 +228,8 @@ impl State {
     /// Like [`State::new`], for a dataset that is already shared: the `Rc`
     /// is kept, not the dataset copied.
     pub fn shared(dataset: Rc<Dataset>, problems: Vec<Problem>) -> State {
-        let view = fit_view(&dataset);
+        let warp = Rc::new(Warp::for_dataset(&dataset, AxisKind::Linear));
+        let view = fit_view(&dataset, &warp);
         let focus = if dataset.events.is_empty() {
             None
         } else {
@@ -232,6 +241,8 @@ impl State {
         State {
             dataset,
             view,
+            axis: AxisKind::Linear,
+            warp,
             width: 0.0,
             open: None,
             focus,
@@ -298,6 +309,7 @@ impl State {
                 .map(|s| s.name().to_owned())
                 .collect(),
             list: self.list_view,
+            log_axis: matches!(*self.warp, Warp::LogAgo { .. }),
             lang: self.lang_in_url.then(|| self.lang.clone()),
         }
     }
@@ -391,6 +403,14 @@ impl State {
             ..self.clone()
         }
         .refilter();
+        let axis = if url.log_axis {
+            AxisKind::Log
+        } else {
+            AxisKind::Linear
+        };
+        if axis != next.axis {
+            next = next.with_axis(axis);
+        }
         if let Some((start, end)) = url.view {
             next.view = Viewport::new(start, end);
         }
@@ -427,6 +447,23 @@ impl State {
         self.width > 0.0
     }
 
+    /// The state on the `axis` kind of axis, fitted to the data when the
+    /// mapping changes.
+    fn with_axis(&self, axis: AxisKind) -> State {
+        let warp = Rc::new(Warp::for_dataset(&self.dataset, axis));
+        let view = if warp == self.warp {
+            self.view
+        } else {
+            fit_view(&self.dataset, &warp)
+        };
+        State {
+            axis,
+            warp,
+            view,
+            ..self.clone()
+        }
+    }
+
     fn with_view(&self, view: Viewport) -> State {
         State {
             view,
@@ -443,7 +480,9 @@ impl State {
         Some(State {
             open: Some(index),
             focus: Some(index),
-            view: self.view.reveal(event.range.0, event.range.1, 0.05),
+            view: self
+                .warp
+                .reveal(&self.view, event.range.0, event.range.1, 0.05),
             announcement: self
                 .locale()
                 .f(Msg::Opened, &[("name", &event.accessible_name(&self.lang))]),
@@ -471,20 +510,28 @@ impl State {
                 ..self.clone()
             },
             Action::Resize(_) => return None,
-            Action::ZoomAt { anchor, factor } => self.with_view(self.view.zoom_at(anchor, factor)),
+            Action::ZoomAt { anchor, factor } => {
+                self.with_view(self.warp.zoom_at(&self.view, anchor, factor))
+            }
             Action::Zoom(factor) => {
                 let open = self.open.and_then(|i| self.dataset.events.get(i));
-                match open
+                let anchor = open
                     .map(|e| (e.range.0 + e.range.1) / 2.0)
                     .filter(|t| self.view.overlaps(*t, *t))
-                {
-                    Some(anchor) => self.with_view(self.view.zoom_at(anchor, factor)),
-                    None => self.with_view(self.view.zoom(factor)),
-                }
+                    .unwrap_or_else(|| {
+                        let (u0, u1) = (
+                            self.warp.to_axis(self.view.start),
+                            self.warp.to_axis(self.view.end),
+                        );
+                        self.warp.to_time(u0 + (u1 - u0) / 2.0)
+                    });
+                self.with_view(self.warp.zoom_at(&self.view, anchor, factor))
             }
-            Action::Pan(delta) => self.with_view(self.view.pan(delta)),
+            Action::Pan(fraction) => self.with_view(self.warp.pan(&self.view, fraction)),
+            Action::SetAxis(axis) if axis == self.axis => return None,
+            Action::SetAxis(axis) => self.with_axis(axis),
             Action::SetView(view) => self.with_view(Viewport::new(view.start, view.end)),
-            Action::Fit => self.with_view(fit_view(&self.dataset)),
+            Action::Fit => self.with_view(fit_view(&self.dataset, &self.warp)),
             Action::Open(index) => self.open_at(index)?,
             Action::Step(delta) => {
                 let index = self.step_from(self.open, delta)?;
@@ -502,7 +549,9 @@ impl State {
                     .filter(|_| self.is_visible(index))?;
                 State {
                     focus: Some(index),
-                    view: self.view.reveal(event.range.0, event.range.1, 0.02),
+                    view: self
+                        .warp
+                        .reveal(&self.view, event.range.0, event.range.1, 0.02),
                     ..self.clone()
                 }
             }
@@ -712,6 +761,8 @@ impl PartialEq for State {
         Rc::ptr_eq(&self.dataset, &other.dataset)
             && Rc::ptr_eq(&self.problems, &other.problems)
             && self.view == other.view
+            && self.axis == other.axis
+            && Rc::ptr_eq(&self.warp, &other.warp)
             && self.width == other.width
             && self.open == other.open
             && self.focus == other.focus
@@ -732,9 +783,9 @@ impl PartialEq for State {
     }
 }
 
-fn fit_view(dataset: &Dataset) -> Viewport {
+fn fit_view(dataset: &Dataset, warp: &Warp) -> Viewport {
     match dataset.extent() {
-        Some((start, end)) => Viewport::fit(start, end, FIT_MARGIN),
+        Some((start, end)) => warp.fit(start, end, FIT_MARGIN),
         None => Viewport::new(0.0, 365.0),
     }
 }
@@ -753,6 +804,7 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::warp::Scale;
 
     fn state() -> State {
         State {
@@ -796,7 +848,10 @@ mod tests {
     #[test]
     fn opening_an_event_brings_it_into_view() {
         let s = state();
-        let zoomed = s.apply(Action::SetView(Viewport::new(0.0, 30.0))).unwrap();
+        // Thirty days of 2000, on straight axis (1962–1997 is compressed).
+        let zoomed = s
+            .apply(Action::SetView(Viewport::new(11_000.0, 11_030.0)))
+            .unwrap();
         let last = s.dataset.events.len() - 1;
         let opened = zoomed.apply(Action::Open(last)).unwrap();
         let e = &s.dataset.events[last];
@@ -1077,15 +1132,61 @@ mod tests {
         assert_eq!(refused.problems_from, Some(LoadOutcome::HostFailed));
     }
 
+    fn deep_time() -> State {
+        let loaded =
+            crate::model::parse_dataset(include_str!("../tests/fixtures/deep-time.json")).unwrap();
+        State::new(loaded.dataset, Vec::new())
+            .apply(Action::Resize(1000.0))
+            .unwrap()
+    }
+
+    #[test]
+    fn the_log_axis_round_trips_through_the_url() {
+        let s = deep_time();
+        assert!(!s.url_state().log_axis);
+        let log = s.apply(Action::SetAxis(AxisKind::Log)).unwrap();
+        assert!(matches!(*log.warp, Warp::LogAgo { .. }));
+        assert_ne!(log.view, s.view, "the log axis is fitted anew");
+        let zoomed = log
+            .apply(Action::Zoom(0.5))
+            .unwrap()
+            .apply(Action::Pan(0.1))
+            .unwrap();
+        let url = zoomed.url_state();
+        assert!(url.log_axis);
+        assert!(url.to_pairs().contains(&("axis", "log".to_owned())));
+        let restored = deep_time().apply(Action::ApplyUrl(url)).unwrap();
+        assert_eq!(restored.axis, AxisKind::Log);
+        assert_eq!(restored.warp, zoomed.warp);
+        assert_eq!(restored.view, zoomed.view);
+        // And back: a link without `axis=log` restores the straight axis.
+        let straight = restored.apply(Action::ApplyUrl(s.url_state())).unwrap();
+        assert_eq!(straight.axis, AxisKind::Linear);
+        assert_eq!(straight.view, s.view);
+        assert_eq!(log.apply(Action::SetAxis(AxisKind::Log)), None, "a no-op");
+    }
+
+    #[test]
+    fn the_log_axis_keeps_the_default_dataset_straight() {
+        let s = state();
+        let log = s.apply(Action::SetAxis(AxisKind::Log)).unwrap();
+        assert_eq!(log.warp, s.warp, "1960–2007 is no deep time");
+        assert!(!log.url_state().log_axis);
+    }
+
     #[test]
     fn the_zoom_buttons_keep_the_open_event_in_place() {
         let s = state().apply(Action::Open(20)).unwrap();
         let e = &s.dataset.events[20];
         let t = (e.range.0 + e.range.1) / 2.0;
         let zoomed = s.apply(Action::Zoom(0.25)).unwrap();
-        let before = (t - s.view.start) / s.view.span();
-        let after = (t - zoomed.view.start) / zoomed.view.span();
-        assert!((before - after).abs() < 1e-9);
+        let x = |s: &State| Scale::new(&s.view, &s.warp, 1000.0).x(t);
+        assert!(
+            (x(&s) - x(&zoomed)).abs() < 1e-6,
+            "{} {}",
+            x(&s),
+            x(&zoomed)
+        );
     }
 
     #[test]

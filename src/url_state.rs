@@ -24,12 +24,14 @@ pub struct UrlState {
     pub hidden_statuses: Vec<String>,
     /// Whether the list view is shown instead of the timeline.
     pub list: bool,
+    /// Whether the axis is logarithmic in years ago (`axis=log`).
+    pub log_axis: bool,
     /// The language the reader chose, as a BCP 47 tag.
     pub lang: Option<String>,
 }
 
 /// Query keys this module owns; everything else in the URL is preserved.
-pub const KEYS: [&str; 8] = [
+pub const KEYS: [&str; 9] = [
     "event",
     "view",
     "q",
@@ -37,6 +39,7 @@ pub const KEYS: [&str; 8] = [
     "hide-tag",
     "hide-status",
     "list",
+    "axis",
     "lang",
 ];
 
@@ -59,6 +62,7 @@ impl UrlState {
                 "hide-tag" => state.hidden_tags.push(value.to_owned()),
                 "hide-status" => state.hidden_statuses.push(value.to_owned()),
                 "list" => state.list = value == "1",
+                "axis" => state.log_axis = value == "log",
                 "lang" if !value.trim().is_empty() => state.lang = Some(value.trim().to_owned()),
                 _ => {}
             }
@@ -87,6 +91,9 @@ impl UrlState {
         );
         if self.list {
             pairs.push(("list", "1".to_owned()));
+        }
+        if self.log_axis {
+            pairs.push(("axis", "log".to_owned()));
         }
         if let Some(lang) = &self.lang {
             pairs.push(("lang", lang.clone()));
@@ -127,8 +134,10 @@ mod tests {
             hidden_tags: vec!["treaty".into(), "diplomacy".into()],
             hidden_statuses: vec!["proposed".into()],
             list: true,
+            log_axis: true,
             lang: Some("ja".into()),
         };
+        assert!(state.to_pairs().contains(&("axis", "log".to_owned())));
         assert_eq!(UrlState::from_pairs(state.to_pairs()), state);
     }
 
@@ -139,6 +148,7 @@ mod tests {
             ("data", "x.json"),
             ("event", ""),
             ("list", "yes"),
+            ("axis", "sideways"),
             ("lang", " "),
         ]);
         assert_eq!(state, UrlState::default());

@@ -9,6 +9,7 @@ use super::{
     ShareDialog,
 };
 use crate::i18n::Msg;
+use crate::layout::warp::{offers_log_axis, AxisKind};
 use crate::model::Status;
 use crate::state::{Action, ZOOM_STEP};
 
@@ -72,6 +73,22 @@ pub fn Toolbar() -> Html {
             .filter(|s| d.0.events.iter().any(|e| e.status == *s))
             .collect::<Vec<Status>>()
     });
+    let log_axis = use_memo(super::Same(state.dataset.clone()), |d| {
+        offers_log_axis(&d.0)
+    });
+    // One toggle, for deep time only: the logarithmic "years ago" axis.
+    let axis_toggle = (*log_axis).then(|| {
+        let on = state.axis == AxisKind::Log;
+        let next = if on { AxisKind::Linear } else { AxisKind::Log };
+        let onclick = {
+            let state = state.clone();
+            Callback::from(move |_: MouseEvent| state.dispatch(Action::SetAxis(next)))
+        };
+        html! {
+            <button type="button" class="annals-button" aria-pressed={on.to_string()}
+                title={l.t(Msg::LogAxisTitle)} {onclick}>{ l.t(Msg::LogAxis) }</button>
+        }
+    });
     html! {
         <>
         <div class="annals-toolbar">
@@ -80,6 +97,7 @@ pub fn Toolbar() -> Html {
                 { button(l.t(Msg::ZoomOut), "\u{2212}", Action::Zoom(ZOOM_STEP)) }
                 { button(l.t(Msg::FitAll), l.t(Msg::Fit), Action::Fit) }
             </div>
+            { for axis_toggle }
             <div class="annals-view-switch" role="group" aria-label={l.t(Msg::ViewGroup)}>
                 { view_button(false, l.t(Msg::ViewTimeline)) }
                 { view_button(true, l.t(Msg::ViewList)) }

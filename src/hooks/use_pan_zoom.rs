@@ -12,6 +12,7 @@ use web_sys::{Element, PointerEvent, WheelEvent};
 use yew::prelude::*;
 
 use crate::layout::scale::Viewport;
+use crate::layout::warp::Scale;
 use crate::state::{Action, State};
 
 /// Pixels a pointer must move before a press becomes a drag rather than a click.
@@ -165,12 +166,12 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
             let (dx, dy) = (event.delta_x() * unit, event.delta_y() * unit);
             event.prevent_default();
             if dx.abs() > dy.abs() && !event.ctrl_key() {
-                state.dispatch(Action::Pan(dx / width.max(1.0) * state.view.span()));
+                state.dispatch(Action::Pan(dx / width.max(1.0)));
             } else {
                 // Trackpad pinches arrive as wheel events with ctrl held and small deltas.
                 let sensitivity = if event.ctrl_key() { 0.01 } else { 0.0015 };
                 let factor = (dy * sensitivity).clamp(-1.0, 1.0).exp();
-                let anchor = state.view.time_at(x, width);
+                let anchor = Scale::new(&state.view, &state.warp, width).time_at(x);
                 state.dispatch(Action::ZoomAt { anchor, factor });
             }
         })
@@ -185,7 +186,7 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
             };
             let factor = if event.shift_key() { 2.0 } else { 0.5 };
             state.dispatch(Action::ZoomAt {
-                anchor: state.view.time_at(x, width),
+                anchor: Scale::new(&state.view, &state.warp, width).time_at(x),
                 factor,
             });
         })
@@ -267,14 +268,15 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
                     let Some((mid, _)) = local_x((a0 + b0) / 2.0) else {
                         return;
                     };
-                    let anchor = start_view.time_at(mid, width);
-                    let zoomed = start_view.zoom_at(anchor, before / after);
+                    let warp = &state.warp;
+                    let anchor = Scale::new(&start_view, warp, width).time_at(mid);
+                    let zoomed = warp.zoom_at(&start_view, anchor, before / after);
                     let shift = ((a1 + b1) - (a0 + b0)) / 2.0;
-                    state.dispatch(Action::SetView(zoomed.pan(-shift / width * zoomed.span())));
+                    state.dispatch(Action::SetView(warp.pan(&zoomed, -shift / width)));
                 }
                 (Some(&(from, to)), None) => {
                     state.dispatch(Action::SetView(
-                        start_view.pan(-(to - from) / width * start_view.span()),
+                        state.warp.pan(&start_view, -(to - from) / width),
                     ));
                 }
                 _ => {}

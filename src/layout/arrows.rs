@@ -305,6 +305,7 @@ mod tests {
     use super::*;
     use crate::layout::index::TimeIndex;
     use crate::layout::measure::Advances;
+    use crate::layout::Warp;
     use crate::layout::{layout, Typeset};
     use crate::model::{parse_dataset, Date, DEFAULT_DATASET_JSON};
 
@@ -333,6 +334,7 @@ mod tests {
             d,
             &TimeIndex::build(d, &shown),
             &view,
+            &Warp::Linear,
             width,
             &options,
             NATIVE,
@@ -428,6 +430,7 @@ mod tests {
             &d,
             &TimeIndex::build(&d, &shown),
             &view,
+            &Warp::Linear,
             1200.0,
             &options,
             NATIVE,

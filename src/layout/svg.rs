@@ -21,6 +21,7 @@ use super::arrows::{arrows, ArrowInput};
 use super::index::TimeIndex;
 use super::measure::TextStyle;
 use super::scale::Viewport;
+use super::Warp;
 use super::{layout, LayoutOptions, TimelineLayout, Typeset};
 
 /// Narrowest export, in pixels.
@@ -191,6 +192,7 @@ fn fitted(input: &SvgInput, width: f64) -> (Viewport, LayoutOptions, TimelineLay
             input.dataset,
             input.index,
             &view,
+            &Warp::Linear,
             width,
             &options,
             input.text,
@@ -226,6 +228,7 @@ pub fn export_width(input: SvgInput) -> f64 {
             input.dataset,
             input.index,
             &view,
+            &Warp::Linear,
             width,
             &options_for(width),
             input.text,
