@@ -8,13 +8,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::{
-    use_annals, use_config, Card, HelpDialog, Ids, ListView, LoadStatus, ProblemsPanel, RichText,
-    StateHandle, Timeline, Toolbar,
+    use_annals, use_config, Card, HelpDialog, Ids, ListView, LoadStatus, PrintList, ProblemsPanel,
+    RichText, StateHandle, Timeline, Toolbar,
 };
 use crate::browser::load::data_param;
 use crate::browser::{dom, styles, url};
 use crate::config::Config;
-use crate::hooks::{use_focus_management, use_loader, use_url_sync, Loader};
+use crate::hooks::{use_focus_management, use_loader, use_print, use_url_sync, Loader};
 use crate::state::{Action, State};
 
 /// The app's settings; see [`Config`].
@@ -296,6 +296,13 @@ fn Shell() -> Html {
             crate::browser::dom::set_document_title(&format!("{title} \u{2014} annals"));
         }
     });
+    // The standalone page's theme covers the whole page, not only the app.
+    use_effect_with((config.url_sync, config.theme), |(own_page, theme)| {
+        if *own_page {
+            crate::browser::dom::set_page_theme(theme.name());
+        }
+    });
+    use_print(state.clone());
     html! {
         <div class={classes!("annals", config.theme.class(), config.hide_controls.then_some("annals-no-controls"))}
             ref={root} data-annals-root=""
@@ -325,6 +332,7 @@ fn Shell() -> Html {
                 }
                 <Card />
             </div>
+            <PrintList dataset={state.dataset.clone()} shown={state.visible.clone()} lang={AttrValue::from(state.lang.clone())} />
             <div class="annals-visually-hidden" role="status" aria-live="polite">{ state.announcement.clone() }</div>
             if state.help_open {
                 <HelpDialog />

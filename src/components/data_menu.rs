@@ -1,11 +1,11 @@
-//! Bringing data in: open a file, paste text, and the paste panel.
+//! The "Data" menu: open a file, paste text (and the paste panel), export.
 
 use std::collections::BTreeSet;
 
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::{use_annals, use_ids};
+use super::{use_annals, use_ids, MenuButton, MenuItem};
 use crate::browser::download::{download, file_stem};
 use crate::hooks::use_focus_on_mount;
 use crate::hooks::Loader;
@@ -53,15 +53,16 @@ impl ExportFormat {
     }
 }
 
-/// The "Open file…", "Paste data…" and export controls, and the language
-/// choice when the data has translations.
+/// The "Data" menu (open a file, paste data, the exports), and the language
+/// choice when the data has translations. Another entry is one more
+/// [`MenuItem`] in `items`.
 #[component]
 pub fn DataMenu() -> Html {
     let state = use_annals();
     let loader = use_context::<Loader>().expect("DataMenu needs the Loader context from App");
     let export = |format: ExportFormat| {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             let dataset = &state.dataset;
             let contents = match format {
                 ExportFormat::Csv => to_csv(dataset),
@@ -90,6 +91,7 @@ pub fn DataMenu() -> Html {
         })
     };
     let pasting = use_state(|| false);
+    let file_input = use_node_ref();
     let onchange = {
         let loader = loader.clone();
         Callback::from(move |event: Event| {
@@ -101,27 +103,33 @@ pub fn DataMenu() -> Html {
             input.set_value("");
         })
     };
-    let toggle = {
+    let open_file = {
+        let file_input = file_input.clone();
+        Callback::from(move |()| {
+            if let Some(input) = file_input.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let paste = {
         let pasting = pasting.clone();
-        Callback::from(move |_| pasting.set(!*pasting))
+        Callback::from(move |()| pasting.set(true))
     };
     let close = {
         let pasting = pasting.clone();
         Callback::from(move |()| pasting.set(false))
     };
+    let items = vec![
+        MenuItem::new("Open file\u{2026}", open_file),
+        MenuItem::new("Paste data\u{2026}", paste),
+        MenuItem::new("Export JSON", export(ExportFormat::Json)),
+        MenuItem::new("Export CSV", export(ExportFormat::Csv)),
+    ];
     html! {
         <>
-            <div class="annals-data" role="group" aria-label="Data">
-                <label class="annals-button annals-file-button">
-                    { "Open file\u{2026}" }
-                    <input type="file" class="annals-visually-hidden" accept=".json,.csv,application/json,text/csv" {onchange} />
-                </label>
-                <button type="button" class="annals-button" aria-expanded={pasting.to_string()} onclick={toggle}>
-                    { "Paste data\u{2026}" }
-                </button>
-                <button type="button" class="annals-button" onclick={export(ExportFormat::Json)}>{ "Export JSON" }</button>
-                <button type="button" class="annals-button" onclick={export(ExportFormat::Csv)}>{ "Export CSV" }</button>
-            </div>
+            <MenuButton label="Data" name="data" {items} />
+            // Out of sight and out of the tab order: the menu's first item opens it.
+            <input type="file" ref={file_input} hidden=true accept=".json,.csv,application/json,text/csv" {onchange} />
             if langs.len() > 1 {
                 <label class="annals-language">
                     { "Language " }

@@ -4,38 +4,41 @@
 mod app;
 mod axis;
 mod card;
-mod copy_link;
 mod data_menu;
 mod event_mark;
 mod filter_panel;
 mod help_dialog;
 mod list_view;
 mod load_status;
+mod menu_button;
 mod overview;
+mod print_list;
 mod problems;
 mod rich_text;
 mod search_box;
 mod share_dialog;
+mod share_menu;
 mod timeline;
 mod toolbar;
 
 pub use app::{App, AppProps};
 pub use axis::AxisView;
-#[cfg(feature = "ssr")]
 pub(crate) use card::source;
 pub use card::Card;
-pub use copy_link::CopyLink;
 pub use data_menu::DataMenu;
 pub use event_mark::EventMark;
 pub use filter_panel::FilterPanel;
 pub use help_dialog::HelpDialog;
 pub use list_view::ListView;
 pub use load_status::LoadStatus;
+pub use menu_button::{MenuButton, MenuItem};
 pub use overview::Overview;
+pub use print_list::PrintList;
 pub use problems::ProblemsPanel;
 pub use rich_text::RichText;
 pub use search_box::SearchBox;
 pub use share_dialog::ShareDialog;
+pub use share_menu::ShareMenu;
 pub use timeline::Timeline;
 pub use toolbar::Toolbar;
 

@@ -77,7 +77,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                     <button type="button" class="annals-button" onclick={copy(Copied::Snippet, snippet)}>{ "Copy the embed code" }</button>
                 </div>
                 <p class="annals-share-note">
-                    { "Add theme=dark, controls=0 or start-at=EVENT-ID to the address to change how it opens." }
+                    { "Add theme=dark (or light, contrast, auto), controls=0 or start-at=EVENT-ID to the address to change how it opens." }
                 </p>
                 <p class="annals-copied" role="status">{ status }</p>
                 <button type="button" class="annals-button annals-primary" onclick={close}>{ "Close" }</button>

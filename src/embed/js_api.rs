@@ -112,7 +112,8 @@ pub struct Handle {
 }
 
 /// Renders annals into a shadow root on `element`. `spec` is
-/// `{ url, data, options: { theme, startAt, hideControls, language }, stylesheet }`:
+/// `{ url, data, options: { theme, startAt, hideControls, language }, stylesheet }`
+/// (`theme` is `light`, `dark`, `contrast` or `auto`):
 /// `url` is fetched, `data` (an object or JSON/CSV text) is loaded directly,
 /// and with neither the default dataset is shown.
 #[wasm_bindgen]
