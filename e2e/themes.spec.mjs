@@ -204,7 +204,7 @@ test.describe('themes', () => {
     // Without the wasm the app never starts: what shows is the prerendered markup.
     await page.route((url) => url.pathname.endsWith('.wasm'), (route) => route.abort());
     await page.goto('./?theme=dark');
-    await expect(page.locator('[data-prerendered]')).toBeVisible();
+    await expect(page.locator(`${root}[data-prerendered]`)).toBeVisible();
     expect(luminance((await pageBackground(page)).html)).toBeLessThan(0.05);
     const stage = await page.locator('[data-prerendered] .annals-stage').evaluate((e) => getComputedStyle(e).backgroundColor);
     expect(luminance(stage)).toBeLessThan(0.05);
@@ -244,9 +244,14 @@ test.describe('themes', () => {
 test.describe('print', () => {
   test('the whole timeline at the paper width, then every event as text; nothing of it on screen', async ({ page }) => {
     await open(page, '?start-at=kyoto-summit');
+    await expect(page.locator('.annals-print-event')).toHaveCount(26);
     const titles = await page.locator('.annals-print-event h3').allTextContents();
     expect(titles).toHaveLength(26);
     await expect(page.locator('.annals-print')).toBeHidden();
+    // Zoomed in on the card's event, the screen shows only some of the events.
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(() => page.locator('.annals-event').count()).toBeLessThan(26);
+    const onScreen = await page.locator('.annals-event').count();
 
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.annals-print')).toBeVisible();
@@ -267,14 +272,38 @@ test.describe('print', () => {
       expect(m.left).toBeGreaterThanOrEqual(stage.x - 1);
       expect(m.right).toBeLessThanOrEqual(stage.x + stage.width + 1);
     }
-    const pdf = await page.pdf({ format: 'A4', printBackground: false });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.length).toBeGreaterThan(10_000);
-
     // Back on screen, the view is the reader's again.
     await page.emulateMedia({ media: 'screen' });
     await expect(page.locator('.annals-print')).toBeHidden();
     await expect(page.locator('.annals-toolbar')).toBeVisible();
     await expect(page.locator('[data-card-for="kyoto-summit"]')).toBeVisible();
+    await expect(page.locator('.annals-event')).toHaveCount(onScreen);
+
+    // Printing for real (a PDF) goes through beforeprint and afterprint: the
+    // app fits the timeline to the paper, then puts the reader's view back.
+    await page.evaluate(() => {
+      window.printed = [];
+      addEventListener('beforeprint', () => queueMicrotask(() => queueMicrotask(() => {
+        window.printed.push(document.querySelectorAll('.annals-event').length);
+      })));
+    });
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(10_000);
+    expect(await page.evaluate(() => window.printed)).toEqual([26]);
+    await expect(page.locator('.annals-event')).toHaveCount(onScreen);
+  });
+
+  test('without JavaScript, the prerendered page prints its timeline and event list', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('./');
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.annals-static-list')).toBeVisible();
+    await expect(page.locator('.annals-static-event')).toHaveCount(26);
+    await expect(page.locator('.annals-print')).toHaveCount(0);
+    const stage = await page.locator('[data-prerendered] .annals-stage').boundingBox();
+    expect(stage.width).toBeLessThanOrEqual(700);
+    await context.close();
   });
 });

@@ -18,6 +18,10 @@ const shots = [
   } },
   // The first screen of a phone: the controls folded, the timeline begun.
   { name: 'narrow', width: 360, height: 740, firstScreen: true, action: async () => {} },
+  { name: 'narrow-controls', width: 360, height: 740, firstScreen: true, action: async (page) => {
+    await page.getByRole('button', { name: 'Controls' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).waitFor();
+  } },
   { name: 'data-menu', width: 1280, height: 800, firstScreen: true, action: async (page) => {
     await page.getByRole('button', { name: 'Data', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Open file…' }).waitFor();
@@ -32,7 +36,8 @@ const shots = [
   })),
   { name: 'theme-dark-eras', width: 1280, height: 800, firstScreen: true, query: '?theme=dark&data=/fixtures/rome.json', action: async () => {} },
   // The page as it prints: the fitted timeline, then the cards as text.
-  { name: 'print', width: 1280, height: 800, action: async (page) => {
+  // The first A4 page (794×1123 CSS px at 96 dpi).
+  { name: 'print', width: 794, height: 1123, firstScreen: true, action: async (page) => {
     await page.emulateMedia({ media: 'print' });
     await page.locator('.annals-print').waitFor();
   } },

@@ -303,6 +303,13 @@ fn Shell() -> Html {
         }
     });
     use_print(state.clone());
+    // The print list waits for the browser: rendered ahead of time, the page
+    // has the prerendered event list instead, and stays small.
+    let in_browser = use_state_eq(|| false);
+    {
+        let in_browser = in_browser.clone();
+        use_effect_with((), move |_| in_browser.set(true));
+    }
     html! {
         <div class={classes!("annals", config.theme.class(), config.hide_controls.then_some("annals-no-controls"))}
             ref={root} data-annals-root=""
@@ -332,7 +339,9 @@ fn Shell() -> Html {
                 }
                 <Card />
             </div>
-            <PrintList dataset={state.dataset.clone()} shown={state.visible.clone()} lang={AttrValue::from(state.lang.clone())} />
+            if *in_browser {
+                <PrintList dataset={state.dataset.clone()} shown={state.visible.clone()} lang={AttrValue::from(state.lang.clone())} />
+            }
             <div class="annals-visually-hidden" role="status" aria-live="polite">{ state.announcement.clone() }</div>
             if state.help_open {
                 <HelpDialog />
