@@ -94,10 +94,16 @@ test.describe('toolbar', () => {
     await page.keyboard.press(' ');
     await expect(item('Open file…')).toBeFocused();
 
-    // Tab closes the menu and moves on.
+    // Tab closes the menu and moves on to the next control, Shift+Tab to the one before.
     await page.keyboard.press('Tab');
     await expect(menu).toBeHidden();
-    await expect(button).not.toBeFocused();
+    await expect(page.getByRole('button', { name: 'Share', exact: true })).toBeFocused();
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(item('Open file…')).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(menu).toBeHidden();
+    await expect(page.getByRole('button', { name: /^Filters/ })).toBeFocused();
 
     // Choosing an item runs it: the paste panel opens with its text area focused.
     await button.focus();
@@ -238,6 +244,16 @@ test.describe('themes', () => {
     await page.waitForFunction(() => window.mounted === true);
     await page.evaluate(() => window.two.setOptions({ theme: 'contrast' }));
     await expect(page.locator(`#two ${root}`)).toHaveClass(/annals-theme-contrast/);
+
+    // In a shadow root, a press outside still closes the menu, and a press inside does not.
+    const data = page.locator('#one').getByRole('button', { name: 'Data', exact: true });
+    const menu = page.locator('#one').getByRole('menu', { name: 'Data' });
+    await data.click();
+    await expect(menu).toBeVisible();
+    await menu.click({ position: { x: 2, y: 2 } });
+    await expect(menu).toBeVisible();
+    await page.mouse.click(5, 5);
+    await expect(menu).toBeHidden();
   });
 });
 

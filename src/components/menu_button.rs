@@ -57,7 +57,7 @@ pub(crate) enum MenuKey {
     Focus(usize),
     /// Close the menu and return focus to its button.
     Close,
-    /// Close the menu and let the focus move on (Tab).
+    /// Close the menu and let the focus move on from its button (Tab).
     Leave,
 }
 
@@ -166,7 +166,9 @@ pub fn MenuButton(props: &MenuButtonProps) -> Html {
                     event.stop_propagation();
                     close.emit(true);
                 }
-                Some(MenuKey::Leave) => close.emit(false),
+                // Tab goes on from the button, to the control after the menu
+                // (or, with Shift, the one before it).
+                Some(MenuKey::Leave) => close.emit(true),
                 None => {}
             }
         })
