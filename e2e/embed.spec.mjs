@@ -242,6 +242,19 @@ test('the yew example app hosts the Timeline component', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
+test('custom element without src: the default dataset, fetched from beside embed.js (the wasm does not carry it)', async ({ page }) => {
+  const errors = watchErrors(page);
+  const fetched = [];
+  page.on('request', (request) => fetched.push(request.url()));
+  await page.goto(`${hosts}default.html`);
+  const timeline = page.locator(`#t ${root}`);
+  await expect(timeline).toHaveAttribute('data-ready', 'true');
+  await expect(timeline).toHaveAttribute('data-event-count', '26');
+  await expect(page.locator('#t [data-event-id="taepodong-1-launch"]')).toHaveCount(1);
+  expect(fetched).toContain(`${app}nested/path/annals/data/alliance.json`);
+  expect(errors).toEqual([]);
+});
+
 test('the single file opens from file:// with no server', async ({ page }) => {
   const file = fileURLToPath(new URL('../dist-single/annals.html', import.meta.url));
   expect(existsSync(file), 'run scripts/single-file.sh first').toBe(true);

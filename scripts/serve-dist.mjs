@@ -3,7 +3,9 @@
 // `Access-Control-Allow-Origin: *` (embed.js, annals.js, the wasm and the
 // stylesheet are all fetched cross-origin by a host page) and its right
 // content type (the wasm as application/wasm, for streaming compilation).
-// Binds 127.0.0.1 unless told otherwise.
+// A release build holds FILE.br and FILE.gz beside each file
+// (scripts/precompress.mjs): they are sent, with their Content-Encoding, to
+// clients that accept them. Binds 127.0.0.1 unless told otherwise.
 //
 //   node scripts/serve-dist.mjs [--port 8090] [--host 127.0.0.1] [--dir dist]
 //
@@ -43,6 +45,20 @@ function fileFor(rootDir, pathname) {
   return file === rootDir || file.startsWith(rootDir + sep) ? file : null;
 }
 
+/** The best precompressed copy of `path` the client accepts, else the file itself. */
+async function precompressed(path, acceptEncoding) {
+  const accepted = new Set(acceptEncoding.split(',').map((part) => part.split(';')[0].trim().toLowerCase()));
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!accepted.has(encoding)) continue;
+    try {
+      return { body: await readFile(path + suffix), encoding };
+    } catch {
+      // No copy in this encoding: try the next.
+    }
+  }
+  return { body: await readFile(path), encoding: null };
+}
+
 const server = createServer(async (req, res) => {
   const headers = { 'access-control-allow-origin': '*', 'x-content-type-options': 'nosniff' };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -57,8 +73,9 @@ const server = createServer(async (req, res) => {
   try {
     const info = await stat(file);
     const path = info.isDirectory() ? join(file, 'index.html') : file;
-    const body = await readFile(path);
-    res.writeHead(200, { ...headers, 'content-type': contentType(path), 'cache-control': 'no-cache' });
+    const { body, encoding } = await precompressed(path, req.headers['accept-encoding'] ?? '');
+    if (encoding) headers['content-encoding'] = encoding;
+    res.writeHead(200, { ...headers, 'content-type': contentType(path), 'cache-control': 'no-cache', vary: 'accept-encoding' });
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch {
     res.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');

@@ -72,6 +72,16 @@ else
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q chromium chromium-driver
 fi
 
+# A Japanese font, so Chromium draws the Japanese interface and data (tests,
+# screenshots) instead of empty boxes.
+if fc-list :lang=ja 2>/dev/null | grep -q .; then
+  say "a Japanese font: present"
+else
+  say "installing a Japanese font (fonts-ipafont-gothic) from Debian"
+  as_root apt-get update -q
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q fonts-ipafont-gothic
+fi
+
 # npm ci is skipped when node_modules already matches the committed lockfile.
 if [ -f node_modules/.annals-lock ] && cmp -s package-lock.json node_modules/.annals-lock; then
   say "npm tools: present"

@@ -8,8 +8,9 @@
 #
 # DATA and OUT are read from where you run the script (paths may hold
 # spaces); OUT defaults to dist-single/annals.html in the repository. Without
-# DATA the file shows the default dataset, which is in the wasm. The page's
-# title is the dataset's.
+# DATA the file shows the default dataset (static/data/alliance.json), inlined
+# like any other: the wasm is built without it. The page's title is the
+# dataset's.
 set -euo pipefail
 caller="$PWD"
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -23,7 +24,7 @@ from_caller() {
   esac
 }
 
-data=""
+data="$ANNALS_ROOT/static/data/alliance.json"
 if [ -n "${1:-}" ]; then
   data="$(from_caller "$1")"
   if [ ! -f "$data" ]; then
@@ -39,7 +40,7 @@ target="${CARGO_TARGET_DIR:-$ANNALS_ROOT/target}"
 work="$target/single-file"
 wasm="$target/wasm32-unknown-unknown/release/annals.wasm"
 
-cargo build --release --locked --target wasm32-unknown-unknown --bin annals
+cargo build --release --locked --target wasm32-unknown-unknown --bin annals --no-default-features
 # wasm-bindgen and wasm-opt run again only when cargo's wasm differs from
 # the one they last processed (compared by content: cargo may put back an
 # older file with its older time).
@@ -49,9 +50,6 @@ if ! cmp -s "$wasm" "$work/annals.input.wasm" || [ ! -f "$work/annals_bg.opt.was
   wasm-opt -Oz "$work/annals_bg.wasm" -o "$work/annals_bg.opt.wasm"
   cp "$wasm" "$work/annals.input.wasm"
 fi
-args=("$work/annals.js" "$work/annals_bg.opt.wasm" static/annals.css "$out")
-if [ -n "$data" ]; then
-  args+=("$data")
-fi
+args=("$work/annals.js" "$work/annals_bg.opt.wasm" static/annals.css "$out" "$data")
 node scripts/single-file.mjs "${args[@]}"
 echo "wrote $out"

@@ -3,7 +3,9 @@
 //   - serve-dist.mjs sends CORS and the right content types, binds
 //     127.0.0.1, and keeps requests inside the folder it serves;
 //   - single-file.sh reads DATA and OUT from the caller's directory, takes
-//     paths with spaces, and titles the page with the dataset's title.
+//     paths with spaces, and titles the page with the dataset's title;
+//   - precompress.mjs writes .gz and .br copies that decompress to the
+//     originals, and serve-dist.mjs sends them to clients that accept them.
 //
 //   node --test scripts/test-scripts.mjs
 
@@ -13,6 +15,7 @@ import { spawn, execFile } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -80,6 +83,48 @@ test('single-file.sh reads paths from the caller\'s directory, with spaces, and 
     const html = await readFile(join(dir, 'out dir', 'page one.html'), 'utf8');
     assert.match(html, /<title>Cats &amp; &lt;dogs&gt;<\/title>/);
     assert.ok(html.includes('A first event'), 'the dataset is inlined');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('precompress.mjs writes .gz and .br copies of every file, and serve-dist.mjs sends the one the client accepts', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'annals precompress '));
+  try {
+    await mkdir(join(dir, 'data'));
+    const files = {
+      'annals.js': 'export default function start() {}\n'.repeat(50),
+      'data/alliance.json': JSON.stringify({ title: 'Tōkyō — 東京', events: [] }),
+      'annals_bg.wasm': Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]),
+    };
+    for (const [name, body] of Object.entries(files)) await writeFile(join(dir, name), body);
+    // A copy whose original is gone must not be served or kept.
+    await writeFile(join(dir, 'gone.js.br'), 'stale');
+    const { precompress } = await import(join(scripts, 'precompress.mjs'));
+    const sizes = await precompress(dir);
+    assert.deepEqual(sizes.map((size) => size.file).sort(), Object.keys(files).sort());
+    for (const [name, body] of Object.entries(files)) {
+      const original = Buffer.from(body);
+      assert.deepEqual(gunzipSync(await readFile(join(dir, `${name}.gz`))), original, `${name}.gz`);
+      assert.deepEqual(brotliDecompressSync(await readFile(join(dir, `${name}.br`))), original, `${name}.br`);
+    }
+    await assert.rejects(readFile(join(dir, 'gone.js.br')), 'the stale copy is removed');
+    // Running it again compresses the originals, not the copies.
+    assert.equal((await precompress(dir)).length, Object.keys(files).length);
+    const { base, child } = await serveDist(dir);
+    try {
+      const brotli = await fetch(`${base}annals.js`, { headers: { 'accept-encoding': 'gzip, br' } });
+      assert.equal(brotli.headers.get('content-encoding'), 'br');
+      assert.equal(await brotli.text(), files['annals.js'], 'fetch decodes the brotli copy to the original');
+      const gzip = await fetch(`${base}annals.js`, { headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(gzip.headers.get('content-encoding'), 'gzip');
+      assert.equal(await gzip.text(), files['annals.js']);
+      const plain = await fetch(`${base}annals.js`, { headers: { 'accept-encoding': 'identity' } });
+      assert.equal(plain.headers.get('content-encoding'), null);
+      assert.equal(await plain.text(), files['annals.js']);
+    } finally {
+      child.kill();
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -19,6 +19,8 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 # The library's unit tests use proptest, a native-only dev-dependency, so the
 # wasm check covers the library, the binary and the component tests.
 cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
+# The release bundle's build: without the built-in default dataset.
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --no-default-features -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps
 
 echo "== 1/4 native tests"

@@ -130,7 +130,10 @@ pub struct Config {
     pub start_at: Option<String>,
     /// Colour scheme.
     pub theme: Theme,
-    /// Language of the root element, when it should not be the dataset's.
+    /// The reader's language (a BCP 47 tag such as `ja`): the interface's,
+    /// where annals has its table, and the data's, where it has a
+    /// translation. `None`: the first of the browser's languages annals
+    /// speaks, else English (the dataset's own when rendered ahead of time).
     pub language: Option<String>,
     /// Hide the toolbar and the legend: only the timeline and its cards.
     pub hide_controls: bool,

@@ -18,6 +18,7 @@ pub(crate) mod components;
 pub mod config;
 pub mod embed;
 pub(crate) mod hooks;
+pub mod i18n;
 pub mod layout;
 pub mod model;
 #[cfg(feature = "ssr")]

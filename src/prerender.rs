@@ -26,6 +26,7 @@ use yew::LocalServerRenderer;
 
 use crate::components::{App, AppProps, RichText};
 use crate::config::Config;
+use crate::i18n::{Locale, Msg};
 use crate::model::{export, Dataset};
 
 /// Width of the timeline's stage in a 1280 px wide window: the window less
@@ -264,9 +265,10 @@ pub struct EventListProps {
 pub fn EventList(props: &EventListProps) -> Html {
     let dataset = &props.dataset;
     let lang = dataset.language.as_str();
+    let l = Locale::of(lang);
     html! {
         <section class="annals annals-static-list" aria-labelledby="annals-static-heading">
-            <h2 id="annals-static-heading">{ format!("All {} events", dataset.events.len()) }</h2>
+            <h2 id="annals-static-heading">{ l.f(Msg::AllEvents, &[("count", &l.count(dataset.events.len()))]) }</h2>
             <ol>
                 { for dataset.events.iter().map(|event| html! {
                     <li class={classes!("annals-static-event", format!("annals-status-{}", event.status.name()))}
@@ -275,18 +277,18 @@ pub fn EventList(props: &EventListProps) -> Html {
                             <summary>
                                 <span class="annals-static-date">{ event.date_text(lang) }</span>
                                 { " " }
-                                <span class="annals-badge">{ event.status.name() }</span>
+                                <span class="annals-badge">{ l.status(event.status) }</span>
                                 { " " }
                                 <span class="annals-static-title">{ event.title.get(lang).to_owned() }</span>
                             </summary>
                             <div class="annals-static-body">
-                                <p class="annals-static-lane">{ format!("Lane: {}", dataset.lanes[event.lane].label) }</p>
+                                <p class="annals-static-lane">{ l.f(Msg::LaneIs, &[("lane", &dataset.lanes[event.lane].label.get(lang))]) }</p>
                                 if !event.summary.get(lang).is_empty() {
                                     <RichText source={AttrValue::from(event.summary.get(lang).to_owned())} />
                                 }
                                 if !event.sources.is_empty() {
-                                    <h3>{ "Sources" }</h3>
-                                    <ol class="annals-sources">{ for event.sources.iter().map(crate::components::source) }</ol>
+                                    <h3>{ l.t(Msg::Sources) }</h3>
+                                    <ol class="annals-sources">{ for event.sources.iter().map(|s| crate::components::source(s, l)) }</ol>
                                 }
                             </div>
                         </details>

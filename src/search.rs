@@ -23,10 +23,27 @@ pub struct Hit {
     pub score: u32,
 }
 
+/// The words of a text, lower-cased, with full-width Latin letters and
+/// digits (ＮＡＴＯ, ２００５) read as their ASCII forms. Japanese and
+/// Chinese write without spaces, so a run of kana and kanji is one "word";
+/// [`word_score`] matches CJK queries anywhere inside it.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+        .map(|w| w.chars().map(fold_width).collect::<String>().to_lowercase())
+}
+
+/// A full-width ASCII form (U+FF01–U+FF5E) as its ASCII character.
+fn fold_width(c: char) -> char {
+    match c as u32 {
+        code @ 0xFF01..=0xFF5E => char::from_u32(code - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Kana and kanji: scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F | 0x20000..=0x3FFFD)
 }
 
 /// How well one query word matches one text word: 0 for no match.
@@ -36,6 +53,10 @@ fn word_score(query: &str, word: &str) -> u32 {
     }
     if word.starts_with(query) {
         return 7;
+    }
+    // No spaces mark the words of Japanese: a CJK query matches inside a run.
+    if query.chars().any(is_cjk) && word.contains(query) {
+        return 6;
     }
     let q = query.chars().count();
     // Typos: one edit allowed from four letters, two from eight.
@@ -66,16 +87,27 @@ fn field_score(query: &str, text: &str) -> u32 {
 }
 
 /// Scores an event for all query words, on its texts in `lang` (the ones the
-/// reader sees); `None` unless every word matches somewhere.
-fn event_score(query_words: &[String], event: &Event, lane: &str, lang: &str) -> Option<u32> {
+/// reader sees: its title, summary, lane and theme names); `None` unless
+/// every word matches somewhere.
+fn event_score(
+    query_words: &[String],
+    event: &Event,
+    dataset: &Dataset,
+    lang: &str,
+) -> Option<u32> {
     let (title, summary) = (event.title.get(lang), event.summary.get(lang));
+    let lane = dataset
+        .lanes
+        .get(event.lane)
+        .map_or("", |l| l.label.get(lang));
     let mut total = 0;
     for q in query_words {
         let title = field_score(q, title) * 3;
         let tags = event
             .tags
             .iter()
-            .chain(&event.actors)
+            .map(|t| dataset.theme_label(t, lang))
+            .chain(event.actors.iter().map(String::as_str))
             .map(|t| field_score(q, t) * 2)
             .max()
             .unwrap_or(0);
@@ -103,8 +135,7 @@ pub fn search(dataset: &Dataset, query: &str, lang: &str) -> Vec<Hit> {
         .iter()
         .enumerate()
         .filter_map(|(index, e)| {
-            let lane = dataset.lanes.get(e.lane).map_or("", |l| l.label.as_str());
-            event_score(&query_words, e, lane, lang).map(|score| Hit { index, score })
+            event_score(&query_words, e, dataset, lang).map(|score| Hit { index, score })
         })
         .collect();
     hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
@@ -204,6 +235,31 @@ mod tests {
     }
 
     #[test]
+    fn japanese_text_is_found_inside_runs_without_spaces() {
+        let d = parse_dataset(
+            r#"{"events": [
+                {"id": "t", "title": {"en": "North Korea launches Taepodong-1", "ja": "北朝鮮がテポドン1号を発射"}, "start": "1998"},
+                {"id": "n", "title": {"en": "NATO summit", "ja": "ＮＡＴＯ首脳会議"}, "start": "1999"}
+            ]}"#,
+        )
+        .unwrap()
+        .dataset;
+        assert_eq!(ids(&d, &search(&d, "テポドン", "ja")), ["t"]);
+        assert_eq!(ids(&d, &search(&d, "発射", "ja")), ["t"]);
+        assert_eq!(ids(&d, &search(&d, "テポドン", "en")), Vec::<String>::new());
+        assert_eq!(
+            ids(&d, &search(&d, "nato", "ja")),
+            ["n"],
+            "full-width letters fold"
+        );
+        assert_eq!(ids(&d, &search(&d, "首脳", "ja")), ["n"]);
+        assert_eq!(
+            ids(&d, &search(&d, "taepodong", "ja-JP")),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn searches_the_texts_in_the_chosen_language() {
         let d = parse_dataset(
             r#"{"events": [
@@ -269,6 +325,23 @@ mod tests {
         assert!(by_actor
             .iter()
             .any(|h| d.events[h.index].actors.iter().any(|a| a == "China")));
+    }
+
+    #[test]
+    fn lane_and_theme_names_are_searched_in_the_readers_language() {
+        let d = dataset();
+        // Only the "China & the Koreas" lane's Japanese name says 朝鮮半島,
+        // and only the "intelligence" theme's says インテリジェンス.
+        assert_eq!(
+            ids(&d, &search(&d, "朝鮮半島", "ja")),
+            ["anti-japanese-sentiment"]
+        );
+        assert_eq!(
+            ids(&d, &search(&d, "インテリジェンス", "ja")),
+            ["agenda-intelligence-sharing"]
+        );
+        assert!(search(&d, "朝鮮半島", "en").is_empty());
+        assert!(search(&d, "インテリジェンス", "en").is_empty());
     }
 
     #[test]

@@ -8,9 +8,12 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::i18n::{Locale, Msg};
 use crate::layout::index::TimeIndex;
 use crate::layout::scale::Viewport;
-use crate::model::{parse_dataset, Dataset, Days, Loaded, Problem, Status, DEFAULT_DATASET_JSON};
+#[cfg(feature = "default-dataset")]
+use crate::model::{parse_dataset, DEFAULT_DATASET_JSON};
+use crate::model::{Dataset, Days, Loaded, Problem, Status};
 use crate::search::{search, Filters, Hit};
 use crate::url_state::UrlState;
 
@@ -58,8 +61,14 @@ pub struct State {
     pub pending_url: Option<UrlState>,
     /// The latest message for screen readers' polite live region.
     pub announcement: String,
-    /// The language texts are shown in; the dataset's own by default.
+    /// The reader's language (a BCP 47 tag): the interface speaks it when
+    /// annals has its table ([`crate::i18n::Locale::of`]), and the data's
+    /// texts are shown in it where they have a translation. It stays when
+    /// other data loads.
     pub lang: String,
+    /// The reader chose the language (in the menu or the page's URL), so
+    /// links to this view keep it.
+    pub lang_in_url: bool,
 }
 
 /// A load in progress, for the progress indicator.
@@ -97,6 +106,8 @@ pub enum LoadOutcome {
     Loaded(String),
     /// The named input could not be loaded; the timeline on screen is unchanged.
     Failed(String),
+    /// The dataset a host app gave could not be shown.
+    HostFailed,
 }
 
 /// Everything that can happen to the state.
@@ -182,8 +193,12 @@ pub enum Action {
     SetHelp(bool),
     /// Restore a view from the URL (a link, a reload, back or forward).
     ApplyUrl(UrlState),
-    /// Show texts in this language where the data has a translation.
+    /// Speak this language (a BCP 47 tag): the interface, where annals has
+    /// its table, and the data's texts, where they have a translation.
     SetLanguage(String),
+    /// The reader chose this language in the menu: as `SetLanguage`, and
+    /// links to the view keep it.
+    ChooseLanguage(String),
     /// Open the card of the event with this id, or close the card (`None`);
     /// used by embedders. During a load it waits for the new dataset.
     Select(Option<String>),
@@ -229,6 +244,7 @@ impl State {
             pending_url: None,
             announcement: String::new(),
             lang,
+            lang_in_url: false,
         }
     }
 
@@ -240,7 +256,7 @@ impl State {
         match dataset.check() {
             Ok(()) => State::shared(dataset, Vec::new()),
             Err(message) => State {
-                problems_from: Some(LoadOutcome::Failed("The dataset given to annals".into())),
+                problems_from: Some(LoadOutcome::HostFailed),
                 ..State::new(
                     Dataset::default(),
                     vec![Problem {
@@ -277,7 +293,14 @@ impl State {
                 .map(|s| s.name().to_owned())
                 .collect(),
             list: self.list_view,
+            lang: self.lang_in_url.then(|| self.lang.clone()),
         }
+    }
+
+    /// The interface's language: the reader's, when annals speaks it, or
+    /// English.
+    pub fn locale(&self) -> Locale {
+        Locale::of(&self.lang)
     }
 
     /// Whether the filters show this event.
@@ -322,10 +345,13 @@ impl State {
     }
 
     fn announce_filters(mut self) -> State {
-        self.announcement = format!(
-            "Showing {} of {} events",
-            self.visible.len(),
-            self.dataset.events.len()
+        let locale = self.locale();
+        self.announcement = locale.f(
+            Msg::ShowingOf,
+            &[
+                ("shown", &locale.count(self.visible.len())),
+                ("total", &locale.count(self.dataset.events.len())),
+            ],
         );
         self
     }
@@ -346,11 +372,17 @@ impl State {
                 .collect(),
         };
         filters.tags.retain(|t| !t.is_empty());
+        let (lang, lang_in_url) = match url.lang {
+            Some(lang) => (lang, true),
+            None => (self.lang.clone(), self.lang_in_url),
+        };
         let mut next = State {
             filters,
             query: url.query,
             list_view: url.list,
             pending_url: None,
+            lang,
+            lang_in_url,
             ..self.clone()
         }
         .refilter();
@@ -367,14 +399,22 @@ impl State {
         next
     }
 
-    /// The state with the dataset that ships with annals.
+    /// The state an instance starts with when it is given no data: the
+    /// dataset that ships with annals where it is built in (the
+    /// `default-dataset` feature). The release bundle leaves it out, and its
+    /// scripts always give data (`loader.js` the page's own, `embed.js` the
+    /// address of `data/alliance.json`), so there it starts with no events.
     pub fn with_default_dataset() -> State {
-        match parse_dataset(DEFAULT_DATASET_JSON) {
+        #[cfg(feature = "default-dataset")]
+        let state = match parse_dataset(DEFAULT_DATASET_JSON) {
             Ok(loaded) => State::new(loaded.dataset, loaded.problems),
             // The shipped file is checked by the test suite; this only guards
             // a broken build from showing a blank page.
             Err(problems) => State::new(Dataset::default(), problems),
-        }
+        };
+        #[cfg(not(feature = "default-dataset"))]
+        let state = State::new(Dataset::default(), Vec::new());
+        state
     }
 
     /// Whether the timeline has been measured and can draw its events.
@@ -399,7 +439,9 @@ impl State {
             open: Some(index),
             focus: Some(index),
             view: self.view.reveal(event.range.0, event.range.1, 0.05),
-            announcement: format!("Opened {}", event.accessible_name(&self.lang)),
+            announcement: self
+                .locale()
+                .f(Msg::Opened, &[("name", &event.accessible_name(&self.lang))]),
             ..self.clone()
         })
     }
@@ -507,6 +549,8 @@ impl State {
                     Ok(loaded) => {
                         let fresh = State {
                             width: self.width,
+                            lang: self.lang.clone(),
+                            lang_in_url: self.lang_in_url,
                             problems_from: (!loaded.problems.is_empty())
                                 .then_some(LoadOutcome::Loaded(name)),
                             ..State::new(loaded.dataset, loaded.problems)
@@ -538,10 +582,12 @@ impl State {
                     ..self.clone()
                 }
                 .refilter();
+                let locale = next.locale();
                 let announcement = match (next.query.trim().is_empty(), next.hits.len()) {
                     (true, _) => String::new(),
-                    (false, 1) => "1 match".to_owned(),
-                    (false, n) => format!("{n} matches"),
+                    (false, 0) => locale.t(Msg::NoMatches).to_owned(),
+                    (false, 1) => locale.t(Msg::OneMatch).to_owned(),
+                    (false, n) => locale.f(Msg::Matches, &[("count", &locale.count(n))]),
                 };
                 State {
                     announcement,
@@ -610,6 +656,12 @@ impl State {
                 ..self.clone()
             }
             .refilter(),
+            Action::ChooseLanguage(lang) => State {
+                lang,
+                lang_in_url: true,
+                ..self.clone()
+            }
+            .refilter(),
             Action::Select(None) => return self.apply(Action::Close),
             Action::Select(Some(id)) if self.loading.is_some() => {
                 let pending = UrlState {
@@ -625,6 +677,8 @@ impl State {
             Action::ShowDataset(dataset) if Rc::ptr_eq(&dataset, &self.dataset) => return None,
             Action::ShowDataset(dataset) => State {
                 width: self.width,
+                lang: self.lang.clone(),
+                lang_in_url: self.lang_in_url,
                 ..State::for_host(dataset)
             },
         };
@@ -654,6 +708,7 @@ impl PartialEq for State {
             && self.pending_url == other.pending_url
             && self.announcement == other.announcement
             && self.lang == other.lang
+            && self.lang_in_url == other.lang_in_url
     }
 }
 
@@ -999,10 +1054,7 @@ mod tests {
         let refused = shown.apply(Action::ShowDataset(Rc::new(bad))).unwrap();
         assert!(refused.dataset.events.is_empty());
         assert!(refused.problems[0].message.contains("lane 42"));
-        assert!(matches!(
-            refused.problems_from,
-            Some(LoadOutcome::Failed(_))
-        ));
+        assert_eq!(refused.problems_from, Some(LoadOutcome::HostFailed));
     }
 
     #[test]
@@ -1149,6 +1201,77 @@ mod tests {
         assert!(english.hits.is_empty());
         let french = english.apply(Action::SetLanguage("fr".into())).unwrap();
         assert_eq!(french.hits.iter().map(|h| h.index).collect::<Vec<_>>(), [0]);
+    }
+
+    #[test]
+    fn choosing_a_language_keeps_the_card_and_the_view_and_goes_into_links() {
+        let s = state().apply(Action::Open(3)).unwrap();
+        assert_eq!(s.url_state().lang, None, "nobody chose a language yet");
+        let ja = s.apply(Action::ChooseLanguage("ja".into())).unwrap();
+        assert_eq!((ja.open, ja.view), (s.open, s.view));
+        assert_eq!(ja.locale().tag(), "ja");
+        assert_eq!(ja.url_state().lang.as_deref(), Some("ja"));
+        let back = ja.apply_url(UrlState {
+            lang: Some("en".into()),
+            ..ja.url_state()
+        });
+        assert_eq!((back.lang.as_str(), back.open), ("en", s.open));
+    }
+
+    #[test]
+    fn the_reader_s_language_stays_when_other_data_loads() {
+        let s = State {
+            lang: "ja".into(),
+            ..state()
+        };
+        let started = s
+            .apply(Action::LoadStarted {
+                id: 1,
+                name: "d.json".into(),
+            })
+            .unwrap();
+        let loaded = started
+            .apply(Action::LoadFinished {
+                id: 1,
+                name: "d.json".into(),
+                result: parse_dataset(
+                    r#"{"language": "en", "events": [{"id": "a", "title": "A", "start": "1999"}]}"#,
+                ),
+            })
+            .unwrap();
+        assert_eq!(loaded.lang, "ja");
+        let shown = loaded
+            .apply(Action::ShowDataset(Rc::new(Dataset::default())))
+            .unwrap();
+        assert_eq!(shown.lang, "ja");
+    }
+
+    #[test]
+    fn announcements_speak_the_reader_s_language() {
+        let s = State {
+            lang: "ja".into(),
+            ..state()
+        };
+        let opened = s.apply(Action::Open(0)).unwrap();
+        assert!(
+            opened.announcement.ends_with("を開きました"),
+            "{}",
+            opened.announcement
+        );
+        // The default dataset's Japanese titles are searched in Japanese.
+        let searched = s.apply(Action::SetQuery("テポドン".into())).unwrap();
+        assert!(!searched.hits.is_empty());
+        assert!(
+            searched.announcement.ends_with('件'),
+            "{}",
+            searched.announcement
+        );
+        let filtered = s.apply(Action::ToggleLane(0)).unwrap();
+        assert!(
+            filtered.announcement.ends_with("件を表示"),
+            "{}",
+            filtered.announcement
+        );
     }
 
     #[test]

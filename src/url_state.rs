@@ -1,6 +1,6 @@
 //! The part of the view that lives in the URL, so a link or a reload shows
-//! exactly the same thing: the open event, the visible range, the search and
-//! the filters.
+//! exactly the same thing: the open event, the visible range, the search,
+//! the filters and the language the reader chose.
 //!
 //! Pure: this module turns a [`UrlState`] into query pairs and back; the
 //! browser layer does the percent-encoding and the history calls. Unknown
@@ -24,10 +24,12 @@ pub struct UrlState {
     pub hidden_statuses: Vec<String>,
     /// Whether the list view is shown instead of the timeline.
     pub list: bool,
+    /// The language the reader chose, as a BCP 47 tag.
+    pub lang: Option<String>,
 }
 
 /// Query keys this module owns; everything else in the URL is preserved.
-pub const KEYS: [&str; 7] = [
+pub const KEYS: [&str; 8] = [
     "event",
     "view",
     "q",
@@ -35,6 +37,7 @@ pub const KEYS: [&str; 7] = [
     "hide-tag",
     "hide-status",
     "list",
+    "lang",
 ];
 
 impl UrlState {
@@ -56,6 +59,7 @@ impl UrlState {
                 "hide-tag" => state.hidden_tags.push(value.to_owned()),
                 "hide-status" => state.hidden_statuses.push(value.to_owned()),
                 "list" => state.list = value == "1",
+                "lang" if !value.trim().is_empty() => state.lang = Some(value.trim().to_owned()),
                 _ => {}
             }
         }
@@ -83,6 +87,9 @@ impl UrlState {
         );
         if self.list {
             pairs.push(("list", "1".to_owned()));
+        }
+        if let Some(lang) = &self.lang {
+            pairs.push(("lang", lang.clone()));
         }
         pairs
     }
@@ -120,6 +127,7 @@ mod tests {
             hidden_tags: vec!["treaty".into(), "diplomacy".into()],
             hidden_statuses: vec!["proposed".into()],
             list: true,
+            lang: Some("ja".into()),
         };
         assert_eq!(UrlState::from_pairs(state.to_pairs()), state);
     }
@@ -131,6 +139,7 @@ mod tests {
             ("data", "x.json"),
             ("event", ""),
             ("list", "yes"),
+            ("lang", " "),
         ]);
         assert_eq!(state, UrlState::default());
         assert_eq!(UrlState::from_pairs([("view", "NaN,1")]).view, None);

@@ -23,9 +23,14 @@ import init, { mount as mountWasm } from './annals.js';
 const here = new URL('.', import.meta.url);
 await init({ module_or_path: new URL('annals_bg.wasm', here) });
 
-/** Renders an independent timeline into a shadow root on `element` and returns its handle. */
+/**
+ * Renders an independent timeline into a shadow root on `element` and returns
+ * its handle. Without `url` or `data` it shows the default dataset, fetched
+ * from beside this script (the wasm does not carry it).
+ */
 export function mount(element, spec = {}) {
-  return mountWasm(element, { ...spec, stylesheet: new URL('annals.css', here).href });
+  const data = spec.url === undefined && spec.data === undefined ? { url: new URL('data/alliance.json', here).href } : {};
+  return mountWasm(element, { ...spec, ...data, stylesheet: new URL('annals.css', here).href });
 }
 
 /** `<annals-timeline src theme start-at controls lang>`: reacts to changes of each attribute. */

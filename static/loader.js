@@ -22,12 +22,15 @@ function prefetchData() {
 
 const prefetch = prefetchData();
 // A page rendered ahead of time (annals-cli) carries its dataset as inert
-// JSON beside the prerendered markup; a `?data=` file replaces it.
+// JSON beside the prerendered markup; a `?data=` file replaces it. A page
+// with neither (index.html before its prerender) fetches the default
+// dataset, which the wasm does not carry.
 const asked = (new URLSearchParams(location.search).get('data') || '').trim();
 const pageData = asked ? undefined : document.getElementById('annals-data')?.textContent;
+const defaultUrl = asked || pageData !== undefined ? undefined : new URL('data/alliance.json', import.meta.url).href;
 const { default: init, startPage } = await import('./annals.js');
 const wasm = await init({ module_or_path: new URL('annals_bg.wasm', import.meta.url) });
 // The same event trunk's own loader sends, so tools (the benchmark reads the
 // WebAssembly memory) can find the instance.
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
-startPage(pageData, prefetch);
+startPage(pageData, prefetch, defaultUrl);

@@ -331,7 +331,7 @@ fn the_full_fixture_uses_every_field() {
 
     let base = &d.events[d.index_of("moon-base").unwrap()];
     assert_eq!(base.status, Status::Proposed);
-    assert_eq!(d.lanes[base.lane].label, "people");
+    assert_eq!(d.lanes[base.lane].label.default_text(), "people");
     let (blocks, _) = markdown::parse(base.summary.default_text());
     assert!(
         matches!(

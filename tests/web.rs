@@ -425,6 +425,11 @@ async fn the_timeline_component_follows_later_props() {
         Some("ja")
     );
     assert!(mark(&host, "z").text_content().unwrap().contains("ゼット"));
+    // The interface follows the language prop too.
+    assert_eq!(
+        attribute(&host, ".annals-zoom button", "aria-label").as_deref(),
+        Some("拡大")
+    );
 
     let url = format!(
         "data:application/json,{}",

@@ -43,3 +43,31 @@ pub fn prerendered_width() -> Option<f64> {
     let width = stage.client_width();
     (width > 0).then_some(width as f64)
 }
+
+/// The reader's preferred languages, best first (`navigator.languages`, or
+/// `navigator.language`); empty where there is no navigator.
+pub fn preferred_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let listed: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    if listed.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        listed
+    }
+}
+
+/// Sets the page's language, `<html lang>` (the standalone page only).
+pub fn set_document_lang(tag: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", tag);
+    }
+}

@@ -27,6 +27,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult};
 
+use crate::i18n::{Locale, Msg};
 use crate::model::{Location, Problem, ProblemKind, Reader};
 
 /// How long a fetch may go without receiving a byte (the answer, or the next
@@ -171,7 +172,7 @@ impl Watchdog {
 }
 
 /// `url` resolved against the document, or a problem when it is no address at all.
-fn resolve(url: &str) -> Result<String, LoadFailure> {
+fn resolve(url: &str, l: Locale) -> Result<String, LoadFailure> {
     let base = gloo::utils::document()
         .base_uri()
         .ok()
@@ -179,67 +180,56 @@ fn resolve(url: &str) -> Result<String, LoadFailure> {
         .unwrap_or_default();
     web_sys::Url::new_with_base(url.trim(), &base)
         .map(|u| u.href())
-        .map_err(|_| {
-            failure(
-                url,
-                "this is not a web address; give the address of a data file, such as \
-                 https://example.org/timeline.json",
-            )
-        })
+        .map_err(|_| failure(url, l.t(Msg::LoadNotAnAddress)))
 }
 
 /// Fetches `url` and starts reading it, reporting `(bytes read, total)` as
 /// the body arrives (`total` is 0 when the server does not say), or returns
-/// a problem that says what to do.
+/// a problem that says what to do, in the reader's language `l`.
 pub async fn fetch_reader(
     url: &str,
     token: &CancelToken,
+    l: Locale,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<Reader, LoadFailure> {
-    let absolute = resolve(url)?;
+    let absolute = resolve(url, l)?;
     let early = take_prefetch(&absolute);
     let controller = match &early {
         Some(prefetch) => prefetch.controller.clone(),
-        None => {
-            AbortController::new().map_err(|_| failure(url, "this browser cannot fetch data"))?
-        }
+        None => AbortController::new().map_err(|_| failure(url, l.t(Msg::LoadCannotFetch)))?,
     };
     let signal = controller.signal();
     token.abort.set(Some(controller.clone()));
     let mut watchdog = Watchdog::start(controller);
-    let silent = || {
-        format!(
-            "the server sent nothing for {} seconds; try again later, or download the file and open it with \"Open file\"",
-            IDLE_TIMEOUT_MS / 1000
-        )
-    };
+    let seconds = IDLE_TIMEOUT_MS / 1000;
+    let silent = || l.f(Msg::LoadSilent, &[("seconds", &seconds)]);
     let result = match send(&absolute, early, &signal).await {
         Err(_) if watchdog.timed_out() => Err(failure(
             url,
-            format!("the server did not answer within {} seconds", IDLE_TIMEOUT_MS / 1000),
+            l.f(Msg::LoadNoAnswer, &[("seconds", &seconds)]),
         )),
-        Err(_) if token.is_cancelled() => Err(failure(url, "loading was cancelled")),
-        Err(_) => Err(failure(
-            url,
-            "the browser could not fetch this address: it may be unreachable, or its server does not allow \
-             other sites to read it (CORS). Check the address, or download the file and open it with \"Open file\"",
-        )),
+        Err(_) if token.is_cancelled() => Err(failure(url, l.t(Msg::LoadCancelled))),
+        Err(_) => Err(failure(url, l.t(Msg::LoadUnreachable))),
         Ok(response) if !response.ok() => Err(failure(
             url,
-            format!("the server answered HTTP {} {}; check the address", response.status(), response.status_text()),
+            l.f(
+                Msg::LoadHttpStatus,
+                &[
+                    ("status", &response.status()),
+                    ("text", &response.status_text()),
+                ],
+            ),
         )),
         Ok(response) => {
             let content_type = response.headers().get("content-type").unwrap_or_default();
             match read_body(&response, &mut watchdog, &mut progress).await {
-                Ok(bytes) if looks_like_web_page(&content_type, &bytes) => Err(failure(
-                    url,
-                    "the server sent a web page, not a dataset: check that the address points at the data \
-                     file itself (a sheet must be published as CSV), not at a page that shows it or asks you to sign in",
-                )),
+                Ok(bytes) if looks_like_web_page(&content_type, &bytes) => {
+                    Err(failure(url, l.t(Msg::LoadWebPage)))
+                }
                 Ok(bytes) => Ok(Reader::new(bytes)),
                 Err(()) if watchdog.timed_out() => Err(failure(url, silent())),
-                Err(()) if token.is_cancelled() => Err(failure(url, "loading was cancelled")),
-                Err(()) => Err(failure(url, "the download was interrupted; try again")),
+                Err(()) if token.is_cancelled() => Err(failure(url, l.t(Msg::LoadCancelled))),
+                Err(()) => Err(failure(url, l.t(Msg::LoadInterrupted))),
             }
         }
     };
@@ -315,10 +305,12 @@ fn looks_like_web_page(content_type: &str, bytes: &[u8]) -> bool {
         || (html_type && lower.first() == Some(&b'<'))
 }
 
-/// Reads a file in chunks, reporting `(bytes read, total)` after each one.
+/// Reads a file in chunks, reporting `(bytes read, total)` after each one;
+/// problems are written in the reader's language `l`.
 pub async fn read_file(
     file: &File,
     token: &CancelToken,
+    l: Locale,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<Vec<u8>, LoadFailure> {
     let name = file.name();
@@ -328,12 +320,12 @@ pub async fn read_file(
     let mut start = 0;
     while start < total {
         if token.is_cancelled() {
-            return Err(failure(&name, "loading was cancelled"));
+            return Err(failure(&name, l.t(Msg::LoadCancelled)));
         }
         let end = (start + FILE_CHUNK).min(total);
         let chunk = gloo::file::futures::read_as_bytes(&blob.slice(start, end))
             .await
-            .map_err(|e| failure(&name, format!("the file could not be read: {e}")))?;
+            .map_err(|e| failure(&name, l.f(Msg::LoadUnreadable, &[("reason", &e)])))?;
         bytes.extend_from_slice(&chunk);
         start = end;
         progress(start, total);

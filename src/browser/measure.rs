@@ -13,8 +13,7 @@ use crate::layout::measure::{Advances, Measure, TextStyle};
 
 /// The font family `static/annals.css` gives the app, used until the
 /// timeline's element can be asked for its computed font.
-pub const FONT_FAMILY: &str =
-    r#"system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif"#;
+pub const FONT_FAMILY: &str = r#"system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic", YuGothic, Meiryo, "IPAexGothic", "IPAPGothic", "IPAGothic", sans-serif"#;
 
 /// Cached entries at most; the cache starts over past this, so panning a
 /// large dataset cannot grow it without bound.

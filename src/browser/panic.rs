@@ -11,6 +11,8 @@ use std::cell::RefCell;
 
 use web_sys::{Document, Element};
 
+use crate::i18n::{Locale, Msg};
+
 thread_local! {
     /// Mount points of embedded instances: inside shadow roots, where a
     /// document query cannot find them.
@@ -66,22 +68,31 @@ pub fn show_panic_screen(detail: &str) {
         hosts.extend(document.body().map(Element::from));
     }
     for host in hosts {
-        if let Some(panel) = panic_panel(&document, detail) {
+        // In the language the view spoke: its root's, or the page's.
+        let lang = host
+            .query_selector("[data-annals-root]")
+            .ok()
+            .flatten()
+            .and_then(|root| root.get_attribute("lang"))
+            .or_else(|| document.document_element()?.get_attribute("lang"))
+            .unwrap_or_default();
+        if let Some(panel) = panic_panel(&document, detail, Locale::of(&lang)) {
             host.set_text_content(None);
             let _ = host.append_child(&panel);
         }
     }
 }
 
-fn panic_panel(document: &Document, detail: &str) -> Option<Element> {
+fn panic_panel(document: &Document, detail: &str, l: Locale) -> Option<Element> {
     let panel = element(document, "div", "annals-crash", "")?;
     let _ = panel.set_attribute("role", "alert");
+    let _ = panel.set_attribute("lang", l.tag());
     let _ = panel.set_attribute("data-annals-crash", "");
     let parts = [
-        element(document, "h2", "annals-crash-title", "Something went wrong"),
-        element(document, "p", "", "The timeline stopped because of an internal error. Reloading the page usually fixes it."),
+        element(document, "h2", "annals-crash-title", l.t(Msg::CrashTitle)),
+        element(document, "p", "", l.t(Msg::CrashText)),
         element(document, "pre", "annals-crash-detail", detail),
-        reload_link(document),
+        reload_link(document, l),
     ];
     for part in parts.into_iter().flatten() {
         let _ = panel.append_child(&part);
@@ -91,8 +102,13 @@ fn panic_panel(document: &Document, detail: &str) -> Option<Element> {
 
 /// A link that reloads the page by navigating to it: the page's URL without
 /// its fragment (a link that differs only in the fragment would just scroll).
-fn reload_link(document: &Document) -> Option<Element> {
-    let link = element(document, "a", "annals-button annals-crash-reload", "Reload")?;
+fn reload_link(document: &Document, l: Locale) -> Option<Element> {
+    let link = element(
+        document,
+        "a",
+        "annals-button annals-crash-reload",
+        l.t(Msg::Reload),
+    )?;
     let href = document
         .location()
         .and_then(|l| l.href().ok())

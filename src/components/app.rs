@@ -15,6 +15,7 @@ use crate::browser::load::data_param;
 use crate::browser::{dom, styles, url};
 use crate::config::Config;
 use crate::hooks::{use_focus_management, use_loader, use_print, use_url_sync, Loader};
+use crate::i18n::{Locale, Msg};
 use crate::state::{Action, State};
 
 /// The app's settings; see [`Config`].
@@ -43,8 +44,23 @@ pub fn App(props: &AppProps) -> Html {
             given
         }
     });
+    // The reader's language: the page's `?lang=` or the embedder's option,
+    // then the browser's preferences (read once, at startup, and not when
+    // rendered ahead of time), then English.
+    let language = use_memo(config.language.clone(), |asked| {
+        asked.clone().or_else(|| {
+            cfg!(target_arch = "wasm32")
+                .then(dom::preferred_languages)
+                .map(|preferred| {
+                    Locale::negotiate(preferred.iter().map(String::as_str))
+                        .unwrap_or(Locale::ENGLISH.tag())
+                        .to_owned()
+                })
+        })
+    });
     let state = {
         let config = config.clone();
+        let language = language.clone();
         use_reducer(move || {
             let mut state = match &config.dataset {
                 // The host's dataset is shared, not copied, and checked first.
@@ -59,6 +75,12 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(width) = config.layout_width.filter(|w| w.is_finite() && *w > 0.0) {
                 state.width = width;
             }
+            // Without a language asked for or a browser to ask (rendered
+            // ahead of time), the dataset's own.
+            if let Some(lang) = language.as_ref() {
+                state.lang = lang.clone();
+            }
+            state.lang_in_url = config.url_sync && config.language.is_some();
             state
         })
     };
@@ -157,17 +179,17 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
-        // A language asked for by the page or the embedder applies to every
-        // dataset that arrives.
+        // A language the embedder asks for later applies too (the first is
+        // the initial state's; the reader's language stays across loads).
         let dispatcher = state.dispatcher();
-        use_effect_with(
-            (config.language.clone(), super::Same(state.dataset.clone())),
-            move |(lang, _)| {
-                if let Some(lang) = lang {
+        let first = use_mut_ref(|| true);
+        use_effect_with(language.clone(), move |lang| {
+            if !first.replace(false) {
+                if let Some(lang) = lang.as_ref() {
                     dispatcher.dispatch(Action::SetLanguage(lang.clone()));
                 }
-            },
-        );
+            }
+        });
     }
     use_url_sync(state.clone(), config.url_sync);
     html! {
@@ -284,8 +306,9 @@ fn Shell() -> Html {
         })
     };
     let dataset = &state.dataset;
+    let l = state.locale();
     let title = match dataset.title.get(&state.lang) {
-        "" => "Timeline".to_owned(),
+        "" => l.t(Msg::Untitled).to_owned(),
         title => title.to_owned(),
     };
     let description = dataset.description.get(&state.lang);
@@ -294,6 +317,12 @@ fn Shell() -> Html {
     use_effect_with((config.url_sync, title.clone()), |(own_page, title)| {
         if *own_page {
             crate::browser::dom::set_document_title(&format!("{title} \u{2014} annals"));
+        }
+    });
+    // The standalone page's `<html lang>` follows the reader's language.
+    use_effect_with((config.url_sync, state.lang.clone()), |(own_page, lang)| {
+        if *own_page {
+            dom::set_document_lang(lang);
         }
     });
     // The standalone page's theme covers the whole page, not only the app.
@@ -329,7 +358,7 @@ fn Shell() -> Html {
                 <Toolbar />
             }
             if *dragging {
-                <div class="annals-drop-hint" aria-hidden="true">{ "Drop a JSON or CSV file to load it" }</div>
+                <div class="annals-drop-hint" aria-hidden="true">{ l.t(Msg::DropHint) }</div>
             }
             <div class={classes!("annals-body", state.open.map(|_| "annals-body-card-open"))}>
                 if state.list_view {

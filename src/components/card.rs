@@ -3,7 +3,8 @@
 use yew::prelude::*;
 
 use super::{title_in, use_annals, use_ids, RichText};
-use crate::model::{Event, Media, Source};
+use crate::i18n::{Locale, Msg};
+use crate::model::{Dataset, Event, Media, Source};
 use crate::state::Action;
 
 /// Shows the open event in full: date at its precision, status, actors,
@@ -22,37 +23,38 @@ pub fn Card() -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
     };
     let summary = event.summary.get(&state.lang);
+    let l = state.locale();
     html! {
         <aside class={classes!("annals-card", format!("annals-status-{}", event.status.name()))}
             data-card-for={event.id.clone()} role="region" aria-labelledby={heading_id.clone()}>
             <div class="annals-card-top">
                 <p class="annals-card-date">
                     { event.date_text(&state.lang) }
-                    <span class="annals-badge">{ event.status.name() }</span>
+                    <span class="annals-badge">{ l.status(event.status) }</span>
                 </p>
-                <button type="button" class="annals-button annals-card-close" aria-label="Close card (Escape)"
-                    title="Close (Escape)" onclick={dispatch(Action::Close)}>{ "\u{00d7}" }</button>
+                <button type="button" class="annals-button annals-card-close" aria-label={l.t(Msg::CloseCard)}
+                    title={l.t(Msg::CloseCardTitle)} onclick={dispatch(Action::Close)}>{ "\u{00d7}" }</button>
             </div>
             <h2 id={heading_id} class="annals-card-title" tabindex="-1" data-card-heading="">{ title_in(event, &state.lang) }</h2>
             { for event.media.iter().map(|m| media(m, &state.lang)) }
             <dl class="annals-card-facts">
                 if !event.actors.is_empty() {
-                    <dt>{ "Actors" }</dt><dd>{ event.actors.join(", ") }</dd>
+                    <dt>{ l.t(Msg::Actors) }</dt><dd>{ event.actors.join(", ") }</dd>
                 }
                 if !event.tags.is_empty() {
-                    <dt>{ "Themes" }</dt><dd>{ event.tags.join(", ") }</dd>
+                    <dt>{ l.t(Msg::Themes) }</dt><dd>{ themes_in(&state.dataset, event, &state.lang) }</dd>
                 }
-                <dt>{ "Lane" }</dt><dd>{ state.dataset.lanes[event.lane].label.clone() }</dd>
+                <dt>{ l.t(Msg::Lane) }</dt><dd>{ state.dataset.lanes[event.lane].label.get(&state.lang).to_owned() }</dd>
             </dl>
             if !summary.is_empty() {
                 <div class="annals-card-summary"><RichText source={AttrValue::from(summary.to_owned())} /></div>
             }
             if !event.sources.is_empty() {
-                <h3>{ "Sources" }</h3>
-                <ol class="annals-sources">{ for event.sources.iter().map(source) }</ol>
+                <h3>{ l.t(Msg::Sources) }</h3>
+                <ol class="annals-sources">{ for event.sources.iter().map(|s| source(s, l)) }</ol>
             }
             if !event.related.is_empty() {
-                <h3>{ "Related events" }</h3>
+                <h3>{ l.t(Msg::RelatedEvents) }</h3>
                 <ul class="annals-related-list">
                     { for event.related.iter().filter_map(|&r| state.dataset.events.get(r).map(|e| (r, e))).map(|(r, e)| html! {
                         <li>
@@ -63,25 +65,38 @@ pub fn Card() -> Html {
                     }) }
                 </ul>
             }
-            <nav class="annals-card-nav" aria-label="Events in date order">
+            <nav class="annals-card-nav" aria-label={l.t(Msg::CardNav)}>
                 <button type="button" class="annals-button" disabled={position == 0} onclick={dispatch(Action::Step(-1))}>
-                    { "\u{2190} Previous" }
+                    { l.t(Msg::Previous) }
                 </button>
-                <span class="annals-card-position">{ format!("{} of {}", position + 1, count) }</span>
+                <span class="annals-card-position">{ l.f(Msg::PositionOf, &[("position", &l.count(position + 1)), ("count", &l.count(count))]) }</span>
                 <button type="button" class="annals-button" disabled={position + 1 >= count} onclick={dispatch(Action::Step(1))}>
-                    { "Next \u{2192}" }
+                    { l.t(Msg::Next) }
                 </button>
             </nav>
         </aside>
     }
 }
 
+/// The names of an event's themes in `lang`, in the event's order.
+fn themes_in(dataset: &Dataset, event: &Event, lang: &str) -> String {
+    let names: Vec<&str> = event
+        .tags
+        .iter()
+        .map(|t| dataset.theme_label(t, lang))
+        .collect();
+    names.join(", ")
+}
+
 fn related_label(e: &Event, lang: &str) -> String {
-    format!(
-        "{} ({}): {}",
-        e.date_text(lang),
-        e.status.name(),
-        title_in(e, lang)
+    let l = Locale::of(lang);
+    l.f(
+        Msg::RelatedLabel,
+        &[
+            ("date", &e.date_text(lang)),
+            ("status", &l.status(e.status)),
+            ("title", &title_in(e, lang)),
+        ],
     )
 }
 
@@ -95,7 +110,7 @@ fn media(m: &Media, lang: &str) -> Html {
                 <figcaption>
                     { caption }
                     if !credit.is_empty() {
-                        <span class="annals-media-credit">{ format!("Credit: {credit}") }</span>
+                        <span class="annals-media-credit">{ Locale::of(lang).f(Msg::Credit, &[("credit", &credit)]) }</span>
                     }
                 </figcaption>
             }
@@ -103,20 +118,21 @@ fn media(m: &Media, lang: &str) -> Html {
     }
 }
 
-/// One source as the card lists it (also in the prerendered event list).
-pub(crate) fn source(s: &Source) -> Html {
+/// One source as the card lists it (also in the prerendered event list),
+/// its byline in the reader's language; the title stays as published.
+pub(crate) fn source(s: &Source, l: Locale) -> Html {
     let mut byline: Vec<String> = Vec::new();
     if let Some(author) = &s.author {
-        byline.push(format!("By {author}"));
+        byline.push(l.f(Msg::SourceBy, &[("author", author)]));
     }
     if let Some(publisher) = &s.publisher {
         byline.push(publisher.clone());
     }
     if let Some(date) = &s.date {
-        byline.push(date.display());
+        byline.push(l.dates().date(date));
     }
     if let Some(dateline) = &s.dateline {
-        byline.push(format!("dateline {dateline}"));
+        byline.push(l.f(Msg::SourceDateline, &[("dateline", dateline)]));
     }
     html! {
         <li class="annals-source">

@@ -1,30 +1,14 @@
 //! The "Data" menu: open a file, paste text (and the paste panel), export.
 
-use std::collections::BTreeSet;
-
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::{use_annals, use_ids, MenuButton, MenuItem};
 use crate::browser::download::{download, file_stem};
 use crate::hooks::use_focus_on_mount;
 use crate::hooks::Loader;
-use crate::model::{to_csv, to_native_json, Dataset};
-use crate::state::Action;
-
-/// Every language the dataset's titles and summaries are written in.
-fn languages(dataset: &Dataset) -> BTreeSet<String> {
-    let mut found: BTreeSet<String> = BTreeSet::from([dataset.language.clone()]);
-    let texts = dataset
-        .events
-        .iter()
-        .flat_map(|e| [&e.title, &e.summary])
-        .chain([&dataset.title, &dataset.description]);
-    for text in texts {
-        found.extend(text.translations.keys().cloned());
-    }
-    found
-}
+use crate::i18n::Msg;
+use crate::model::{to_csv, to_native_json};
 
 /// A format the data can be exported in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,9 +37,8 @@ impl ExportFormat {
     }
 }
 
-/// The "Data" menu (open a file, paste data, the exports), and the language
-/// choice when the data has translations. Another entry is one more
-/// [`MenuItem`] in `items`.
+/// The "Data" menu: open a file, paste data, the exports. Another entry is
+/// one more [`MenuItem`] in `items`.
 #[component]
 pub fn DataMenu() -> Html {
     let state = use_annals();
@@ -77,17 +60,6 @@ pub fn DataMenu() -> Html {
             if let Err(problem) = download(&name, mime, &contents) {
                 gloo::console::error!(format!("export failed: {problem}"));
             }
-        })
-    };
-    let langs = use_memo(super::Same(state.dataset.clone()), {
-        let dataset = state.dataset.clone();
-        move |_| languages(&dataset)
-    });
-    let onlang = {
-        let state = state.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            state.dispatch(Action::SetLanguage(select.value()));
         })
     };
     let pasting = use_state(|| false);
@@ -119,25 +91,18 @@ pub fn DataMenu() -> Html {
         let pasting = pasting.clone();
         Callback::from(move |()| pasting.set(false))
     };
+    let l = state.locale();
     let items = vec![
-        MenuItem::new("Open file\u{2026}", open_file),
-        MenuItem::new("Paste data\u{2026}", paste),
-        MenuItem::new("Export JSON", export(ExportFormat::Json)),
-        MenuItem::new("Export CSV", export(ExportFormat::Csv)),
+        MenuItem::new(l.t(Msg::OpenFile), open_file),
+        MenuItem::new(l.t(Msg::PasteData), paste),
+        MenuItem::new(l.t(Msg::ExportJson), export(ExportFormat::Json)),
+        MenuItem::new(l.t(Msg::ExportCsv), export(ExportFormat::Csv)),
     ];
     html! {
         <>
-            <MenuButton label="Data" name="data" {items} />
+            <MenuButton label={l.t(Msg::DataGroup)} name="data" {items} />
             // Out of sight and out of the tab order: the menu's first item opens it.
             <input type="file" ref={file_input} hidden=true accept=".json,.csv,application/json,text/csv" {onchange} />
-            if langs.len() > 1 {
-                <label class="annals-language">
-                    { "Language " }
-                    <select onchange={onlang}>
-                        { for langs.iter().map(|l| html! { <option value={l.clone()} selected={*l == state.lang}>{ l.clone() }</option> }) }
-                    </select>
-                </label>
-            }
             if *pasting {
                 <PastePanel on_load={loader.open_text.clone()} on_close={close} />
             }
@@ -173,13 +138,14 @@ pub fn PastePanel(props: &PastePanelProps) -> Html {
     };
     let cancel = props.on_close.reform(|_: MouseEvent| ());
     let onkeydown = super::close_on_escape(props.on_close.clone());
+    let l = use_annals().locale();
     html! {
-        <section class="annals-paste" aria-label="Paste data" {onkeydown}>
-            <label for={text_id.clone()}>{ "Paste a timeline as JSON (annals or TimelineJS3) or CSV:" }</label>
+        <section class="annals-paste" aria-label={l.t(Msg::PasteLabel)} {onkeydown}>
+            <label for={text_id.clone()}>{ l.t(Msg::PastePrompt) }</label>
             <textarea id={text_id} ref={area} rows="8" spellcheck="false" />
             <div class="annals-paste-actions">
-                <button type="button" class="annals-button annals-primary" onclick={load}>{ "Load" }</button>
-                <button type="button" class="annals-button" onclick={cancel}>{ "Cancel" }</button>
+                <button type="button" class="annals-button annals-primary" onclick={load}>{ l.t(Msg::Load) }</button>
+                <button type="button" class="annals-button" onclick={cancel}>{ l.t(Msg::Cancel) }</button>
             </div>
         </section>
     }

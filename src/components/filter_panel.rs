@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::{use_annals, use_ids};
+use crate::i18n::Msg;
 use crate::search::filter_counts;
 use crate::state::Action;
 
@@ -41,34 +42,35 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     };
     let close = props.on_close.reform(|_: MouseEvent| ());
     let f = &state.filters;
+    let l = state.locale();
     html! {
-        <section class="annals-filters" aria-label="Filters">
+        <section class="annals-filters" aria-label={l.t(Msg::Filters)}>
             <fieldset>
-                <legend>{ "Lanes" }</legend>
+                <legend>{ l.t(Msg::Lanes) }</legend>
                 <ul>
                     { for state.dataset.lanes.iter().enumerate().map(|(i, lane)| check(
-                        ids.id(&format!("filter-lane-{i}")), lane.label.clone(), counts.lanes[i], !f.lanes.contains(&i), Action::ToggleLane(i))) }
+                        ids.id(&format!("filter-lane-{i}")), lane.label.get(&state.lang).to_owned(), counts.lanes[i], !f.lanes.contains(&i), Action::ToggleLane(i))) }
                 </ul>
             </fieldset>
             <fieldset>
-                <legend>{ "Themes" }</legend>
+                <legend>{ l.t(Msg::Themes) }</legend>
                 <ul>
                     { for counts.tags.iter().enumerate().map(|(i, (tag, n))| check(
-                        ids.id(&format!("filter-tag-{i}")), tag.clone(), *n, !f.tags.contains(tag), Action::ToggleTag(tag.clone()))) }
+                        ids.id(&format!("filter-tag-{i}")), state.dataset.theme_label(tag, &state.lang).to_owned(), *n, !f.tags.contains(tag), Action::ToggleTag(tag.clone()))) }
                 </ul>
             </fieldset>
             <fieldset>
-                <legend>{ "Status" }</legend>
+                <legend>{ l.t(Msg::Status) }</legend>
                 <ul>
                     { for counts.statuses.iter().map(|(status, n)| check(
-                        ids.id(&format!("filter-status-{}", status.name())), status.name().to_owned(), *n,
+                        ids.id(&format!("filter-status-{}", status.name())), l.status(*status).to_owned(), *n,
                         !f.statuses.contains(status), Action::ToggleStatus(*status))) }
                 </ul>
             </fieldset>
             <div class="annals-filter-actions">
-                <p class="annals-filter-summary">{ format!("Showing {} of {} events", state.visible.len(), state.dataset.events.len()) }</p>
-                <button type="button" class="annals-button" disabled={f.is_empty()} onclick={clear}>{ "Show all" }</button>
-                <button type="button" class="annals-button" onclick={close}>{ "Close" }</button>
+                <p class="annals-filter-summary">{ l.f(Msg::ShowingOf, &[("shown", &l.count(state.visible.len())), ("total", &l.count(state.dataset.events.len()))]) }</p>
+                <button type="button" class="annals-button" disabled={f.is_empty()} onclick={clear}>{ l.t(Msg::ShowAll) }</button>
+                <button type="button" class="annals-button" onclick={close}>{ l.t(Msg::Close) }</button>
             </div>
         </section>
     }

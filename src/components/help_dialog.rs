@@ -4,26 +4,34 @@ use yew::prelude::*;
 
 use super::{use_annals, use_ids};
 use crate::hooks::use_focus_on_mount;
+use crate::i18n::Msg;
 use crate::state::Action;
 
-const SHORTCUTS: [(&str, &str); 10] = [
+/// Each shortcut: its keys (a message, or as written when the keys read
+/// the same in every language) and what it does.
+const SHORTCUTS: [(Keys, Msg); 10] = [
+    (Keys::Msg(Msg::KeyTab), Msg::DoesTab),
     (
-        "Tab",
-        "Move into the timeline, then to the card and controls",
+        Keys::Fixed("\u{2190} \u{2192} \u{2191} \u{2193}"),
+        Msg::DoesArrows,
     ),
-    (
-        "\u{2190} \u{2192} \u{2191} \u{2193}",
-        "Previous / next event in date order",
-    ),
-    ("Home / End", "First / last event"),
-    ("Enter or Space", "Open the event's card"),
-    ("Escape", "Close the card or this dialog"),
-    ("+ / -", "Zoom in / out around the focused event"),
-    ("Mouse wheel, pinch", "Zoom at the pointer"),
-    ("Drag, swipe", "Pan"),
-    ("Double-click", "Zoom in at that point"),
-    ("?", "Show this list"),
+    (Keys::Msg(Msg::KeyHomeEnd), Msg::DoesHomeEnd),
+    (Keys::Msg(Msg::KeyEnter), Msg::DoesEnter),
+    (Keys::Msg(Msg::KeyEscape), Msg::DoesEscape),
+    (Keys::Fixed("+ / -"), Msg::DoesZoomKeys),
+    (Keys::Msg(Msg::KeyWheel), Msg::DoesWheel),
+    (Keys::Msg(Msg::KeyDrag), Msg::DoesDrag),
+    (Keys::Msg(Msg::KeyDoubleClick), Msg::DoesDoubleClick),
+    (Keys::Fixed("?"), Msg::DoesHelp),
 ];
+
+/// How a shortcut's keys are named.
+enum Keys {
+    /// In the reader's language.
+    Msg(Msg),
+    /// The same in every language.
+    Fixed(&'static str),
+}
 
 /// A modal dialog listing every shortcut; Escape or Close returns focus.
 #[component]
@@ -48,16 +56,21 @@ pub fn HelpDialog() -> Html {
             }
         })
     };
+    let l = state.locale();
     html! {
         <div class="annals-dialog-backdrop">
             <div class="annals-dialog" role="dialog" aria-modal="true" aria-labelledby={title_id.clone()} {onkeydown}>
-                <h2 id={title_id}>{ "Keyboard shortcuts" }</h2>
+                <h2 id={title_id}>{ l.t(Msg::Shortcuts) }</h2>
                 <dl class="annals-shortcuts">
-                    { for SHORTCUTS.iter().map(|(keys, what)| html! {
-                        <><dt><kbd>{ *keys }</kbd></dt><dd>{ *what }</dd></>
+                    { for SHORTCUTS.iter().map(|(keys, what)| {
+                        let keys = match keys {
+                            Keys::Msg(msg) => l.t(*msg),
+                            Keys::Fixed(keys) => keys,
+                        };
+                        html! { <><dt><kbd>{ keys }</kbd></dt><dd>{ l.t(*what) }</dd></> }
                     }) }
                 </dl>
-                <button type="button" class="annals-button annals-primary" ref={close_button} onclick={close}>{ "Close" }</button>
+                <button type="button" class="annals-button annals-primary" ref={close_button} onclick={close}>{ l.t(Msg::Close) }</button>
             </div>
         </div>
     }

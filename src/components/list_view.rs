@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::use_annals;
+use crate::i18n::Msg;
 use crate::state::Action;
 
 /// Entries shown at first, and added by each "Show more": the list stays a
@@ -23,14 +24,15 @@ pub fn ListView() -> Html {
     let shown = (*limit)
         .max(open_position.map_or(0, |p| p + 1))
         .min(state.visible.len());
+    let l = state.locale();
     let more = {
         let limit = limit.clone();
         Callback::from(move |_: MouseEvent| limit.set(shown + PAGE))
     };
     html! {
-        <section class="annals-list" aria-label={format!("List of {} events", state.visible.len())}>
+        <section class="annals-list" aria-label={l.f(Msg::ListLabel, &[("count", &l.count(state.visible.len()))])}>
             if state.visible.is_empty() {
-                <p class="annals-empty-list">{ "No events match the filters." }</p>
+                <p class="annals-empty-list">{ l.t(Msg::ListEmpty) }</p>
             }
             <ol>
                 { for state.visible[..shown].iter().map(|&index| {
@@ -44,9 +46,9 @@ pub fn ListView() -> Html {
                             <button type="button" class="annals-list-item" data-list-event-id={event.id.clone()}
                                 aria-expanded={(state.open == Some(index)).to_string()} {onclick}>
                                 <span class="annals-list-date">{ event.date_text(&state.lang) }</span>
-                                <span class="annals-badge">{ event.status.name() }</span>
+                                <span class="annals-badge">{ l.status(event.status) }</span>
                                 <span class="annals-list-title">{ super::title_in(event, &state.lang) }</span>
-                                <span class="annals-list-lane">{ state.dataset.lanes[event.lane].label.clone() }</span>
+                                <span class="annals-list-lane">{ state.dataset.lanes[event.lane].label.get(&state.lang).to_owned() }</span>
                             </button>
                         </li>
                     }
@@ -54,9 +56,9 @@ pub fn ListView() -> Html {
             </ol>
             if shown < state.visible.len() {
                 <div class="annals-list-more">
-                    <span>{ format!("Showing {shown} of {} events", state.visible.len()) }</span>
+                    <span>{ l.f(Msg::ShowingOf, &[("shown", &l.count(shown)), ("total", &l.count(state.visible.len()))]) }</span>
                     <button type="button" class="annals-button" onclick={more}>
-                        { format!("Show {} more", PAGE.min(state.visible.len() - shown)) }
+                        { l.f(Msg::ShowMore, &[("count", &l.count(PAGE.min(state.visible.len() - shown)))]) }
                     </button>
                 </div>
             }

@@ -4,11 +4,12 @@ use yew::prelude::*;
 
 use super::use_annals;
 use crate::hooks::Loader;
-use crate::model::date::group_thousands;
+use crate::i18n::{Locale, Msg};
 use crate::state::ProgressUnit;
 
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+fn megabytes(l: Locale, bytes: u64) -> String {
+    let size = format!("{:.1}", bytes as f64 / 1_000_000.0);
+    l.f(Msg::Megabytes, &[("size", &size)])
 }
 
 /// Shows what is loading and how far it got; Cancel stops it and keeps the
@@ -20,36 +21,42 @@ pub fn LoadStatus() -> Html {
     let Some(loading) = state.loading.clone() else {
         return html! {};
     };
+    let l = state.locale();
     let detail = match (loading.total, loading.unit) {
-        (Some(total), ProgressUnit::Bytes) if total > 0 => {
-            format!("{} of {}", megabytes(loading.done), megabytes(total))
-        }
+        (Some(total), ProgressUnit::Bytes) if total > 0 => l.f(
+            Msg::ProgressOf,
+            &[
+                ("done", &megabytes(l, loading.done)),
+                ("total", &megabytes(l, total)),
+            ],
+        ),
         (Some(total), ProgressUnit::Events) if total > 0 => {
-            let mut detail = format!(
-                "checking events: {} of {}",
-                group_thousands(loading.done),
-                group_thousands(total)
+            let mut detail = l.f(
+                Msg::CheckingEvents,
+                &[("done", &l.count(loading.done)), ("total", &l.count(total))],
             );
             match loading.problems {
                 0 => {}
-                1 => detail.push_str(", 1 problem so far"),
-                n => detail.push_str(&format!(", {} problems so far", group_thousands(n))),
+                1 => detail.push_str(l.t(Msg::OneProblemSoFar)),
+                n => detail.push_str(&l.f(Msg::ProblemsSoFar, &[("count", &l.count(n))])),
             }
             detail
         }
-        (_, ProgressUnit::Bytes) if loading.done > 0 => format!("{} read", megabytes(loading.done)),
-        _ => "reading\u{2026}".to_owned(),
+        (_, ProgressUnit::Bytes) if loading.done > 0 => {
+            l.f(Msg::BytesRead, &[("size", &megabytes(l, loading.done))])
+        }
+        _ => l.t(Msg::Reading).to_owned(),
     };
     let cancel = loader.cancel.reform(|_: MouseEvent| ());
     html! {
         <div class="annals-loading" role="status">
-            <span class="annals-loading-text">{ format!("Loading {} \u{2014} {detail}", loading.name) }</span>
+            <span class="annals-loading-text">{ l.f(Msg::Loading, &[("name", &loading.name), ("detail", &detail)]) }</span>
             if let Some(total) = loading.total.filter(|t| *t > 0) {
-                <progress max={total.to_string()} value={loading.done.to_string()} aria-label="Loading progress"></progress>
+                <progress max={total.to_string()} value={loading.done.to_string()} aria-label={l.t(Msg::LoadingProgress)}></progress>
             } else {
-                <progress aria-label="Loading progress"></progress>
+                <progress aria-label={l.t(Msg::LoadingProgress)}></progress>
             }
-            <button type="button" class="annals-button" onclick={cancel}>{ "Cancel" }</button>
+            <button type="button" class="annals-button" onclick={cancel}>{ l.t(Msg::Cancel) }</button>
         </div>
     }
 }

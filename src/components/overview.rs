@@ -5,9 +5,10 @@ use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
 use super::use_annals;
+use crate::i18n::{Locale, Msg};
 use crate::layout::density::histogram;
 use crate::layout::scale::Viewport;
-use crate::model::date::{civil_from_days, display_year};
+use crate::model::date::civil_from_days;
 use crate::state::{Action, FIT_MARGIN};
 
 /// Number of density bars.
@@ -20,8 +21,8 @@ enum Grip {
     End,
 }
 
-fn year_of(t: f64) -> String {
-    display_year(civil_from_days(t.floor() as i64).0)
+fn year_of(l: Locale, t: f64) -> String {
+    l.dates().year(civil_from_days(t.floor() as i64).0)
 }
 
 /// The strip under the timeline.
@@ -141,10 +142,13 @@ pub fn Overview() -> Html {
     if extent.is_none() {
         return html! {};
     }
-    let range_text = format!(
-        "{} to {}",
-        year_of(state.view.start),
-        year_of(state.view.end)
+    let l = state.locale();
+    let range_text = l.f(
+        Msg::RangeTo,
+        &[
+            ("start", &year_of(l, state.view.start)),
+            ("end", &year_of(l, state.view.end)),
+        ],
     );
     html! {
         <div class="annals-overview" ref={strip.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
@@ -157,7 +161,7 @@ pub fn Overview() -> Html {
                 }) }
             </div>
             <div class="annals-window" data-style={format!("left:{left:.3}%;width:{width:.3}%")}
-                role="slider" tabindex="0" aria-label="Visible range"
+                role="slider" tabindex="0" aria-label={l.t(Msg::VisibleRange)}
                 aria-valuemin={format!("{:.0}", whole.start)} aria-valuemax={format!("{:.0}", whole.end)}
                 aria-valuenow={format!("{:.0}", state.view.start)} aria-valuetext={range_text}
                 onpointerdown={start_drag(Grip::Window)} {onkeydown}>

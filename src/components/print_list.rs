@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{source, RichText};
+use crate::i18n::{Locale, Msg};
 use crate::model::Dataset;
 
 /// At most this many events are printed; past it a note says how many more
@@ -39,6 +40,7 @@ impl PartialEq for PrintListProps {
 pub fn PrintList(props: &PrintListProps) -> Html {
     let dataset = &props.dataset;
     let lang = props.lang.as_str();
+    let l = Locale::of(lang);
     let total = props.shown.len();
     let events = props
         .shown
@@ -47,7 +49,7 @@ pub fn PrintList(props: &PrintListProps) -> Html {
         .filter_map(|&i| dataset.events.get(i));
     html! {
         <section class="annals-print">
-            <h2>{ if total == 1 { "1 event".to_owned() } else { format!("{total} events") } }</h2>
+            <h2>{ l.f(Msg::AllEvents, &[("count", &l.count(total))]) }</h2>
             <ol>
                 { for events.map(|event| html! {
                     <li class="annals-print-event" data-print-event={event.id.clone()}>
@@ -56,21 +58,21 @@ pub fn PrintList(props: &PrintListProps) -> Html {
                             { format!(
                                 "{} \u{b7} {} \u{b7} {}",
                                 event.date_text(lang),
-                                event.status.name(),
-                                dataset.lanes.get(event.lane).map(|l| l.label.as_str()).unwrap_or_default()
+                                l.status(event.status),
+                                dataset.lanes.get(event.lane).map(|lane| lane.label.get(lang)).unwrap_or_default()
                             ) }
                         </p>
                         if !event.summary.get(lang).is_empty() {
                             <RichText source={AttrValue::from(event.summary.get(lang).to_owned())} />
                         }
                         if !event.sources.is_empty() {
-                            <ol class="annals-sources">{ for event.sources.iter().map(source) }</ol>
+                            <ol class="annals-sources">{ for event.sources.iter().map(|s| source(s, l)) }</ol>
                         }
                     </li>
                 }) }
             </ol>
             if total > PRINT_LIMIT {
-                <p>{ format!("\u{2026} and {} more; export the data to read every event.", total - PRINT_LIMIT) }</p>
+                <p>{ l.f(Msg::PrintMore, &[("count", &l.count(total - PRINT_LIMIT))]) }</p>
             }
         </section>
     }

@@ -10,19 +10,20 @@ use yew::prelude::*;
 use super::use_annals;
 use crate::browser::download::{download, source_stem};
 use crate::hooks::Loader;
-use crate::model::date::group_thousands;
+use crate::i18n::{Locale, Msg};
 use crate::model::report::{problems_csv, problems_text, SHOWN};
 use crate::model::{Problem, ProblemKind};
 use crate::state::{Action, LoadOutcome};
 
 /// The heading of a failed load, true to what is on screen: the timeline
 /// that was there stays, but a first load leaves nothing to show.
-fn failed_heading(name: &str, nothing_shown: bool) -> String {
-    if nothing_shown {
-        format!("{name} could not be loaded. No timeline is shown.")
+fn failed_heading(l: Locale, name: &str, nothing_shown: bool) -> String {
+    let msg = if nothing_shown {
+        Msg::FailedNothingShown
     } else {
-        format!("{name} could not be loaded. The timeline on screen is unchanged.")
-    }
+        Msg::FailedUnchanged
+    };
+    l.f(msg, &[("name", &name)])
 }
 
 /// Lists the first load errors and warnings under one announced summary,
@@ -45,28 +46,32 @@ pub fn ProblemsPanel() -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::DismissProblems))
     };
+    let l = state.locale();
     let name = match &state.problems_from {
         Some(LoadOutcome::Failed(name) | LoadOutcome::Loaded(name)) => name.as_str(),
-        None => "data",
+        Some(LoadOutcome::HostFailed) => l.t(Msg::HostDataset),
+        None => l.t(Msg::DataFallback),
     };
     let mut heading = match &state.problems_from {
-        Some(LoadOutcome::Failed(name)) => failed_heading(name, state.dataset.events.is_empty()),
+        Some(LoadOutcome::Failed(_) | LoadOutcome::HostFailed) => {
+            failed_heading(l, name, state.dataset.events.is_empty())
+        }
         Some(LoadOutcome::Loaded(name)) => match *rejected {
-            0 => format!("{name} loaded, with warnings."),
-            n => format!(
-                "{name} loaded, but {} {} left out.",
-                group_thousands(n as u64),
-                if n == 1 { "entry was" } else { "entries were" }
+            0 => l.f(Msg::LoadedWithWarnings, &[("name", name)]),
+            1 => l.f(Msg::LoadedOneLeftOut, &[("name", name)]),
+            n => l.f(
+                Msg::LoadedLeftOut,
+                &[("name", name), ("count", &l.count(n))],
             ),
         },
-        None => "Problems with the data".to_owned(),
+        None => l.t(Msg::ProblemsLabel).to_owned(),
     };
     let total = state.problems.len();
     let more = total.saturating_sub(SHOWN);
     if more > 0 {
-        heading.push_str(&format!(
-            " {} problems; the first {SHOWN} are listed.",
-            group_thousands(total as u64)
+        heading.push_str(&l.f(
+            Msg::ProblemsFirstListed,
+            &[("count", &l.count(total)), ("shown", &l.count(SHOWN))],
         ));
     }
     let save = |extension: &'static str| {
@@ -83,36 +88,37 @@ pub fn ProblemsPanel() -> Html {
         })
     };
     html! {
-        <section class="annals-problems" aria-label="Problems with the data">
+        <section class="annals-problems" aria-label={l.t(Msg::ProblemsLabel)}>
             <div class="annals-problems-body">
             <p class="annals-problems-heading" role="alert">{ heading }</p>
             <ul>
-                { for state.problems.iter().take(SHOWN).map(item) }
+                { for state.problems.iter().take(SHOWN).map(|p| item(p, l)) }
             </ul>
             if more > 0 {
-                <p class="annals-problems-more">{ format!("and {} more", group_thousands(more as u64)) }</p>
+                <p class="annals-problems-more">{ l.f(Msg::ProblemsMore, &[("count", &l.count(more))]) }</p>
             }
             <p class="annals-problems-downloads">
-                <button type="button" class="annals-button" onclick={save("txt")}>{ "Download all as text" }</button>
-                <button type="button" class="annals-button" onclick={save("csv")}>{ "Download all as CSV" }</button>
+                <button type="button" class="annals-button" onclick={save("txt")}>{ l.t(Msg::DownloadText) }</button>
+                <button type="button" class="annals-button" onclick={save("csv")}>{ l.t(Msg::DownloadCsv) }</button>
             </p>
             </div>
             if matches!(state.problems_from, Some(LoadOutcome::Failed(_))) && loader.can_retry() {
-                <button type="button" class="annals-button" onclick={loader.retry.reform(|_: MouseEvent| ())}>{ "Retry" }</button>
+                <button type="button" class="annals-button" onclick={loader.retry.reform(|_: MouseEvent| ())}>{ l.t(Msg::Retry) }</button>
             }
-            <button type="button" class="annals-button" onclick={dismiss}>{ "Dismiss" }</button>
+            <button type="button" class="annals-button" onclick={dismiss}>{ l.t(Msg::Dismiss) }</button>
         </section>
     }
 }
 
-/// One problem as a plain list item.
-fn item(problem: &Problem) -> Html {
-    let kind = match problem.kind {
-        ProblemKind::Error => "Error",
-        ProblemKind::Warning => "Warning",
+/// One problem as a plain list item: its kind in the reader's language, its
+/// location and message as the parser wrote them (in English).
+fn item(problem: &Problem, l: Locale) -> Html {
+    let (class, kind) = match problem.kind {
+        ProblemKind::Error => ("error", l.t(Msg::ProblemError)),
+        ProblemKind::Warning => ("warning", l.t(Msg::ProblemWarning)),
     };
     html! {
-        <li class={classes!("annals-problem", kind.to_ascii_lowercase())}>
+        <li class={classes!("annals-problem", class)}>
             <strong>{ kind }</strong>{ " — " }<span class="annals-problem-location">{ problem.location.to_string() }</span>
             { ": " }{ problem.message.clone() }
         </li>
@@ -122,13 +128,20 @@ fn item(problem: &Problem) -> Html {
 #[cfg(test)]
 mod tests {
     use super::failed_heading;
+    use crate::i18n::Locale;
 
     #[test]
     fn a_failed_load_says_what_is_on_screen() {
+        let english = Locale::ENGLISH;
         assert_eq!(
-            failed_heading("d.json", true),
+            failed_heading(english, "d.json", true),
             "d.json could not be loaded. No timeline is shown."
         );
-        assert!(failed_heading("d.json", false).ends_with("The timeline on screen is unchanged."));
+        assert!(failed_heading(english, "d.json", false)
+            .ends_with("The timeline on screen is unchanged."));
+        assert_eq!(
+            failed_heading(Locale::of("ja"), "d.json", false),
+            "d.json を読み込めませんでした。表示中の年表はそのままです。"
+        );
     }
 }

@@ -4,6 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{use_annals, use_ids};
+use crate::i18n::Msg;
 use crate::state::Action;
 
 /// How many results are listed under the search box.
@@ -78,20 +79,21 @@ pub fn SearchBox() -> Html {
             let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     });
+    let l = state.locale();
     let searching = !state.query.trim().is_empty();
     let count = state.hits.len();
     html! {
         <div class="annals-search" role="search">
-            <label class="annals-visually-hidden" for={input_id.clone()}>{ "Search events" }</label>
-            <input id={input_id} type="search" placeholder="Search events"
+            <label class="annals-visually-hidden" for={input_id.clone()}>{ l.t(Msg::SearchLabel) }</label>
+            <input id={input_id} type="search" placeholder={l.t(Msg::SearchLabel)}
                 autocomplete="off" value={state.query.clone()} {oninput} {onkeydown}
                 aria-describedby={count_id.clone()} />
             if searching {
                 <div class="annals-search-results">
                     <p id={count_id} class="annals-search-count">
-                        { match count { 0 => "No matches".to_owned(), 1 => "1 match".to_owned(), n => format!("{n} matches") } }
+                        { match count { 0 => l.t(Msg::NoMatches).to_owned(), 1 => l.t(Msg::OneMatch).to_owned(), n => l.f(Msg::Matches, &[("count", &l.count(n))]) } }
                     </p>
-                    <ul ref={list} aria-label="Search results" onkeydown={onlistkey}>
+                    <ul ref={list} aria-label={l.t(Msg::SearchResults)} onkeydown={onlistkey}>
                         { for state.hits.iter().take(LISTED).map(|hit| {
                             let event = &state.dataset.events[hit.index];
                             let index = hit.index;

@@ -9,6 +9,7 @@ use super::{use_annals, use_ids};
 use crate::browser::url;
 use crate::embed::iframe_snippet;
 use crate::hooks::use_focus_on_mount;
+use crate::i18n::Msg;
 
 /// Properties of [`ShareDialog`].
 #[derive(Properties, PartialEq)]
@@ -38,8 +39,9 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let first = use_node_ref();
     use_focus_on_mount(first.clone());
     let link = url::href().unwrap_or_default();
+    let l = state.locale();
     let title = match state.dataset.title.get(&state.lang) {
-        "" => "Timeline".to_owned(),
+        "" => l.t(Msg::Untitled).to_owned(),
         title => title.to_owned(),
     };
     let snippet = iframe_snippet(&link, &title);
@@ -57,30 +59,30 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let close = props.on_close.reform(|_: MouseEvent| ());
     let onkeydown = super::close_on_escape(props.on_close.clone());
     let status = match *copied {
-        Some(Ok(Copied::Link)) => "Link copied",
-        Some(Ok(Copied::Snippet)) => "Embed code copied",
-        Some(Err(_)) => "Copying is not allowed here; select the text and copy it by hand",
+        Some(Ok(Copied::Link)) => l.t(Msg::LinkCopied),
+        Some(Ok(Copied::Snippet)) => l.t(Msg::EmbedCodeCopied),
+        Some(Err(_)) => l.t(Msg::CopyRefused),
         None => "",
     };
     html! {
         <div class="annals-dialog-backdrop">
             <div class="annals-dialog annals-share" role="dialog" aria-modal="true" aria-labelledby={title_id.clone()} {onkeydown}>
-                <h2 id={title_id}>{ "Share or embed this view" }</h2>
-                <label for={link_id.clone()}>{ "Link" }</label>
+                <h2 id={title_id}>{ l.t(Msg::ShareTitle) }</h2>
+                <label for={link_id.clone()}>{ l.t(Msg::Link) }</label>
                 <div class="annals-share-row">
                     <input id={link_id} class="annals-share-text" ref={first} readonly=true value={link.clone()} />
-                    <button type="button" class="annals-button" onclick={copy(Copied::Link, link)}>{ "Copy the link" }</button>
+                    <button type="button" class="annals-button" onclick={copy(Copied::Link, link)}>{ l.t(Msg::CopyTheLink) }</button>
                 </div>
-                <label for={snippet_id.clone()}>{ "Embed code for an iframe" }</label>
+                <label for={snippet_id.clone()}>{ l.t(Msg::EmbedCode) }</label>
                 <div class="annals-share-row">
                     <textarea id={snippet_id} class="annals-share-text" readonly=true rows="4" value={snippet.clone()} />
-                    <button type="button" class="annals-button" onclick={copy(Copied::Snippet, snippet)}>{ "Copy the embed code" }</button>
+                    <button type="button" class="annals-button" onclick={copy(Copied::Snippet, snippet)}>{ l.t(Msg::CopyEmbedCode) }</button>
                 </div>
                 <p class="annals-share-note">
-                    { "Add theme=dark (or light, contrast, auto), controls=0 or start-at=EVENT-ID to the address to change how it opens." }
+                    { l.t(Msg::ShareNote) }
                 </p>
                 <p class="annals-copied" role="status">{ status }</p>
-                <button type="button" class="annals-button annals-primary" onclick={close}>{ "Close" }</button>
+                <button type="button" class="annals-button annals-primary" onclick={close}>{ l.t(Msg::Close) }</button>
             </div>
         </div>
     }

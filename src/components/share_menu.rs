@@ -5,9 +5,10 @@ use web_sys::HtmlElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::{MenuButton, MenuItem, ShareDialog};
+use super::{use_annals, MenuButton, MenuItem, ShareDialog};
 use crate::browser::clipboard::copy_text;
 use crate::browser::url;
+use crate::i18n::Msg;
 
 /// "Copy link" copies the link to the current view; if the clipboard is not
 /// available, the link shows selected so the reader can copy it by hand.
@@ -15,6 +16,7 @@ use crate::browser::url;
 /// it returns focus to the menu's button.
 #[component]
 pub fn ShareMenu() -> Html {
+    let l = use_annals().locale();
     let status = use_state(|| None::<Result<(), String>>);
     let dialog_open = use_state(|| false);
     let button = use_node_ref();
@@ -44,16 +46,16 @@ pub fn ShareMenu() -> Html {
         })
     };
     let items = vec![
-        MenuItem::new("Copy link", copy),
-        MenuItem::new("Embed\u{2026}", embed),
+        MenuItem::new(l.t(Msg::CopyLink), copy),
+        MenuItem::new(l.t(Msg::Embed), embed),
     ];
     html! {
         <span class="annals-share-menu">
-            <MenuButton label="Share" name="share" {items} button_ref={button} />
+            <MenuButton label={l.t(Msg::ShareMenu)} name="share" {items} button_ref={button} />
             { match &*status {
-                Some(Ok(())) => html! { <span class="annals-copied" role="status">{ "Link copied" }</span> },
+                Some(Ok(())) => html! { <span class="annals-copied" role="status">{ l.t(Msg::LinkCopied) }</span> },
                 Some(Err(link)) => html! {
-                    <input class="annals-link-text" readonly=true value={link.clone()} aria-label="Link to this view; copy it" />
+                    <input class="annals-link-text" readonly=true value={link.clone()} aria-label={l.t(Msg::LinkToView)} />
                 },
                 None => html! {},
             } }

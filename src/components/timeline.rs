@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::{use_annals, AxisView, EventMark, Overview, Same};
 use crate::browser::measure::CanvasMeasure;
 use crate::hooks::{use_element_width, use_pan_zoom};
+use crate::i18n::{Locale, Msg};
 use crate::layout::scale::Viewport;
 use crate::layout::{layout, LayoutOptions, Typeset};
 use crate::model::limits::excerpt;
@@ -29,8 +30,20 @@ pub fn Timeline() -> Html {
     let dataset = state.dataset.clone();
     let index = state.index.clone();
     // Measured in the stage's own font once it is on the page (the width
-    // only becomes known then).
-    let measure = use_memo(state.ready(), {
+    // only becomes known then), and again after the language changes, since
+    // a language brings its own fonts (`:lang(ja)`): the effect runs once
+    // the new `lang` is on the page.
+    let fonts = use_state(|| 0u32);
+    {
+        let fonts = fonts.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.lang.clone(), move |_| {
+            if !first.replace(false) {
+                fonts.set(*fonts + 1);
+            }
+        });
+    }
+    let measure = use_memo((state.ready(), *fonts), {
         let stage = stage.clone();
         move |_| CanvasMeasure::for_element(stage.cast::<web_sys::Element>().as_ref())
     });
@@ -133,9 +146,10 @@ pub fn Timeline() -> Html {
     let searching = !state.query.trim().is_empty();
     let matched: std::collections::HashSet<usize> = state.hits.iter().map(|h| h.index).collect();
     let ready = state.ready();
+    let l = state.locale();
 
     html! {
-        <section class="annals-timeline" aria-label={format!("Timeline of {} events", dataset.events.len())}>
+        <section class="annals-timeline" aria-label={l.f(Msg::TimelineLabel, &[("count", &l.count(dataset.events.len()))])}>
             <div class={classes!("annals-stage", (!handlers.dragging && !handlers.wheeling).then_some("annals-animate"))} ref={stage}
                 ondblclick={handlers.ondblclick}
                 onwheel={handlers.onwheel}
@@ -153,7 +167,7 @@ pub fn Timeline() -> Html {
                         { for frame.lanes.iter().map(|band| html! {
                             <div class="annals-lane" aria-hidden="true"
                                 data-style={format!("top:{:.0}px;height:{:.0}px", band.y, band.height)}>
-                                <span class="annals-lane-label">{ dataset.lanes[band.lane].label.clone() }</span>
+                                <span class="annals-lane-label">{ dataset.lanes[band.lane].label.get(&state.lang).to_owned() }</span>
                             </div>
                         }) }
                         { for frame.eras.iter().map(|placed| {
@@ -168,7 +182,7 @@ pub fn Timeline() -> Html {
                             }
                         }) }
                         if !frame.clusters.is_empty() {
-                            <div class="annals-clusters" role="group" aria-label="Groups of events too dense to show one by one">
+                            <div class="annals-clusters" role="group" aria-label={l.t(Msg::ClustersLabel)}>
                                 { for frame.clusters.iter().enumerate().map(|(k, c)| {
                                     let onclick = {
                                         let state = state.clone();
@@ -177,19 +191,19 @@ pub fn Timeline() -> Html {
                                             state.dispatch(Action::SetView(Viewport::fit(start, end, 0.1)));
                                         })
                                     };
-                                    let label = format!("{} events from {} to {}: show them", c.count, day_text(c.start), day_text(c.end));
+                                    let label = l.f(Msg::ClusterLabel, &[("count", &l.count(c.count)), ("start", &day_text(l, c.start)), ("end", &day_text(l, c.end))]);
                                     html! {
                                         <button type="button" class="annals-cluster" data-cluster="" aria-label={label.clone()} title={label}
                                             tabindex={if frame.events.is_empty() && k == 0 { "0" } else { "-1" }}
                                             data-style={format!("left:{:.1}px;top:{:.1}px;width:{:.1}px", c.x0, c.y, (c.x1 - c.x0).max(6.0))}
                                             {onclick}>
-                                            { compact_count(c.count) }
+                                            { l.dates().compact_count(c.count as u64) }
                                         </button>
                                     }
                                 }) }
                             </div>
                         }
-                        <div class="annals-events" role="group" aria-label="Events, in date order">
+                        <div class="annals-events" role="group" aria-label={l.t(Msg::EventsLabel)}>
                             { for frame.events.iter().map(|placed| {
                                 let event = &dataset.events[placed.index];
                                 html! {
@@ -223,26 +237,17 @@ pub fn Timeline() -> Html {
     }
 }
 
-/// A count that fits a narrow cluster: "7", "840", "12k", "3.4M".
-fn compact_count(n: usize) -> String {
-    match n {
-        0..=999 => n.to_string(),
-        1_000..=9_999 => format!("{:.1}k", n as f64 / 1e3),
-        10_000..=999_999 => format!("{}k", n / 1000),
-        _ => format!("{:.1}M", n as f64 / 1e6),
-    }
-}
-
 /// A time on the axis as a day for a reader ("August 31, 1998", "500 BCE",
-/// "66 million years ago").
-fn day_text(t: crate::model::Days) -> String {
+/// "66 million years ago"; 1998年8月31日 in Japanese).
+fn day_text(l: Locale, t: crate::model::Days) -> String {
     let (year, month, day) = crate::model::date::civil_from_days(t.floor() as i64);
-    if let Some(ago) = crate::model::date::years_ago(year) {
+    let words = l.dates();
+    if let Some(ago) = words.years_ago(year) {
         ago
     } else if year.abs() > 9999 {
-        crate::model::date::display_year(year)
+        words.year(year)
     } else {
-        crate::model::Date::Day(year, month, day).display()
+        words.date(&crate::model::Date::Day(year, month, day))
     }
 }
 
@@ -250,15 +255,15 @@ use wasm_bindgen::JsCast;
 
 /// What the timeline says when nothing is drawn in the window.
 fn empty_message(state: &State) -> &'static str {
-    if !state.dataset.events.is_empty() {
+    state.locale().t(if !state.dataset.events.is_empty() {
         if state.visible.is_empty() {
-            "The filters hide every event. Clear them to see the timeline."
+            Msg::EmptyFiltered
         } else {
-            "No events in this range. Use Fit to see them all."
+            Msg::EmptyRange
         }
     } else if state.loading.is_some() {
-        "Loading events\u{2026}"
+        Msg::EmptyLoading
     } else {
-        "No events to show."
-    }
+        Msg::EmptyNone
+    })
 }

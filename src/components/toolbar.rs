@@ -1,9 +1,12 @@
 //! The toolbar (zoom, view switch, search, filters, the Data and Share
-//! menus, help) and the legend.
+//! menus, language, help) and the legend.
 
 use yew::prelude::*;
 
-use super::{use_annals, use_config, use_ids, DataMenu, FilterPanel, SearchBox, ShareMenu};
+use super::{
+    use_annals, use_config, use_ids, DataMenu, FilterPanel, LanguageMenu, SearchBox, ShareMenu,
+};
+use crate::i18n::Msg;
 use crate::model::Status;
 use crate::state::{Action, ZOOM_STEP};
 
@@ -29,6 +32,7 @@ pub fn Toolbar() -> Html {
         let filters_open = filters_open.clone();
         Callback::from(move |()| filters_open.set(false))
     };
+    let l = state.locale();
     let hidden = state.dataset.events.len() - state.visible.len();
     let view_button = |list: bool, text: &'static str| {
         let pressed = (state.list_view == list).to_string();
@@ -63,43 +67,44 @@ pub fn Toolbar() -> Html {
             <button type="button" class="annals-button annals-toolbar-toggle" aria-expanded={controls_open.to_string()}
                 aria-controls={controls_id.clone()} onclick={toggle_controls}>
                 <span class="annals-toolbar-toggle-icon" aria-hidden="true">{ "\u{2630}" }</span>
-                { "Controls" }
+                { l.t(Msg::Controls) }
             </button>
             <div class="annals-toolbar-controls" id={controls_id}>
-            <div class="annals-zoom" role="group" aria-label="Zoom">
-                { button("Zoom in", "+", Action::Zoom(1.0 / ZOOM_STEP)) }
-                { button("Zoom out", "\u{2212}", Action::Zoom(ZOOM_STEP)) }
-                { button("Fit all events", "Fit", Action::Fit) }
+            <div class="annals-zoom" role="group" aria-label={l.t(Msg::ZoomGroup)}>
+                { button(l.t(Msg::ZoomIn), "+", Action::Zoom(1.0 / ZOOM_STEP)) }
+                { button(l.t(Msg::ZoomOut), "\u{2212}", Action::Zoom(ZOOM_STEP)) }
+                { button(l.t(Msg::FitAll), l.t(Msg::Fit), Action::Fit) }
             </div>
-            <div class="annals-view-switch" role="group" aria-label="View">
-                { view_button(false, "Timeline") }
-                { view_button(true, "List") }
+            <div class="annals-view-switch" role="group" aria-label={l.t(Msg::ViewGroup)}>
+                { view_button(false, l.t(Msg::ViewTimeline)) }
+                { view_button(true, l.t(Msg::ViewList)) }
             </div>
             <SearchBox />
             <button type="button" class="annals-button" aria-expanded={filters_open.to_string()} onclick={toggle_filters}>
-                { if hidden > 0 { format!("Filters ({hidden} hidden)") } else { "Filters".to_owned() } }
+                { if hidden > 0 { l.f(Msg::FiltersHidden, &[("count", &l.count(hidden))]) } else { l.t(Msg::Filters).to_owned() } }
             </button>
             <DataMenu />
             // Only the standalone page owns its address; embedded instances have none to share.
             if config.url_sync {
                 <ShareMenu />
             }
-            <button type="button" class="annals-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onclick={help}>{ "?" }</button>
+            <LanguageMenu />
+            <button type="button" class="annals-button" aria-label={l.t(Msg::Shortcuts)} title={l.t(Msg::ShortcutsButtonTitle)} onclick={help}>{ "?" }</button>
             </div>
         </div>
         if *filters_open {
             <FilterPanel on_close={close_filters} />
         }
         <div class="annals-legend-row">
-            <ul class="annals-legend" aria-label="Legend">
+            <ul class="annals-legend" aria-label={l.t(Msg::Legend)}>
                 { for present.iter().copied().map(|status| html! {
                     <li class={classes!("annals-legend-item", format!("annals-status-{}", status.name()))}>
                         <span class="annals-legend-swatch" aria-hidden="true"></span>
-                        { capitalised(status.name()) }
+                        { capitalised(l.status(status)) }
                     </li>
                 }) }
             </ul>
-            <p class="annals-hint">{ "Scroll to zoom, drag to pan, arrow keys move between events, ? lists every shortcut." }</p>
+            <p class="annals-hint">{ l.t(Msg::Hint) }</p>
         </div>
         </>
     }

@@ -57,7 +57,10 @@ fn apply_options(mut config: Config, spec: &JsValue) -> Config {
     if let Some(hide) = option(spec, "hideControls").as_bool() {
         config.hide_controls = hide;
     }
-    if let Some(language) = string(option(spec, "language")) {
+    // `lang` as the iframe's parameter and the element's attribute say it.
+    if let Some(language) =
+        string(option(spec, "language")).or_else(|| string(option(spec, "lang")))
+    {
         config.language = Some(language);
     }
     config
@@ -115,7 +118,9 @@ pub struct Handle {
 /// `{ url, data, options: { theme, startAt, hideControls, language }, stylesheet }`
 /// (`theme` is `light`, `dark`, `contrast` or `auto`):
 /// `url` is fetched, `data` (an object or JSON/CSV text) is loaded directly,
-/// and with neither the default dataset is shown.
+/// and with neither the default dataset is shown where it is built in (the
+/// `default-dataset` feature; `embed.js` gives the release bundle's
+/// `data/alliance.json` instead).
 #[wasm_bindgen]
 pub fn mount(element: Element, spec: JsValue) -> Result<Handle, JsValue> {
     crate::browser::panic::install();
@@ -262,16 +267,18 @@ impl Handle {
 
 /// Mounts the standalone page into the element with id `annals`, or `<body>`;
 /// called by `loader.js`, and by the single-file build with its inlined data
-/// (JSON or CSV text; without it, the default dataset). `prefetch` is the
-/// `?data=` fetch `loader.js` started early, if any (see
-/// `browser::load::adopt_prefetch`).
+/// (JSON or CSV text). `prefetch` is the `?data=` fetch `loader.js` started
+/// early, if any (see `browser::load::adopt_prefetch`). `default_url` is
+/// where the default dataset is, for a page that carries no data (the
+/// release bundle does not build it in); a `?data=` address comes first.
 #[wasm_bindgen(js_name = startPage)]
-pub fn start_page(data: Option<String>, prefetch: JsValue) {
+pub fn start_page(data: Option<String>, prefetch: JsValue, default_url: Option<String>) {
     if !prefetch.is_undefined() && !prefetch.is_null() {
         crate::browser::load::adopt_prefetch(&prefetch);
     }
     let mut config = Config {
         data_text: data,
+        data_url: crate::browser::load::data_param().or(default_url),
         layout_width: crate::browser::dom::prerendered_width(),
         ..Config::default()
     };

@@ -41,8 +41,10 @@ pub struct TimelineProps {
     /// Hide the toolbar and the legend.
     #[prop_or_default]
     pub hide_controls: bool,
-    /// Show texts in this language (a BCP 47 tag such as `ja`) where the data
-    /// has a translation, as the JS API's `language` option does.
+    /// The reader's language (a BCP 47 tag such as `ja`), as the JS API's
+    /// `language` option: the interface speaks it where annals has its
+    /// table, and the data's texts are shown in it where they have a
+    /// translation. Unset, the browser's languages decide, then English.
     #[prop_or_default]
     pub language: Option<AttrValue>,
     /// Called with the event's id when a card opens, and `None` when it closes.

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::browser::load::{fetch_reader, read_file, CancelToken};
 use crate::browser::yield_now::yield_now;
+use crate::i18n::{Locale, Msg};
 use crate::model::{Loaded, Problem, Reader};
 use crate::state::{Action, ProgressUnit, State};
 
@@ -67,6 +68,9 @@ struct Current {
 pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
     let current = use_mut_ref(Current::default);
     let dispatcher = state.dispatcher();
+    // The reader's language now, for the problems a load reports.
+    let locale = use_mut_ref(Locale::default);
+    *locale.borrow_mut() = state.locale();
     use_memo((), move |_| {
         let last_url = LastUrl::default();
         let begin = {
@@ -88,12 +92,14 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
         let open_url = {
             let begin = begin.clone();
             let dispatcher = dispatcher.clone();
+            let locale = locale.clone();
             Callback::from(move |url: String| {
                 let (id, token) = begin(url.clone(), Some(url.clone()));
                 let dispatcher = dispatcher.clone();
+                let l = *locale.borrow();
                 spawn_local(async move {
                     let progress = bytes_progress(&dispatcher, id);
-                    let read = fetch_reader(&url, &token, progress).await;
+                    let read = fetch_reader(&url, &token, l, progress).await;
                     check_and_finish(read, id, url, &token, &dispatcher).await;
                 });
             })
@@ -101,22 +107,25 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
         let open_file = {
             let begin = begin.clone();
             let dispatcher = dispatcher.clone();
+            let locale = locale.clone();
             Callback::from(move |file: web_sys::File| {
                 let file = File::from(file);
                 let name = file.name();
                 let (id, token) = begin(name.clone(), None);
                 let dispatcher = dispatcher.clone();
+                let l = *locale.borrow();
                 spawn_local(async move {
                     let progress = bytes_progress(&dispatcher, id);
-                    let read = read_file(&file, &token, progress).await.map(Reader::new);
+                    let read = read_file(&file, &token, l, progress).await.map(Reader::new);
                     check_and_finish(read, id, name, &token, &dispatcher).await;
                 });
             })
         };
         let open_text = {
             let dispatcher = dispatcher.clone();
+            let locale = locale.clone();
             Callback::from(move |text: String| {
-                let name = "pasted text".to_owned();
+                let name = locale.borrow().t(Msg::PastedText).to_owned();
                 let (id, token) = begin(name.clone(), None);
                 let dispatcher = dispatcher.clone();
                 spawn_local(async move {

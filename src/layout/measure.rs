@@ -327,6 +327,22 @@ mod tests {
     }
 
     #[test]
+    fn japanese_wording_measures_a_full_em_a_character() {
+        // Every character of the Japanese dates, labels and punctuation is
+        // set an em wide, never narrower, so native layout cannot
+        // under-measure them.
+        let text = "1998年8月31日～秋、頃：（予定）「日米同盟」テポドンのカード。";
+        for c in text.chars().filter(|c| !c.is_ascii()) {
+            let one = c.to_string();
+            assert_eq!(
+                Advances.width(&one, TextStyle::Tick),
+                TextStyle::Tick.size(),
+                "{c}"
+            );
+        }
+    }
+
+    #[test]
     fn a_closure_measures_too() {
         let m = |text: &str, _: TextStyle| text.len() as f64;
         assert_eq!(Measure::width(&m, "abc", TextStyle::Label), 3.0);

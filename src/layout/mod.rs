@@ -261,7 +261,12 @@ pub fn layout(
         .max()
         .unwrap_or(0);
     TimelineLayout {
-        axis: axis(view, width, text.measure),
+        axis: axis(
+            view,
+            width,
+            text.measure,
+            crate::i18n::Locale::of(text.lang).dates(),
+        ),
         lanes,
         events,
         clusters,

@@ -241,9 +241,14 @@ mod tests {
             let fitted = Viewport::fit(a, b, 0.1);
             assert!(valid(&fitted), "fit {a}, {b}: {fitted:?}");
             assert!(
-                !crate::layout::ticks::axis(&v, 1200.0, &crate::layout::measure::Advances)
-                    .ticks
-                    .is_empty()
+                !crate::layout::ticks::axis(
+                    &v,
+                    1200.0,
+                    &crate::layout::measure::Advances,
+                    &crate::model::date::English
+                )
+                .ticks
+                .is_empty()
                     || v.span() < 1.0
             );
         }
@@ -276,7 +281,7 @@ mod tests {
             let v = Viewport::new(a, b);
             prop_assert!(valid(&v), "{} {} -> {:?}", a, b, v);
             prop_assert!(valid(&Viewport::fit(a, b, margin)));
-            let axis = crate::layout::ticks::axis(&v, 1000.0, &crate::layout::measure::Advances);
+            let axis = crate::layout::ticks::axis(&v, 1000.0, &crate::layout::measure::Advances, &crate::model::date::English);
             prop_assert!(axis.ticks.len() <= 2_000);
         }
 

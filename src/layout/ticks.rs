@@ -14,9 +14,8 @@
 //! of the present, BCE years are written out; further back, the whole axis
 //! reads in thousands, millions or billions of years ago ("12 ka", "66 Ma").
 
-use crate::model::date::{
-    civil_from_days, days_in_month, display_year, month_abbrev, month_name, month_start, year_start,
-};
+use crate::model::date::{civil_from_days, days_in_month, month_start, year_start, DateWriter};
+use crate::model::Date;
 use crate::model::Days;
 
 use super::measure::{Measure, TextStyle};
@@ -55,21 +54,26 @@ impl Step {
     }
 
     /// The widest label this step writes inside `view`, in pixels.
-    fn label_width(self, view: &Viewport, measure: &dyn Measure) -> f64 {
+    fn label_width(self, view: &Viewport, measure: &dyn Measure, words: &dyn DateWriter) -> f64 {
         let width = |text: &str| measure.width(text, TextStyle::Tick);
         match self {
-            Step::Minutes(_) | Step::Hours(_) => width("00:00"),
-            Step::Days(_) => width("28"),
-            Step::Months(_) => (1..=12).map(|m| width(month_abbrev(m))).fold(0.0, f64::max),
+            Step::Minutes(_) | Step::Hours(_) => [0, 23 * 60 + 58]
+                .map(|minute| width(&words.time(minute)))
+                .into_iter()
+                .fold(0.0, f64::max),
+            Step::Days(_) => width(&words.day_tick(28)),
+            Step::Months(_) => (1..=12)
+                .map(|m| width(&words.month_tick(m)))
+                .fold(0.0, f64::max),
             Step::Years(n) => {
                 let deep = deep_axis(view);
                 let year_at = |t: Days| round_year(civil_from_days(floor_day(t)).0, n, deep);
                 [view.start, view.end, view.start + view.span() / 2.0]
                     .into_iter()
-                    .map(|t| width(&year_label(year_at(t), n, deep)))
+                    .map(|t| width(&year_label(year_at(t), n, deep, words)))
                     .chain(
                         (!deep && view.start < year_start(1) && view.end > year_start(0))
-                            .then(|| width("1 CE")),
+                            .then(|| width(&words.first_year())),
                     )
                     .fold(0.0, f64::max)
             }
@@ -130,7 +134,12 @@ pub struct Axis {
 }
 
 /// Chooses the finest step whose labels fit in `width` pixels for `view`.
-pub fn choose_step(view: &Viewport, width: f64, measure: &dyn Measure) -> Step {
+pub fn choose_step(
+    view: &Viewport,
+    width: f64,
+    measure: &dyn Measure,
+    words: &dyn DateWriter,
+) -> Step {
     let days_per_px = view.span() / width.max(1.0);
     let candidates = Step::candidates();
     candidates
@@ -142,16 +151,17 @@ pub fn choose_step(view: &Viewport, width: f64, measure: &dyn Measure) -> Step {
                 Step::Months(n) => *n as f64 * 28.0,
                 _ => step.approx_days(),
             };
-            let needed = step.label_width(view, measure) + LABEL_GAP;
+            let needed = step.label_width(view, measure, words) + LABEL_GAP;
             shortest / days_per_px >= needed
         })
         .unwrap_or(*candidates.last().expect("candidates are not empty"))
 }
 
-/// Lays out the axis of `view` across `width` pixels, with text widths from `measure`.
-pub fn axis(view: &Viewport, width: f64, measure: &dyn Measure) -> Axis {
-    let step = choose_step(view, width, measure);
-    let mut ticks: Vec<Tick> = tick_times(step, view)
+/// Lays out the axis of `view` across `width` pixels, with text widths from
+/// `measure` and dates in the words of `words` (the reader's language).
+pub fn axis(view: &Viewport, width: f64, measure: &dyn Measure, words: &dyn DateWriter) -> Axis {
+    let step = choose_step(view, width, measure, words);
+    let mut ticks: Vec<Tick> = tick_times(step, view, words)
         .into_iter()
         .map(|(t, label)| Tick {
             x: view.x(t, width),
@@ -170,7 +180,7 @@ pub fn axis(view: &Viewport, width: f64, measure: &dyn Measure) -> Axis {
         }
     }
     let ticks = kept;
-    let mut context: Vec<Tick> = context_times(step, view)
+    let mut context: Vec<Tick> = context_times(step, view, words)
         .into_iter()
         .map(|(t, label)| Tick {
             x: view.x(t, width),
@@ -194,7 +204,7 @@ pub fn axis(view: &Viewport, width: f64, measure: &dyn Measure) -> Axis {
         let year = civil_from_days(floor_day(view.start + view.span() / 2.0)).0;
         context.push(Tick {
             x: 0.0,
-            label: display_year(year),
+            label: words.year(year),
         });
     }
     Axis {
@@ -229,7 +239,7 @@ fn floor_day(t: Days) -> i64 {
 }
 
 /// Tick times and labels for `step` inside `view`.
-fn tick_times(step: Step, view: &Viewport) -> Vec<(Days, String)> {
+fn tick_times(step: Step, view: &Viewport, words: &dyn DateWriter) -> Vec<(Days, String)> {
     let mut out = Vec::new();
     let (y0, m0, _) = civil_from_days(floor_day(view.start));
     match step {
@@ -240,10 +250,7 @@ fn tick_times(step: Step, view: &Viewport) -> Vec<(Days, String)> {
             while t <= view.end && out.len() < MAX_TICKS {
                 if t >= view.start {
                     let minute_of_day = ((t - t.floor()) * 1440.0).round() as u32 % 1440;
-                    out.push((
-                        t,
-                        format!("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60),
-                    ));
+                    out.push((t, words.time(minute_of_day as u16)));
                 }
                 t += unit;
             }
@@ -255,7 +262,7 @@ fn tick_times(step: Step, view: &Viewport) -> Vec<(Days, String)> {
                 let last = days_in_month(y, m) as u32;
                 let d = d as u32;
                 if (d - 1) % n == 0 && (d == 1 || d + n - 1 <= last) && day as f64 >= view.start {
-                    out.push((day as f64, d.to_string()));
+                    out.push((day as f64, words.day_tick(d as u8)));
                 }
                 day += 1;
             }
@@ -269,7 +276,7 @@ fn tick_times(step: Step, view: &Viewport) -> Vec<(Days, String)> {
                     break;
                 }
                 if t >= view.start {
-                    out.push((t, month_abbrev((index.rem_euclid(12) + 1) as u8).to_owned()));
+                    out.push((t, words.month_tick((index.rem_euclid(12) + 1) as u8)));
                 }
                 index += n as i64;
             }
@@ -283,7 +290,7 @@ fn tick_times(step: Step, view: &Viewport) -> Vec<(Days, String)> {
                     break;
                 }
                 if t >= view.start {
-                    out.push((t, year_label(year, n, deep)));
+                    out.push((t, year_label(year, n, deep, words)));
                 }
                 year = next_round_year(year, n, deep);
             }
@@ -341,12 +348,12 @@ fn next_round_year(year: i64, step: i64, deep: bool) -> i64 {
 /// A year tick label; on a deep axis, steps of a thousand years or more
 /// read as "ka", "Ma" and "Ga" before the present, as geologists write them.
 /// Year 1 reads "1 CE", to mark the era change.
-fn year_label(year: i64, step: i64, deep: bool) -> String {
+fn year_label(year: i64, step: i64, deep: bool, words: &dyn DateWriter) -> String {
     if year == 1 {
-        return "1 CE".to_owned();
+        return words.first_year();
     }
     if step < 1_000 || year > 0 || !deep {
-        return display_year(year);
+        return words.year(year);
     }
     let ago = -(year as f64);
     let (value, unit) = if step >= 1_000_000_000 {
@@ -369,7 +376,7 @@ fn trim_number(value: f64) -> String {
 }
 
 /// The enclosing periods of the ticks, for the context row.
-fn context_times(step: Step, view: &Viewport) -> Vec<(Days, String)> {
+fn context_times(step: Step, view: &Viewport, words: &dyn DateWriter) -> Vec<(Days, String)> {
     let mut out = Vec::new();
     let (y0, m0, _) = civil_from_days(floor_day(view.start));
     match step {
@@ -377,10 +384,7 @@ fn context_times(step: Step, view: &Viewport) -> Vec<(Days, String)> {
             let mut day = floor_day(view.start);
             while (day as f64) <= view.end && out.len() < MAX_TICKS {
                 let (y, m, d) = civil_from_days(day);
-                out.push((
-                    day as f64,
-                    format!("{} {d}, {}", month_name(m), display_year(y)),
-                ));
+                out.push((day as f64, words.calendar(&Date::Day(y, m, d))));
                 day += 1;
             }
         }
@@ -392,14 +396,7 @@ fn context_times(step: Step, view: &Viewport) -> Vec<(Days, String)> {
                     break;
                 }
                 let month = (index.rem_euclid(12) + 1) as u8;
-                out.push((
-                    t,
-                    format!(
-                        "{} {}",
-                        month_name(month),
-                        display_year(index.div_euclid(12))
-                    ),
-                ));
+                out.push((t, words.calendar(&Date::Month(index.div_euclid(12), month))));
                 index += 1;
             }
         }
@@ -410,7 +407,7 @@ fn context_times(step: Step, view: &Viewport) -> Vec<(Days, String)> {
                 if t > view.end || out.len() >= MAX_TICKS {
                     break;
                 }
-                out.push((t, display_year(year)));
+                out.push((t, words.year(year)));
                 year += 1;
             }
         }
@@ -424,16 +421,28 @@ mod tests {
     use super::*;
     use crate::layout::measure::Advances;
     use crate::layout::scale::max_span;
+    use crate::model::date::{English, Japanese};
     use proptest::prelude::*;
 
     fn axis(v: &Viewport, width: f64) -> Axis {
-        super::axis(v, width, &Advances)
+        super::axis(v, width, &Advances, &English)
     }
 
+    /// Both languages' writers, for the properties every language keeps.
+    const WRITERS: [&dyn DateWriter; 2] = [&English, &Japanese];
+
     /// The astronomical year a tick label names: "800 BCE" is -799, "1 CE"
-    /// is 1, "12 ka" is -12000.
+    /// is 1, "12 ka" is -12000; in Japanese 紀元前800年, 西暦1年, 1998年.
     fn year_read_back(label: &str) -> Option<i64> {
         let plain = label.replace(',', "");
+        if let Some(bce) = plain
+            .strip_prefix("紀元前")
+            .and_then(|y| y.strip_suffix('年'))
+        {
+            return bce.parse::<i64>().ok().map(|y| 1 - y);
+        }
+        let plain = plain.strip_prefix("西暦").unwrap_or(&plain);
+        let plain = plain.strip_suffix('年').unwrap_or(plain).to_owned();
         if let Some(bce) = plain.strip_suffix(" BCE") {
             return bce.parse::<i64>().ok().map(|y| 1 - y);
         }
@@ -496,6 +505,32 @@ mod tests {
     }
 
     #[test]
+    fn each_level_is_reached_in_japanese() {
+        let cases = [
+            (
+                view("1998-08-31T10:00", "1998-08-31T11:00"),
+                "10時00分",
+                Some("1998年8月31日"),
+            ),
+            (view("1998-08-01", "1998-08-21"), "1日", Some("1998年8月")),
+            (view("1998-01", "1999-01"), "1月", Some("1998年")),
+            (view("1960", "2008"), "1960年", None),
+            (view("-100000", "2000"), "100 ka", None),
+        ];
+        for (v, first_label, context) in cases {
+            let axis = super::axis(&v, 800.0, &Advances, &Japanese);
+            assert_eq!(axis.ticks[0].label, first_label, "first tick for {v:?}");
+            assert_eq!(axis.context.first().map(|t| t.label.as_str()), context);
+        }
+        let across = super::axis(&view("-0010", "0010"), 500.0, &Advances, &Japanese);
+        let labels: Vec<&str> = across.ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["紀元前10年", "紀元前5年", "西暦1年", "5年", "10年"]
+        );
+    }
+
+    #[test]
     fn a_narrow_deep_time_view_still_names_its_year() {
         // Regression: 200 px at 2.1 trillion days before 1970 had no tick at all.
         let start = -2_112_932_765_693.598_9;
@@ -507,6 +542,7 @@ mod tests {
 
     #[test]
     fn deep_time_labels_read_in_ka_ma_ga() {
+        let year_label = |year, step, deep| super::year_label(year, step, deep, &English);
         assert_eq!(year_label(-13_800_000_000, 1_000_000_000, true), "13.8 Ga");
         assert_eq!(year_label(-66_000_000, 1_000_000, true), "66 Ma");
         assert_eq!(year_label(-12_000, 1_000, true), "12 ka");
@@ -567,9 +603,9 @@ mod tests {
 
     proptest! {
         #[test]
-        fn tick_labels_never_overlap(start in -5e12f64..1e7, log_span in -1.3f64..12.6, width in 200f64..3000.0) {
+        fn tick_labels_never_overlap(start in -5e12f64..1e7, log_span in -1.3f64..12.6, width in 200f64..3000.0, language in 0usize..2) {
             let v = Viewport::new(start, start + 10f64.powf(log_span));
-            let axis = axis(&v, width);
+            let axis = super::axis(&v, width, &Advances, WRITERS[language]);
             prop_assert!(!axis.ticks.is_empty() || !axis.context.is_empty(), "the axis always says where the view is");
             prop_assert!(axis.ticks.len() <= (width / 20.0) as usize + 2, "{} ticks", axis.ticks.len());
             for pair in axis.ticks.windows(2) {
@@ -587,9 +623,9 @@ mod tests {
         }
 
         #[test]
-        fn every_year_tick_reads_back_as_its_year(start in -2e9f64..2e7, log_span in 2.5f64..11.0, width in 200f64..3000.0) {
+        fn every_year_tick_reads_back_as_its_year(start in -2e9f64..2e7, log_span in 2.5f64..11.0, width in 200f64..3000.0, language in 0usize..2) {
             let v = Viewport::new(start, start + 10f64.powf(log_span));
-            let axis = axis(&v, width);
+            let axis = super::axis(&v, width, &Advances, WRITERS[language]);
             if let Step::Years(_) = axis.step {
                 for tick in &axis.ticks {
                     let year = year_read_back(&tick.label);

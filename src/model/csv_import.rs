@@ -529,7 +529,7 @@ mod tests {
         let landing = &d.events[d.index_of("apollo-11-lands").unwrap()];
         assert_eq!(landing.start, Date::Minute(1969, 7, 20, 20 * 60 + 17));
         assert_eq!(landing.media[0].credit.default_text(), "NASA");
-        assert_eq!(d.lanes[landing.lane].label, "Spaceflight");
+        assert_eq!(d.lanes[landing.lane].label.default_text(), "Spaceflight");
         let sputnik = &d.events[d.index_of("sputnik-1").unwrap()];
         assert_eq!(sputnik.end, Some(Date::Month(1958, 1)));
         assert_eq!(

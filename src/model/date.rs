@@ -96,15 +96,6 @@ impl Season {
         }
     }
 
-    fn title(self) -> &'static str {
-        match self {
-            Season::Spring => "Spring",
-            Season::Summer => "Summer",
-            Season::Fall => "Fall",
-            Season::Winter => "Winter",
-        }
-    }
-
     fn parse(s: &str) -> Option<Season> {
         let lower = s.to_ascii_lowercase();
         let lower = if lower == "autumn" {
@@ -146,29 +137,11 @@ impl fmt::Display for DateError {
     }
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+pub use super::date_writer::{DateWriter, English, Japanese};
 
-/// The English name of a month, 1–12.
+/// The English name of a month, 1–12, for messages about data.
 pub fn month_name(month: u8) -> &'static str {
-    MONTH_NAMES[(month.clamp(1, 12) - 1) as usize]
-}
-
-/// The first three letters of a month's English name, 1–12.
-pub fn month_abbrev(month: u8) -> &'static str {
-    &month_name(month)[..3]
+    English::month(month)
 }
 
 fn is_leap(year: i64) -> bool {
@@ -430,32 +403,14 @@ impl Date {
         }
     }
 
-    /// The date written for a reader, at its precision:
-    /// "1998", "Fall 2005", "Q3 2005", "August 1998", "August 31, 1998",
-    /// "August 31, 1998, 14:05"; years before 1 CE end in "BCE". Past ten
-    /// thousand years ago a date reads in years ago, whatever its precision
-    /// ("12,000 years ago", "66 million years ago", "13.8 billion years ago"):
-    /// a month or a day means nothing there.
+    /// The date written in English, at its precision: "1998", "Fall 2005",
+    /// "Q3 2005", "August 1998", "August 31, 1998", "August 31, 1998, 14:05";
+    /// years before 1 CE end in "BCE". Past ten thousand years ago a date
+    /// reads in years ago, whatever its precision ("12,000 years ago",
+    /// "66 million years ago"): a month or a day means nothing there. For
+    /// the reader's language, use its [`DateWriter`].
     pub fn display(&self) -> String {
-        if let Some(ago) = years_ago(self.year()) {
-            return ago;
-        }
-        let year = display_year(self.year());
-        match *self {
-            Date::Year(_) => year,
-            Date::Season(_, s) => format!("{} {year}", s.title()),
-            Date::Quarter(_, q) => format!("Q{q} {year}"),
-            Date::Month(_, m) => format!("{} {year}", month_name(m)),
-            Date::Day(_, m, d) => format!("{} {d}, {year}", month_name(m)),
-            Date::Minute(_, m, d, minute) => {
-                format!(
-                    "{} {d}, {year}, {:02}:{:02}",
-                    month_name(m),
-                    minute / 60,
-                    minute % 60
-                )
-            }
-        }
+        English.date(self)
     }
 }
 
@@ -492,54 +447,6 @@ fn parse_before_present(text: &str) -> Option<Result<Date, DateError>> {
 
 /// How many years before year zero counts as deep time, written in years ago.
 pub const DEEP_TIME_YEARS: i64 = 10_000;
-
-/// A year more than [`DEEP_TIME_YEARS`] ago, as people write it:
-/// "12,000 years ago", "66 million years ago", "13.8 billion years ago"
-/// (counted back from year zero, as `66 Ma` is read); `None` for later years.
-pub fn years_ago(year: i64) -> Option<String> {
-    let ago = year.checked_neg()?;
-    if ago <= DEEP_TIME_YEARS {
-        return None;
-    }
-    let scaled = |unit: f64, name: &str| {
-        let text = format!("{:.3}", ago as f64 / unit);
-        let text = text.trim_end_matches('0').trim_end_matches('.');
-        format!("{text} {name} years ago")
-    };
-    Some(if ago >= 1_000_000_000 {
-        scaled(1e9, "billion")
-    } else if ago >= 1_000_000 {
-        scaled(1e6, "million")
-    } else {
-        format!("{} years ago", group_digits(ago))
-    })
-}
-
-/// A year for a reader: "1998", "44 BCE" for astronomical year -43, and
-/// grouped digits past four figures ("13,800,000,000 BCE").
-pub fn display_year(year: i64) -> String {
-    if year >= 1 {
-        group_digits(year)
-    } else {
-        format!("{} BCE", group_digits(1 - year))
-    }
-}
-
-/// A year's number: grouped by thousands from five digits on ("2005",
-/// "10,000", "-13,800,000,000").
-fn group_digits(n: i64) -> String {
-    let magnitude = n.unsigned_abs();
-    let digits = if magnitude < 10_000 {
-        magnitude.to_string()
-    } else {
-        group_thousands(magnitude)
-    };
-    if n < 0 {
-        format!("-{digits}")
-    } else {
-        digits
-    }
-}
 
 /// 1234567 as "1,234,567": the one digit grouping, for years and counts.
 pub(crate) fn group_thousands(n: u64) -> String {

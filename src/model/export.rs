@@ -1,12 +1,13 @@
 //! Writing a [`Dataset`] back out: the native JSON format, which reads back to
 //! an equal dataset, and the TimelineJS spreadsheet columns as CSV.
 
+use super::date::DateWriter as _;
 use std::collections::BTreeMap;
 
 use super::csv_import::{neutralise_formula, COLUMNS};
 use super::date::Date;
 use super::format::{
-    RawDataset, RawEra, RawEvent, RawLane, RawMedia, RawSource, RawStatus, RawText,
+    RawDataset, RawEra, RawEvent, RawLane, RawMedia, RawSource, RawStatus, RawText, RawTheme,
 };
 use super::markdown::{self, Block, Inline};
 use super::{Dataset, Source, Status, Text};
@@ -39,7 +40,16 @@ pub fn to_native_json(dataset: &Dataset) -> String {
             .iter()
             .map(|lane| RawLane {
                 id: lane.id.clone(),
-                label: Some(lane.label.clone()),
+                label: Some(text(&lane.label)),
+                extra: BTreeMap::new(),
+            })
+            .collect(),
+        themes: dataset
+            .themes
+            .iter()
+            .map(|theme| RawTheme {
+                id: theme.id.clone(),
+                label: Some(text(&theme.label)),
                 extra: BTreeMap::new(),
             })
             .collect(),
@@ -150,7 +160,7 @@ pub fn to_csv(dataset: &Dataset) -> String {
         }
         if let Some(display) = &event.display_date {
             row[column("Display Date")] = escape_html(display.default_text());
-        } else if super::date::years_ago(event.start.year()).is_some() {
+        } else if super::date::English.years_ago(event.start.year()).is_some() {
             // The template's year columns hold a number; deep time also
             // gets its wording ("66 million years ago").
             row[column("Display Date")] = escape_html(&event.date_text(&dataset.language));
@@ -165,7 +175,7 @@ pub fn to_csv(dataset: &Dataset) -> String {
         row[column("Group")] = dataset
             .lanes
             .get(event.lane)
-            .map(|l| l.label.clone())
+            .map(|l| l.label.default_text().to_owned())
             .unwrap_or_default();
         rows.push(row);
     }
@@ -278,7 +288,7 @@ mod tests {
     use super::*;
     use crate::model::csv_import::parse_csv;
     use crate::model::date::{days_in_month, Season};
-    use crate::model::{parse_dataset, Days, Era, Event, Lane, Media};
+    use crate::model::{parse_dataset, Days, Era, Event, Lane, Media, Theme};
 
     fn date() -> impl Strategy<Value = Date> {
         (
@@ -438,11 +448,20 @@ mod tests {
                 (proptest::option::of("[a-z]{1,5}"), text(true), span()),
                 0..3,
             ),
-            proptest::collection::vec(words(8), 1..4),
+            (
+                proptest::collection::vec(text(false), 1..4),
+                proptest::collection::btree_map("[a-z]{1,6}", text(false), 0..3),
+            ),
             proptest::collection::vec(event_seed(), 1..8),
         )
             .prop_map(
-                |((title, description, author, license), sources, eras, lane_labels, seeds)| {
+                |(
+                    (title, description, author, license),
+                    sources,
+                    eras,
+                    (lane_labels, themes),
+                    seeds,
+                )| {
                     let lanes: Vec<Lane> = lane_labels
                         .into_iter()
                         .enumerate()
@@ -541,6 +560,10 @@ mod tests {
                         language: "en".into(),
                         eras,
                         lanes,
+                        themes: themes
+                            .into_iter()
+                            .map(|(id, label)| Theme { id, label })
+                            .collect(),
                         events,
                     }
                 },
@@ -624,9 +647,10 @@ mod tests {
                 .enumerate()
                 .map(|(i, label)| Lane {
                     id: format!("lane-{i}"),
-                    label: (*label).to_owned(),
+                    label: Text::plain(*label),
                 })
                 .collect(),
+            themes: Vec::new(),
             events: RISKY
                 .iter()
                 .enumerate()

@@ -160,6 +160,10 @@ pub(crate) struct RawDataset {
     /// Lanes, top to bottom.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lanes: Vec<RawLane>,
+    /// Names of the themes events give in `tags`, so that they can be
+    /// translated; a tag not declared here names itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<RawTheme>,
     /// The events, in any order.
     pub events: Vec<RawEvent>,
     /// Keys the format does not know; warned about and ignored.
@@ -181,7 +185,27 @@ pub(crate) struct RawLane {
     pub id: String,
     /// Text shown at the start of the lane; the id when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<RawText>,
+    /// Unknown keys.
+    #[serde(flatten, skip_serializing)]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(skip))]
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// A theme: the name of a tag that events give in `tags`.
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "Theme"))]
+#[cfg_attr(
+    all(test, not(target_arch = "wasm32")),
+    schemars(extend("additionalProperties" = false))
+)]
+pub(crate) struct RawTheme {
+    /// The tag, as events write it in `tags`.
+    pub id: String,
+    /// The name shown to readers; the id when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<RawText>,
     /// Unknown keys.
     #[serde(flatten, skip_serializing)]
     #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(skip))]
@@ -250,7 +274,7 @@ pub(crate) struct RawEvent {
     /// Who took part.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<String>,
-    /// Themes.
+    /// Themes, each a tag; `themes` may give a tag a translatable name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Summary in the safe Markdown subset (emphasis, links, lists).
@@ -362,6 +386,7 @@ fn is_false(b: &bool) -> bool {
 pub(crate) const MINIMAL_EVENT: &str = r#"{"id": "x", "title": "x", "start": "2000"}"#;
 pub(crate) const MINIMAL_ERA: &str = r#"{"title": "x", "start": "2000", "end": "2000"}"#;
 pub(crate) const MINIMAL_LANE: &str = r#"{"id": "x"}"#;
+pub(crate) const MINIMAL_THEME: &str = r#"{"id": "x"}"#;
 pub(crate) const MINIMAL_DATASET: &str = r#"{"events": []}"#;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -495,5 +520,8 @@ mod tests {
             .expect("the shipped dataset reads");
         assert!(raw.extra.is_empty());
         assert!(raw.events.iter().all(|e| e.extra.is_empty()));
+        assert!(raw.lanes.iter().all(|l| l.extra.is_empty()));
+        assert!(raw.themes.iter().all(|t| t.extra.is_empty()));
+        assert!(!raw.themes.is_empty());
     }
 }

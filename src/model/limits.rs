@@ -154,7 +154,8 @@ fn limit_source(source: &mut Source, at: &dyn Fn() -> Location, problems: &mut V
     }
 }
 
-/// Cuts the dataset's title, description and era titles to the limits.
+/// Cuts the dataset's title, description, era titles and the labels of
+/// lanes and themes to the limits.
 pub(crate) fn limit_header(header: &mut Header, problems: &mut Vec<Problem>) {
     let dataset = |name: &str| Location::part(Part::Dataset).field(name);
     cut_text(
@@ -180,6 +181,22 @@ pub(crate) fn limit_header(header: &mut Header, problems: &mut Vec<Problem>) {
             problems,
         );
     }
+    for (i, lane) in header.lanes.iter_mut().enumerate() {
+        cut_text(
+            &mut lane.label,
+            SHORT_TEXT_BYTES,
+            &|| Location::part(Part::Lane(i)).field("label"),
+            problems,
+        );
+    }
+    for (i, theme) in header.themes.iter_mut().enumerate() {
+        cut_text(
+            &mut theme.label,
+            SHORT_TEXT_BYTES,
+            &|| Location::part(Part::Theme(i)).field("label"),
+            problems,
+        );
+    }
 }
 
 #[cfg(test)]
@@ -192,21 +209,34 @@ mod tests {
     fn the_header_is_cut_too() {
         let long = "D".repeat(LONG_TEXT_BYTES + 1);
         let json = format!(
-            r#"{{"title": "{}", "description": "{long}", "eras": [{{"title": "{}", "start": "1990", "end": "2000"}}], "events": [{{"id": "a", "title": "A", "start": "2000"}}]}}"#,
+            r#"{{"title": "{}", "description": "{long}", "eras": [{{"title": "{}", "start": "1990", "end": "2000"}}],
+                "lanes": [{{"id": "l", "label": {{"en": "L", "ja": "{}"}}}}], "themes": [{{"id": "t", "label": "{}"}}],
+                "events": [{{"id": "a", "title": "A", "start": "2000", "lane": "l", "tags": ["t"]}}]}}"#,
             "t".repeat(SHORT_TEXT_BYTES + 1),
-            "e".repeat(SHORT_TEXT_BYTES * 2)
+            "e".repeat(SHORT_TEXT_BYTES * 2),
+            "条".repeat(SHORT_TEXT_BYTES),
+            "h".repeat(SHORT_TEXT_BYTES + 1),
         );
         let loaded = parse_dataset(&json).unwrap();
         assert_eq!(loaded.dataset.title.default.len(), SHORT_TEXT_BYTES);
         assert_eq!(loaded.dataset.description.default.len(), LONG_TEXT_BYTES);
         assert_eq!(loaded.dataset.eras[0].title.default.len(), SHORT_TEXT_BYTES);
+        let lane = &loaded.dataset.lanes[0].label;
+        assert_eq!(lane.default_text(), "L");
+        assert!(lane.get("ja").len() <= SHORT_TEXT_BYTES && lane.get("ja").starts_with('条'));
+        assert_eq!(
+            loaded.dataset.themes[0].label.default.len(),
+            SHORT_TEXT_BYTES
+        );
         let locations = locations(&loaded.problems);
         assert_eq!(
             locations,
             [
                 "dataset, field `title`",
                 "dataset, field `description`",
-                "eras[0], field `title`"
+                "eras[0], field `title`",
+                "lanes[0], field `label`",
+                "themes[0], field `label`"
             ]
         );
     }

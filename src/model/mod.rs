@@ -14,6 +14,7 @@
 
 pub mod csv_import;
 pub mod date;
+mod date_writer;
 pub(crate) mod export;
 mod format;
 pub(crate) mod html;
@@ -78,8 +79,18 @@ impl Status {
 pub struct Lane {
     /// Stable identifier that events refer to.
     pub id: String,
-    /// Text shown at the start of the lane.
-    pub label: String,
+    /// Text shown at the start of the lane, read in the reader's language.
+    pub label: Text,
+}
+
+/// A theme that events name in their `tags`, declared so that its name can
+/// be translated. A tag with no declared theme names itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Theme {
+    /// The tag events use, and the filter and the URL keep.
+    pub id: String,
+    /// The name shown to readers, in their language.
+    pub label: Text,
 }
 
 /// Where a statement comes from.
@@ -155,7 +166,8 @@ pub struct Event {
     pub lane: usize,
     /// Who took part.
     pub actors: Box<[String]>,
-    /// Themes.
+    /// Themes, by tag (a [`Theme`]'s id when the dataset declares it; read
+    /// the name through [`Dataset::theme_label`]).
     pub tags: Box<[String]>,
     /// Summary in the safe Markdown subset, as written; render it through
     /// [`markdown::parse`], never as HTML.
@@ -181,22 +193,19 @@ impl Event {
         self.end.is_none() && self.start.precision() >= Precision::Day
     }
 
-    /// The dates written for a reader: "August 31, 1998",
-    /// "April 2005 – Fall 2005", "c. 1200", or the `display_date` in `lang`
-    /// when the author gave one.
+    /// The dates written for a reader in `lang`: "August 31, 1998",
+    /// "April 2005 – Fall 2005", "c. 1200" (1998年8月31日, 2005年4月～秋,
+    /// 1200年頃 in Japanese), or the `display_date` in `lang` when the author
+    /// gave one.
     pub fn date_text(&self, lang: &str) -> String {
         if let Some(text) = self.display_date.as_ref().map(|t| t.get(lang)) {
             if !text.is_empty() {
                 return text.to_owned();
             }
         }
-        let circa = if self.circa { "c. " } else { "" };
-        match &self.end {
-            Some(end) if *end != self.start => {
-                format!("{circa}{} – {circa}{}", self.start.display(), end.display())
-            }
-            _ => format!("{circa}{}", self.start.display()),
-        }
+        crate::i18n::Locale::of(lang)
+            .dates()
+            .span(&self.start, self.end.as_ref(), self.circa)
     }
 
     /// How strongly the event claims a label when not all fit: the author's
@@ -212,11 +221,14 @@ impl Event {
     /// (or the default language), as in
     /// "Fall 2005, planned: Joint declaration by Bush and Koizumi".
     pub fn accessible_name(&self, lang: &str) -> String {
-        format!(
-            "{}, {}: {}",
-            self.date_text(lang),
-            self.status.name(),
-            limits::excerpt(self.title.get(lang))
+        let locale = crate::i18n::Locale::of(lang);
+        locale.f(
+            crate::i18n::Msg::EventName,
+            &[
+                ("date", &self.date_text(lang)),
+                ("status", &locale.status(self.status)),
+                ("title", &limits::excerpt(self.title.get(lang))),
+            ],
         )
     }
 }
@@ -246,6 +258,8 @@ pub struct Dataset {
     pub eras: Vec<Era>,
     /// Lanes, top to bottom.
     pub lanes: Vec<Lane>,
+    /// Declared themes, with their names; ids are unique.
+    pub themes: Vec<Theme>,
     /// Events, in chronological order.
     pub events: Vec<Event>,
 }
@@ -295,6 +309,18 @@ impl Dataset {
         Ok(())
     }
 
+    /// The name of the theme an event's tag names, in `lang` (the default
+    /// language where there is no translation); a tag with no declared
+    /// theme, or a theme without a label, reads as the tag itself.
+    pub fn theme_label<'a>(&'a self, tag: &'a str, lang: &str) -> &'a str {
+        self.themes
+            .iter()
+            .find(|t| t.id == tag)
+            .map(|t| t.label.get(lang))
+            .filter(|label| !label.is_empty())
+            .unwrap_or(tag)
+    }
+
     /// The axis range from the earliest start to the latest end, if there are events.
     pub fn extent(&self) -> Option<(Days, Days)> {
         let start = self.events.iter().map(|e| e.range.0).reduce(f64::min)?;
@@ -306,7 +332,10 @@ impl Dataset {
 /// The importance of an event whose author did not give one.
 pub const DEFAULT_IMPORTANCE: u8 = 3;
 
-/// The dataset that ships with annals: the U.S.–Japan alliance story.
+/// The dataset that ships with annals: the U.S.–Japan alliance story. Built
+/// in with the `default-dataset` feature; the release bundle leaves it out
+/// and reads the same file from its page or from `data/alliance.json`.
+#[cfg(feature = "default-dataset")]
 pub const DEFAULT_DATASET_JSON: &str = include_str!("../../static/data/alliance.json");
 
 #[cfg(test)]
@@ -337,6 +366,24 @@ mod tests {
             "August 31, 1998",
             "no display date: generated"
         );
+    }
+
+    #[test]
+    fn the_default_story_reads_in_japanese() {
+        let dataset = parse_dataset(DEFAULT_DATASET_JSON).unwrap().dataset;
+        let event = |id: &str| &dataset.events[dataset.index_of(id).unwrap()];
+        assert_eq!(event("taepodong-1-launch").date_text("ja"), "1998年8月31日");
+        assert_eq!(
+            event("joint-declaration-planned").date_text("ja"),
+            "2005年秋"
+        );
+        assert_eq!(event("alliance-talks").date_text("ja"), "2005年4月～秋");
+        assert_eq!(
+            event("alliance-talks").date_text("en"),
+            "April 2005 – Fall 2005"
+        );
+        let name = event("joint-declaration-planned").accessible_name("ja");
+        assert!(name.starts_with("2005年秋、予定："), "{name}");
     }
 
     #[test]

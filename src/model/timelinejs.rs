@@ -514,7 +514,7 @@ mod tests {
         assert_eq!(landing.start, Date::Minute(1969, 7, 20, 20 * 60 + 17));
         assert_eq!(landing.media[0].url, "https://example.org/aldrin.jpg");
         assert_eq!(landing.media[0].credit.default_text(), "NASA");
-        assert_eq!(d.lanes[landing.lane].label, "Spaceflight");
+        assert_eq!(d.lanes[landing.lane].label.default_text(), "Spaceflight");
         let sputnik = &d.events[d.index_of("sputnik-1-launched").unwrap()];
         assert_eq!(
             sputnik.start,

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::format::{RawDataset, RawEra, RawEvent, RawLane, RawMedia, RawSource};
+use super::format::{RawDataset, RawEra, RawEvent, RawLane, RawMedia, RawSource, RawTheme};
 use super::parse::{Location, Problem};
 
 /// One kind of object of the native format: the fields it knows, and the
@@ -53,10 +53,12 @@ fields!(
         "sources",
         "eras",
         "lanes",
+        "themes",
         "events"
     ]
 );
 fields!(RawLane, ["id", "label"]);
+fields!(RawTheme, ["id", "label"]);
 fields!(RawEra, ["id", "title", "start", "end"]);
 fields!(
     RawEvent,
@@ -200,6 +202,8 @@ mod tests {
             ("caption", RawEvent::NAMES, None),
             ("publsher", RawSource::NAMES, Some("publisher")),
             ("descripton", RawDataset::NAMES, Some("description")),
+            ("theme", RawDataset::NAMES, Some("themes")),
+            ("labell", RawTheme::NAMES, Some("label")),
         ];
         for (name, known, expected) in cases {
             assert_eq!(did_you_mean(name, known), expected, "{name}");
@@ -322,6 +326,7 @@ mod tests {
         }
         assert_eq!(properties::<RawDataset>(), sorted(RawDataset::NAMES));
         assert_eq!(properties::<RawLane>(), sorted(RawLane::NAMES));
+        assert_eq!(properties::<RawTheme>(), sorted(RawTheme::NAMES));
         assert_eq!(properties::<RawEra>(), sorted(RawEra::NAMES));
         assert_eq!(properties::<RawEvent>(), sorted(RawEvent::NAMES));
         assert_eq!(properties::<RawMedia>(), sorted(RawMedia::NAMES));

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::super::date::Date;
 use super::super::markdown::{self, safe_url};
-use super::super::{Dataset, Days, Era, Event, Lane, Media, Source, Status, Text};
+use super::super::{Dataset, Days, Era, Event, Lane, Media, Source, Status, Text, Theme};
 use super::origin::Origin;
 use super::problem::{sort_by_position, Item, Loaded, Location, Part, Problem};
 
@@ -66,6 +66,8 @@ pub(crate) struct Header {
     pub eras: Vec<Era>,
     /// Lanes declared up front, in order.
     pub lanes: Vec<Lane>,
+    /// Themes declared up front, ids unique.
+    pub themes: Vec<Theme>,
 }
 
 /// The lane used for events that name neither a lane nor an actor.
@@ -202,7 +204,7 @@ impl Assembler {
                 self.lane_index.insert(lane_name.to_owned(), lanes.len());
                 lanes.push(Lane {
                     id: lane_name.to_owned(),
-                    label: lane_name.to_owned(),
+                    label: Text::plain(lane_name),
                 });
                 lanes.len() - 1
             }
@@ -368,6 +370,7 @@ impl Assembler {
                 language: header.language,
                 eras,
                 lanes: header.lanes,
+                themes: header.themes,
                 events,
             },
             problems,

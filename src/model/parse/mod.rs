@@ -199,7 +199,53 @@ mod tests {
         let text =
             one_event(r#""id": "a", "title": "A", "start": "2000", "actors": ["Japan", "China"]"#);
         let d = parse_dataset(&text).unwrap().dataset;
-        assert_eq!(d.lanes[d.events[0].lane].label, "Japan");
+        assert_eq!(d.lanes[d.events[0].lane].label.default_text(), "Japan");
+    }
+
+    #[test]
+    fn lanes_and_themes_have_translated_labels() {
+        let text = r#"{"lanes": [{"id": "jp", "label": {"en": "Japan", "ja": "日本"}}, {"id": "us"}],
+            "themes": [{"id": "treaty", "label": {"en": "Treaty", "ja": "条約"}}, {"id": "treaty", "label": "again"},
+                       {"id": " ", "label": "blank"}, {"id": "bare"}, {"id": "t", "labl": "x"}, {"label": "no id"}],
+            "events": [{"id": "a", "title": "A", "start": "2000", "lane": "jp", "tags": ["treaty", "bare", "other"]},
+                       {"id": "b", "title": "B", "start": "2001", "lane": "us"}]}"#;
+        let loaded = parse_dataset(text).unwrap();
+        let d = &loaded.dataset;
+        let lanes: Vec<_> = d
+            .lanes
+            .iter()
+            .map(|l| (l.label.get("en"), l.label.get("ja")))
+            .collect();
+        assert_eq!(lanes, [("Japan", "日本"), ("us", "us")]);
+        let themes: Vec<_> = d.themes.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(
+            themes,
+            ["treaty", "bare", "t"],
+            "the first of a repeated id wins"
+        );
+        let names = |lang| -> Vec<&str> {
+            d.events[0]
+                .tags
+                .iter()
+                .map(|t| d.theme_label(t, lang))
+                .collect()
+        };
+        assert_eq!(names("ja-JP"), ["条約", "bare", "other"]);
+        assert_eq!(
+            names("en"),
+            ["Treaty", "bare", "other"],
+            "undeclared and unlabelled tags name themselves"
+        );
+        assert_eq!(
+            locations(&loaded.problems),
+            [
+                "themes[1]",
+                "themes[2]",
+                "themes[4], field `labl`",
+                "themes[5], field `id`"
+            ]
+        );
+        assert!(loaded.problems[0].message.contains("declared twice"));
     }
 
     #[test]

@@ -7,11 +7,11 @@ use serde_json::{Map, Value};
 
 use super::super::date::{Date, DateError};
 use super::super::format::{
-    RawDataset, RawEra, RawEvent, RawLane, RawSource, RawStatus, RawText, MINIMAL_DATASET,
-    MINIMAL_ERA, MINIMAL_EVENT, MINIMAL_LANE,
+    RawDataset, RawEra, RawEvent, RawLane, RawSource, RawStatus, RawText, RawTheme,
+    MINIMAL_DATASET, MINIMAL_ERA, MINIMAL_EVENT, MINIMAL_LANE, MINIMAL_THEME,
 };
 use super::super::markdown::safe_url;
-use super::super::{Lane, Media, Source, Status, Text};
+use super::super::{Lane, Media, Source, Status, Text, Theme};
 use super::assemble::{make_era, Assembler, Draft, Header, DEFAULT_LANGUAGE};
 use super::origin::{FieldStyle, Origin};
 use super::problem::{Item, Loaded, Location, Part, Problem};
@@ -56,7 +56,7 @@ pub(crate) fn parse_native_value(value: Value) -> Result<Loaded, Vec<Problem>> {
 }
 
 /// Reads everything but the events (which `top` no longer holds): the
-/// dataset fields, lanes and eras. Returns the [`Assembler`] that takes the
+/// dataset fields, lanes, themes and eras. Returns the [`Assembler`] that takes the
 /// events, or every problem when the header is unusable.
 pub(crate) fn native_header(
     mut top: Map<String, Value>,
@@ -64,6 +64,7 @@ pub(crate) fn native_header(
 ) -> Result<Assembler, Vec<Problem>> {
     let lanes = take_array(&mut top, "lanes", &mut problems).unwrap_or_default();
     let eras = take_array(&mut top, "eras", &mut problems).unwrap_or_default();
+    let themes = take_array(&mut top, "themes", &mut problems).unwrap_or_default();
     top.insert("events".into(), Value::Array(Vec::new()));
     let dataset = Location::part(Part::Dataset);
     let raw: RawDataset = read_lenient(top, MINIMAL_DATASET, &dataset, &mut problems)
@@ -98,6 +99,7 @@ pub(crate) fn native_header(
         language,
         eras: Vec::new(),
         lanes: Vec::new(),
+        themes: Vec::new(),
     };
 
     let mut lane_ids: HashMap<String, usize> = HashMap::new();
@@ -120,10 +122,30 @@ pub(crate) fn native_header(
             continue;
         }
         lane_ids.insert(id.clone(), i);
-        header.lanes.push(Lane {
-            label: lane.label.unwrap_or_else(|| id.clone()),
-            id,
-        });
+        let label = label(lane.label, &id, &header.language, &at, &mut problems);
+        header.lanes.push(Lane { label, id });
+    }
+
+    for (i, value) in themes.into_iter().enumerate() {
+        let at = Location::part(Part::Theme(i));
+        let Some(theme) = read_strict::<RawTheme>(value, MINIMAL_THEME, &at, &mut problems) else {
+            continue;
+        };
+        warn_unknown(&theme, &at, &mut problems);
+        let id = theme.id;
+        if id.trim().is_empty() {
+            problems.push(Problem::warning(at, "a theme without an id was ignored"));
+            continue;
+        }
+        if header.themes.iter().any(|t| t.id == id) {
+            problems.push(Problem::warning(
+                at,
+                format!("theme id \"{id}\" is declared twice; the first one is used"),
+            ));
+            continue;
+        }
+        let label = label(theme.label, &id, &header.language, &at, &mut problems);
+        header.themes.push(Theme { label, id });
     }
 
     for (i, value) in eras.into_iter().enumerate() {
@@ -315,6 +337,20 @@ fn text(
                 translations: translations.into(),
             }
         }
+    }
+}
+
+/// The label of a lane or theme: its text, or its id when it has none.
+fn label(
+    raw: Option<RawText>,
+    id: &str,
+    language: &str,
+    at: &Location,
+    problems: &mut Vec<Problem>,
+) -> Text {
+    match raw {
+        Some(raw) => text(raw, language, &|| at.field("label"), problems),
+        None => Text::plain(id),
     }
 }
 

@@ -126,6 +126,8 @@ pub enum Part {
     Lane(usize),
     /// One of `eras`: `eras[0]`.
     Era(usize),
+    /// One of `themes`: `themes[1]`.
+    Theme(usize),
 }
 
 /// Where inside an event or part: a sub-item, a field, a translation. Each
@@ -227,6 +229,7 @@ impl fmt::Display for Location {
                     Part::Title => f.write_str("title")?,
                     Part::Lane(i) => write!(f, "lanes[{i}]")?,
                     Part::Era(i) => write!(f, "eras[{i}]")?,
+                    Part::Theme(i) => write!(f, "themes[{i}]")?,
                 }
                 if !empty && *part != Part::Top {
                     f.write_str(", ")?;
@@ -323,6 +326,10 @@ mod tests {
                 "dataset, sources[2], field `url`",
             ),
             (Location::part(Part::Lane(2)), "lanes[2]"),
+            (
+                Location::part(Part::Theme(1)).field("label"),
+                "themes[1], field `label`",
+            ),
             (
                 Location::part(Part::Era(0)).field("end"),
                 "eras[0], field `end`",
