@@ -45,7 +45,7 @@ test('?lang=ja speaks Japanese: toolbar, legend, hint and the shortcuts dialog',
   await expect(page.locator('.annals-hint')).toContainText('ドラッグで移動');
   await expect(page.getByLabel('言語')).toHaveValue('ja');
   await expect(page.locator('h1')).not.toContainText('alliance');
-  await page.locator('.annals-stage').focus();
+  await page.locator(mark('treaty-signed-1960')).focus();
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'キーボードショートカット' });
   await expect(dialog).toBeVisible();
@@ -129,4 +129,30 @@ test('axe finds no violations in Japanese', async ({ page }) => {
   await page.getByRole('button', { name: '一覧', exact: true }).click();
   await expect(page.locator('.annals-list')).toBeVisible();
   expect(await violations(page)).toEqual([]);
+});
+
+test.describe('embedded', () => {
+  const appPort = Number(process.env.ANNALS_E2E_PORT ?? 4173);
+  const hosts = `http://127.0.0.1:${appPort + 1}/`;
+
+  test('the JS API\'s language option and the element\'s lang attribute switch one instance', async ({ page }) => {
+    await page.goto(`${hosts}api.html`);
+    await page.waitForFunction(() => window.mounted === true);
+    const one = page.locator('#one');
+    const two = page.locator('#two');
+    await expect(one.locator(root)).toHaveAttribute('data-ready', 'true');
+    await page.evaluate(() => window.one.setOptions({ language: 'ja' }));
+    await expect(one.locator(root)).toHaveAttribute('lang', 'ja');
+    await expect(one.getByRole('button', { name: '拡大', exact: true })).toBeVisible();
+    await expect(two.getByRole('button', { name: 'Zoom in', exact: true })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+    await page.goto(`${hosts}element.html`);
+    const element = page.locator('#t');
+    await expect(element.locator(root)).toHaveAttribute('data-ready', 'true');
+    await page.evaluate(() => document.getElementById('t').setAttribute('lang', 'ja'));
+    await expect(element.locator(root)).toHaveAttribute('lang', 'ja');
+    await expect(element.locator('.annals-card-date')).toHaveText(/年/);
+    await expect(element.getByRole('button', { name: '拡大', exact: true })).toBeVisible();
+  });
 });

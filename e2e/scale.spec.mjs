@@ -50,7 +50,7 @@ test('100,000 events: DOM stays bounded, clusters count every event, zooming in 
   // The list view pages through the events rather than listing 100,000 at once.
   await page.getByRole('button', { name: 'List', exact: true }).click();
   await expect(page.locator('[data-list-event-id]')).toHaveCount(200);
-  await expect(page.locator('.annals-list-more')).toContainText('Showing 200 of 100000 events');
+  await expect(page.locator('.annals-list-more')).toContainText('Showing 200 of 100,000 events');
   await page.getByRole('button', { name: 'Show 200 more' }).click();
   await expect(page.locator('[data-list-event-id]')).toHaveCount(400);
   expect(await nodes()).toBeLessThan(4000);

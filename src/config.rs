@@ -84,6 +84,8 @@ pub struct Control(Rc<RefCell<ControlInner>>);
 struct ControlInner {
     dispatcher: Option<UseReducerDispatcher<State>>,
     waiting: Vec<Action>,
+    /// The dataset on screen, for `getData()`.
+    dataset: Option<Rc<Dataset>>,
 }
 
 impl Control {
@@ -94,6 +96,15 @@ impl Control {
             Some(dispatcher) => dispatcher.dispatch(action),
             None => inner.waiting.push(action),
         }
+    }
+
+    /// The dataset the app shows now, once it is mounted.
+    pub fn dataset(&self) -> Option<Rc<Dataset>> {
+        self.0.borrow().dataset.clone()
+    }
+
+    pub(crate) fn show(&self, dataset: Rc<Dataset>) {
+        self.0.borrow_mut().dataset = Some(dataset);
     }
 
     pub(crate) fn connect(&self, dispatcher: Option<UseReducerDispatcher<State>>) {
@@ -139,6 +150,13 @@ pub struct Config {
     pub hide_controls: bool,
     /// Called with the event's id when a card opens, and `None` when it closes.
     pub on_select: Callback<Option<String>>,
+    /// The reader may edit the data: the Edit button shows. The standalone
+    /// page is editable; embedded instances only when the host opts in.
+    pub editable: bool,
+    /// Start in edit mode (`?edit=1`), when `editable`.
+    pub start_editing: bool,
+    /// Called with the dataset after each edit, undo or redo.
+    pub on_change: Callback<Rc<Dataset>>,
     /// Lets code outside the component tree send actions.
     pub control: Option<Control>,
     /// The timeline's width, in pixels, for the first render, before the
@@ -160,6 +178,9 @@ impl Default for Config {
             language: None,
             hide_controls: false,
             on_select: Callback::noop(),
+            editable: true,
+            start_editing: false,
+            on_change: Callback::noop(),
             control: None,
             layout_width: None,
         }
@@ -171,12 +192,13 @@ impl Config {
     pub fn embedded() -> Config {
         Config {
             url_sync: false,
+            editable: false,
             ..Config::default()
         }
     }
 
     /// Fills in the standalone page's settings from its query pairs:
-    /// `data`, `start-at`, `theme`, `lang` and `controls=0`.
+    /// `data`, `start-at`, `theme`, `lang`, `controls=0` and `edit=1`.
     pub fn with_page_params<I, K, V>(mut self, pairs: I) -> Config
     where
         I: IntoIterator<Item = (K, V)>,
@@ -190,6 +212,7 @@ impl Config {
                 "theme" => self.theme = Theme::parse(value),
                 "lang" if !value.is_empty() => self.language = Some(value.to_owned()),
                 "controls" => self.hide_controls = matches!(value, "0" | "false" | "no"),
+                "edit" => self.start_editing = matches!(value, "1" | "true" | "yes"),
                 _ => {}
             }
         }
@@ -213,6 +236,9 @@ impl PartialEq for Config {
             && self.language == other.language
             && self.hide_controls == other.hide_controls
             && self.on_select == other.on_select
+            && self.editable == other.editable
+            && self.start_editing == other.start_editing
+            && self.on_change == other.on_change
             && self.control == other.control
             && self.layout_width == other.layout_width
     }
@@ -230,9 +256,11 @@ mod tests {
             ("lang", "ja"),
             ("controls", "0"),
             ("q", "x"),
+            ("edit", "1"),
         ];
         let config = Config::default().with_page_params(pairs);
         assert!(config.url_sync);
+        assert!(config.editable && config.start_editing);
         assert_eq!(config.start_at.as_deref(), Some("taepodong-1-launch"));
         assert_eq!(
             (
@@ -270,5 +298,10 @@ mod tests {
             (Theme::Light, false, None)
         );
         assert!(!Config::embedded().url_sync);
+        assert!(
+            !Config::embedded().editable,
+            "embedded instances are read-only by default"
+        );
+        assert!(!config.start_editing);
     }
 }

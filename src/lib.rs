@@ -16,6 +16,7 @@
 pub(crate) mod browser;
 pub(crate) mod components;
 pub mod config;
+pub(crate) mod editing;
 pub mod embed;
 pub(crate) mod hooks;
 pub mod i18n;

@@ -66,6 +66,8 @@ pub struct State {
     /// texts are shown in it where they have a translation. It stays when
     /// other data loads.
     pub lang: String,
+    /// Edit mode: whether it is on, undo and redo, unsaved changes.
+    pub editing: crate::editing::Editing,
     /// The reader chose the language (in the menu or the page's URL), so
     /// links to this view keep it.
     pub lang_in_url: bool,
@@ -205,6 +207,8 @@ pub enum Action {
     /// Show this dataset, which a host app built (see [`State::for_host`]);
     /// it replaces any load in progress.
     ShowDataset(Rc<Dataset>),
+    /// Something in edit mode (see [`crate::editing`]).
+    Edit(crate::editing::EditAction),
 }
 
 impl State {
@@ -244,6 +248,7 @@ impl State {
             pending_url: None,
             announcement: String::new(),
             lang,
+            editing: Default::default(),
             lang_in_url: false,
         }
     }
@@ -318,7 +323,7 @@ impl State {
 
     /// Recomputes what depends on the filters and the search, and closes or
     /// moves whatever the filters just hid.
-    fn refilter(mut self) -> State {
+    pub(crate) fn refilter(mut self) -> State {
         // A search alone leaves the same events shown: keep the list and its
         // index rather than rebuild them on every keystroke.
         let visible = self.filters.visible(&self.dataset);
@@ -555,6 +560,15 @@ impl State {
                                 .then_some(LoadOutcome::Loaded(name)),
                             ..State::new(loaded.dataset, loaded.problems)
                         };
+                        let fresh = State {
+                            editing: crate::editing::Editing {
+                                pending_draft: self.editing.pending_draft.clone(),
+                                on: self.editing.on,
+                                ..Default::default()
+                            },
+                            ..fresh
+                        }
+                        .take_pending_draft();
                         match self.pending_url.clone() {
                             Some(url) => fresh.apply_url(url),
                             None => fresh,
@@ -677,10 +691,15 @@ impl State {
             Action::ShowDataset(dataset) if Rc::ptr_eq(&dataset, &self.dataset) => return None,
             Action::ShowDataset(dataset) => State {
                 width: self.width,
+                editing: crate::editing::Editing {
+                    on: self.editing.on,
+                    ..Default::default()
+                },
                 lang: self.lang.clone(),
                 lang_in_url: self.lang_in_url,
                 ..State::for_host(dataset)
             },
+            Action::Edit(action) => return self.apply_edit(action),
         };
         (next != *self).then_some(next)
     }
@@ -708,6 +727,7 @@ impl PartialEq for State {
             && self.pending_url == other.pending_url
             && self.announcement == other.announcement
             && self.lang == other.lang
+            && self.editing == other.editing
             && self.lang_in_url == other.lang_in_url
     }
 }

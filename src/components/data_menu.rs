@@ -57,8 +57,12 @@ pub fn DataMenu() -> Html {
                 format.extension()
             );
             let mime = format.mime();
-            if let Err(problem) = download(&name, mime, &contents) {
-                gloo::console::error!(format!("export failed: {problem}"));
+            match download(&name, mime, &contents) {
+                // Exported: leaving the page no longer needs to ask.
+                Ok(()) => state.dispatch(crate::state::Action::Edit(
+                    crate::editing::EditAction::Exported,
+                )),
+                Err(problem) => gloo::console::error!(format!("export failed: {problem}")),
             }
         })
     };

@@ -104,6 +104,14 @@ pub fn Timeline() -> Html {
                     return;
                 }
             }
+            // In edit mode, Alt with the arrows moves the focused mark.
+            if let Some(edit) =
+                crate::editing::key_edit(&state, &event.key(), event.alt_key(), event.shift_key())
+            {
+                event.prevent_default();
+                state.dispatch(Action::Edit(edit));
+                return;
+            }
             let action = match event.key().as_str() {
                 "ArrowRight" | "ArrowDown" => Action::FocusStep(1),
                 "ArrowLeft" | "ArrowUp" => Action::FocusStep(-1),
@@ -165,7 +173,7 @@ pub fn Timeline() -> Html {
                             <span class="annals-gridline" aria-hidden="true" data-style={format!("left:{:.1}px", t.x)}></span>
                         }) }
                         { for frame.lanes.iter().map(|band| html! {
-                            <div class="annals-lane" aria-hidden="true"
+                            <div class="annals-lane" aria-hidden="true" data-lane={band.lane.to_string()}
                                 data-style={format!("top:{:.0}px;height:{:.0}px", band.y, band.height)}>
                                 <span class="annals-lane-label">{ dataset.lanes[band.lane].label.get(&state.lang).to_owned() }</span>
                             </div>

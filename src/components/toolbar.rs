@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 use super::{
-    use_annals, use_config, use_ids, DataMenu, FilterPanel, LanguageMenu, SearchBox, ShareMenu,
+    use_annals, use_config, use_ids, DataMenu, EditBar, FilterPanel, LanguageMenu, SearchBox,
+    ShareMenu,
 };
 use crate::i18n::Msg;
 use crate::model::Status;
@@ -84,6 +85,9 @@ pub fn Toolbar() -> Html {
                 { if hidden > 0 { l.f(Msg::FiltersHidden, &[("count", &l.count(hidden))]) } else { l.t(Msg::Filters).to_owned() } }
             </button>
             <DataMenu />
+            if config.editable {
+                <EditBar />
+            }
             // Only the standalone page owns its address; embedded instances have none to share.
             if config.url_sync {
                 <ShareMenu />

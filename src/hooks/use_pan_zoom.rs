@@ -1,6 +1,8 @@
 //! Zoom and pan by pointer: the wheel and trackpad pinch anchored at the
 //! cursor, double-click to zoom in, drag or swipe to pan, and a two-finger
-//! pinch on touch screens.
+//! pinch on touch screens. In edit mode, dragging a mark moves the event
+//! instead (by whole units of its precision, or to the lane it is dropped
+//! on), and dragging a span's right end resizes it; the view does not pan.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -49,6 +51,65 @@ struct Gesture {
     start_view: Option<Viewport>,
     dragging: bool,
     swallow_click: bool,
+    /// In edit mode, the mark being dragged.
+    mark: Option<MarkDrag>,
+}
+
+/// A mark dragged in edit mode.
+struct MarkDrag {
+    /// The mark's element, moved with the pointer until it is dropped.
+    element: web_sys::HtmlElement,
+    /// The event's id.
+    id: String,
+    /// The drag started on a span's right end: it resizes.
+    resize: bool,
+    /// Where the pointer went down.
+    from: (f64, f64),
+}
+
+/// How near a span's right end a press resizes rather than moves, in pixels.
+const RESIZE_GRIP: f64 = 8.0;
+
+/// The mark under a pointer press in edit mode, if any.
+fn mark_at(event: &PointerEvent) -> Option<MarkDrag> {
+    use wasm_bindgen::JsCast;
+    let target: Element = event.target()?.dyn_into().ok()?;
+    let element: web_sys::HtmlElement = target.closest("[data-event-id]").ok()??.dyn_into().ok()?;
+    let id = element.get_attribute("data-event-id")?;
+    let x = event.client_x() as f64;
+    let resize = element
+        .class_name()
+        .split_whitespace()
+        .any(|c| c == "annals-span")
+        && element
+            .query_selector(".annals-mark")
+            .ok()
+            .flatten()
+            .map(|m| m.get_bounding_client_rect())
+            // A narrow mark keeps most of itself for moving.
+            .is_some_and(|r| {
+                let grip = RESIZE_GRIP.min(r.width() / 4.0);
+                x >= r.right() - grip && x <= r.right() + 2.0
+            });
+    Some(MarkDrag {
+        element,
+        id,
+        resize,
+        from: (x, event.client_y() as f64),
+    })
+}
+
+/// The lane drawn at `client_y`, from the lane bands' `data-lane`.
+fn lane_at(stage: &Element, client_y: f64) -> Option<usize> {
+    let lanes = stage.query_selector_all("[data-lane]").ok()?;
+    (0..lanes.length())
+        .filter_map(|i| lanes.item(i))
+        .filter_map(|node| wasm_bindgen::JsCast::dyn_into::<Element>(node).ok())
+        .find(|lane| {
+            let r = lane.get_bounding_client_rect();
+            client_y >= r.top() && client_y < r.bottom()
+        })
+        .and_then(|lane| lane.get_attribute("data-lane")?.parse().ok())
 }
 
 /// Wheel and pointer handlers that pan and zoom the view in `state`.
@@ -139,6 +200,9 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
             }
             let mut g = gesture.borrow_mut();
             let x = event.client_x() as f64;
+            if state.editing.on && g.pointers.is_empty() {
+                g.mark = mark_at(&event);
+            }
             g.pointers.insert(event.pointer_id(), (x, x));
             // Every change in the number of pointers restarts the gesture from here.
             for pointer in g.pointers.values_mut() {
@@ -178,6 +242,21 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
                     let _ = element.set_pointer_capture(id);
                 }
             }
+            if let Some(mark) = &g.mark {
+                // The mark follows the pointer (through the CSSOM, which a
+                // strict CSP allows); the event changes when it is dropped.
+                let dx = event.client_x() as f64 - mark.from.0;
+                let dy = if mark.resize {
+                    0.0
+                } else {
+                    event.client_y() as f64 - mark.from.1
+                };
+                let _ = mark
+                    .element
+                    .style()
+                    .set_property("transform", &format!("translate({dx:.0}px, {dy:.0}px)"));
+                return;
+            }
             let width = state.width.max(1.0);
             let mut fingers = g.pointers.values();
             match (fingers.next(), fingers.next()) {
@@ -207,8 +286,24 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
         let gesture = gesture.clone();
         let state = state.clone();
         let dragging = dragging.clone();
+        let stage = stage.clone();
         Callback::from(move |event: PointerEvent| {
             let mut g = gesture.borrow_mut();
+            if let Some(mark) = g.mark.take() {
+                let _ = mark.element.style().remove_property("transform");
+                if g.dragging && event.type_() == "pointerup" {
+                    let lane = stage
+                        .cast::<Element>()
+                        .and_then(|stage| lane_at(&stage, event.client_y() as f64));
+                    let dx = event.client_x() as f64 - mark.from.0;
+                    let days = dx / state.width.max(1.0) * state.view.span();
+                    for edit in
+                        crate::editing::drop_edits(&state, &mark.id, days, lane, mark.resize)
+                    {
+                        state.dispatch(Action::Edit(edit));
+                    }
+                }
+            }
             g.pointers.remove(&event.pointer_id());
             if g.pointers.is_empty() {
                 let swallow_click = g.dragging;

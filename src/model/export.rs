@@ -10,7 +10,7 @@ use super::format::{
     RawDataset, RawEra, RawEvent, RawLane, RawMedia, RawSource, RawStatus, RawText, RawTheme,
 };
 use super::markdown::{self, Block, Inline};
-use super::{Dataset, Source, Status, Text};
+use super::{Dataset, Event, Source, Status, Text};
 
 /// The dataset in the native JSON format, pretty-printed. Reading it back with
 /// [`super::parse_dataset`] gives an equal dataset.
@@ -56,51 +56,58 @@ pub fn to_native_json(dataset: &Dataset) -> String {
         events: dataset
             .events
             .iter()
-            .map(|event| RawEvent {
-                id: event.id.clone(),
-                title: text(&event.title),
-                start: event.start.to_string(),
-                end: event.end.map(|d| d.to_string()),
-                circa: event.circa,
-                display_date: event.display_date.as_deref().map(text),
-                status: Some(match event.status {
-                    Status::Occurred => RawStatus::Occurred,
-                    Status::Planned => RawStatus::Planned,
-                    Status::Proposed => RawStatus::Proposed,
-                    Status::Cancelled => RawStatus::Cancelled,
-                }),
-                lane: dataset.lanes.get(event.lane).map(|lane| lane.id.clone()),
-                actors: event.actors.to_vec(),
-                tags: event.tags.to_vec(),
-                summary: text(&event.summary),
-                media: event
-                    .media
-                    .iter()
-                    .map(|m| RawMedia {
-                        url: m.url.clone(),
-                        alt: text(&m.alt),
-                        caption: text(&m.caption),
-                        credit: text(&m.credit),
-                        extra: BTreeMap::new(),
-                    })
-                    .collect(),
-                sources: event.sources.iter().map(raw_source).collect(),
-                related: event
-                    .related
-                    .iter()
-                    .filter_map(|&i| dataset.events.get(i))
-                    .map(|e| e.id.clone())
-                    .collect(),
-                importance: event.importance,
-                extra: BTreeMap::new(),
-            })
+            .map(|event| raw_event(dataset, event))
             .collect(),
         extra: BTreeMap::new(),
     };
     serde_json::to_string_pretty(&raw).expect("plain data always serializes")
 }
 
-fn raw_text(text: &Text, language: &str) -> RawText {
+/// One event in the native format's shape, its related events by id.
+pub(crate) fn raw_event(dataset: &Dataset, event: &Event) -> RawEvent {
+    let language = dataset.language.as_str();
+    let text = |t: &Text| raw_text(t, language);
+    RawEvent {
+        id: event.id.clone(),
+        title: text(&event.title),
+        start: event.start.to_string(),
+        end: event.end.map(|d| d.to_string()),
+        circa: event.circa,
+        display_date: event.display_date.as_deref().map(text),
+        status: Some(match event.status {
+            Status::Occurred => RawStatus::Occurred,
+            Status::Planned => RawStatus::Planned,
+            Status::Proposed => RawStatus::Proposed,
+            Status::Cancelled => RawStatus::Cancelled,
+        }),
+        lane: dataset.lanes.get(event.lane).map(|lane| lane.id.clone()),
+        actors: event.actors.to_vec(),
+        tags: event.tags.to_vec(),
+        summary: text(&event.summary),
+        media: event
+            .media
+            .iter()
+            .map(|m| RawMedia {
+                url: m.url.clone(),
+                alt: text(&m.alt),
+                caption: text(&m.caption),
+                credit: text(&m.credit),
+                extra: BTreeMap::new(),
+            })
+            .collect(),
+        sources: event.sources.iter().map(raw_source).collect(),
+        related: event
+            .related
+            .iter()
+            .filter_map(|&i| dataset.events.get(i))
+            .map(|e| e.id.clone())
+            .collect(),
+        importance: event.importance,
+        extra: BTreeMap::new(),
+    }
+}
+
+pub(crate) fn raw_text(text: &Text, language: &str) -> RawText {
     if text.translations.is_empty() {
         return RawText::Plain(text.default.clone());
     }

@@ -15,6 +15,7 @@
 pub mod csv_import;
 pub mod date;
 mod date_writer;
+pub mod edit;
 pub(crate) mod export;
 mod format;
 pub(crate) mod html;
@@ -37,9 +38,10 @@ pub use text::Text;
 
 /// Whether an event happened, or was only planned or proposed. Ordered as
 /// the legend shows them ([`Status::ALL`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     /// It happened.
+    #[default]
     Occurred,
     /// It was scheduled or announced as going to happen.
     Planned,

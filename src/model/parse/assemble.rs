@@ -145,6 +145,12 @@ impl Assembler {
         (&self.header.language, &mut self.problems)
     }
 
+    /// The header as checked, and the problems found, for a reader that
+    /// checks a header alone (an edit of the eras).
+    pub(crate) fn into_header(self) -> (Header, Vec<Problem>) {
+        (self.header, self.problems)
+    }
+
     /// How many problems have been found so far.
     pub(crate) fn problem_count(&self) -> usize {
         self.problems.len()
@@ -401,7 +407,7 @@ fn trim_in_place(text: &mut String) {
 
 /// The warnings for link targets that Markdown `source` would drop. Only
 /// text with a `[` or `<` can hold a link, so most summaries skip the parse.
-fn link_warnings(source: &str) -> Vec<String> {
+pub(crate) fn link_warnings(source: &str) -> Vec<String> {
     // Bytes rather than chars: the same answer, as both are ASCII, without
     // decoding every summary of a large file.
     if source.bytes().any(|b| b == b'[' || b == b'<') {
