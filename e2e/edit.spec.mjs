@@ -52,7 +52,7 @@ async function draftSaved(page, count) {
 async function exportedJson(page) {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export JSON' }).click(),
+    page.getByRole('button', { name: 'Data', exact: true }).click().then(() => page.getByRole('menuitem', { name: 'Export JSON' }).click()),
   ]);
   return JSON.parse(await readFile(await download.path(), 'utf8'));
 }

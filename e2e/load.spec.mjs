@@ -141,7 +141,8 @@ test('a file chosen through the input loads', async ({ page }) => {
 test('pasted JSON loads', async ({ page }) => {
   await page.goto('./');
   await waitReady(page, 26);
-  await page.getByRole('button', { name: 'Paste data…' }).click();
+  await page.getByRole('button', { name: 'Data', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Paste data…' }).click();
   await page.getByLabel(/Paste a timeline/).fill('{"title": "Pasted", "events": [{"id": "p", "title": "Pasted event", "start": "1999"}]}');
   await page.getByRole('button', { name: 'Load', exact: true }).click();
   await waitReady(page, 1);
@@ -222,12 +223,12 @@ test('?data= with the plain text format, and a bad line located by line and colu
 test('export JSON and CSV, and load the export back unchanged', async ({ page }) => {
   await page.goto('./');
   await waitReady(page, 26);
-  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Data', exact: true }).click().then(() => page.getByRole('menuitem', { name: 'Export JSON' }).click())]);
   expect(json.suggestedFilename()).toBe('the-u-s-japan-alliance-1960-2007.json');
   const path = await json.path();
   const exported = JSON.parse(await (await import('node:fs/promises')).readFile(path, 'utf8'));
   expect(exported.events).toHaveLength(26);
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Data', exact: true }).click().then(() => page.getByRole('menuitem', { name: 'Export CSV' }).click())]);
   expect(csv.suggestedFilename()).toBe('the-u-s-japan-alliance-1960-2007.csv');
   await page.locator('input[type="file"]').setInputFiles(path);
   await waitReady(page, 26);

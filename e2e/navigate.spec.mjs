@@ -131,7 +131,8 @@ test('copy link puts the current view on the clipboard', async ({ page, context 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);
   await page.locator(mark('kyoto-summit')).click();
-  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Copy link' }).click();
   await expect(page.getByText('Link copied')).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain('event=kyoto-summit');

@@ -16,7 +16,9 @@ use yew::{Callback, UseReducerDispatcher};
 use crate::model::Dataset;
 use crate::state::{Action, State};
 
-/// Colour scheme of the app's root.
+/// Colour scheme of the app. Each theme is a class on the app's root
+/// (`annals.css` keys its colours on it); on the standalone page the theme
+/// is also on `<html>` (`data-annals-theme`), so the whole page follows it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     /// Dark text on light surfaces.
@@ -24,15 +26,41 @@ pub enum Theme {
     Light,
     /// Light text on dark surfaces.
     Dark,
+    /// Black on white with strong borders and outlines, for low vision; the
+    /// system's own colours under `forced-colors: active` (which every theme
+    /// honours).
+    Contrast,
+    /// Light or dark as the reader's system prefers (`prefers-color-scheme`),
+    /// decided by CSS alone, so it needs no script and never flashes.
+    Auto,
 }
 
 impl Theme {
-    /// Reads `light` or `dark`; anything else is the default, light.
+    /// Every theme, in the order the documentation lists them.
+    pub const ALL: [Theme; 4] = [Theme::Light, Theme::Dark, Theme::Contrast, Theme::Auto];
+
+    /// Reads a theme's name (`light`, `dark`, `contrast` or `auto`, in any
+    /// case; `high-contrast` too); anything else is the default, light.
     pub fn parse(value: &str) -> Theme {
-        if value.trim().eq_ignore_ascii_case("dark") {
-            Theme::Dark
-        } else {
-            Theme::Light
+        let value = value.trim();
+        Theme::ALL
+            .into_iter()
+            .find(|theme| value.eq_ignore_ascii_case(theme.name()))
+            .or_else(|| {
+                value
+                    .eq_ignore_ascii_case("high-contrast")
+                    .then_some(Theme::Contrast)
+            })
+            .unwrap_or_default()
+    }
+
+    /// The theme's name, as `?theme=` and the embed options spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Contrast => "contrast",
+            Theme::Auto => "auto",
         }
     }
 
@@ -41,6 +69,8 @@ impl Theme {
         match self {
             Theme::Light => "annals-theme-light",
             Theme::Dark => "annals-theme-dark",
+            Theme::Contrast => "annals-theme-contrast",
+            Theme::Auto => "annals-theme-auto",
         }
     }
 }
@@ -240,6 +270,20 @@ mod tests {
             ),
             (Theme::Dark, Some("ja"), true)
         );
+    }
+
+    #[test]
+    fn every_theme_reads_back_from_its_name() {
+        for theme in Theme::ALL {
+            assert_eq!(Theme::parse(theme.name()), theme);
+            assert_eq!(
+                Theme::parse(&format!(" {} ", theme.name().to_uppercase())),
+                theme
+            );
+            assert_eq!(theme.class(), format!("annals-theme-{}", theme.name()));
+        }
+        assert_eq!(Theme::parse("High-Contrast"), Theme::Contrast);
+        assert_eq!(Theme::parse(""), Theme::Light);
     }
 
     #[test]

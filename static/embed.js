@@ -11,6 +11,9 @@
 //   <script type="module" src="https://example.org/annals/embed.js"></script>
 //   <annals-timeline src="data.json" theme="dark" start-at="some-id"></annals-timeline>
 //
+// `theme` is light (the default), dark, contrast (high contrast) or auto
+// (follows the reader's light or dark preference).
+//
 // Once it is ready it sets `window.annals = { mount }` and dispatches
 // `annals-ready` on `window` (with `{ mount }` as `event.detail`), for
 // scripts that are not modules: `window.annals` is not there yet at

@@ -9,13 +9,13 @@ use web_sys::{Element, HtmlElement};
 
 use super::{
     use_annals, use_config, Card, DatasetForm, DraftNotice, EventForm, HelpDialog, Ids, ListView,
-    LoadStatus, ProblemsPanel, RichText, StateHandle, Timeline, Toolbar,
+    LoadStatus, PrintList, ProblemsPanel, RichText, StateHandle, Timeline, Toolbar,
 };
 use crate::browser::load::data_param;
 use crate::browser::{dom, styles, url};
 use crate::config::Config;
 use crate::editing::{EditAction, Panel};
-use crate::hooks::{use_drafts, use_focus_management, use_loader, use_url_sync, Loader};
+use crate::hooks::{use_drafts, use_focus_management, use_loader, use_print, use_url_sync, Loader};
 use crate::i18n::{Locale, Msg};
 use crate::state::{Action, State};
 
@@ -355,6 +355,20 @@ fn Shell() -> Html {
             dom::set_document_lang(lang);
         }
     });
+    // The standalone page's theme covers the whole page, not only the app.
+    use_effect_with((config.url_sync, config.theme), |(own_page, theme)| {
+        if *own_page {
+            crate::browser::dom::set_page_theme(theme.name());
+        }
+    });
+    use_print(state.clone());
+    // The print list waits for the browser: rendered ahead of time, the page
+    // has the prerendered event list instead, and stays small.
+    let in_browser = use_state_eq(|| false);
+    {
+        let in_browser = in_browser.clone();
+        use_effect_with((), move |_| in_browser.set(true));
+    }
     html! {
         <div class={classes!("annals", config.theme.class(), config.hide_controls.then_some("annals-no-controls"), state.editing.on.then_some("annals-editing"))}
             ref={root} data-annals-root=""
@@ -390,6 +404,9 @@ fn Shell() -> Html {
                     None => html! { <Card /> },
                 } }
             </div>
+            if *in_browser {
+                <PrintList dataset={state.dataset.clone()} shown={state.visible.clone()} lang={AttrValue::from(state.lang.clone())} />
+            }
             <div class="annals-visually-hidden" role="status" aria-live="polite">{ state.announcement.clone() }</div>
             if state.help_open {
                 <HelpDialog />

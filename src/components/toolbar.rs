@@ -1,12 +1,11 @@
-//! Zoom buttons and the legend.
+//! The toolbar (zoom, view switch, search, filters, the Data and Share
+//! menus, language, help) and the legend.
 
 use yew::prelude::*;
 
-use web_sys::HtmlElement;
-
 use super::{
-    use_annals, use_config, CopyLink, DataMenu, EditBar, FilterPanel, LanguageMenu, SearchBox,
-    ShareDialog,
+    use_annals, use_config, use_ids, DataMenu, EditBar, FilterPanel, LanguageMenu, SearchBox,
+    ShareMenu,
 };
 use crate::i18n::Msg;
 use crate::layout::warp::{offers_log_axis, AxisKind};
@@ -19,22 +18,13 @@ use crate::state::{Action, ZOOM_STEP};
 pub fn Toolbar() -> Html {
     let state = use_annals();
     let config = use_config();
+    let controls_id = use_ids().id("toolbar-controls");
     let filters_open = use_state(|| false);
-    let share_open = use_state(|| false);
-    let share_button = use_node_ref();
-    let open_share = {
-        let share_open = share_open.clone();
-        Callback::from(move |_: MouseEvent| share_open.set(true))
-    };
-    let close_share = {
-        let share_open = share_open.clone();
-        let share_button = share_button.clone();
-        Callback::from(move |()| {
-            share_open.set(false);
-            if let Some(button) = share_button.cast::<HtmlElement>() {
-                let _ = button.focus();
-            }
-        })
+    // On a narrow stage the controls fold behind one button (see annals.css).
+    let controls_open = use_state(|| false);
+    let toggle_controls = {
+        let controls_open = controls_open.clone();
+        Callback::from(move |_: MouseEvent| controls_open.set(!*controls_open))
     };
     let toggle_filters = {
         let filters_open = filters_open.clone();
@@ -91,7 +81,13 @@ pub fn Toolbar() -> Html {
     });
     html! {
         <>
-        <div class="annals-toolbar">
+        <div class={classes!("annals-toolbar", controls_open.then_some("annals-toolbar-open"))}>
+            <button type="button" class="annals-button annals-toolbar-toggle" aria-expanded={controls_open.to_string()}
+                aria-controls={controls_id.clone()} onclick={toggle_controls}>
+                <span class="annals-toolbar-toggle-icon" aria-hidden="true">{ "\u{2630}" }</span>
+                { l.t(Msg::Controls) }
+            </button>
+            <div class="annals-toolbar-controls" id={controls_id}>
             <div class="annals-zoom" role="group" aria-label={l.t(Msg::ZoomGroup)}>
                 { button(l.t(Msg::ZoomIn), "+", Action::Zoom(1.0 / ZOOM_STEP)) }
                 { button(l.t(Msg::ZoomOut), "\u{2212}", Action::Zoom(ZOOM_STEP)) }
@@ -112,19 +108,14 @@ pub fn Toolbar() -> Html {
             }
             // Only the standalone page owns its address; embedded instances have none to share.
             if config.url_sync {
-                <CopyLink />
-                <button type="button" class="annals-button" ref={share_button} aria-haspopup="dialog" onclick={open_share}>
-                    { l.t(Msg::ShareEmbed) }
-                </button>
+                <ShareMenu />
             }
             <LanguageMenu />
             <button type="button" class="annals-button" aria-label={l.t(Msg::Shortcuts)} title={l.t(Msg::ShortcutsButtonTitle)} onclick={help}>{ "?" }</button>
+            </div>
         </div>
         if *filters_open {
             <FilterPanel on_close={close_filters} />
-        }
-        if *share_open {
-            <ShareDialog on_close={close_share} />
         }
         <div class="annals-legend-row">
             <ul class="annals-legend" aria-label={l.t(Msg::Legend)}>

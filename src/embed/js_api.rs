@@ -134,7 +134,8 @@ pub struct Handle {
 }
 
 /// Renders annals into a shadow root on `element`. `spec` is
-/// `{ url, data, options: { theme, startAt, hideControls, language, editable }, stylesheet }`:
+/// `{ url, data, options: { theme, startAt, hideControls, language, editable }, stylesheet }`
+/// (`theme` is `light`, `dark`, `contrast` or `auto`):
 /// `url` is fetched, `data` (an object or JSON/CSV text) is loaded directly,
 /// and with neither the default dataset is shown where it is built in (the
 /// `default-dataset` feature; `embed.js` gives the release bundle's
