@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::format::{RawDataset, RawEra, RawEvent, RawLane, RawMedia, RawSource};
+use super::format::{RawDataset, RawEra, RawEvent, RawHeader, RawLane, RawMedia, RawSource};
 use super::parse::{Location, Problem};
 
 /// One kind of object of the native format: the fields it knows, and the
@@ -56,6 +56,14 @@ fields!(
         "events"
     ]
 );
+// The header knows the same fields: a typo of `events` is still suggested.
+impl Fields for RawHeader {
+    const NAMES: &'static [&'static str] = RawDataset::NAMES;
+
+    fn extra(&self) -> &BTreeMap<String, Value> {
+        &self.extra
+    }
+}
 fields!(RawLane, ["id", "label"]);
 fields!(RawEra, ["id", "title", "start", "end"]);
 fields!(

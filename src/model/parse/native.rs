@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::super::date::{Date, DateError};
 use super::super::format::{
-    RawDataset, RawEra, RawEvent, RawLane, RawSource, RawStatus, RawText, MINIMAL_DATASET,
+    RawEra, RawEvent, RawHeader, RawLane, RawSource, RawStatus, RawText, MINIMAL_DATASET,
     MINIMAL_ERA, MINIMAL_EVENT, MINIMAL_LANE,
 };
 use super::super::markdown::safe_url;
@@ -64,9 +64,8 @@ pub(crate) fn native_header(
 ) -> Result<Assembler, Vec<Problem>> {
     let lanes = take_array(&mut top, "lanes", &mut problems).unwrap_or_default();
     let eras = take_array(&mut top, "eras", &mut problems).unwrap_or_default();
-    top.insert("events".into(), Value::Array(Vec::new()));
     let dataset = Location::part(Part::Dataset);
-    let raw: RawDataset = read_lenient(top, MINIMAL_DATASET, &dataset, &mut problems)
+    let raw: RawHeader = read_lenient(top, MINIMAL_DATASET, &dataset, &mut problems)
         .ok_or_else(|| problems.clone())?;
     warn_unknown(&raw, &dataset, &mut problems);
     let language = raw
