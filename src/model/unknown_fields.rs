@@ -173,7 +173,7 @@ fn suggestion(name: &str, known: &'static [&'static str]) -> Option<&'static str
 /// four letters, two up to eight, three beyond), a swap of two neighbours
 /// counting as one.
 fn did_you_mean(name: &str, known: &'static [&'static str]) -> Option<&'static str> {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let allowed = match lower.chars().count() {
         0..=4 => 1,
         5..=8 => 2,
