@@ -20,6 +20,7 @@ pub mod embed;
 pub(crate) mod hooks;
 pub mod layout;
 pub mod model;
+pub(crate) mod order;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub(crate) mod search;

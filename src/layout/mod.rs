@@ -223,7 +223,7 @@ pub fn layout(
         })
         .collect();
     // Date order in the document, for screen readers browsing the marks.
-    events.sort_by_key(|e| e.index);
+    crate::order::sort_by_key(&mut events, |e| (e.index as u64, 0));
 
     let buckets = ((width / options.cluster_width).floor() as usize).max(1);
     let bucket_span = (t1 - t0) / buckets as f64;
