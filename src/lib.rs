@@ -22,6 +22,7 @@ pub(crate) mod hooks;
 pub mod i18n;
 pub mod layout;
 pub mod model;
+pub(crate) mod order;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub(crate) mod search;

@@ -138,7 +138,10 @@ pub fn search(dataset: &Dataset, query: &str, lang: &str) -> Vec<Hit> {
             event_score(&query_words, e, dataset, lang).map(|score| Hit { index, score })
         })
         .collect();
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+    // Best first, then in date order.
+    crate::order::sort_by_key(&mut hits, |hit| {
+        (u64::from(u32::MAX - hit.score), hit.index as u64)
+    });
     hits.truncate(MAX_RESULTS);
     hits
 }

@@ -375,19 +375,20 @@ impl State {
 
     fn apply_url(&self, url: UrlState) -> State {
         let lanes = &self.dataset.lanes;
-        let mut filters = Filters {
-            lanes: url
-                .hidden_lanes
+        // Sets filled by `extend`, which inserts: `collect` would sort first,
+        // a copy of the sort in the wasm per element type.
+        let mut filters = Filters::default();
+        filters.lanes.extend(
+            url.hidden_lanes
                 .iter()
-                .filter_map(|id| lanes.iter().position(|l| &l.id == id))
-                .collect(),
-            tags: url.hidden_tags.into_iter().collect(),
-            statuses: url
-                .hidden_statuses
+                .filter_map(|id| lanes.iter().position(|l| &l.id == id)),
+        );
+        filters.tags.extend(url.hidden_tags);
+        filters.statuses.extend(
+            url.hidden_statuses
                 .iter()
-                .filter_map(|s| Status::from_name(s))
-                .collect(),
-        };
+                .filter_map(|s| Status::from_name(s)),
+        );
         filters.tags.retain(|t| !t.is_empty());
         let (lang, lang_in_url) = match url.lang {
             Some(lang) => (lang, true),

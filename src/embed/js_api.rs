@@ -148,7 +148,7 @@ pub fn mount(element: Element, spec: JsValue) -> Result<Handle, JsValue> {
         None => element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
             JsValue::from_str(&format!(
                 "annals mount: a <{}> cannot hold a shadow root; mount into a <div> or another container element",
-                element.tag_name().to_lowercase()
+                element.tag_name().to_ascii_lowercase()
             ))
         })?,
     };

@@ -5,7 +5,6 @@
 //! on), and dragging a span's right end resizes it; the view does not pan.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use web_sys::{Element, PointerEvent, WheelEvent};
@@ -47,8 +46,10 @@ pub struct PanZoomHandlers {
 
 #[derive(Default)]
 struct Gesture {
-    /// Pointers that are down, by id, with their start and current x.
-    pointers: BTreeMap<i32, (f64, f64)>,
+    /// Pointers that are down, with their start and current x, in order of
+    /// id (a list, not a `BTreeMap`: there are one or two, and a map type
+    /// of its own is several KB of wasm).
+    pointers: Vec<(i32, (f64, f64))>,
     start_view: Option<Viewport>,
     dragging: bool,
     swallow_click: bool,
@@ -204,9 +205,13 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
             if state.editing.on && g.pointers.is_empty() {
                 g.mark = mark_at(&event);
             }
-            g.pointers.insert(event.pointer_id(), (x, x));
+            let id = event.pointer_id();
+            match g.pointers.binary_search_by_key(&id, |&(id, _)| id) {
+                Ok(i) => g.pointers[i].1 = (x, x),
+                Err(i) => g.pointers.insert(i, (id, (x, x))),
+            }
             // Every change in the number of pointers restarts the gesture from here.
-            for pointer in g.pointers.values_mut() {
+            for (_, pointer) in &mut g.pointers {
                 pointer.0 = pointer.1;
             }
             g.start_view = Some(state.view);
@@ -225,14 +230,14 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
                 return;
             };
             let id = event.pointer_id();
-            let Some(pointer) = g.pointers.get_mut(&id) else {
+            let Some((_, pointer)) = g.pointers.iter_mut().find(|(down, _)| *down == id) else {
                 return;
             };
             pointer.1 = event.client_x() as f64;
             let moved = g
                 .pointers
-                .values()
-                .any(|(from, to)| (to - from).abs() >= DRAG_THRESHOLD);
+                .iter()
+                .any(|(_, (from, to))| (to - from).abs() >= DRAG_THRESHOLD);
             if !g.dragging && !moved {
                 return;
             }
@@ -259,7 +264,7 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
                 return;
             }
             let width = state.width.max(1.0);
-            let mut fingers = g.pointers.values();
+            let mut fingers = g.pointers.iter().map(|(_, pointer)| pointer);
             match (fingers.next(), fingers.next()) {
                 (Some(&(a0, a1)), Some(&(b0, b1))) => {
                     // Pinch: the span scales with the distance between the
@@ -306,7 +311,8 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
                     }
                 }
             }
-            g.pointers.remove(&event.pointer_id());
+            let id = event.pointer_id();
+            g.pointers.retain(|&(down, _)| down != id);
             if g.pointers.is_empty() {
                 let swallow_click = g.dragging;
                 *g = Gesture {
@@ -315,7 +321,7 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
                 };
                 dragging.set(false);
             } else {
-                for pointer in g.pointers.values_mut() {
+                for (_, pointer) in &mut g.pointers {
                     pointer.0 = pointer.1;
                 }
                 g.start_view = Some(state.view);

@@ -43,11 +43,8 @@ impl TimeIndex {
             .copied()
             .filter(|&i| i < dataset.events.len())
             .collect();
-        order.sort_by(|&a, &b| {
-            dataset.events[a]
-                .range
-                .0
-                .total_cmp(&dataset.events[b].range.0)
+        crate::order::sort_by_key(&mut order, |&i| {
+            (crate::order::float_key(dataset.events[i].range.0), 0)
         });
         for i in order {
             let event = &dataset.events[i];

@@ -266,7 +266,7 @@ pub fn layout(
         })
         .collect();
     // Date order in the document, for screen readers browsing the marks.
-    events.sort_by_key(|e| e.index);
+    crate::order::sort_by_key(&mut events, |e| (e.index as u64, 0));
 
     // Bucket edges are equal in pixels, so they follow the warp.
     let edges = |bucket: f64| {

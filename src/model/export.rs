@@ -136,7 +136,6 @@ fn raw_source(source: &Source) -> RawSource {
 /// A cell that a spreadsheet program would run as a formula starts with an
 /// apostrophe, which [`super::csv_import::parse_csv`] removes again.
 pub fn to_csv(dataset: &Dataset) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
     let mut rows: Vec<[String; COLUMNS.len()]> = Vec::new();
     let column = |name: &str| {
         COLUMNS
@@ -186,17 +185,33 @@ pub fn to_csv(dataset: &Dataset) -> String {
             .unwrap_or_default();
         rows.push(row);
     }
-    let mut write = |record: &[String]| {
-        writer
-            .write_record(record)
-            .expect("writing to memory cannot fail")
-    };
-    write(&COLUMNS.map(str::to_owned));
+    let mut out = String::new();
+    csv_record(&COLUMNS.map(str::to_owned), &mut out);
     for row in rows {
-        write(&row.map(neutralise_formula));
+        csv_record(&row.map(neutralise_formula), &mut out);
     }
-    let bytes = writer.into_inner().expect("writing to memory cannot fail");
-    String::from_utf8(bytes).expect("every field is a Rust string")
+    out
+}
+
+/// Appends one CSV record to `out` as the csv crate's default writer does
+/// (RFC 4180): cells separated by commas, a cell that holds a comma, a quote
+/// or a line break quoted with its quotes doubled, and `\n` at the end.
+/// Written here rather than with `csv::Writer`, whose unused quoting styles
+/// bring the standard library's float parser into the wasm.
+pub(crate) fn csv_record(cells: &[String], out: &mut String) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if cell.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(cell);
+        }
+    }
+    out.push('\n');
 }
 
 /// Writes a date into the four columns starting at `first` (Year, Month, Day,
@@ -637,6 +652,41 @@ pub(crate) mod tests {
         "Ordinary",
         "-",
     ];
+
+    #[test]
+    fn csv_records_are_what_the_csv_crate_writes() {
+        let cells = |texts: &[&str]| texts.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        for record in [
+            cells(&[
+                "plain",
+                "",
+                "with, comma",
+                "say \"hi\"",
+                "two\nlines",
+                "cr\r",
+                "'x",
+            ]),
+            cells(&["", ""]),
+            cells(&["é, ü", "\"", "日本"]),
+        ] {
+            let mut ours = String::new();
+            csv_record(&record, &mut ours);
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            writer.write_record(&record).unwrap();
+            assert_eq!(ours.as_bytes(), writer.into_inner().unwrap());
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn csv_records_match_the_csv_crate(record in proptest::collection::vec("[a-z ,\"\r\n'é]{0,6}", 2..5)) {
+            let mut ours = String::new();
+            csv_record(&record, &mut ours);
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            writer.write_record(&record).unwrap();
+            prop_assert_eq!(ours.as_bytes(), &writer.into_inner().unwrap()[..]);
+        }
+    }
 
     #[test]
     fn csv_export_neutralises_formulas_and_reads_back() {

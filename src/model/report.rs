@@ -3,6 +3,7 @@
 //! panel lists only the first [`SHOWN`]; these give the rest.
 
 use super::csv_import::neutralise_formula;
+use super::export::csv_record;
 use super::{Problem, ProblemKind};
 
 /// How many problems the panel lists; the others are counted, and in the
@@ -29,12 +30,8 @@ pub fn problems_text(problems: &[Problem]) -> String {
 /// hold text from the file, so they are neutralised as [`super::to_csv`]
 /// does: none opens as a formula in a spreadsheet program.
 pub fn problems_csv(problems: &[Problem]) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::with_capacity(problems.len() * 80));
-    let mut write = |cells: [String; 3]| {
-        writer
-            .write_record(cells.map(neutralise_formula))
-            .expect("writing to memory cannot fail")
-    };
+    let mut out = String::with_capacity(problems.len() * 80);
+    let mut write = |cells: [String; 3]| csv_record(&cells.map(neutralise_formula), &mut out);
     write(["kind".into(), "location".into(), "message".into()]);
     for problem in problems {
         let kind = match problem.kind {
@@ -47,8 +44,7 @@ pub fn problems_csv(problems: &[Problem]) -> String {
             problem.message.clone(),
         ]);
     }
-    let bytes = writer.into_inner().expect("writing to memory cannot fail");
-    String::from_utf8(bytes).expect("every cell is a Rust string")
+    out
 }
 
 #[cfg(test)]

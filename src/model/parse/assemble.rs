@@ -8,6 +8,7 @@ use super::super::markdown::{self, safe_url};
 use super::super::{Dataset, Days, Era, Event, Lane, Media, Source, Status, Text, Theme};
 use super::origin::Origin;
 use super::problem::{sort_by_position, Item, Loaded, Location, Part, Problem};
+use crate::order::float_key;
 
 /// An event read by an importer, with its dates checked, before the checks
 /// that need the whole dataset (ids, lanes, links, order).
@@ -345,11 +346,8 @@ impl Assembler {
 
         sort_by_position(&mut problems);
         let mut eras = header.eras;
-        eras.sort_by(|a, b| {
-            a.range
-                .0
-                .total_cmp(&b.range.0)
-                .then(a.range.1.total_cmp(&b.range.1))
+        crate::order::sort_by_key(&mut eras, |era| {
+            (float_key(era.range.0), float_key(era.range.1))
         });
         let sources = header
             .sources

@@ -62,8 +62,11 @@ pub struct Loaded {
 }
 /// Puts problems in file order: dataset-level ones first, then by event index
 /// or row, keeping the order found within each.
-pub(super) fn sort_by_position(problems: &mut [Problem]) {
-    problems.sort_by_key(|p| p.location.file_order());
+pub(super) fn sort_by_position(problems: &mut Vec<Problem>) {
+    crate::order::sort_by_key(problems, |p| {
+        let (part, position) = p.location.file_order();
+        (u64::from(part), position as u64)
+    });
 }
 
 /// Where a problem is, in the terms of the file the author wrote. Shown with
