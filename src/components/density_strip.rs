@@ -13,12 +13,8 @@ use crate::layout::density::stretch_range;
 use crate::layout::{DensityBin, TimelineLayout};
 use crate::state::Action;
 
-/// Height of the tallest bar, in pixels; the lowest is [`MIN_BAR`].
-const MAX_BAR: f64 = 24.0;
-/// Every non-empty stretch shows at least this much bar.
-const MIN_BAR: f64 = 2.0;
 /// Lane colours; the lane's index picks one, as in the CSS (`annals-hue-N`).
-pub(crate) const HUES: usize = 6;
+pub(crate) const HUES: usize = DensityBin::HUES;
 
 /// Props of [`DensityStrip`].
 #[derive(Properties, PartialEq)]
@@ -45,7 +41,7 @@ pub fn DensityStrip(props: &DensityStripProps) -> Html {
                 state.dispatch(Action::SetView(state.warp.fit(start, end, 0.1)));
             })
         };
-        let height = MIN_BAR + (MAX_BAR - MIN_BAR) * bin.count as f64 / peak as f64;
+        let height = bin.bar_height(peak);
         let range = stretch_range(l.dates(), bin.start, bin.end);
         let name = if bin.count == 1 {
             l.f(Msg::StretchLabelOne, &[("range", &range)])

@@ -159,6 +159,20 @@ pub struct DensityBin {
     pub y: f64,
 }
 
+impl DensityBin {
+    /// Height of the tallest bar, in pixels.
+    pub const MAX_BAR: f64 = 24.0;
+    /// Every non-empty stretch shows at least this much bar.
+    pub const MIN_BAR: f64 = 2.0;
+    /// Lane colours: the lane's index picks one (`annals-hue-N` in the CSS).
+    pub const HUES: usize = 6;
+
+    /// The bar's height when the frame's fullest stretch holds `peak` events.
+    pub fn bar_height(&self, peak: usize) -> f64 {
+        Self::MIN_BAR + (Self::MAX_BAR - Self::MIN_BAR) * self.count as f64 / peak.max(1) as f64
+    }
+}
+
 /// An era's band and label on screen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacedEra {

@@ -22,7 +22,7 @@ use super::index::TimeIndex;
 use super::measure::TextStyle;
 use super::scale::Viewport;
 use super::Warp;
-use super::{layout, LayoutOptions, TimelineLayout, Typeset};
+use super::{layout, DensityBin, LayoutOptions, TimelineLayout, Typeset};
 
 /// Narrowest export, in pixels.
 pub const MIN_WIDTH: f64 = 1200.0;
@@ -67,6 +67,10 @@ mod colour {
     pub const CLUSTER: &str = "#2f5f99";
     pub const CLUSTER_BORDER: &str = "#1d3f6a";
     pub const ARROW: &str = "#1d5aa6";
+    /// The lanes' density colours, as the light theme's `annals-hue-N`.
+    pub const HUES: [&str; super::DensityBin::HUES] = [
+        "#2f5f99", "#b3541e", "#2e7d4f", "#8e3b8e", "#a3252d", "#6b6b00",
+    ];
 }
 
 /// What to export.
@@ -164,7 +168,7 @@ fn label_style(status: Status) -> TextStyle {
 }
 
 /// How many labels `frame` cuts short or hides, and how many events it
-/// draws as clusters.
+/// draws as clusters or density bars.
 fn shortfall(frame: &TimelineLayout, dataset: &Dataset, text: Typeset) -> usize {
     let cut = frame
         .events
@@ -179,6 +183,7 @@ fn shortfall(frame: &TimelineLayout, dataset: &Dataset, text: Typeset) -> usize 
         })
         .count();
     cut + frame.clusters.iter().map(|c| c.count).sum::<usize>()
+        + frame.density.iter().map(|b| b.count).sum::<usize>()
 }
 
 /// The frame of the whole range at `width` pixels, with its view, options
@@ -545,6 +550,18 @@ pub fn export_svg(input: SvgInput, width: f64) -> SvgExport {
             compact(c.count)
         );
     }
+    // A lane too dense for marks: its histogram, as on the page.
+    for bin in &frame.density {
+        let height = bin.bar_height(frame.density_peak);
+        let _ = write!(
+            out,
+            r#"<rect class="density" x="{:.1}" y="{:.1}" width="{:.1}" height="{height:.1}" fill="{}"/>"#,
+            bin.x0,
+            bin.y + 26.0 - height,
+            (bin.x1 - bin.x0 - 1.0).max(1.0),
+            HUES[bin.lane % HUES.len()]
+        );
+    }
     for placed in &frame.events {
         let event = &dataset.events[placed.index];
         let middle = placed.y + options.row_height / 2.0;
@@ -834,9 +851,12 @@ mod tests {
             .unwrap()
             .dataset;
         let out = export(&d, None);
-        // Clusters at every width: a wider export would not show more.
+        // Density bars at every width: a wider export would not show more.
         assert_eq!(out.width, MIN_WIDTH + 2.0 * MARGIN);
-        assert!(out.svg.contains("rx=\"12\""), "drawn as clusters");
+        assert!(
+            out.svg.contains(r#"class="density""#),
+            "drawn as density bars"
+        );
         assert!(out.svg.len() < 2_000_000, "{} bytes", out.svg.len());
         xml_text(&out.svg);
     }
