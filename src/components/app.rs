@@ -361,14 +361,10 @@ fn Shell() -> Html {
             crate::browser::dom::set_page_theme(theme.name());
         }
     });
-    use_print(state.clone());
-    // The print list waits for the browser: rendered ahead of time, the page
-    // has the prerendered event list instead, and stays small.
-    let in_browser = use_state_eq(|| false);
-    {
-        let in_browser = in_browser.clone();
-        use_effect_with((), move |_| in_browser.set(true));
-    }
+    // Every card as text, only while printing: rendered ahead of time the
+    // page has the prerendered event list instead, and on screen the list
+    // would be thousands of hidden elements at 100k events.
+    let printing = use_print(state.clone());
     html! {
         <div class={classes!("annals", config.theme.class(), config.hide_controls.then_some("annals-no-controls"), state.editing.on.then_some("annals-editing"))}
             ref={root} data-annals-root=""
@@ -404,7 +400,7 @@ fn Shell() -> Html {
                     None => html! { <Card /> },
                 } }
             </div>
-            if *in_browser {
+            if printing {
                 <PrintList dataset={state.dataset.clone()} shown={state.visible.clone()} lang={AttrValue::from(state.lang.clone())} />
             }
             <div class="annals-visually-hidden" role="status" aria-live="polite">{ state.announcement.clone() }</div>

@@ -299,11 +299,16 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
             if let Some(mark) = g.mark.take() {
                 let _ = mark.element.style().remove_property("transform");
                 if g.dragging && event.type_() == "pointerup" {
+                    let stage = stage.cast::<Element>();
                     let lane = stage
-                        .cast::<Element>()
-                        .and_then(|stage| lane_at(&stage, event.client_y() as f64));
-                    let dx = event.client_x() as f64 - mark.from.0;
-                    let days = dx / state.width.max(1.0) * state.view.span();
+                        .as_ref()
+                        .and_then(|stage| lane_at(stage, event.client_y() as f64));
+                    // Time moved, through the axis's warp: across a break a
+                    // pixel is worth more days than elsewhere.
+                    let left = stage.map_or(0.0, |s| s.get_bounding_client_rect().left());
+                    let scale = Scale::new(&state.view, &state.warp, state.width.max(1.0));
+                    let (from, to) = (mark.from.0 - left, event.client_x() as f64 - left);
+                    let days = scale.time_at(to) - scale.time_at(from);
                     for edit in
                         crate::editing::drop_edits(&state, &mark.id, days, lane, mark.resize)
                     {

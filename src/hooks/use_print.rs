@@ -22,24 +22,32 @@ pub const PRINT_WIDTH: f64 = 678.0;
 /// its render in a microtask, so the new frame is in place before the
 /// browser lays the page out for print.
 ///
+/// Returns whether the page is being printed, so that what only paper
+/// needs (every event's card as text) is in the DOM only then: at 100k
+/// events it would be thousands of elements on screen for nothing.
+///
 /// # Arguments
 /// * `state` - the app's state; its view and width are saved and restored.
 ///
 /// # Example
 /// ```text
-/// use_print(state.clone());
+/// let printing = use_print(state.clone());
 /// ```
 #[hook]
-pub fn use_print(state: StateHandle) {
+pub fn use_print(state: StateHandle) -> bool {
+    let printing = use_state_eq(|| false);
     // The latest view and width, read when printing starts.
     let latest = use_mut_ref(|| (state.view, state.width));
     *latest.borrow_mut() = (state.view, state.width);
     let dispatcher = state.dispatcher();
+    let flag = printing.setter();
     use_effect_with((), move |_| {
         let saved: Rc<RefCell<Option<(Viewport, f64)>>> = Rc::default();
         let start = {
             let (saved, latest, dispatcher) = (saved.clone(), latest.clone(), dispatcher.clone());
+            let flag = flag.clone();
             move || {
+                flag.set(true);
                 if saved.borrow().is_none() {
                     *saved.borrow_mut() = Some(*latest.borrow());
                     dispatcher.dispatch(Action::Fit);
@@ -50,6 +58,7 @@ pub fn use_print(state: StateHandle) {
         let end = {
             let (saved, dispatcher) = (saved.clone(), dispatcher.clone());
             move || {
+                flag.set(false);
                 if let Some((view, width)) = saved.borrow_mut().take() {
                     dispatcher.dispatch(Action::Resize(width));
                     dispatcher.dispatch(Action::SetView(view));
@@ -80,4 +89,5 @@ pub fn use_print(state: StateHandle) {
         });
         move || drop((listeners, media))
     });
+    *printing
 }
