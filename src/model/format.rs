@@ -17,7 +17,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// What a text field must be, in the message when it is not.
-const TEXT_EXPECTED: &str = "expected text: a string, or an object of language tag to string such as {\"en\": \"…\", \"ja\": \"…\"}";
+pub(crate) const TEXT_EXPECTED: &str = "expected text: a string, or an object of language tag to string such as {\"en\": \"…\", \"ja\": \"…\"}";
+
+/// The example in [`TEXT_EXPECTED`], a placeholder of its translations.
+pub(crate) const TEXT_EXAMPLE: &str = "{\"en\": \"…\", \"ja\": \"…\"}";
 
 // Read by hand (see the `Deserialize` impl below); written and described in
 // the schema as an untagged enum.

@@ -31,7 +31,7 @@ mod unknown_fields;
 pub use date::{Date, Days, Precision};
 pub use export::{to_csv, to_native_json};
 pub use import::{parse_any, parse_bytes};
-pub use parse::{parse_dataset, Loaded, Location, Problem, ProblemKind};
+pub use parse::{parse_dataset, Loaded, Location, Message, Problem, ProblemKind};
 pub use stream::Reader;
 pub use text::Text;
 
