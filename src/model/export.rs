@@ -53,6 +53,15 @@ pub fn to_native_json(dataset: &Dataset) -> String {
                 extra: BTreeMap::new(),
             })
             .collect(),
+        actors: dataset
+            .actors
+            .iter()
+            .map(|actor| RawTheme {
+                id: actor.id.clone(),
+                label: Some(text(&actor.label)),
+                extra: BTreeMap::new(),
+            })
+            .collect(),
         events: dataset
             .events
             .iter()
@@ -560,6 +569,14 @@ mod tests {
                         language: "en".into(),
                         eras,
                         lanes,
+                        // Actors declared like themes, under other ids.
+                        actors: themes
+                            .iter()
+                            .map(|(id, label)| Theme {
+                                id: format!("actor {id}"),
+                                label: label.clone(),
+                            })
+                            .collect(),
                         themes: themes
                             .into_iter()
                             .map(|(id, label)| Theme { id, label })
@@ -651,6 +668,7 @@ mod tests {
                 })
                 .collect(),
             themes: Vec::new(),
+            actors: Vec::new(),
             events: RISKY
                 .iter()
                 .enumerate()

@@ -167,6 +167,10 @@ pub(crate) struct RawDataset {
     /// translated; a tag not declared here names itself.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<RawTheme>,
+    /// Names of the actors events give in `actors`, so that they can be
+    /// translated; an actor not declared here names itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<RawTheme>,
     /// The events, in any order.
     pub events: Vec<RawEvent>,
     /// Keys the format does not know; warned about and ignored.
@@ -204,7 +208,8 @@ pub(crate) struct RawLane {
     schemars(extend("additionalProperties" = false))
 )]
 pub(crate) struct RawTheme {
-    /// The tag, as events write it in `tags`.
+    /// The tag as events write it in `tags` (for an actor: as events write
+    /// it in `actors`).
     pub id: String,
     /// The name shown to readers; the id when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -196,6 +196,14 @@ pub(crate) fn limit_header(header: &mut Header, problems: &mut Vec<Problem>) {
             problems,
         );
     }
+    for (i, actor) in header.actors.iter_mut().enumerate() {
+        cut_text(
+            &mut actor.label,
+            SHORT_TEXT_BYTES,
+            &|| Location::part(Part::Actor(i)).field("label"),
+            problems,
+        );
+    }
 }
 
 #[cfg(test)]

@@ -55,6 +55,7 @@ fields!(
         "eras",
         "lanes",
         "themes",
+        "actors",
         "events"
     ]
 );

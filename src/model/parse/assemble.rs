@@ -69,6 +69,8 @@ pub(crate) struct Header {
     pub lanes: Vec<Lane>,
     /// Themes declared up front, ids unique.
     pub themes: Vec<Theme>,
+    /// Actors declared up front, ids unique.
+    pub actors: Vec<Theme>,
 }
 
 /// The lane used for events that name neither a lane nor an actor.
@@ -374,6 +376,7 @@ impl Assembler {
                 eras,
                 lanes: header.lanes,
                 themes: header.themes,
+                actors: header.actors,
                 events,
             },
             problems,

@@ -66,6 +66,7 @@ pub(crate) fn native_header(
     let lanes = take_array(&mut top, "lanes", &mut problems).unwrap_or_default();
     let eras = take_array(&mut top, "eras", &mut problems).unwrap_or_default();
     let themes = take_array(&mut top, "themes", &mut problems).unwrap_or_default();
+    let actors = take_array(&mut top, "actors", &mut problems).unwrap_or_default();
     top.insert("events".into(), Value::Array(Vec::new()));
     let dataset = Location::part(Part::Dataset);
     let raw: RawDataset = read_lenient(top, MINIMAL_DATASET, &dataset, &mut problems)
@@ -101,6 +102,7 @@ pub(crate) fn native_header(
         eras: Vec::new(),
         lanes: Vec::new(),
         themes: Vec::new(),
+        actors: Vec::new(),
     };
 
     let mut lane_ids: HashMap<String, usize> = HashMap::new();
@@ -127,27 +129,8 @@ pub(crate) fn native_header(
         header.lanes.push(Lane { label, id });
     }
 
-    for (i, value) in themes.into_iter().enumerate() {
-        let at = Location::part(Part::Theme(i));
-        let Some(theme) = read_strict::<RawTheme>(value, MINIMAL_THEME, &at, &mut problems) else {
-            continue;
-        };
-        warn_unknown(&theme, &at, &mut problems);
-        let id = theme.id;
-        if id.trim().is_empty() {
-            problems.push(Problem::warning(at, Message::new(Msg::PThemeWithoutId)));
-            continue;
-        }
-        if header.themes.iter().any(|t| t.id == id) {
-            problems.push(Problem::warning(
-                at,
-                Message::new(Msg::PThemeTwice).with("id", &id),
-            ));
-            continue;
-        }
-        let label = label(theme.label, &id, &header.language, &at, &mut problems);
-        header.themes.push(Theme { label, id });
-    }
+    header.themes = labelled(themes, Part::Theme, &header.language, &mut problems);
+    header.actors = labelled(actors, Part::Actor, &header.language, &mut problems);
 
     for (i, value) in eras.into_iter().enumerate() {
         let at = Location::part(Part::Era(i));
@@ -303,6 +286,40 @@ fn take_array(
             None
         }
     }
+}
+
+/// The declared themes (or actors) of `values`, each at `part(index)`:
+/// ids unique, labels translated.
+fn labelled(
+    values: Vec<Value>,
+    part: fn(usize) -> Part,
+    language: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<Theme> {
+    let (without_id, twice) = match part(0) {
+        Part::Actor(_) => (Msg::PActorWithoutId, Msg::PActorTwice),
+        _ => (Msg::PThemeWithoutId, Msg::PThemeTwice),
+    };
+    let mut out: Vec<Theme> = Vec::new();
+    for (i, value) in values.into_iter().enumerate() {
+        let at = Location::part(part(i));
+        let Some(theme) = read_strict::<RawTheme>(value, MINIMAL_THEME, &at, problems) else {
+            continue;
+        };
+        warn_unknown(&theme, &at, problems);
+        let id = theme.id;
+        if id.trim().is_empty() {
+            problems.push(Problem::warning(at, Message::new(without_id)));
+            continue;
+        }
+        if out.iter().any(|t| t.id == id) {
+            problems.push(Problem::warning(at, Message::new(twice).with("id", &id)));
+            continue;
+        }
+        let label = label(theme.label, &id, language, &at, problems);
+        out.push(Theme { label, id });
+    }
+    out
 }
 
 /// Turns a text field into [`Text`], keyed on the dataset's default language.

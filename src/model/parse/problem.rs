@@ -302,6 +302,8 @@ pub enum Part {
     Era(usize),
     /// One of `themes`: `themes[1]`.
     Theme(usize),
+    /// One of the dataset's `actors`: `actors[0]`.
+    Actor(usize),
 }
 
 /// Where inside an event or part: a sub-item, a field, a translation. Each
@@ -407,6 +409,7 @@ impl Location {
                     Part::Lane(i) => format!("lanes[{i}]"),
                     Part::Era(i) => format!("eras[{i}]"),
                     Part::Theme(i) => format!("themes[{i}]"),
+                    Part::Actor(i) => format!("actors[{i}]"),
                 };
                 if !empty && *part != Part::Top {
                     out.push_str(l.t(Msg::LocSeparator));
