@@ -37,5 +37,16 @@
   if (chosen !== shown) {
     root.classList.add('annals-lang-pending');
     root.setAttribute('data-annals-pending-lang', chosen);
+    // The app's own first frames settle (measured, its data loaded) out of
+    // sight too; once its root says it is ready, the page is the reader's.
+    var observer = new MutationObserver(function () {
+      if (document.querySelector('#annals > [data-annals-root][data-ready="true"]')) {
+        root.classList.remove('annals-lang-pending');
+        observer.disconnect();
+      }
+    });
+    observer.observe(root, {
+      subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'],
+    });
   }
 })();
