@@ -51,8 +51,8 @@ fn main() {
     }
 
     let mut out = String::new();
-    out.push_str("/// A message of the interface: one a key of `src/i18n/en.toml`.\n");
-    // The English texts are the variants' docs; some hold an example address.
+    out.push_str("/// A message of the interface: one key of `src/i18n/en.toml`.\n");
+    // Each variant's doc is its English text, which may hold an example address.
     out.push_str("#[allow(rustdoc::bare_urls)]\n");
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Msg {\n");
     for entry in reference {

@@ -8,6 +8,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use annals::layout::index::TimeIndex;
 use annals::layout::measure::Advances;
 use annals::layout::scale::Viewport;
+use annals::layout::warp::Warp;
 use annals::layout::{layout, LayoutOptions, Typeset};
 use annals::model::{parse_dataset, Dataset};
 
@@ -60,12 +61,36 @@ fn frame(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("layout, whole span (clusters)", n),
             &n,
-            |bench, _| bench.iter(|| layout(&dataset, &index, &fit, 1200.0, &options, text)),
+            |bench, _| {
+                bench.iter(|| {
+                    layout(
+                        &dataset,
+                        &index,
+                        &fit,
+                        &Warp::Linear,
+                        1200.0,
+                        &options,
+                        text,
+                    )
+                })
+            },
         );
         group.bench_with_input(
             BenchmarkId::new("layout, zoomed in (single events)", n),
             &n,
-            |bench, _| bench.iter(|| layout(&dataset, &index, &zoomed, 1200.0, &options, text)),
+            |bench, _| {
+                bench.iter(|| {
+                    layout(
+                        &dataset,
+                        &index,
+                        &zoomed,
+                        &Warp::Linear,
+                        1200.0,
+                        &options,
+                        text,
+                    )
+                })
+            },
         );
         group.bench_with_input(
             BenchmarkId::new("index query, one lane", n),

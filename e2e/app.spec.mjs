@@ -156,11 +156,12 @@ test('drag pans the view, and the buttons zoom and fit', async ({ page }) => {
 
 test('zooming in changes the axis to finer ticks with a context row', async ({ page }) => {
   await openApp(page);
+  // The first view (1962–1997 compressed) ticks half-years under a row of years.
   const before = await page.locator('.annals-tick-label').allTextContents();
-  expect(before.every((t) => /^\d{4}$/.test(t))).toBe(true);
+  expect(before.every((t) => /^(\d{4}|Jan|Jul)$/.test(t)), before.join(', ')).toBe(true);
   await page.locator(mark('taepodong-1-launch')).focus();
-  for (let i = 0; i < 6; i++) await page.keyboard.press('+');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('+');
   await expect(page.locator(mark('taepodong-1-launch'))).toBeFocused();
-  await expect.poll(async () => (await page.locator('.annals-tick-label').allTextContents()).some((t) => /^[A-Z][a-z]{2}$/.test(t))).toBe(true);
+  await expect.poll(async () => (await page.locator('.annals-tick-label').allTextContents()).some((t) => /^(Feb|Mar|Apr|May|Jun|Aug|Sep|Oct|Nov|Dec)$/.test(t))).toBe(true);
   await expect(page.locator('.annals-context-label').first()).toHaveText(/^\d{4}$/);
 });

@@ -90,13 +90,14 @@ test('JS API: two independent instances; select, setRange, the callback and dest
   expect(errors).toEqual([]);
 });
 
-test('Share / Embed: the dialog shows the link and an iframe snippet for the current view', async ({ page, context }) => {
+test('Share → Embed…: the dialog shows the link and an iframe snippet for the current view', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(`${app}nested/path/annals/`);
   await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
   await page.locator('[data-event-id="taepodong-1-launch"]').click();
   await expect(page).toHaveURL(/event=taepodong-1-launch/);
-  await page.getByRole('button', { name: 'Share / Embed' }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Embed…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share or embed this view' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Link')).toHaveValue(page.url());
@@ -109,7 +110,7 @@ test('Share / Embed: the dialog shows the link and an iframe snippet for the cur
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Share / Embed' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Share', exact: true })).toBeFocused();
 });
 
 test('JS API: the timeline sizes itself to its container', async ({ page }) => {

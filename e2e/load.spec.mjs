@@ -141,7 +141,8 @@ test('a file chosen through the input loads', async ({ page }) => {
 test('pasted JSON loads', async ({ page }) => {
   await page.goto('./');
   await waitReady(page, 26);
-  await page.getByRole('button', { name: 'Paste data…' }).click();
+  await page.getByRole('button', { name: 'Data', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Paste data…' }).click();
   await page.getByLabel(/Paste a timeline/).fill('{"title": "Pasted", "events": [{"id": "p", "title": "Pasted event", "start": "1999"}]}');
   await page.getByRole('button', { name: 'Load', exact: true }).click();
   await waitReady(page, 1);
@@ -205,15 +206,29 @@ test('?data= with a TimelineJS spreadsheet CSV', async ({ page }) => {
   await expect(page.locator('[data-event-id="gagarin-orbits-the-earth"]')).toBeVisible();
 });
 
+test('?data= with the plain text format, and a bad line located by line and column', async ({ page }) => {
+  await page.goto('./?data=/fixtures/sample.txt');
+  await waitReady(page, 7);
+  await expect(page.locator('h1')).toHaveText('A sample in plain text');
+  await expect(page.locator('.annals-era-label')).toHaveText('Mesozoic');
+  await expect(page.locator('.annals-problems')).toHaveCount(0);
+  await page.locator('input[type="file"]').setInputFiles(fixture('bad-lines.txt'));
+  await waitReady(page, 1);
+  const problems = page.locator('.annals-problem');
+  await expect(problems).toHaveCount(14);
+  await expect(problems.nth(0)).toContainText('line 2, column 1');
+  await expect(problems.nth(4)).toContainText('`rumoured` is not a status');
+});
+
 test('export JSON and CSV, and load the export back unchanged', async ({ page }) => {
   await page.goto('./');
   await waitReady(page, 26);
-  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Data', exact: true }).click().then(() => page.getByRole('menuitem', { name: 'Export JSON' }).click())]);
   expect(json.suggestedFilename()).toBe('the-u-s-japan-alliance-1960-2007.json');
   const path = await json.path();
   const exported = JSON.parse(await (await import('node:fs/promises')).readFile(path, 'utf8'));
   expect(exported.events).toHaveLength(26);
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Data', exact: true }).click().then(() => page.getByRole('menuitem', { name: 'Export CSV' }).click())]);
   expect(csv.suggestedFilename()).toBe('the-u-s-japan-alliance-1960-2007.csv');
   await page.locator('input[type="file"]').setInputFiles(path);
   await waitReady(page, 26);

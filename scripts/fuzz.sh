@@ -10,7 +10,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(native timelinejs csv parse_bytes)
+  targets=(native timelinejs csv text parse_bytes)
 fi
 
 if ! rustup run nightly rustc --version >/dev/null 2>&1; then
@@ -28,6 +28,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus"
   case "$target" in
     csv) cp tests/fixtures/*.csv "$corpus"/ ;;
+    text) cp tests/fixtures/*.txt "$corpus"/ ;;
     native | timelinejs) cp tests/fixtures/*.json static/data/*.json "$corpus"/ ;;
     *) cp tests/fixtures/* static/data/*.json "$corpus"/ ;;
   esac

@@ -16,7 +16,9 @@ use yew::{Callback, UseReducerDispatcher};
 use crate::model::Dataset;
 use crate::state::{Action, State};
 
-/// Colour scheme of the app's root.
+/// Colour scheme of the app. Each theme is a class on the app's root
+/// (`annals.css` keys its colours on it); on the standalone page the theme
+/// is also on `<html>` (`data-annals-theme`), so the whole page follows it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     /// Dark text on light surfaces.
@@ -24,15 +26,41 @@ pub enum Theme {
     Light,
     /// Light text on dark surfaces.
     Dark,
+    /// Black on white with strong borders and outlines, for low vision; the
+    /// system's own colours under `forced-colors: active` (which every theme
+    /// honours).
+    Contrast,
+    /// Light or dark as the reader's system prefers (`prefers-color-scheme`),
+    /// decided by CSS alone, so it needs no script and never flashes.
+    Auto,
 }
 
 impl Theme {
-    /// Reads `light` or `dark`; anything else is the default, light.
+    /// Every theme, in the order the documentation lists them.
+    pub const ALL: [Theme; 4] = [Theme::Light, Theme::Dark, Theme::Contrast, Theme::Auto];
+
+    /// Reads a theme's name (`light`, `dark`, `contrast` or `auto`, in any
+    /// case; `high-contrast` too); anything else is the default, light.
     pub fn parse(value: &str) -> Theme {
-        if value.trim().eq_ignore_ascii_case("dark") {
-            Theme::Dark
-        } else {
-            Theme::Light
+        let value = value.trim();
+        Theme::ALL
+            .into_iter()
+            .find(|theme| value.eq_ignore_ascii_case(theme.name()))
+            .or_else(|| {
+                value
+                    .eq_ignore_ascii_case("high-contrast")
+                    .then_some(Theme::Contrast)
+            })
+            .unwrap_or_default()
+    }
+
+    /// The theme's name, as `?theme=` and the embed options spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Contrast => "contrast",
+            Theme::Auto => "auto",
         }
     }
 
@@ -41,6 +69,8 @@ impl Theme {
         match self {
             Theme::Light => "annals-theme-light",
             Theme::Dark => "annals-theme-dark",
+            Theme::Contrast => "annals-theme-contrast",
+            Theme::Auto => "annals-theme-auto",
         }
     }
 }
@@ -54,6 +84,8 @@ pub struct Control(Rc<RefCell<ControlInner>>);
 struct ControlInner {
     dispatcher: Option<UseReducerDispatcher<State>>,
     waiting: Vec<Action>,
+    /// The dataset on screen, for `getData()`.
+    dataset: Option<Rc<Dataset>>,
 }
 
 impl Control {
@@ -64,6 +96,15 @@ impl Control {
             Some(dispatcher) => dispatcher.dispatch(action),
             None => inner.waiting.push(action),
         }
+    }
+
+    /// The dataset the app shows now, once it is mounted.
+    pub fn dataset(&self) -> Option<Rc<Dataset>> {
+        self.0.borrow().dataset.clone()
+    }
+
+    pub(crate) fn show(&self, dataset: Rc<Dataset>) {
+        self.0.borrow_mut().dataset = Some(dataset);
     }
 
     pub(crate) fn connect(&self, dispatcher: Option<UseReducerDispatcher<State>>) {
@@ -109,6 +150,13 @@ pub struct Config {
     pub hide_controls: bool,
     /// Called with the event's id when a card opens, and `None` when it closes.
     pub on_select: Callback<Option<String>>,
+    /// The reader may edit the data: the Edit button shows. The standalone
+    /// page is editable; embedded instances only when the host opts in.
+    pub editable: bool,
+    /// Start in edit mode (`?edit=1`), when `editable`.
+    pub start_editing: bool,
+    /// Called with the dataset after each edit, undo or redo.
+    pub on_change: Callback<Rc<Dataset>>,
     /// Lets code outside the component tree send actions.
     pub control: Option<Control>,
     /// The timeline's width, in pixels, for the first render, before the
@@ -130,6 +178,9 @@ impl Default for Config {
             language: None,
             hide_controls: false,
             on_select: Callback::noop(),
+            editable: true,
+            start_editing: false,
+            on_change: Callback::noop(),
             control: None,
             layout_width: None,
         }
@@ -141,12 +192,13 @@ impl Config {
     pub fn embedded() -> Config {
         Config {
             url_sync: false,
+            editable: false,
             ..Config::default()
         }
     }
 
     /// Fills in the standalone page's settings from its query pairs:
-    /// `data`, `start-at`, `theme`, `lang` and `controls=0`.
+    /// `data`, `start-at`, `theme`, `lang`, `controls=0` and `edit=1`.
     pub fn with_page_params<I, K, V>(mut self, pairs: I) -> Config
     where
         I: IntoIterator<Item = (K, V)>,
@@ -160,6 +212,7 @@ impl Config {
                 "theme" => self.theme = Theme::parse(value),
                 "lang" if !value.is_empty() => self.language = Some(value.to_owned()),
                 "controls" => self.hide_controls = matches!(value, "0" | "false" | "no"),
+                "edit" => self.start_editing = matches!(value, "1" | "true" | "yes"),
                 _ => {}
             }
         }
@@ -183,6 +236,9 @@ impl PartialEq for Config {
             && self.language == other.language
             && self.hide_controls == other.hide_controls
             && self.on_select == other.on_select
+            && self.editable == other.editable
+            && self.start_editing == other.start_editing
+            && self.on_change == other.on_change
             && self.control == other.control
             && self.layout_width == other.layout_width
     }
@@ -200,9 +256,11 @@ mod tests {
             ("lang", "ja"),
             ("controls", "0"),
             ("q", "x"),
+            ("edit", "1"),
         ];
         let config = Config::default().with_page_params(pairs);
         assert!(config.url_sync);
+        assert!(config.editable && config.start_editing);
         assert_eq!(config.start_at.as_deref(), Some("taepodong-1-launch"));
         assert_eq!(
             (
@@ -212,6 +270,20 @@ mod tests {
             ),
             (Theme::Dark, Some("ja"), true)
         );
+    }
+
+    #[test]
+    fn every_theme_reads_back_from_its_name() {
+        for theme in Theme::ALL {
+            assert_eq!(Theme::parse(theme.name()), theme);
+            assert_eq!(
+                Theme::parse(&format!(" {} ", theme.name().to_uppercase())),
+                theme
+            );
+            assert_eq!(theme.class(), format!("annals-theme-{}", theme.name()));
+        }
+        assert_eq!(Theme::parse("High-Contrast"), Theme::Contrast);
+        assert_eq!(Theme::parse(""), Theme::Light);
     }
 
     #[test]
@@ -226,5 +298,10 @@ mod tests {
             (Theme::Light, false, None)
         );
         assert!(!Config::embedded().url_sync);
+        assert!(
+            !Config::embedded().editable,
+            "embedded instances are read-only by default"
+        );
+        assert!(!config.start_editing);
     }
 }

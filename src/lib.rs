@@ -16,11 +16,13 @@
 pub(crate) mod browser;
 pub(crate) mod components;
 pub mod config;
+pub(crate) mod editing;
 pub mod embed;
 pub(crate) mod hooks;
 pub mod i18n;
 pub mod layout;
 pub mod model;
+pub(crate) mod order;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub(crate) mod search;

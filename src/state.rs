@@ -11,6 +11,7 @@ use yew::Reducible;
 use crate::i18n::{Locale, Msg};
 use crate::layout::index::TimeIndex;
 use crate::layout::scale::Viewport;
+use crate::layout::warp::{AxisKind, Warp};
 #[cfg(feature = "default-dataset")]
 use crate::model::{parse_dataset, DEFAULT_DATASET_JSON};
 use crate::model::{Dataset, Days, Loaded, Problem, Status};
@@ -29,6 +30,11 @@ pub struct State {
     pub dataset: Rc<Dataset>,
     /// The visible window of the axis.
     pub view: Viewport,
+    /// The kind of axis the reader chose.
+    pub axis: AxisKind,
+    /// How time maps onto the axis for this dataset and `axis`: zooms and
+    /// pans move the view in its units.
+    pub warp: Rc<Warp>,
     /// Width of the timeline in CSS pixels; 0 until it has been measured.
     pub width: f64,
     /// The event whose card is open.
@@ -66,6 +72,8 @@ pub struct State {
     /// texts are shown in it where they have a translation. It stays when
     /// other data loads.
     pub lang: String,
+    /// Edit mode: whether it is on, undo and redo, unsaved changes.
+    pub editing: crate::editing::Editing,
     /// The reader chose the language (in the menu or the page's URL), so
     /// links to this view keep it.
     pub lang_in_url: bool,
@@ -124,8 +132,10 @@ pub enum Action {
     },
     /// Zoom around the open event when it is on screen, else the middle of the view.
     Zoom(f64),
-    /// Move the view by this many days.
-    Pan(Days),
+    /// Move the view by this fraction of its width (positive: later).
+    Pan(f64),
+    /// Switch between the straight and the logarithmic axis.
+    SetAxis(AxisKind),
     /// Show exactly this window (used while dragging).
     SetView(Viewport),
     /// Show every event.
@@ -205,6 +215,8 @@ pub enum Action {
     /// Show this dataset, which a host app built (see [`State::for_host`]);
     /// it replaces any load in progress.
     ShowDataset(Rc<Dataset>),
+    /// Something in edit mode (see [`crate::editing`]).
+    Edit(crate::editing::EditAction),
 }
 
 impl State {
@@ -216,7 +228,8 @@ impl State {
     /// Like [`State::new`], for a dataset that is already shared: the `Rc`
     /// is kept, not the dataset copied.
     pub fn shared(dataset: Rc<Dataset>, problems: Vec<Problem>) -> State {
-        let view = fit_view(&dataset);
+        let warp = Rc::new(Warp::for_dataset(&dataset, AxisKind::Linear));
+        let view = fit_view(&dataset, &warp);
         let focus = if dataset.events.is_empty() {
             None
         } else {
@@ -228,6 +241,8 @@ impl State {
         State {
             dataset,
             view,
+            axis: AxisKind::Linear,
+            warp,
             width: 0.0,
             open: None,
             focus,
@@ -244,6 +259,7 @@ impl State {
             pending_url: None,
             announcement: String::new(),
             lang,
+            editing: Default::default(),
             lang_in_url: false,
         }
     }
@@ -293,6 +309,7 @@ impl State {
                 .map(|s| s.name().to_owned())
                 .collect(),
             list: self.list_view,
+            log_axis: matches!(*self.warp, Warp::LogAgo { .. }),
             lang: self.lang_in_url.then(|| self.lang.clone()),
         }
     }
@@ -318,7 +335,7 @@ impl State {
 
     /// Recomputes what depends on the filters and the search, and closes or
     /// moves whatever the filters just hid.
-    fn refilter(mut self) -> State {
+    pub(crate) fn refilter(mut self) -> State {
         // A search alone leaves the same events shown: keep the list and its
         // index rather than rebuild them on every keystroke.
         let visible = self.filters.visible(&self.dataset);
@@ -358,19 +375,20 @@ impl State {
 
     fn apply_url(&self, url: UrlState) -> State {
         let lanes = &self.dataset.lanes;
-        let mut filters = Filters {
-            lanes: url
-                .hidden_lanes
+        // Sets filled by `extend`, which inserts: `collect` would sort first,
+        // a copy of the sort in the wasm per element type.
+        let mut filters = Filters::default();
+        filters.lanes.extend(
+            url.hidden_lanes
                 .iter()
-                .filter_map(|id| lanes.iter().position(|l| &l.id == id))
-                .collect(),
-            tags: url.hidden_tags.into_iter().collect(),
-            statuses: url
-                .hidden_statuses
+                .filter_map(|id| lanes.iter().position(|l| &l.id == id)),
+        );
+        filters.tags.extend(url.hidden_tags);
+        filters.statuses.extend(
+            url.hidden_statuses
                 .iter()
-                .filter_map(|s| Status::from_name(s))
-                .collect(),
-        };
+                .filter_map(|s| Status::from_name(s)),
+        );
         filters.tags.retain(|t| !t.is_empty());
         let (lang, lang_in_url) = match url.lang {
             Some(lang) => (lang, true),
@@ -386,6 +404,14 @@ impl State {
             ..self.clone()
         }
         .refilter();
+        let axis = if url.log_axis {
+            AxisKind::Log
+        } else {
+            AxisKind::Linear
+        };
+        if axis != next.axis {
+            next = next.with_axis(axis);
+        }
         if let Some((start, end)) = url.view {
             next.view = Viewport::new(start, end);
         }
@@ -422,6 +448,23 @@ impl State {
         self.width > 0.0
     }
 
+    /// The state on the `axis` kind of axis, fitted to the data when the
+    /// mapping changes.
+    fn with_axis(&self, axis: AxisKind) -> State {
+        let warp = Rc::new(Warp::for_dataset(&self.dataset, axis));
+        let view = if warp == self.warp {
+            self.view
+        } else {
+            fit_view(&self.dataset, &warp)
+        };
+        State {
+            axis,
+            warp,
+            view,
+            ..self.clone()
+        }
+    }
+
     fn with_view(&self, view: Viewport) -> State {
         State {
             view,
@@ -438,7 +481,9 @@ impl State {
         Some(State {
             open: Some(index),
             focus: Some(index),
-            view: self.view.reveal(event.range.0, event.range.1, 0.05),
+            view: self
+                .warp
+                .reveal(&self.view, event.range.0, event.range.1, 0.05),
             announcement: self
                 .locale()
                 .f(Msg::Opened, &[("name", &event.accessible_name(&self.lang))]),
@@ -466,20 +511,28 @@ impl State {
                 ..self.clone()
             },
             Action::Resize(_) => return None,
-            Action::ZoomAt { anchor, factor } => self.with_view(self.view.zoom_at(anchor, factor)),
+            Action::ZoomAt { anchor, factor } => {
+                self.with_view(self.warp.zoom_at(&self.view, anchor, factor))
+            }
             Action::Zoom(factor) => {
                 let open = self.open.and_then(|i| self.dataset.events.get(i));
-                match open
+                let anchor = open
                     .map(|e| (e.range.0 + e.range.1) / 2.0)
                     .filter(|t| self.view.overlaps(*t, *t))
-                {
-                    Some(anchor) => self.with_view(self.view.zoom_at(anchor, factor)),
-                    None => self.with_view(self.view.zoom(factor)),
-                }
+                    .unwrap_or_else(|| {
+                        let (u0, u1) = (
+                            self.warp.to_axis(self.view.start),
+                            self.warp.to_axis(self.view.end),
+                        );
+                        self.warp.to_time(u0 + (u1 - u0) / 2.0)
+                    });
+                self.with_view(self.warp.zoom_at(&self.view, anchor, factor))
             }
-            Action::Pan(delta) => self.with_view(self.view.pan(delta)),
+            Action::Pan(fraction) => self.with_view(self.warp.pan(&self.view, fraction)),
+            Action::SetAxis(axis) if axis == self.axis => return None,
+            Action::SetAxis(axis) => self.with_axis(axis),
             Action::SetView(view) => self.with_view(Viewport::new(view.start, view.end)),
-            Action::Fit => self.with_view(fit_view(&self.dataset)),
+            Action::Fit => self.with_view(fit_view(&self.dataset, &self.warp)),
             Action::Open(index) => self.open_at(index)?,
             Action::Step(delta) => {
                 let index = self.step_from(self.open, delta)?;
@@ -497,7 +550,9 @@ impl State {
                     .filter(|_| self.is_visible(index))?;
                 State {
                     focus: Some(index),
-                    view: self.view.reveal(event.range.0, event.range.1, 0.02),
+                    view: self
+                        .warp
+                        .reveal(&self.view, event.range.0, event.range.1, 0.02),
                     ..self.clone()
                 }
             }
@@ -555,6 +610,15 @@ impl State {
                                 .then_some(LoadOutcome::Loaded(name)),
                             ..State::new(loaded.dataset, loaded.problems)
                         };
+                        let fresh = State {
+                            editing: crate::editing::Editing {
+                                pending_draft: self.editing.pending_draft.clone(),
+                                on: self.editing.on,
+                                ..Default::default()
+                            },
+                            ..fresh
+                        }
+                        .take_pending_draft();
                         match self.pending_url.clone() {
                             Some(url) => fresh.apply_url(url),
                             None => fresh,
@@ -677,10 +741,15 @@ impl State {
             Action::ShowDataset(dataset) if Rc::ptr_eq(&dataset, &self.dataset) => return None,
             Action::ShowDataset(dataset) => State {
                 width: self.width,
+                editing: crate::editing::Editing {
+                    on: self.editing.on,
+                    ..Default::default()
+                },
                 lang: self.lang.clone(),
                 lang_in_url: self.lang_in_url,
                 ..State::for_host(dataset)
             },
+            Action::Edit(action) => return self.apply_edit(action),
         };
         (next != *self).then_some(next)
     }
@@ -693,6 +762,8 @@ impl PartialEq for State {
         Rc::ptr_eq(&self.dataset, &other.dataset)
             && Rc::ptr_eq(&self.problems, &other.problems)
             && self.view == other.view
+            && self.axis == other.axis
+            && Rc::ptr_eq(&self.warp, &other.warp)
             && self.width == other.width
             && self.open == other.open
             && self.focus == other.focus
@@ -708,13 +779,14 @@ impl PartialEq for State {
             && self.pending_url == other.pending_url
             && self.announcement == other.announcement
             && self.lang == other.lang
+            && self.editing == other.editing
             && self.lang_in_url == other.lang_in_url
     }
 }
 
-fn fit_view(dataset: &Dataset) -> Viewport {
+fn fit_view(dataset: &Dataset, warp: &Warp) -> Viewport {
     match dataset.extent() {
-        Some((start, end)) => Viewport::fit(start, end, FIT_MARGIN),
+        Some((start, end)) => warp.fit(start, end, FIT_MARGIN),
         None => Viewport::new(0.0, 365.0),
     }
 }
@@ -733,6 +805,7 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::warp::Scale;
 
     fn state() -> State {
         State {
@@ -776,7 +849,10 @@ mod tests {
     #[test]
     fn opening_an_event_brings_it_into_view() {
         let s = state();
-        let zoomed = s.apply(Action::SetView(Viewport::new(0.0, 30.0))).unwrap();
+        // Thirty days of 2000, on straight axis (1962–1997 is compressed).
+        let zoomed = s
+            .apply(Action::SetView(Viewport::new(11_000.0, 11_030.0)))
+            .unwrap();
         let last = s.dataset.events.len() - 1;
         let opened = zoomed.apply(Action::Open(last)).unwrap();
         let e = &s.dataset.events[last];
@@ -1057,15 +1133,61 @@ mod tests {
         assert_eq!(refused.problems_from, Some(LoadOutcome::HostFailed));
     }
 
+    fn deep_time() -> State {
+        let loaded =
+            crate::model::parse_dataset(include_str!("../tests/fixtures/deep-time.json")).unwrap();
+        State::new(loaded.dataset, Vec::new())
+            .apply(Action::Resize(1000.0))
+            .unwrap()
+    }
+
+    #[test]
+    fn the_log_axis_round_trips_through_the_url() {
+        let s = deep_time();
+        assert!(!s.url_state().log_axis);
+        let log = s.apply(Action::SetAxis(AxisKind::Log)).unwrap();
+        assert!(matches!(*log.warp, Warp::LogAgo { .. }));
+        assert_ne!(log.view, s.view, "the log axis is fitted anew");
+        let zoomed = log
+            .apply(Action::Zoom(0.5))
+            .unwrap()
+            .apply(Action::Pan(0.1))
+            .unwrap();
+        let url = zoomed.url_state();
+        assert!(url.log_axis);
+        assert!(url.to_pairs().contains(&("axis", "log".to_owned())));
+        let restored = deep_time().apply(Action::ApplyUrl(url)).unwrap();
+        assert_eq!(restored.axis, AxisKind::Log);
+        assert_eq!(restored.warp, zoomed.warp);
+        assert_eq!(restored.view, zoomed.view);
+        // And back: a link without `axis=log` restores the straight axis.
+        let straight = restored.apply(Action::ApplyUrl(s.url_state())).unwrap();
+        assert_eq!(straight.axis, AxisKind::Linear);
+        assert_eq!(straight.view, s.view);
+        assert_eq!(log.apply(Action::SetAxis(AxisKind::Log)), None, "a no-op");
+    }
+
+    #[test]
+    fn the_log_axis_keeps_the_default_dataset_straight() {
+        let s = state();
+        let log = s.apply(Action::SetAxis(AxisKind::Log)).unwrap();
+        assert_eq!(log.warp, s.warp, "1960–2007 is no deep time");
+        assert!(!log.url_state().log_axis);
+    }
+
     #[test]
     fn the_zoom_buttons_keep_the_open_event_in_place() {
         let s = state().apply(Action::Open(20)).unwrap();
         let e = &s.dataset.events[20];
         let t = (e.range.0 + e.range.1) / 2.0;
         let zoomed = s.apply(Action::Zoom(0.25)).unwrap();
-        let before = (t - s.view.start) / s.view.span();
-        let after = (t - zoomed.view.start) / zoomed.view.span();
-        assert!((before - after).abs() < 1e-9);
+        let x = |s: &State| Scale::new(&s.view, &s.warp, 1000.0).x(t);
+        assert!(
+            (x(&s) - x(&zoomed)).abs() < 1e-6,
+            "{} {}",
+            x(&s),
+            x(&zoomed)
+        );
     }
 
     #[test]

@@ -11,6 +11,9 @@
 //   <script type="module" src="https://example.org/annals/embed.js"></script>
 //   <annals-timeline src="data.json" theme="dark" start-at="some-id"></annals-timeline>
 //
+// `theme` is light (the default), dark, contrast (high contrast) or auto
+// (follows the reader's light or dark preference).
+//
 // Once it is ready it sets `window.annals = { mount }` and dispatches
 // `annals-ready` on `window` (with `{ mount }` as `event.detail`), for
 // scripts that are not modules: `window.annals` is not there yet at
@@ -30,9 +33,9 @@ export function mount(element, spec = {}) {
   return mountWasm(element, { ...spec, ...data, stylesheet: new URL('annals.css', here).href });
 }
 
-/** `<annals-timeline src theme start-at controls lang>`: reacts to changes of each attribute. */
+/** `<annals-timeline src theme start-at controls lang editable>`: reacts to changes of each attribute. */
 class AnnalsTimeline extends HTMLElement {
-  static get observedAttributes() { return ['src', 'theme', 'start-at', 'controls', 'lang']; }
+  static get observedAttributes() { return ['src', 'theme', 'start-at', 'controls', 'lang', 'editable']; }
 
   #handle = null;
 
@@ -62,6 +65,8 @@ class AnnalsTimeline extends HTMLElement {
       startAt: this.getAttribute('start-at') || undefined,
       hideControls: this.getAttribute('controls') === '0',
       language: this.getAttribute('lang') || undefined,
+      // Read-only unless the host opts in.
+      editable: this.hasAttribute('editable') && this.getAttribute('editable') !== 'false',
     };
   }
 
@@ -70,6 +75,7 @@ class AnnalsTimeline extends HTMLElement {
     const src = this.getAttribute('src');
     this.#handle = mount(this, { url: src ? new URL(src, document.baseURI).href : undefined, options: this.#options() });
     this.#handle.on('select', (id) => this.dispatchEvent(new CustomEvent('annals-select', { detail: { id }, bubbles: true })));
+    this.#handle.on('change', (data) => this.dispatchEvent(new CustomEvent('annals-change', { detail: { data }, bubbles: true })));
   }
 }
 

@@ -499,3 +499,58 @@ async fn the_standalone_page_titles_its_tab_and_an_embedded_one_does_not() {
         "The U.S.\u{2013}Japan alliance, 1960\u{2013}2007 \u{2014} annals"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_timeline_component_is_read_only_unless_editable_and_reports_each_change() {
+    let read_only = host_element();
+    yew::Renderer::<annals::Timeline>::with_root_and_props(
+        read_only.clone(),
+        yew::props!(annals::TimelineProps {
+            dataset: Some(dataset(TWO))
+        }),
+    )
+    .render();
+    settle().await;
+    assert!(find(&read_only, ".annals-toolbar").is_some());
+    assert!(
+        find(&read_only, "[data-edit-toggle]").is_none(),
+        "no edit controls"
+    );
+
+    let host = host_element();
+    let changes = std::rc::Rc::new(std::cell::RefCell::new(Vec::<usize>::new()));
+    let on_change = {
+        let changes = changes.clone();
+        yew::Callback::from(move |d: std::rc::Rc<annals::model::Dataset>| {
+            changes.borrow_mut().push(d.events.len())
+        })
+    };
+    yew::Renderer::<annals::Timeline>::with_root_and_props(
+        host.clone(),
+        yew::props!(annals::TimelineProps {
+            dataset: Some(dataset(TWO)),
+            editable: true,
+            on_change,
+        }),
+    )
+    .render();
+    settle().await;
+    find(&host, "[data-edit-toggle]")
+        .expect("an Edit button")
+        .click();
+    settle().await;
+    mark(&host, "b").click();
+    settle().await;
+    find(&host, "[data-card-delete]")
+        .expect("Delete on the card")
+        .click();
+    settle().await;
+    assert_eq!(
+        attribute(&host, "[data-annals-root]", "data-event-count").as_deref(),
+        Some("1")
+    );
+    assert_eq!(*changes.borrow(), [1], "one change, after the delete");
+    find(&host, "[data-edit-undo]").expect("Undo").click();
+    settle().await;
+    assert_eq!(*changes.borrow(), [1, 2], "undo is a change too");
+}

@@ -21,6 +21,18 @@ pub fn set_document_title(title: &str) {
     }
 }
 
+/// Puts the standalone page's theme on `<html>` (`data-annals-theme`), so
+/// the page around the app follows it (`annals.css`); `early.js` does the
+/// same before the first paint, from `?theme=`.
+pub fn set_page_theme(name: &str) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("data-annals-theme", name);
+    }
+}
+
 /// The width of the timeline's stage in markup rendered ahead of time
 /// (`annals-cli`) that is on screen in the page's `#annals`, so the app's
 /// first frame can be laid out exactly as wide before it replaces it.

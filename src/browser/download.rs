@@ -1,17 +1,35 @@
-//! Saving text as a file the reader downloads.
+//! Saving a file the reader downloads: text, and the whole timeline's SVG
+//! drawn into a PNG.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement,
+    HtmlImageElement, Url,
+};
+
+/// The largest side of a PNG export, in device pixels: well inside what
+/// browsers let a canvas hold.
+const MAX_PNG_SIDE: f64 = 16_000.0;
 
 /// Offers `contents` as a download named `file_name`.
 pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), String> {
+    download_blob(file_name, &text_blob(contents, mime_type)?)
+}
+
+/// `contents` as a blob of type `mime_type`.
+fn text_blob(contents: &str, mime_type: &str) -> Result<Blob, String> {
     let parts = js_sys::Array::of1(&contents.into());
     let options = BlobPropertyBag::new();
     options.set_type(mime_type);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "could not create the file")?;
+    Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "could not create the file".to_owned())
+}
+
+/// Offers `blob` as a download named `file_name`.
+pub fn download_blob(file_name: &str, blob: &Blob) -> Result<(), String> {
     let url =
-        Url::create_object_url_with_blob(&blob).map_err(|_| "could not create a download link")?;
+        Url::create_object_url_with_blob(blob).map_err(|_| "could not create a download link")?;
     let document = gloo::utils::document();
     let anchor: HtmlAnchorElement = document
         .create_element("a")
@@ -22,6 +40,66 @@ pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), 
     anchor.click();
     let _ = Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// Draws the SVG document `svg` (`width` × `height` CSS pixels) onto a
+/// canvas at twice its size (less when that would pass [`MAX_PNG_SIDE`]) and
+/// offers it as a PNG named `file_name`. The SVG is read as an image from a
+/// blob URL, so a page whose Content-Security-Policy leaves `blob:` out of
+/// `img-src` gets an error here.
+pub async fn download_png(
+    file_name: &str,
+    svg: &str,
+    width: f64,
+    height: f64,
+) -> Result<(), String> {
+    let blob = text_blob(svg, "image/svg+xml")?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|_| "could not read the drawing")?;
+    let drawn = draw(&url, width, height).await;
+    let _ = Url::revoke_object_url(&url);
+    let canvas = drawn?;
+    let png = JsFuture::from(js_sys::Promise::new(&mut |resolve, _reject| {
+        if canvas.to_blob_with_type(&resolve, "image/png").is_err() {
+            let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &wasm_bindgen::JsValue::NULL);
+        }
+    }))
+    .await
+    .ok()
+    .and_then(|blob| blob.dyn_into::<Blob>().ok())
+    .ok_or("the browser could not encode the PNG")?;
+    download_blob(file_name, &png)
+}
+
+/// The image at `url` drawn on a new canvas, scaled as [`download_png`] says.
+async fn draw(url: &str, width: f64, height: f64) -> Result<HtmlCanvasElement, String> {
+    let image = HtmlImageElement::new().map_err(|_| "could not create an image")?;
+    image.set_src(url);
+    JsFuture::from(image.decode())
+        .await
+        .map_err(|_| "the browser could not load the drawing as an image (a Content-Security-Policy without blob: in img-src forbids it)")?;
+    let scale = (MAX_PNG_SIDE / width.max(height).max(1.0)).min(2.0);
+    let canvas: HtmlCanvasElement = gloo::utils::document()
+        .create_element("canvas")
+        .map_err(|_| "could not create a canvas")?
+        .unchecked_into();
+    canvas.set_width((width * scale).round() as u32);
+    canvas.set_height((height * scale).round() as u32);
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or("could not draw on a canvas")?;
+    context
+        .draw_image_with_html_image_element_and_dw_and_dh(
+            &image,
+            0.0,
+            0.0,
+            width * scale,
+            height * scale,
+        )
+        .map_err(|_| "could not draw the timeline on a canvas")?;
+    Ok(canvas)
 }
 
 /// A file name from a dataset title: lower case, words joined by dashes.

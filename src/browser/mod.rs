@@ -5,6 +5,7 @@
 pub mod clipboard;
 pub mod dom;
 pub mod download;
+pub mod drafts;
 pub mod load;
 pub mod measure;
 pub mod panic;

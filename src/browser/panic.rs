@@ -5,7 +5,9 @@
 //! screen is built with plain DOM calls from the panic hook, and its Reload
 //! runs no Rust and no script at all: it is a plain link to the page itself
 //! (no handler, nothing a strict CSP could refuse). Text is set with
-//! `text_content`, never as HTML.
+//! `text_content`, never as HTML. When the reader has edited the data, the
+//! screen offers the edited dataset as a download (`browser::drafts` keeps
+//! the latest one in memory for this).
 
 use std::cell::RefCell;
 
@@ -92,12 +94,36 @@ fn panic_panel(document: &Document, detail: &str, l: Locale) -> Option<Element> 
         element(document, "h2", "annals-crash-title", l.t(Msg::CrashTitle)),
         element(document, "p", "", l.t(Msg::CrashText)),
         element(document, "pre", "annals-crash-detail", detail),
+        draft_link(document, l),
         reload_link(document, l),
     ];
     for part in parts.into_iter().flatten() {
         let _ = panel.append_child(&part);
     }
     Some(panel)
+}
+
+/// A link that downloads the edited dataset, when there are edits: the
+/// draft is in the browser's storage too, but the author should not have to
+/// know that. The file is made now, so the link needs no script.
+fn draft_link(document: &Document, l: Locale) -> Option<Element> {
+    let json = super::drafts::latest()?;
+    let parts = js_sys::Array::of1(&json.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let link = element(
+        document,
+        "a",
+        "annals-button annals-crash-download",
+        l.t(Msg::CrashDownload),
+    )?;
+    link.set_attribute("href", &url).ok()?;
+    link.set_attribute("download", "timeline-edited.json")
+        .ok()?;
+    link.set_attribute("data-crash-download", "").ok()?;
+    Some(link)
 }
 
 /// A link that reloads the page by navigating to it: the page's URL without

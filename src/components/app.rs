@@ -8,13 +8,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::{
-    use_annals, use_config, Card, HelpDialog, Ids, ListView, LoadStatus, ProblemsPanel, RichText,
-    StateHandle, Timeline, Toolbar,
+    use_annals, use_config, Card, DatasetForm, DraftNotice, EventForm, HelpDialog, Ids, ListView,
+    LoadStatus, PrintList, ProblemsPanel, RichText, StateHandle, Timeline, Toolbar,
 };
 use crate::browser::load::data_param;
 use crate::browser::{dom, styles, url};
 use crate::config::Config;
-use crate::hooks::{use_focus_management, use_loader, use_url_sync, Loader};
+use crate::editing::{EditAction, Panel};
+use crate::hooks::{use_drafts, use_focus_management, use_loader, use_print, use_url_sync, Loader};
 use crate::i18n::{Locale, Msg};
 use crate::state::{Action, State};
 
@@ -75,6 +76,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(width) = config.layout_width.filter(|w| w.is_finite() && *w > 0.0) {
                 state.width = width;
             }
+            state.editing.on = config.editable && config.start_editing;
             // Without a language asked for or a browser to ask (rendered
             // ahead of time), the dataset's own.
             if let Some(lang) = language.as_ref() {
@@ -164,6 +166,18 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
+        // The JS handle's `getData()` reads the dataset on screen.
+        let control = config.control.clone();
+        use_effect_with(
+            super::Same(state.dataset.clone()),
+            move |super::Same(dataset)| {
+                if let Some(control) = control {
+                    control.show(dataset.clone());
+                }
+            },
+        );
+    }
+    {
         // Tell the embedder when a card opens or closes, not about the first render.
         let selected = state
             .open
@@ -192,6 +206,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     use_url_sync(state.clone(), config.url_sync);
+    use_drafts(state.clone(), config.clone());
     html! {
         <ContextProvider<Rc<Config>> context={config}>
             <ContextProvider<StateHandle> context={state}>
@@ -286,7 +301,22 @@ fn Shell() -> Html {
                 .is_some_and(|el| {
                     matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
                 });
+            let command = event.ctrl_key() || event.meta_key();
+            let editing = state.editing.on && !typing;
             match event.key().as_str() {
+                "z" | "Z" if command && editing => {
+                    event.prevent_default();
+                    let action = if event.shift_key() {
+                        EditAction::Redo
+                    } else {
+                        EditAction::Undo
+                    };
+                    state.dispatch(Action::Edit(action));
+                }
+                "y" | "Y" if command && editing => {
+                    event.prevent_default();
+                    state.dispatch(Action::Edit(EditAction::Redo));
+                }
                 "Escape" if state.help_open => {
                     event.prevent_default();
                     state.dispatch(Action::SetHelp(false));
@@ -325,8 +355,22 @@ fn Shell() -> Html {
             dom::set_document_lang(lang);
         }
     });
+    // The standalone page's theme covers the whole page, not only the app.
+    use_effect_with((config.url_sync, config.theme), |(own_page, theme)| {
+        if *own_page {
+            crate::browser::dom::set_page_theme(theme.name());
+        }
+    });
+    use_print(state.clone());
+    // The print list waits for the browser: rendered ahead of time, the page
+    // has the prerendered event list instead, and stays small.
+    let in_browser = use_state_eq(|| false);
+    {
+        let in_browser = in_browser.clone();
+        use_effect_with((), move |_| in_browser.set(true));
+    }
     html! {
-        <div class={classes!("annals", config.theme.class(), config.hide_controls.then_some("annals-no-controls"))}
+        <div class={classes!("annals", config.theme.class(), config.hide_controls.then_some("annals-no-controls"), state.editing.on.then_some("annals-editing"))}
             ref={root} data-annals-root=""
             data-ready={(state.ready() && state.loading.is_none()).to_string()}
             data-event-count={dataset.events.len().to_string()}
@@ -339,6 +383,7 @@ fn Shell() -> Html {
                 }
             </header>
             <ProblemsPanel />
+            <DraftNotice />
             <LoadStatus />
             if !config.hide_controls {
                 <Toolbar />
@@ -346,14 +391,22 @@ fn Shell() -> Html {
             if *dragging {
                 <div class="annals-drop-hint" aria-hidden="true">{ l.t(Msg::DropHint) }</div>
             }
-            <div class={classes!("annals-body", state.open.map(|_| "annals-body-card-open"))}>
+            <div class={classes!("annals-body", (state.open.is_some() || state.editing.panel.is_some()).then_some("annals-body-card-open"))}>
                 if state.list_view {
                     <ListView />
                 } else {
                     <Timeline />
                 }
-                <Card />
+                { match &state.editing.panel {
+                    Some(Panel::NewEvent) => html! { <EventForm key="new" /> },
+                    Some(Panel::Event(id)) => html! { <EventForm key={format!("event-{id}")} id={id.clone()} /> },
+                    Some(Panel::Dataset) => html! { <DatasetForm /> },
+                    None => html! { <Card /> },
+                } }
             </div>
+            if *in_browser {
+                <PrintList dataset={state.dataset.clone()} shown={state.visible.clone()} lang={AttrValue::from(state.lang.clone())} />
+            }
             <div class="annals-visually-hidden" role="status" aria-live="polite">{ state.announcement.clone() }</div>
             if state.help_open {
                 <HelpDialog />

@@ -1,4 +1,5 @@
-//! The time axis: tick labels with a context row above them.
+//! The time axis: tick labels with a context row above them, and a mark on
+//! each compressed stretch.
 
 use std::rc::Rc;
 
@@ -13,24 +14,30 @@ pub struct AxisViewProps {
     pub axis: Rc<Axis>,
 }
 
-/// Draws the context row and the ticks. Decorative for screen readers: every
-/// event announces its own date.
+/// Draws the context row and the ticks, decorative for screen readers (every
+/// event announces its own date), and the breaks, which say what they hide.
 #[component]
 pub fn AxisView(props: &AxisViewProps) -> Html {
     html! {
-        <div class={classes!("annals-axis", props.axis.context.is_empty().then_some("annals-axis-flat"))} aria-hidden="true">
-            <div class="annals-axis-context">
+        <div class={classes!("annals-axis", props.axis.context.is_empty().then_some("annals-axis-flat"))}>
+            <div class="annals-axis-context" aria-hidden="true">
                 { for props.axis.context.iter().map(|t| html! {
                     <span class="annals-context-label" data-style={format!("left:{:.1}px", t.x)}>{ t.label.clone() }</span>
                 }) }
             </div>
-            <div class="annals-axis-ticks">
+            <div class="annals-axis-ticks" aria-hidden="true">
                 { for props.axis.ticks.iter().map(|t| html! {
                     <span class="annals-tick" data-style={format!("left:{:.1}px", t.x)}>
                         <span class="annals-tick-label">{ t.label.clone() }</span>
                     </span>
                 }) }
             </div>
+            { for props.axis.breaks.iter().map(|b| html! {
+                <span class="annals-break" role="note" aria-label={b.label.clone()} title={b.label.clone()}
+                    data-style={format!("left:{:.1}px;width:{:.1}px", b.x0, (b.x1 - b.x0).max(0.0))}>
+                    <span class="annals-break-mark" aria-hidden="true"></span>
+                </span>
+            }) }
         </div>
     }
 }

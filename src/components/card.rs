@@ -32,6 +32,11 @@ pub fn Card() -> Html {
                     { event.date_text(&state.lang) }
                     <span class="annals-badge">{ l.status(event.status) }</span>
                 </p>
+                if state.editing.on {
+                    <button type="button" class="annals-button" data-card-edit="" onclick={dispatch(super::edit_event(&event.id))}>{ l.t(Msg::EditEvent) }</button>
+                    <button type="button" class="annals-button annals-danger" data-card-delete=""
+                        onclick={dispatch(Action::Edit(crate::editing::EditAction::Apply(Box::new(crate::model::edit::Edit::DeleteEvent(event.id.clone())))))}>{ l.t(Msg::DeleteEvent) }</button>
+                }
                 <button type="button" class="annals-button annals-card-close" aria-label={l.t(Msg::CloseCard)}
                     title={l.t(Msg::CloseCardTitle)} onclick={dispatch(Action::Close)}>{ "\u{00d7}" }</button>
             </div>

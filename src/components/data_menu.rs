@@ -1,14 +1,18 @@
-//! Bringing data in: open a file, paste text, and the paste panel.
+//! The "Data" menu: open a file, paste text (and the paste panel), export.
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::{use_annals, use_ids};
-use crate::browser::download::{download, file_stem};
+use super::{use_annals, use_ids, MenuButton, MenuItem};
+use crate::browser::download::{download, download_png, file_stem};
+use crate::browser::measure::{CanvasMeasure, FONT_FAMILY};
 use crate::hooks::use_focus_on_mount;
 use crate::hooks::Loader;
 use crate::i18n::Msg;
-use crate::model::{to_csv, to_native_json};
+use crate::layout::svg::{export_svg, export_width, SvgExport, SvgInput};
+use crate::layout::Typeset;
+use crate::model::{to_csv, to_native_json, to_text};
+use crate::state::State;
 
 /// A format the data can be exported in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +21,12 @@ enum ExportFormat {
     Json,
     /// The TimelineJS spreadsheet as CSV.
     Csv,
+    /// The plain text format (docs/text-format.md).
+    Text,
+    /// The whole timeline as an SVG drawing.
+    Svg,
+    /// The whole timeline as a PNG picture.
+    Png,
 }
 
 impl ExportFormat {
@@ -25,6 +35,9 @@ impl ExportFormat {
         match self {
             ExportFormat::Json => "json",
             ExportFormat::Csv => "csv",
+            ExportFormat::Text => "txt",
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
         }
     }
 
@@ -33,35 +46,76 @@ impl ExportFormat {
         match self {
             ExportFormat::Json => "application/json",
             ExportFormat::Csv => "text/csv",
+            ExportFormat::Text => "text/plain",
+            ExportFormat::Svg => "image/svg+xml",
+            ExportFormat::Png => "image/png",
         }
     }
 }
 
-/// The "Open file…", "Paste data…" and export controls.
+/// The whole timeline as the filters show it, with the open event's
+/// arrows, measured and set in the app's font.
+fn whole_timeline(state: &State) -> SvgExport {
+    let measure = CanvasMeasure::for_element(None);
+    let input = SvgInput {
+        dataset: &state.dataset,
+        shown: &state.visible,
+        index: &state.index,
+        open: state.open,
+        text: Typeset {
+            measure: &measure,
+            lang: &state.lang,
+        },
+        font_family: FONT_FAMILY,
+        locale: state.locale(),
+    };
+    export_svg(input, export_width(input))
+}
+
+/// The "Data" menu: open a file, paste data, the exports. Another entry is
+/// one more [`MenuItem`] in `items`.
 #[component]
 pub fn DataMenu() -> Html {
     let state = use_annals();
     let loader = use_context::<Loader>().expect("DataMenu needs the Loader context from App");
     let export = |format: ExportFormat| {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             let dataset = &state.dataset;
-            let contents = match format {
-                ExportFormat::Csv => to_csv(dataset),
-                ExportFormat::Json => to_native_json(dataset),
-            };
             let name = format!(
                 "{}.{}",
                 file_stem(dataset.title.default_text()),
                 format.extension()
             );
+            let contents = match format {
+                ExportFormat::Csv => to_csv(dataset),
+                ExportFormat::Json => to_native_json(dataset),
+                ExportFormat::Text => to_text(dataset),
+                ExportFormat::Svg => whole_timeline(&state).svg,
+                ExportFormat::Png => {
+                    let picture = whole_timeline(&state);
+                    yew::platform::spawn_local(async move {
+                        let done =
+                            download_png(&name, &picture.svg, picture.width, picture.height).await;
+                        if let Err(problem) = done {
+                            gloo::console::error!(format!("export failed: {problem}"));
+                        }
+                    });
+                    return;
+                }
+            };
             let mime = format.mime();
-            if let Err(problem) = download(&name, mime, &contents) {
-                gloo::console::error!(format!("export failed: {problem}"));
+            match download(&name, mime, &contents) {
+                // Exported: leaving the page no longer needs to ask.
+                Ok(()) => state.dispatch(crate::state::Action::Edit(
+                    crate::editing::EditAction::Exported,
+                )),
+                Err(problem) => gloo::console::error!(format!("export failed: {problem}")),
             }
         })
     };
     let pasting = use_state(|| false);
+    let file_input = use_node_ref();
     let onchange = {
         let loader = loader.clone();
         Callback::from(move |event: Event| {
@@ -73,28 +127,37 @@ pub fn DataMenu() -> Html {
             input.set_value("");
         })
     };
-    let toggle = {
+    let open_file = {
+        let file_input = file_input.clone();
+        Callback::from(move |()| {
+            if let Some(input) = file_input.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let paste = {
         let pasting = pasting.clone();
-        Callback::from(move |_| pasting.set(!*pasting))
+        Callback::from(move |()| pasting.set(true))
     };
     let close = {
         let pasting = pasting.clone();
         Callback::from(move |()| pasting.set(false))
     };
     let l = state.locale();
+    let items = vec![
+        MenuItem::new(l.t(Msg::OpenFile), open_file),
+        MenuItem::new(l.t(Msg::PasteData), paste),
+        MenuItem::new(l.t(Msg::ExportJson), export(ExportFormat::Json)),
+        MenuItem::new(l.t(Msg::ExportCsv), export(ExportFormat::Csv)),
+        MenuItem::new(l.t(Msg::ExportText), export(ExportFormat::Text)),
+        MenuItem::new(l.t(Msg::ExportSvg), export(ExportFormat::Svg)),
+        MenuItem::new(l.t(Msg::ExportPng), export(ExportFormat::Png)),
+    ];
     html! {
         <>
-            <div class="annals-data" role="group" aria-label={l.t(Msg::DataGroup)}>
-                <label class="annals-button annals-file-button">
-                    { l.t(Msg::OpenFile) }
-                    <input type="file" class="annals-visually-hidden" accept=".json,.csv,application/json,text/csv" {onchange} />
-                </label>
-                <button type="button" class="annals-button" aria-expanded={pasting.to_string()} onclick={toggle}>
-                    { l.t(Msg::PasteData) }
-                </button>
-                <button type="button" class="annals-button" onclick={export(ExportFormat::Json)}>{ l.t(Msg::ExportJson) }</button>
-                <button type="button" class="annals-button" onclick={export(ExportFormat::Csv)}>{ l.t(Msg::ExportCsv) }</button>
-            </div>
+            <MenuButton label={l.t(Msg::DataGroup)} name="data" {items} />
+            // Out of sight and out of the tab order: the menu's first item opens it.
+            <input type="file" ref={file_input} hidden=true accept=".json,.csv,.txt,application/json,text/csv,text/plain" {onchange} />
             if *pasting {
                 <PastePanel on_load={loader.open_text.clone()} on_close={close} />
             }

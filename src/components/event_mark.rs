@@ -84,7 +84,16 @@ pub fn EventMark(props: &EventMarkProps) -> Html {
             tabindex={if props.tab_stop { "0" } else { "-1" }}
             {onclick} {onfocus}>
             <span class="annals-mark" aria-hidden="true" data-style={format!("width:{:.1}px", props.x1 - props.x0)}></span>
-            if props.label_width > 0.0 {
+            if props.label_width > 0.0 && props.label_x < props.x0 {
+                // Left of the mark, its right edge is always the same gap
+                // from the mark, whatever the text measures: the stylesheet
+                // places it (`annals-label-left`), so it cannot jump before
+                // `data-style` is applied.
+                <span class="annals-label annals-label-left" aria-hidden="true"
+                    data-style={format!("max-width:{:.1}px", props.label_width)}>
+                    { props.title.clone() }
+                </span>
+            } else if props.label_width > 0.0 {
                 <span class="annals-label" aria-hidden="true"
                     data-style={format!("left:{:.1}px;max-width:{:.1}px", props.label_x - props.x0, props.label_width)}>
                     { props.title.clone() }

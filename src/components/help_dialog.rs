@@ -9,7 +9,7 @@ use crate::state::Action;
 
 /// Each shortcut: its keys (a message, or as written when the keys read
 /// the same in every language) and what it does.
-const SHORTCUTS: [(Keys, Msg); 10] = [
+const SHORTCUTS: [(Keys, Msg); 14] = [
     (Keys::Msg(Msg::KeyTab), Msg::DoesTab),
     (
         Keys::Fixed("\u{2190} \u{2192} \u{2191} \u{2193}"),
@@ -23,6 +23,22 @@ const SHORTCUTS: [(Keys, Msg); 10] = [
     (Keys::Msg(Msg::KeyDrag), Msg::DoesDrag),
     (Keys::Msg(Msg::KeyDoubleClick), Msg::DoesDoubleClick),
     (Keys::Fixed("?"), Msg::DoesHelp),
+    (
+        Keys::Fixed("Alt+\u{2190} / Alt+\u{2192}"),
+        Msg::DoesAltArrows,
+    ),
+    (
+        Keys::Fixed("Alt+\u{2191} / Alt+\u{2193}"),
+        Msg::DoesAltUpDown,
+    ),
+    (
+        Keys::Fixed("Alt+Shift+\u{2190} / \u{2192}"),
+        Msg::DoesAltShiftArrows,
+    ),
+    (
+        Keys::Fixed("Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y"),
+        Msg::DoesUndoRedo,
+    ),
 ];
 
 /// How a shortcut's keys are named.

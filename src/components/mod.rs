@@ -2,42 +2,62 @@
 //! from context and dispatching [`crate::state::Action`]s.
 
 mod app;
+mod arrows;
 mod axis;
 mod card;
-mod copy_link;
 mod data_menu;
+mod dataset_form;
+mod density_strip;
+mod draft_notice;
+mod edit_bar;
+mod event_form;
 mod event_mark;
 mod filter_panel;
 mod help_dialog;
 mod language_menu;
 mod list_view;
 mod load_status;
+mod menu_button;
 mod overview;
+mod print_list;
 mod problems;
+mod related_picker;
 mod rich_text;
 mod search_box;
 mod share_dialog;
+mod share_menu;
+mod sources_editor;
 mod timeline;
 mod toolbar;
 
 pub use app::{App, AppProps};
+pub use arrows::Arrows;
 pub use axis::AxisView;
-#[cfg(feature = "ssr")]
 pub(crate) use card::source;
 pub use card::Card;
-pub use copy_link::CopyLink;
 pub use data_menu::DataMenu;
+pub use dataset_form::DatasetForm;
+pub use density_strip::DensityStrip;
+pub use draft_notice::DraftNotice;
+pub use edit_bar::EditBar;
+pub(crate) use event_form::edit_event;
+pub use event_form::EventForm;
 pub use event_mark::EventMark;
 pub use filter_panel::FilterPanel;
 pub use help_dialog::HelpDialog;
 pub use language_menu::LanguageMenu;
 pub use list_view::ListView;
 pub use load_status::LoadStatus;
+pub use menu_button::{MenuButton, MenuItem};
 pub use overview::Overview;
+pub use print_list::PrintList;
 pub use problems::ProblemsPanel;
+pub use related_picker::RelatedPicker;
 pub use rich_text::RichText;
 pub use search_box::SearchBox;
 pub use share_dialog::ShareDialog;
+pub use share_menu::ShareMenu;
+pub use sources_editor::SourcesEditor;
 pub use timeline::Timeline;
 pub use toolbar::Toolbar;
 

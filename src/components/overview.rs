@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use super::use_annals;
 use crate::i18n::{Locale, Msg};
-use crate::layout::density::histogram;
+use crate::layout::density::histogram_at;
+
 use crate::layout::scale::Viewport;
 use crate::model::date::civil_from_days;
 use crate::state::{Action, FIT_MARGIN};
@@ -35,27 +36,39 @@ pub fn Overview() -> Html {
     // The extent walks every event: once per dataset, not once per frame.
     let extent = use_memo(super::Same(dataset.clone()), |d| d.0.extent());
     let (first, last) = extent.unwrap_or((state.view.start, state.view.end));
-    let fitted = Viewport::fit(first, last, FIT_MARGIN);
+    // The strip is drawn on the same axis as the timeline (with its breaks,
+    // or logarithmic), in axis units.
+    let warp = state.warp.clone();
+    let fitted = warp.fit(first, last, FIT_MARGIN);
+    let (v0, v1) = (warp.to_axis(state.view.start), warp.to_axis(state.view.end));
     // The strip always shows the data and the window, whichever is wider.
-    let whole = Viewport::new(
-        fitted.start.min(state.view.start),
-        fitted.end.max(state.view.end),
+    let (w0, w1) = (
+        warp.to_axis(fitted.start).min(v0),
+        warp.to_axis(fitted.end).max(v1),
     );
+    let whole = Viewport::new(warp.to_time(w0), warp.to_time(w1));
     let counts = use_memo(
         (
             super::Same(state.index.clone()),
-            whole.start.to_bits(),
-            whole.end.to_bits(),
+            super::Same(warp.clone()),
+            w0.to_bits(),
+            w1.to_bits(),
         ),
         {
             let dataset = dataset.clone();
             let index = state.index.clone();
-            move |_| histogram(&dataset, &index, &whole, BINS)
+            let warp = warp.clone();
+            move |_| {
+                let edges: Vec<f64> = (0..=BINS)
+                    .map(|k| warp.to_time(w0 + (w1 - w0) * k as f64 / BINS as f64))
+                    .collect();
+                histogram_at(&dataset, &index, &edges)
+            }
         },
     );
     let peak = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
-    let left = (state.view.start - whole.start) / whole.span() * 100.0;
-    let width = (state.view.span() / whole.span() * 100.0).max(0.5);
+    let left = (v0 - w0) / (w1 - w0) * 100.0;
+    let width = ((v1 - v0) / (w1 - w0) * 100.0).max(0.5);
 
     let strip_width = {
         let strip = strip.clone();
@@ -88,16 +101,18 @@ pub fn Overview() -> Html {
             let Some((grip, from, view)) = *drag.borrow() else {
                 return;
             };
-            let delta = (event.client_x() as f64 - from) / strip_width() * whole.span();
+            let warp = &state.warp;
+            let (u0, u1) = (warp.to_axis(view.start), warp.to_axis(view.end));
+            let delta = (event.client_x() as f64 - from) / strip_width() * (w1 - w0);
             let next = match grip {
-                Grip::Window => view.pan(delta),
+                Grip::Window => warp.pan(&view, delta / (u1 - u0)),
                 Grip::Start => Viewport::new(
-                    (view.start + delta).min(view.end - view.span() * 0.01),
+                    warp.to_time((u0 + delta).min(u1 - (u1 - u0) * 0.01)),
                     view.end,
                 ),
                 Grip::End => Viewport::new(
                     view.start,
-                    (view.end + delta).max(view.start + view.span() * 0.01),
+                    warp.to_time((u1 + delta).max(u0 + (u1 - u0) * 0.01)),
                 ),
             };
             state.dispatch(Action::SetView(next));
@@ -116,21 +131,17 @@ pub fn Overview() -> Html {
                 return;
             };
             let rect = element.get_bounding_client_rect();
-            let t = whole.time_at(event.client_x() as f64 - rect.left(), rect.width());
-            state.dispatch(Action::SetView(
-                state
-                    .view
-                    .pan(t - (state.view.start + state.view.span() / 2.0)),
-            ));
+            let u =
+                w0 + (event.client_x() as f64 - rect.left()) / rect.width().max(1.0) * (w1 - w0);
+            state.dispatch(Action::Pan((u - (v0 + v1) / 2.0) / (v1 - v0)));
         })
     };
     let onkeydown = {
         let state = state.clone();
         Callback::from(move |event: KeyboardEvent| {
-            let step = state.view.span() * 0.1;
             let action = match event.key().as_str() {
-                "ArrowLeft" | "ArrowDown" => Action::Pan(-step),
-                "ArrowRight" | "ArrowUp" => Action::Pan(step),
+                "ArrowLeft" | "ArrowDown" => Action::Pan(-0.1),
+                "ArrowRight" | "ArrowUp" => Action::Pan(0.1),
                 "PageUp" => Action::Zoom(0.5),
                 "PageDown" => Action::Zoom(2.0),
                 _ => return,

@@ -64,6 +64,25 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         Some(Err(_)) => l.t(Msg::CopyRefused),
         None => "",
     };
+    // Edits live in this browser only: offer them as a file to host.
+    let edited = state.editing.history.can_undo() || state.editing.unsaved;
+    let download_edited = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let dataset = &state.dataset;
+            let name = format!(
+                "{}.json",
+                crate::browser::download::file_stem(dataset.title.default_text())
+            );
+            let json = crate::model::to_native_json(dataset);
+            match crate::browser::download::download(&name, "application/json", &json) {
+                Ok(()) => state.dispatch(crate::state::Action::Edit(
+                    crate::editing::EditAction::Exported,
+                )),
+                Err(problem) => gloo::console::error!(format!("export failed: {problem}")),
+            }
+        })
+    };
     html! {
         <div class="annals-dialog-backdrop">
             <div class="annals-dialog annals-share" role="dialog" aria-modal="true" aria-labelledby={title_id.clone()} {onkeydown}>
@@ -81,6 +100,12 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                 <p class="annals-share-note">
                     { l.t(Msg::ShareNote) }
                 </p>
+                if edited {
+                    <p class="annals-share-note" data-share-edited="">
+                        { l.t(Msg::ShareEdited) }{ " " }
+                        <button type="button" class="annals-button" onclick={download_edited}>{ l.t(Msg::DownloadEdited) }</button>
+                    </p>
+                }
                 <p class="annals-copied" role="status">{ status }</p>
                 <button type="button" class="annals-button annals-primary" onclick={close}>{ l.t(Msg::Close) }</button>
             </div>

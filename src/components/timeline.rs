@@ -5,11 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_annals, AxisView, EventMark, Overview, Same};
+use super::{use_annals, Arrows, AxisView, DensityStrip, EventMark, Overview, Same};
 use crate::browser::measure::CanvasMeasure;
 use crate::hooks::{use_element_width, use_pan_zoom};
 use crate::i18n::{Locale, Msg};
-use crate::layout::scale::Viewport;
 use crate::layout::{layout, LayoutOptions, Typeset};
 use crate::model::limits::excerpt;
 use crate::state::{Action, State, ZOOM_STEP};
@@ -51,6 +50,7 @@ pub fn Timeline() -> Html {
         (
             Same(index.clone()),
             state.view,
+            Same(state.warp.clone()),
             state.width,
             state.lang.clone(),
             Same(measure.clone()),
@@ -58,7 +58,7 @@ pub fn Timeline() -> Html {
         {
             let dataset = dataset.clone();
             let index = index.clone();
-            move |(_, view, width, lang, measure)| {
+            move |(_, view, warp, width, lang, measure)| {
                 let text = Typeset {
                     measure: &*measure.0,
                     lang,
@@ -67,6 +67,7 @@ pub fn Timeline() -> Html {
                     &dataset,
                     &index,
                     view,
+                    &warp.0,
                     *width,
                     &LayoutOptions::default(),
                     text,
@@ -103,6 +104,14 @@ pub fn Timeline() -> Html {
                     let _ = next.unchecked_into::<web_sys::HtmlElement>().focus();
                     return;
                 }
+            }
+            // In edit mode, Alt with the arrows moves the focused mark.
+            if let Some(edit) =
+                crate::editing::key_edit(&state, &event.key(), event.alt_key(), event.shift_key())
+            {
+                event.prevent_default();
+                state.dispatch(Action::Edit(edit));
+                return;
             }
             let action = match event.key().as_str() {
                 "ArrowRight" | "ArrowDown" => Action::FocusStep(1),
@@ -165,7 +174,7 @@ pub fn Timeline() -> Html {
                             <span class="annals-gridline" aria-hidden="true" data-style={format!("left:{:.1}px", t.x)}></span>
                         }) }
                         { for frame.lanes.iter().map(|band| html! {
-                            <div class="annals-lane" aria-hidden="true"
+                            <div class="annals-lane" aria-hidden="true" data-lane={band.lane.to_string()}
                                 data-style={format!("top:{:.0}px;height:{:.0}px", band.y, band.height)}>
                                 <span class="annals-lane-label">{ dataset.lanes[band.lane].label.get(&state.lang).to_owned() }</span>
                             </div>
@@ -188,7 +197,7 @@ pub fn Timeline() -> Html {
                                         let state = state.clone();
                                         let (start, end) = (c.start, c.end);
                                         Callback::from(move |_: MouseEvent| {
-                                            state.dispatch(Action::SetView(Viewport::fit(start, end, 0.1)));
+                                            state.dispatch(Action::SetView(state.warp.fit(start, end, 0.1)));
                                         })
                                     };
                                     let label = l.f(Msg::ClusterLabel, &[("count", &l.count(c.count)), ("start", &day_text(l, c.start)), ("end", &day_text(l, c.end))]);
@@ -203,6 +212,13 @@ pub fn Timeline() -> Html {
                                 }) }
                             </div>
                         }
+                        { for frame.axis.breaks.iter().map(|b| html! {
+                            <div class="annals-lane-break" aria-hidden="true" data-style={format!("left:{:.1}px;width:{:.1}px", b.x0, (b.x1 - b.x0).max(0.0))}></div>
+                        }) }
+                        if !frame.density.is_empty() {
+                            <DensityStrip frame={frame.clone()} tab_stop={frame.events.is_empty() && frame.clusters.is_empty()} />
+                        }
+                        <Arrows frame={frame.clone()} />
                         <div class="annals-events" role="group" aria-label={l.t(Msg::EventsLabel)}>
                             { for frame.events.iter().map(|placed| {
                                 let event = &dataset.events[placed.index];
@@ -226,8 +242,9 @@ pub fn Timeline() -> Html {
                                 }
                             }) }
                         </div>
+                        <Arrows frame={frame.clone()} edges_on_top=true />
                     </div>
-                    if frame.events.is_empty() && frame.clusters.is_empty() {
+                    if frame.events.is_empty() && frame.clusters.is_empty() && frame.density.is_empty() {
                         <p class="annals-empty">{ empty_message(&state) }</p>
                     }
                 }

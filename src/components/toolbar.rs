@@ -1,13 +1,14 @@
-//! Zoom buttons and the legend.
+//! The toolbar (zoom, view switch, search, filters, the Data and Share
+//! menus, language, help) and the legend.
 
 use yew::prelude::*;
 
-use web_sys::HtmlElement;
-
 use super::{
-    use_annals, use_config, CopyLink, DataMenu, FilterPanel, LanguageMenu, SearchBox, ShareDialog,
+    use_annals, use_config, use_ids, DataMenu, EditBar, FilterPanel, LanguageMenu, SearchBox,
+    ShareMenu,
 };
 use crate::i18n::Msg;
+use crate::layout::warp::{offers_log_axis, AxisKind};
 use crate::model::Status;
 use crate::state::{Action, ZOOM_STEP};
 
@@ -17,22 +18,13 @@ use crate::state::{Action, ZOOM_STEP};
 pub fn Toolbar() -> Html {
     let state = use_annals();
     let config = use_config();
+    let controls_id = use_ids().id("toolbar-controls");
     let filters_open = use_state(|| false);
-    let share_open = use_state(|| false);
-    let share_button = use_node_ref();
-    let open_share = {
-        let share_open = share_open.clone();
-        Callback::from(move |_: MouseEvent| share_open.set(true))
-    };
-    let close_share = {
-        let share_open = share_open.clone();
-        let share_button = share_button.clone();
-        Callback::from(move |()| {
-            share_open.set(false);
-            if let Some(button) = share_button.cast::<HtmlElement>() {
-                let _ = button.focus();
-            }
-        })
+    // On a narrow stage the controls fold behind one button (see annals.css).
+    let controls_open = use_state(|| false);
+    let toggle_controls = {
+        let controls_open = controls_open.clone();
+        Callback::from(move |_: MouseEvent| controls_open.set(!*controls_open))
     };
     let toggle_filters = {
         let filters_open = filters_open.clone();
@@ -71,14 +63,37 @@ pub fn Toolbar() -> Html {
             .filter(|s| d.0.events.iter().any(|e| e.status == *s))
             .collect::<Vec<Status>>()
     });
+    let log_axis = use_memo(super::Same(state.dataset.clone()), |d| {
+        offers_log_axis(&d.0)
+    });
+    // One toggle, for deep time only: the logarithmic "years ago" axis.
+    let axis_toggle = (*log_axis).then(|| {
+        let on = state.axis == AxisKind::Log;
+        let next = if on { AxisKind::Linear } else { AxisKind::Log };
+        let onclick = {
+            let state = state.clone();
+            Callback::from(move |_: MouseEvent| state.dispatch(Action::SetAxis(next)))
+        };
+        html! {
+            <button type="button" class="annals-button" aria-pressed={on.to_string()}
+                title={l.t(Msg::LogAxisTitle)} {onclick}>{ l.t(Msg::LogAxis) }</button>
+        }
+    });
     html! {
         <>
-        <div class="annals-toolbar">
+        <div class={classes!("annals-toolbar", controls_open.then_some("annals-toolbar-open"))}>
+            <button type="button" class="annals-button annals-toolbar-toggle" aria-expanded={controls_open.to_string()}
+                aria-controls={controls_id.clone()} onclick={toggle_controls}>
+                <span class="annals-toolbar-toggle-icon" aria-hidden="true">{ "\u{2630}" }</span>
+                { l.t(Msg::Controls) }
+            </button>
+            <div class="annals-toolbar-controls" id={controls_id}>
             <div class="annals-zoom" role="group" aria-label={l.t(Msg::ZoomGroup)}>
                 { button(l.t(Msg::ZoomIn), "+", Action::Zoom(1.0 / ZOOM_STEP)) }
                 { button(l.t(Msg::ZoomOut), "\u{2212}", Action::Zoom(ZOOM_STEP)) }
                 { button(l.t(Msg::FitAll), l.t(Msg::Fit), Action::Fit) }
             </div>
+            { for axis_toggle }
             <div class="annals-view-switch" role="group" aria-label={l.t(Msg::ViewGroup)}>
                 { view_button(false, l.t(Msg::ViewTimeline)) }
                 { view_button(true, l.t(Msg::ViewList)) }
@@ -88,21 +103,19 @@ pub fn Toolbar() -> Html {
                 { if hidden > 0 { l.f(Msg::FiltersHidden, &[("count", &l.count(hidden))]) } else { l.t(Msg::Filters).to_owned() } }
             </button>
             <DataMenu />
+            if config.editable {
+                <EditBar />
+            }
             // Only the standalone page owns its address; embedded instances have none to share.
             if config.url_sync {
-                <CopyLink />
-                <button type="button" class="annals-button" ref={share_button} aria-haspopup="dialog" onclick={open_share}>
-                    { l.t(Msg::ShareEmbed) }
-                </button>
+                <ShareMenu />
             }
             <LanguageMenu />
             <button type="button" class="annals-button" aria-label={l.t(Msg::Shortcuts)} title={l.t(Msg::ShortcutsButtonTitle)} onclick={help}>{ "?" }</button>
+            </div>
         </div>
         if *filters_open {
             <FilterPanel on_close={close_filters} />
-        }
-        if *share_open {
-            <ShareDialog on_close={close_share} />
         }
         <div class="annals-legend-row">
             <ul class="annals-legend" aria-label={l.t(Msg::Legend)}>
@@ -123,6 +136,6 @@ fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
         .unwrap_or_default()
 }

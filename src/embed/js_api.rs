@@ -63,7 +63,25 @@ fn apply_options(mut config: Config, spec: &JsValue) -> Config {
     {
         config.language = Some(language);
     }
+    // Embedded instances are read-only unless the host opts in.
+    if let Some(editable) = option(spec, "editable").as_bool() {
+        config.editable = editable;
+    }
     config
+}
+
+/// A dataset as the object the native JSON format describes.
+fn data_object(dataset: &crate::model::Dataset) -> JsValue {
+    js_sys::JSON::parse(&crate::model::to_native_json(dataset)).unwrap_or(JsValue::NULL)
+}
+
+/// Calls each listener with `arg`.
+fn notify(listeners: &RefCell<Vec<Function>>, arg: &JsValue) {
+    // Cloned so that a listener may call `on` without a double borrow.
+    let current = listeners.borrow().clone();
+    for listener in current {
+        let _ = listener.call1(&JsValue::NULL, arg);
+    }
 }
 
 /// Reads one end of `setRange`: a date string such as "1998" or
@@ -112,10 +130,12 @@ pub struct Handle {
     mounted: RefCell<Option<Mounted>>,
     control: Control,
     listeners: Rc<RefCell<Vec<Function>>>,
+    change_listeners: Rc<RefCell<Vec<Function>>>,
 }
 
 /// Renders annals into a shadow root on `element`. `spec` is
-/// `{ url, data, options: { theme, startAt, hideControls, language }, stylesheet }`:
+/// `{ url, data, options: { theme, startAt, hideControls, language, editable }, stylesheet }`
+/// (`theme` is `light`, `dark`, `contrast` or `auto`):
 /// `url` is fetched, `data` (an object or JSON/CSV text) is loaded directly,
 /// and with neither the default dataset is shown where it is built in (the
 /// `default-dataset` feature; `embed.js` gives the release bundle's
@@ -128,7 +148,7 @@ pub fn mount(element: Element, spec: JsValue) -> Result<Handle, JsValue> {
         None => element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
             JsValue::from_str(&format!(
                 "annals mount: a <{}> cannot hold a shadow root; mount into a <div> or another container element",
-                element.tag_name().to_lowercase()
+                element.tag_name().to_ascii_lowercase()
             ))
         })?,
     };
@@ -149,11 +169,15 @@ pub fn mount(element: Element, spec: JsValue) -> Result<Handle, JsValue> {
     let on_select = {
         let listeners = listeners.clone();
         Callback::from(move |id: Option<String>| {
-            let arg = id.map(JsValue::from).unwrap_or(JsValue::NULL);
-            // Cloned so that a listener may call `on` without a double borrow.
-            let current = listeners.borrow().clone();
-            for listener in current {
-                let _ = listener.call1(&JsValue::NULL, &arg);
+            notify(&listeners, &id.map(JsValue::from).unwrap_or(JsValue::NULL));
+        })
+    };
+    let change_listeners: Rc<RefCell<Vec<Function>>> = Rc::default();
+    let on_change = {
+        let listeners = change_listeners.clone();
+        Callback::from(move |dataset: Rc<crate::model::Dataset>| {
+            if !listeners.borrow().is_empty() {
+                notify(&listeners, &data_object(&dataset));
             }
         })
     };
@@ -163,6 +187,7 @@ pub fn mount(element: Element, spec: JsValue) -> Result<Handle, JsValue> {
             data_url: string(get(&spec, "url")),
             data_text,
             on_select,
+            on_change,
             control: Some(control.clone()),
             ..Config::embedded()
         },
@@ -185,6 +210,7 @@ pub fn mount(element: Element, spec: JsValue) -> Result<Handle, JsValue> {
         })),
         control,
         listeners,
+        change_listeners,
     })
 }
 
@@ -210,16 +236,30 @@ impl Handle {
         Ok(())
     }
 
-    /// Calls `callback` on `event`. The one event is `select`: the id of the
-    /// event whose card opened, or `null` when it closed.
+    /// Calls `callback` on `event`: `select` gives the id of the event whose
+    /// card opened, or `null` when it closed; `change` gives the data (as
+    /// `getData()` does) after each edit, undo or redo.
     pub fn on(&self, event: &str, callback: Function) -> Result<(), JsValue> {
-        if event != "select" {
-            return Err(JsValue::from_str(&format!(
-                "annals on: unknown event \"{event}\"; the only event is \"select\""
-            )));
+        match event {
+            "select" => self.listeners.borrow_mut().push(callback),
+            "change" => self.change_listeners.borrow_mut().push(callback),
+            _ => {
+                return Err(JsValue::from_str(&format!(
+                    "annals on: unknown event \"{event}\"; the events are \"select\" and \"change\""
+                )))
+            }
         }
-        self.listeners.borrow_mut().push(callback);
         Ok(())
+    }
+
+    /// The data on screen, edits included, as an object in the native JSON
+    /// format; `null` before the instance has shown any.
+    #[wasm_bindgen(js_name = getData)]
+    pub fn get_data(&self) -> JsValue {
+        self.control
+            .dataset()
+            .map(|d| data_object(&d))
+            .unwrap_or(JsValue::NULL)
     }
 
     /// Loads other data into this instance: `{ url }` or `{ data }` (an
@@ -242,7 +282,7 @@ impl Handle {
         Ok(())
     }
 
-    /// Changes display options (`theme`, `hideControls`, `language`) in place.
+    /// Changes display options (`theme`, `hideControls`, `language`, `editable`) in place.
     #[wasm_bindgen(js_name = setOptions)]
     pub fn set_options(&self, options: JsValue) {
         if let Some(mounted) = self.mounted.borrow_mut().as_mut() {
@@ -261,6 +301,7 @@ impl Handle {
             mounted.shadow.set_text_content(None);
         }
         self.listeners.borrow_mut().clear();
+        self.change_listeners.borrow_mut().clear();
     }
 }
 

@@ -50,6 +50,12 @@ pub struct TimelineProps {
     /// Called with the event's id when a card opens, and `None` when it closes.
     #[prop_or_default]
     pub on_select: Callback<Option<String>>,
+    /// Let the reader edit the data (read-only by default).
+    #[prop_or_default]
+    pub editable: bool,
+    /// Called with the dataset after each edit, undo or redo.
+    #[prop_or_default]
+    pub on_change: Callback<Rc<Dataset>>,
 }
 
 /// The annals timeline as a component of another yew app. It owns its own
@@ -71,6 +77,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         hide_controls: props.hide_controls,
         language: props.language.as_ref().map(|l| l.to_string()),
         on_select: props.on_select.clone(),
+        editable: props.editable,
+        on_change: props.on_change.clone(),
         ..Config::embedded()
     };
     html! { <App {config} /> }

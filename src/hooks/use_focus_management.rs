@@ -28,6 +28,13 @@ fn focus_within(root: &Element) -> Option<Element> {
     root.contains(Some(&active)).then_some(active)
 }
 
+/// Whether focus is on nothing: the page's body, or no element.
+fn nothing_focused() -> bool {
+    gloo::utils::document()
+        .active_element()
+        .is_none_or(|el| el.tag_name() == "BODY")
+}
+
 /// Focuses the element behind `node` once, when the component that calls it
 /// first renders: the first control of a dialog or panel that just opened.
 ///
@@ -91,16 +98,25 @@ pub fn use_focus_management(state: &State, root: NodeRef) {
         });
     }
 
-    use_effect_with(focus, move |focus| {
-        let Some(root) = root.cast::<Element>() else {
-            return;
-        };
-        // Only follow the tab stop while the keyboard is already on an event.
-        let on_event = focus_within(&root).is_some_and(|el| el.has_attribute("data-event-id"));
-        if let (true, Some(event)) = (on_event, focus.and_then(|i| dataset.events.get(i))) {
-            if let Some(mark) = event_element(&root, &event.id) {
-                let _ = mark.focus();
+    // An edit that moves a mark can re-order the marks, and a moved element
+    // loses focus: after an edit, focus that fell to nothing returns to the
+    // event with the tab stop.
+    let editing = state.editing.on;
+    use_effect_with(
+        (focus, crate::components::Same(dataset.clone())),
+        move |(focus, _)| {
+            let Some(root) = root.cast::<Element>() else {
+                return;
+            };
+            // Only follow the tab stop while the keyboard is already on an event.
+            let lost = editing && focus_within(&root).is_none() && nothing_focused();
+            let on_event =
+                lost || focus_within(&root).is_some_and(|el| el.has_attribute("data-event-id"));
+            if let (true, Some(event)) = (on_event, focus.and_then(|i| dataset.events.get(i))) {
+                if let Some(mark) = event_element(&root, &event.id) {
+                    let _ = mark.focus();
+                }
             }
-        }
-    });
+        },
+    );
 }

@@ -1,15 +1,17 @@
 //! Zoom and pan by pointer: the wheel and trackpad pinch anchored at the
 //! cursor, double-click to zoom in, drag or swipe to pan, and a two-finger
-//! pinch on touch screens.
+//! pinch on touch screens. In edit mode, dragging a mark moves the event
+//! instead (by whole units of its precision, or to the lane it is dropped
+//! on), and dragging a span's right end resizes it; the view does not pan.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use web_sys::{Element, PointerEvent, WheelEvent};
 use yew::prelude::*;
 
 use crate::layout::scale::Viewport;
+use crate::layout::warp::Scale;
 use crate::state::{Action, State};
 
 /// Pixels a pointer must move before a press becomes a drag rather than a click.
@@ -44,11 +46,72 @@ pub struct PanZoomHandlers {
 
 #[derive(Default)]
 struct Gesture {
-    /// Pointers that are down, by id, with their start and current x.
-    pointers: BTreeMap<i32, (f64, f64)>,
+    /// Pointers that are down, with their start and current x, in order of
+    /// id (a list, not a `BTreeMap`: there are one or two, and a map type
+    /// of its own is several KB of wasm).
+    pointers: Vec<(i32, (f64, f64))>,
     start_view: Option<Viewport>,
     dragging: bool,
     swallow_click: bool,
+    /// In edit mode, the mark being dragged.
+    mark: Option<MarkDrag>,
+}
+
+/// A mark dragged in edit mode.
+struct MarkDrag {
+    /// The mark's element, moved with the pointer until it is dropped.
+    element: web_sys::HtmlElement,
+    /// The event's id.
+    id: String,
+    /// The drag started on a span's right end: it resizes.
+    resize: bool,
+    /// Where the pointer went down.
+    from: (f64, f64),
+}
+
+/// How near a span's right end a press resizes rather than moves, in pixels.
+const RESIZE_GRIP: f64 = 8.0;
+
+/// The mark under a pointer press in edit mode, if any.
+fn mark_at(event: &PointerEvent) -> Option<MarkDrag> {
+    use wasm_bindgen::JsCast;
+    let target: Element = event.target()?.dyn_into().ok()?;
+    let element: web_sys::HtmlElement = target.closest("[data-event-id]").ok()??.dyn_into().ok()?;
+    let id = element.get_attribute("data-event-id")?;
+    let x = event.client_x() as f64;
+    let resize = element
+        .class_name()
+        .split_whitespace()
+        .any(|c| c == "annals-span")
+        && element
+            .query_selector(".annals-mark")
+            .ok()
+            .flatten()
+            .map(|m| m.get_bounding_client_rect())
+            // A narrow mark keeps most of itself for moving.
+            .is_some_and(|r| {
+                let grip = RESIZE_GRIP.min(r.width() / 4.0);
+                x >= r.right() - grip && x <= r.right() + 2.0
+            });
+    Some(MarkDrag {
+        element,
+        id,
+        resize,
+        from: (x, event.client_y() as f64),
+    })
+}
+
+/// The lane drawn at `client_y`, from the lane bands' `data-lane`.
+fn lane_at(stage: &Element, client_y: f64) -> Option<usize> {
+    let lanes = stage.query_selector_all("[data-lane]").ok()?;
+    (0..lanes.length())
+        .filter_map(|i| lanes.item(i))
+        .filter_map(|node| wasm_bindgen::JsCast::dyn_into::<Element>(node).ok())
+        .find(|lane| {
+            let r = lane.get_bounding_client_rect();
+            client_y >= r.top() && client_y < r.bottom()
+        })
+        .and_then(|lane| lane.get_attribute("data-lane")?.parse().ok())
 }
 
 /// Wheel and pointer handlers that pan and zoom the view in `state`.
@@ -104,12 +167,12 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
             let (dx, dy) = (event.delta_x() * unit, event.delta_y() * unit);
             event.prevent_default();
             if dx.abs() > dy.abs() && !event.ctrl_key() {
-                state.dispatch(Action::Pan(dx / width.max(1.0) * state.view.span()));
+                state.dispatch(Action::Pan(dx / width.max(1.0)));
             } else {
                 // Trackpad pinches arrive as wheel events with ctrl held and small deltas.
                 let sensitivity = if event.ctrl_key() { 0.01 } else { 0.0015 };
                 let factor = (dy * sensitivity).clamp(-1.0, 1.0).exp();
-                let anchor = state.view.time_at(x, width);
+                let anchor = Scale::new(&state.view, &state.warp, width).time_at(x);
                 state.dispatch(Action::ZoomAt { anchor, factor });
             }
         })
@@ -124,7 +187,7 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
             };
             let factor = if event.shift_key() { 2.0 } else { 0.5 };
             state.dispatch(Action::ZoomAt {
-                anchor: state.view.time_at(x, width),
+                anchor: Scale::new(&state.view, &state.warp, width).time_at(x),
                 factor,
             });
         })
@@ -139,9 +202,16 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
             }
             let mut g = gesture.borrow_mut();
             let x = event.client_x() as f64;
-            g.pointers.insert(event.pointer_id(), (x, x));
+            if state.editing.on && g.pointers.is_empty() {
+                g.mark = mark_at(&event);
+            }
+            let id = event.pointer_id();
+            match g.pointers.binary_search_by_key(&id, |&(id, _)| id) {
+                Ok(i) => g.pointers[i].1 = (x, x),
+                Err(i) => g.pointers.insert(i, (id, (x, x))),
+            }
             // Every change in the number of pointers restarts the gesture from here.
-            for pointer in g.pointers.values_mut() {
+            for (_, pointer) in &mut g.pointers {
                 pointer.0 = pointer.1;
             }
             g.start_view = Some(state.view);
@@ -160,14 +230,14 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
                 return;
             };
             let id = event.pointer_id();
-            let Some(pointer) = g.pointers.get_mut(&id) else {
+            let Some((_, pointer)) = g.pointers.iter_mut().find(|(down, _)| *down == id) else {
                 return;
             };
             pointer.1 = event.client_x() as f64;
             let moved = g
                 .pointers
-                .values()
-                .any(|(from, to)| (to - from).abs() >= DRAG_THRESHOLD);
+                .iter()
+                .any(|(_, (from, to))| (to - from).abs() >= DRAG_THRESHOLD);
             if !g.dragging && !moved {
                 return;
             }
@@ -178,8 +248,23 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
                     let _ = element.set_pointer_capture(id);
                 }
             }
+            if let Some(mark) = &g.mark {
+                // The mark follows the pointer (through the CSSOM, which a
+                // strict CSP allows); the event changes when it is dropped.
+                let dx = event.client_x() as f64 - mark.from.0;
+                let dy = if mark.resize {
+                    0.0
+                } else {
+                    event.client_y() as f64 - mark.from.1
+                };
+                let _ = mark
+                    .element
+                    .style()
+                    .set_property("transform", &format!("translate({dx:.0}px, {dy:.0}px)"));
+                return;
+            }
             let width = state.width.max(1.0);
-            let mut fingers = g.pointers.values();
+            let mut fingers = g.pointers.iter().map(|(_, pointer)| pointer);
             match (fingers.next(), fingers.next()) {
                 (Some(&(a0, a1)), Some(&(b0, b1))) => {
                     // Pinch: the span scales with the distance between the
@@ -188,14 +273,15 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
                     let Some((mid, _)) = local_x((a0 + b0) / 2.0) else {
                         return;
                     };
-                    let anchor = start_view.time_at(mid, width);
-                    let zoomed = start_view.zoom_at(anchor, before / after);
+                    let warp = &state.warp;
+                    let anchor = Scale::new(&start_view, warp, width).time_at(mid);
+                    let zoomed = warp.zoom_at(&start_view, anchor, before / after);
                     let shift = ((a1 + b1) - (a0 + b0)) / 2.0;
-                    state.dispatch(Action::SetView(zoomed.pan(-shift / width * zoomed.span())));
+                    state.dispatch(Action::SetView(warp.pan(&zoomed, -shift / width)));
                 }
                 (Some(&(from, to)), None) => {
                     state.dispatch(Action::SetView(
-                        start_view.pan(-(to - from) / width * start_view.span()),
+                        state.warp.pan(&start_view, -(to - from) / width),
                     ));
                 }
                 _ => {}
@@ -207,9 +293,26 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
         let gesture = gesture.clone();
         let state = state.clone();
         let dragging = dragging.clone();
+        let stage = stage.clone();
         Callback::from(move |event: PointerEvent| {
             let mut g = gesture.borrow_mut();
-            g.pointers.remove(&event.pointer_id());
+            if let Some(mark) = g.mark.take() {
+                let _ = mark.element.style().remove_property("transform");
+                if g.dragging && event.type_() == "pointerup" {
+                    let lane = stage
+                        .cast::<Element>()
+                        .and_then(|stage| lane_at(&stage, event.client_y() as f64));
+                    let dx = event.client_x() as f64 - mark.from.0;
+                    let days = dx / state.width.max(1.0) * state.view.span();
+                    for edit in
+                        crate::editing::drop_edits(&state, &mark.id, days, lane, mark.resize)
+                    {
+                        state.dispatch(Action::Edit(edit));
+                    }
+                }
+            }
+            let id = event.pointer_id();
+            g.pointers.retain(|&(down, _)| down != id);
             if g.pointers.is_empty() {
                 let swallow_click = g.dragging;
                 *g = Gesture {
@@ -218,7 +321,7 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
                 };
                 dragging.set(false);
             } else {
-                for pointer in g.pointers.values_mut() {
+                for (_, pointer) in &mut g.pointers {
                     pointer.0 = pointer.1;
                 }
                 g.start_view = Some(state.view);

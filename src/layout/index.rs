@@ -43,11 +43,8 @@ impl TimeIndex {
             .copied()
             .filter(|&i| i < dataset.events.len())
             .collect();
-        order.sort_by(|&a, &b| {
-            dataset.events[a]
-                .range
-                .0
-                .total_cmp(&dataset.events[b].range.0)
+        crate::order::sort_by_key(&mut order, |&i| {
+            (crate::order::float_key(dataset.events[i].range.0), 0)
         });
         for i in order {
             let event = &dataset.events[i];
@@ -133,12 +130,35 @@ impl TimeIndex {
         t1: Days,
         buckets: usize,
     ) -> Vec<usize> {
+        if buckets == 0 {
+            return Vec::new();
+        }
+        let width = (t1 - t0) / buckets as f64;
+        let edges: Vec<Days> = (0..=buckets)
+            .map(|k| match k {
+                0 => t0,
+                k if k == buckets => t1,
+                k => t0 + width * k as f64,
+            })
+            .collect();
+        self.histogram_at(dataset, lane, &edges)
+    }
+
+    /// Like [`TimeIndex::histogram`], with slices between the given
+    /// ascending `edges` (one more than the slices) rather than equal ones:
+    /// equal in pixels on a warped axis. A binary search per edge.
+    pub fn histogram_at(&self, dataset: &Dataset, lane: usize, edges: &[Days]) -> Vec<usize> {
+        let buckets = edges.len().saturating_sub(1);
         let mut counts = vec![0; buckets];
         let Some(l) = self.lanes.get(lane).filter(|_| buckets > 0) else {
             return counts;
         };
-        let width = (t1 - t0) / buckets as f64;
-        let bucket_of = |t: Days| (((t - t0) / width).floor().max(0.0) as usize).min(buckets - 1);
+        let (t0, t1) = (edges[0], edges[buckets]);
+        let bucket_of = |t: Days| {
+            edges[1..buckets]
+                .partition_point(|&e| e <= t)
+                .min(buckets - 1)
+        };
         for &i in &l.long {
             let (s, e) = dataset.events[i as usize].range;
             if s < t1 && e > t0 {
@@ -151,12 +171,10 @@ impl TimeIndex {
             .count();
         let mut previous = inside.max(range.start);
         for (k, count) in counts.iter_mut().enumerate() {
-            let boundary = if k + 1 == buckets {
-                t1
-            } else {
-                t0 + width * (k + 1) as f64
-            };
-            let next = l.starts.partition_point(|&s| s < boundary).max(previous);
+            let next = l
+                .starts
+                .partition_point(|&s| s < edges[k + 1])
+                .max(previous);
             *count += next - previous;
             previous = next;
         }

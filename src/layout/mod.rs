@@ -3,21 +3,26 @@
 //! Pure functions of their inputs, with no yew or DOM: [`scale`] maps time to
 //! pixels, `ticks` chooses the axis labels, `rows` stacks marks and labels
 //! so nothing collides, [`measure`] says how wide text is, and [`layout`] puts
-//! it all together for one frame.
+//! it all together for one frame; [`arrows`] draws the open event's relations
+//! on a frame, and [`svg`] writes the whole timeline as an SVG document.
 
+pub mod arrows;
 pub(crate) mod density;
 pub mod index;
 pub mod measure;
 pub(crate) mod rows;
 pub mod scale;
+pub mod svg;
 pub(crate) mod ticks;
+pub mod warp;
 
 use crate::model::{Dataset, Days, Status};
 use index::TimeIndex;
 use measure::{Measure, TextStyle};
 use rows::{stack, Item, StackOptions};
 use scale::Viewport;
-use ticks::{axis, Axis};
+use ticks::{warped_axis, Axis};
+use warp::{Scale, Warp};
 
 /// What the layout needs to know about text: how wide it is, and which
 /// language's titles are shown.
@@ -59,6 +64,11 @@ pub struct LayoutOptions {
     pub event_budget: usize,
     /// Width of one cluster, in pixels.
     pub cluster_width: f64,
+    /// A dense lane with at least this many events in view is drawn as a
+    /// density histogram rather than clusters.
+    pub density_from: usize,
+    /// Width of one bar of a density histogram, in pixels.
+    pub density_bin: f64,
 }
 
 impl Default for LayoutOptions {
@@ -74,6 +84,8 @@ impl Default for LayoutOptions {
             stack: StackOptions::default(),
             event_budget: 300,
             cluster_width: 44.0,
+            density_from: 100,
+            density_bin: 12.0,
         }
     }
 }
@@ -127,6 +139,26 @@ pub struct PlacedCluster {
     pub y: f64,
 }
 
+/// One bar of a lane's density histogram: the events of a stretch of time
+/// too dense for marks or clusters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DensityBin {
+    /// The lane.
+    pub lane: usize,
+    /// How many events start in the stretch.
+    pub count: usize,
+    /// The time range it covers; activating it zooms there.
+    pub start: Days,
+    /// End of that range.
+    pub end: Days,
+    /// Left edge, in pixels.
+    pub x0: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// Top of the lane's first row.
+    pub y: f64,
+}
+
 /// An era's band and label on screen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacedEra {
@@ -153,6 +185,11 @@ pub struct TimelineLayout {
     pub events: Vec<PlacedEvent>,
     /// Clusters standing for the events of dense lanes.
     pub clusters: Vec<PlacedCluster>,
+    /// Density histograms of the lanes with the most events in view, bar by
+    /// bar, lane by lane; empty stretches have no bar.
+    pub density: Vec<DensityBin>,
+    /// The largest count of a density bar, the top of the legend's scale.
+    pub density_peak: usize,
     /// Eras in view, with their labels in a strip below the lanes so they
     /// never cover a mark or an event's label.
     pub eras: Vec<PlacedEra>,
@@ -161,36 +198,42 @@ pub struct TimelineLayout {
 }
 
 /// Lays out the events in `index` (usually those the filters let through)
-/// that fall inside `view`, `width` pixels wide. A lane with more events in
+/// that fall inside `view`, `width` pixels wide, time mapped onto the axis by
+/// `warp` (`&Warp::Linear` for a straight axis). A lane with more events in
 /// view than [`LayoutOptions::event_budget`] allows, or whose marks would need
 /// more than `StackOptions::max_mark_rows` rows to stay apart, is drawn as
-/// clusters with counts instead, so a frame's work and DOM stay bounded at any
-/// dataset size and no two marks ever overlap.
+/// clusters with counts instead, or, from [`LayoutOptions::density_from`]
+/// events in view, as a density histogram; so a frame's work and DOM stay
+/// bounded at any dataset size and no two marks ever overlap.
 pub fn layout(
     dataset: &Dataset,
     index: &TimeIndex,
     view: &Viewport,
+    warp: &Warp,
     width: f64,
     options: &LayoutOptions,
     text: Typeset,
 ) -> TimelineLayout {
     let width = width.max(1.0);
+    let scale = Scale::new(view, warp, width);
     // Keep marks that are partly on screen: a point's radius or a label may
     // still show when its date is just off the edge.
-    let margin = view.span() / width * (options.point_radius + 2.0);
-    let (t0, t1) = (view.start - margin, view.end + margin);
+    let margin = options.point_radius + 2.0;
+    let (t0, t1) = (scale.time_at(-margin), scale.time_at(width + margin));
     let lane_count = dataset.lanes.len().min(index.lanes());
     let lane_budget = (options.event_budget / lane_count.max(1)).max(12);
     let mut items = Vec::new();
     let mut indexes = Vec::new();
     let mut dense = vec![false; dataset.lanes.len()];
+    let mut in_view = vec![0; dataset.lanes.len()];
     for (lane, dense) in dense.iter_mut().enumerate().take(lane_count) {
-        if index.count(dataset, lane, t0, t1) > lane_budget {
+        in_view[lane] = index.count(dataset, lane, t0, t1);
+        if in_view[lane] > lane_budget {
             *dense = true;
             continue;
         }
         for i in index.overlapping(dataset, lane, t0, t1) {
-            items.push(place(&dataset.events[i], view, width, options, text));
+            items.push(place(&dataset.events[i], &scale, options, text));
             indexes.push(i);
         }
     }
@@ -223,37 +266,59 @@ pub fn layout(
         })
         .collect();
     // Date order in the document, for screen readers browsing the marks.
-    events.sort_by_key(|e| e.index);
+    crate::order::sort_by_key(&mut events, |e| (e.index as u64, 0));
 
-    let buckets = ((width / options.cluster_width).floor() as usize).max(1);
-    let bucket_span = (t1 - t0) / buckets as f64;
+    // Bucket edges are equal in pixels, so they follow the warp.
+    let edges = |bucket: f64| {
+        let buckets = (((width + 2.0 * margin) / bucket).floor() as usize).max(1);
+        let step = (width + 2.0 * margin) / buckets as f64;
+        let mut edges: Vec<Days> = (0..=buckets)
+            .map(|k| scale.time_at(-margin + step * k as f64))
+            .collect();
+        (edges[0], edges[buckets]) = (t0, t1);
+        edges
+    };
+    let cluster_edges = edges(options.cluster_width);
+    let density_edges = edges(options.density_bin);
     let mut clusters = Vec::new();
+    let mut density = Vec::new();
     for lane in (0..lane_count).filter(|&l| dense[l]) {
-        for (k, count) in index
-            .histogram(dataset, lane, t0, t1, buckets)
-            .into_iter()
-            .enumerate()
-        {
-            if count == 0 {
-                continue;
+        let y = lanes[lane].y + options.lane_header;
+        let (edges, inset) = if in_view[lane] >= options.density_from {
+            (&density_edges, 0.5)
+        } else {
+            (&cluster_edges, 1.0)
+        };
+        let counts = index.histogram_at(dataset, lane, edges);
+        for (k, count) in counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+            let (start, end) = (edges[k], edges[k + 1]);
+            let (x0, x1) = (scale.x(start) + inset, scale.x(end) - inset);
+            if in_view[lane] >= options.density_from {
+                density.push(DensityBin {
+                    lane,
+                    count,
+                    start,
+                    end,
+                    x0,
+                    x1,
+                    y,
+                });
+            } else {
+                clusters.push(PlacedCluster {
+                    lane,
+                    count,
+                    start,
+                    end,
+                    x0,
+                    x1,
+                    y,
+                });
             }
-            let (start, end) = (
-                t0 + bucket_span * k as f64,
-                t0 + bucket_span * (k + 1) as f64,
-            );
-            clusters.push(PlacedCluster {
-                lane,
-                count,
-                start,
-                end,
-                x0: view.x(start, width) + 1.0,
-                x1: view.x(end, width) - 1.0,
-                y: lanes[lane].y + options.lane_header,
-            });
         }
     }
+    let density_peak = density.iter().map(|b| b.count).max().unwrap_or(0);
 
-    let eras = place_eras(dataset, view, width, options, text);
+    let eras = place_eras(dataset, &scale, options, text);
     let era_rows = eras
         .iter()
         .filter(|e| e.label_width > 0.0)
@@ -261,15 +326,16 @@ pub fn layout(
         .max()
         .unwrap_or(0);
     TimelineLayout {
-        axis: axis(
-            view,
-            width,
+        axis: warped_axis(
+            &scale,
             text.measure,
             crate::i18n::Locale::of(text.lang).dates(),
         ),
         lanes,
         events,
         clusters,
+        density,
+        density_peak,
         eras,
         height: y + era_rows as f64 * options.era_row_height,
     }
@@ -280,8 +346,7 @@ pub fn layout(
 /// its band, is hidden (the band stays).
 fn place_eras(
     dataset: &Dataset,
-    view: &Viewport,
-    width: f64,
+    scale: &Scale,
     options: &LayoutOptions,
     text: Typeset,
 ) -> Vec<PlacedEra> {
@@ -289,11 +354,11 @@ fn place_eras(
     let mut rows: Vec<Vec<(f64, f64)>> = vec![Vec::new(); options.max_era_rows];
     let mut out = Vec::new();
     for (index, era) in dataset.eras.iter().enumerate() {
-        if !view.overlaps(era.range.0, era.range.1) {
+        if !scale.view.overlaps(era.range.0, era.range.1) {
             continue;
         }
-        let x0 = view.x(era.range.0, width).max(0.0);
-        let x1 = view.x(era.range.1, width).min(width);
+        let x0 = scale.x(era.range.0).max(0.0);
+        let x1 = scale.x(era.range.1).min(scale.width);
         let wanted = text
             .measure
             .width(era.title.get(text.lang), TextStyle::Heading)
@@ -327,22 +392,22 @@ fn place_eras(
 /// Where an event's mark and label go on one row.
 fn place(
     event: &crate::model::Event,
-    view: &Viewport,
-    width: f64,
+    scale: &Scale,
     options: &LayoutOptions,
     text: Typeset,
 ) -> Item {
+    let width = scale.width;
     let (x0, x1, label_x) = if event.is_instant() {
-        let x = view.x((event.range.0 + event.range.1) / 2.0, width);
+        let x = scale.x((event.range.0 + event.range.1) / 2.0);
         (
             x - options.point_radius,
             x + options.point_radius,
             x + options.point_radius + 5.0,
         )
     } else {
-        let x0 = view.x(event.range.0, width).max(-options.min_bar);
-        let x1 = view
-            .x(event.range.1, width)
+        let x0 = scale.x(event.range.0).max(-options.min_bar);
+        let x1 = scale
+            .x(event.range.1)
             .min(width + options.min_bar)
             .max(x0 + options.min_bar);
         (x0, x1, x0.max(0.0) + 6.0)
@@ -401,6 +466,7 @@ mod tests {
             &d,
             &all(&d),
             &view,
+            &Warp::Linear,
             1200.0,
             &LayoutOptions::default(),
             NATIVE,
@@ -425,6 +491,7 @@ mod tests {
             &d,
             &all(&d),
             &Viewport::new(year_1998.0, year_1998.1),
+            &Warp::Linear,
             1000.0,
             &LayoutOptions::default(),
             NATIVE,
@@ -449,6 +516,7 @@ mod tests {
             &d,
             &TimeIndex::build(&d, &shown),
             &Viewport::fit(a, b, 0.03),
+            &Warp::Linear,
             900.0,
             &LayoutOptions::default(),
             NATIVE,
@@ -493,17 +561,24 @@ mod tests {
             let start = a + (b - a) * at - span / 2.0;
             let view = Viewport::new(start, start + span);
             let options = LayoutOptions::default();
-            let l = layout(&d, &index, &view, width, &options, NATIVE);
+            let l = layout(&d, &index, &view, &Warp::Linear, width, &options, NATIVE);
             let margin = view.span() / width * (options.point_radius + 2.0);
             let expected = d.events.iter().filter(|e| e.range.0 < view.end + margin && e.range.1 > view.start - margin).count();
             let mut placed: Vec<usize> = l.events.iter().map(|e| e.index).collect();
             placed.sort();
             placed.dedup();
             proptest::prop_assert_eq!(placed.len(), l.events.len(), "an event drawn twice");
-            let clustered: usize = l.clusters.iter().map(|c| c.count).sum();
+            let clustered: usize = l.clusters.iter().map(|c| c.count).sum::<usize>()
+                + l.density.iter().map(|b| b.count).sum::<usize>();
             proptest::prop_assert_eq!(placed.len() + clustered, expected, "counts add up");
             proptest::prop_assert!(l.events.len() <= options.event_budget.max(12 * d.lanes.len()), "{} marks", l.events.len());
             proptest::prop_assert!(l.clusters.len() <= d.lanes.len() * (width / options.cluster_width) as usize + d.lanes.len());
+            proptest::prop_assert!(l.density.len() <= d.lanes.len() * ((width + 2.0 * (options.point_radius + 2.0)) / options.density_bin) as usize + d.lanes.len());
+            for lane in 0..d.lanes.len() {
+                let clusters = l.clusters.iter().filter(|c| c.lane == lane).count();
+                let bars = l.density.iter().filter(|b| b.lane == lane).count();
+                proptest::prop_assert!(clusters == 0 || bars == 0, "lane {} is both clusters and density", lane);
+            }
         }
     }
 
@@ -555,10 +630,13 @@ mod tests {
         let d = default_dataset();
         let (a, b) = d.extent().unwrap();
         let options = LayoutOptions::default();
-        let mut view = Viewport::fit(a, b, 0.03);
+        // The first view: the empty decades compressed, as the app shows it.
+        let warp = Warp::for_dataset(&d, warp::AxisKind::Linear);
+        assert_eq!(warp.breaks().len(), 1);
+        let mut view = warp.fit(a, b, 0.04);
         // The stage is the page width less its padding.
         let width = 1248.0;
-        let l = layout(&d, &all(&d), &view, width, &options, NATIVE);
+        let l = layout(&d, &all(&d), &view, &warp, width, &options, NATIVE);
         let anchors = d
             .events
             .iter()
@@ -590,13 +668,13 @@ mod tests {
         }
         assert_eq!(count, 4, "1960, 1998 and the two planned events");
         for step in 0..6 {
-            let l = layout(&d, &all(&d), &view, width, &options, NATIVE);
+            let l = layout(&d, &all(&d), &view, &warp, width, &options, NATIVE);
             assert_eq!(
                 collisions(&l, &options),
                 Vec::<String>::new(),
                 "after {step} zoom steps"
             );
-            view = view.zoom_at(Date::parse("2005-06").unwrap().range().0, 1.0 / 1.6);
+            view = warp.zoom_at(&view, Date::parse("2005-06").unwrap().range().0, 1.0 / 1.6);
         }
     }
 
@@ -653,7 +731,7 @@ mod tests {
             let start = a + (b - a) * at - span / 2.0;
             let view = Viewport::new(start, start + span);
             let options = LayoutOptions::default();
-            let l = layout(&d, &all(&d), &view, width, &options, NATIVE);
+            let l = layout(&d, &all(&d), &view, &Warp::for_dataset(&d, warp::AxisKind::Linear), width, &options, NATIVE);
             let found = collisions(&l, &options);
             proptest::prop_assert!(found.is_empty(), "{}", found.join("\n"));
             // The most important label in view that was hidden or cut lost
@@ -673,19 +751,56 @@ mod tests {
     }
 
     #[test]
-    fn a_dense_view_becomes_clusters() {
+    fn a_dense_view_becomes_a_density_histogram() {
         let d = synthetic(5000, 7);
         let (a, b) = d.extent().unwrap();
+        let options = LayoutOptions::default();
         let l = layout(
             &d,
             &all(&d),
             &Viewport::fit(a, b, 0.02),
+            &Warp::Linear,
             1200.0,
-            &LayoutOptions::default(),
+            &options,
             NATIVE,
         );
+        assert!(l.events.is_empty() && l.clusters.is_empty());
+        assert_eq!(l.density.iter().map(|b| b.count).sum::<usize>(), 5000);
+        // One bar per 12 px at most, per lane, whatever the dataset's size.
+        assert!(l.density.len() <= 4 * 102, "{} bars", l.density.len());
+        assert!(l.density.len() > 4 * 80, "a uniform spread fills the strip");
+        assert_eq!(
+            l.density_peak,
+            l.density.iter().map(|b| b.count).max().unwrap()
+        );
+        // The bars of a lane tile the view, left to right.
+        for pair in l.density.windows(2).filter(|w| w[0].lane == w[1].lane) {
+            assert!(pair[0].end <= pair[1].start && pair[0].x1 <= pair[1].x0);
+        }
+    }
+
+    #[test]
+    fn a_handful_too_dense_for_marks_stays_clusters() {
+        // About 60 events a lane: over a lane's budget of 12, under the 100
+        // that make a histogram.
+        let d = synthetic(240, 7);
+        let (a, b) = d.extent().unwrap();
+        let options = LayoutOptions {
+            event_budget: 48,
+            ..LayoutOptions::default()
+        };
+        let l = layout(
+            &d,
+            &all(&d),
+            &Viewport::fit(a, b, 0.02),
+            &Warp::Linear,
+            1200.0,
+            &options,
+            NATIVE,
+        );
+        assert!(l.density.is_empty());
         assert!(l.events.is_empty());
-        assert_eq!(l.clusters.iter().map(|c| c.count).sum::<usize>(), 5000);
+        assert_eq!(l.clusters.iter().map(|c| c.count).sum::<usize>(), 240);
         assert!(l.clusters.len() <= 4 * 28);
     }
 
@@ -697,6 +812,7 @@ mod tests {
             &d,
             &all(&d),
             &Viewport::fit(a, b, 0.03),
+            &Warp::Linear,
             900.0,
             &LayoutOptions::default(),
             NATIVE,
@@ -732,6 +848,7 @@ mod tests {
                 &d,
                 &all(&d),
                 &Viewport::fit(a, b, 0.4),
+                &Warp::Linear,
                 1200.0,
                 &options,
                 text,

@@ -157,11 +157,12 @@ pub fn stack(items: &[Item], lanes: usize, width: f64, options: StackOptions) ->
         items.len()
     ];
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| {
-        items[b]
-            .priority
-            .cmp(&items[a].priority)
-            .then(items[a].x0.total_cmp(&items[b].x0))
+    // Highest priority first, then from the left.
+    crate::order::sort_by_key(&mut order, |&i| {
+        (
+            u64::from(u32::MAX - items[i].priority),
+            crate::order::float_key(items[i].x0),
+        )
     });
     for index in order {
         let item = items[index];

@@ -20,6 +20,7 @@ use crate::model::Days;
 
 use super::measure::{Measure, TextStyle};
 use super::scale::Viewport;
+use super::warp::{Break, Scale, Warp};
 
 /// Space kept between neighbouring tick labels (their 4 px inset included).
 const LABEL_GAP: f64 = 14.0;
@@ -131,6 +132,19 @@ pub struct Axis {
     /// Context labels (the enclosing day, month or year), left to right; the
     /// first one is pinned to the left edge when its start is off screen.
     pub context: Vec<Tick>,
+    /// Stretches of the axis drawn compressed (see `layout::warp`).
+    pub breaks: Vec<AxisBreak>,
+}
+
+/// A compressed stretch of the axis, marked with a zigzag.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AxisBreak {
+    /// Left edge, in pixels.
+    pub x0: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// What it says to a reader: "1961–1997 compressed".
+    pub label: String,
 }
 
 /// Chooses the finest step whose labels fit in `width` pixels for `view`.
@@ -157,38 +171,143 @@ pub fn choose_step(
         .unwrap_or(*candidates.last().expect("candidates are not empty"))
 }
 
-/// Lays out the axis of `view` across `width` pixels, with text widths from
-/// `measure` and dates in the words of `words` (the reader's language).
+/// Lays out the axis of `view` across `width` pixels, with text widths from `measure`.
 pub fn axis(view: &Viewport, width: f64, measure: &dyn Measure, words: &dyn DateWriter) -> Axis {
     let step = choose_step(view, width, measure, words);
-    let mut ticks: Vec<Tick> = tick_times(step, view, words)
+    let at = |(t, label): (Days, String)| Tick {
+        x: view.x(t, width),
+        label,
+    };
+    let ticks = tick_times(step, view, words).into_iter().map(at).collect();
+    let context = context_times(step, view, words)
         .into_iter()
-        .map(|(t, label)| Tick {
-            x: view.x(t, width),
-            label,
-        })
+        .map(at)
         .collect();
-    // Across year zero one step is a year short: drop a tick that would
-    // crowd the one before it.
+    let mut axis = tidy(step, ticks, context, measure);
+    if axis.ticks.is_empty() && axis.context.is_empty() {
+        // A narrow view deep in time can fall between two ticks whose long
+        // labels need more room than the span has: name the year instead.
+        let year = civil_from_days(floor_day(view.start + view.span() / 2.0)).0;
+        axis.context.push(Tick {
+            x: 0.0,
+            label: words.year(year),
+        });
+    }
+    axis
+}
+
+/// Lays out the axis of one frame's `scale`, whatever its warp: a straight
+/// axis as [`axis`] does; an axis with breaks as straight pieces between
+/// them, each break marked; a log axis with ticks at powers of ten years ago.
+pub fn warped_axis(scale: &Scale, measure: &dyn Measure, words: &dyn DateWriter) -> Axis {
+    match scale.warp {
+        Warp::Linear => axis(&scale.view, scale.width, measure, words),
+        Warp::Breaks(breaks) => broken_axis(scale, breaks, measure, words),
+        Warp::LogAgo { present } => log_axis(scale, *present, measure, words),
+    }
+}
+
+/// The straight pieces of the view between breaks, each with its own ticks.
+fn broken_axis(
+    scale: &Scale,
+    breaks: &[Break],
+    measure: &dyn Measure,
+    words: &dyn DateWriter,
+) -> Axis {
+    let view = scale.view;
+    let mut pieces = Vec::new();
+    let mut marks = Vec::new();
+    let mut from = view.start;
+    for b in breaks
+        .iter()
+        .filter(|b| b.end > view.start && b.start < view.end)
+    {
+        if b.start > from {
+            pieces.push((from, b.start));
+        }
+        marks.push(AxisBreak {
+            x0: scale.x(b.start.max(view.start)),
+            x1: scale.x(b.end.min(view.end)),
+            label: words.compressed(
+                civil_from_days(floor_day(b.start)).0,
+                civil_from_days(floor_day(b.end)).0,
+            ),
+        });
+        from = b.end;
+    }
+    if from < view.end {
+        pieces.push((from, view.end));
+    }
+    // Every straight piece has the same days per pixel: one step for all.
+    let step = choose_step(
+        &view,
+        scale.x(view.end) - scale.x(view.start),
+        measure,
+        words,
+    );
+    let step = pieces
+        .iter()
+        .map(|&(a, b)| {
+            choose_step(
+                &Viewport { start: a, end: b },
+                scale.x(b) - scale.x(a),
+                measure,
+                words,
+            )
+        })
+        .max_by(|a, b| a.approx_days().total_cmp(&b.approx_days()))
+        .unwrap_or(step);
+    let mut ticks = Vec::new();
+    let mut context = Vec::new();
+    for (a, b) in pieces {
+        let piece = Viewport { start: a, end: b };
+        let shift = scale.x(a);
+        let width = scale.x(b) - shift;
+        if width < 1.0 {
+            continue;
+        }
+        let at = |(t, label): (Days, String)| Tick {
+            x: shift + piece.x(t, width),
+            label,
+        };
+        ticks.extend(tick_times(step, &piece, words).into_iter().map(at));
+        // A period that began before the piece is named at its start.
+        let first = context.len();
+        context.extend(context_times(step, &piece, words).into_iter().map(at));
+        if first > 0 {
+            for tick in &mut context[first..] {
+                tick.x = tick.x.max(shift);
+            }
+        }
+    }
+    // A label that would run under a break's mark is dropped, not cut.
+    let clear = |x: f64, width: f64| marks.iter().all(|m| x + width <= m.x0 || x >= m.x1);
+    ticks.retain(|t| clear(t.x, measure.width(&t.label, TextStyle::Tick) + 4.0));
+    context.retain(|t| {
+        clear(
+            t.x,
+            measure.width(&t.label, TextStyle::Heading) + CONTEXT_PADDING,
+        )
+    });
+    let mut axis = tidy(step, ticks, context, measure);
+    axis.breaks = marks;
+    axis
+}
+
+/// Drops ticks that would crowd the one before them (across year zero one
+/// step is a year short), pins the first context label, and drops context
+/// labels that would run into the next one: labels are dropped, never cut.
+fn tidy(step: Step, ticks: Vec<Tick>, mut context: Vec<Tick>, measure: &dyn Measure) -> Axis {
     let fits =
         |a: &Tick, b: &Tick| b.x - a.x >= measure.width(&a.label, TextStyle::Tick) + LABEL_GAP;
     let mut kept: Vec<Tick> = Vec::with_capacity(ticks.len());
-    for tick in ticks.drain(..) {
+    for tick in ticks {
         match kept.last() {
             Some(last) if !fits(last, &tick) => {}
             _ => kept.push(tick),
         }
     }
-    let ticks = kept;
-    let mut context: Vec<Tick> = context_times(step, view, words)
-        .into_iter()
-        .map(|(t, label)| Tick {
-            x: view.x(t, width),
-            label,
-        })
-        .collect();
     pin_first_context(&mut context, measure);
-    // A context label that would run into the next one is dropped, never cut.
     let context_width = |t: &Tick| measure.width(&t.label, TextStyle::Heading) + CONTEXT_PADDING;
     let mut shown: Vec<Tick> = Vec::with_capacity(context.len());
     for tick in context {
@@ -197,21 +316,85 @@ pub fn axis(view: &Viewport, width: f64, measure: &dyn Measure, words: &dyn Date
             _ => shown.push(tick),
         }
     }
-    let mut context = shown;
-    if ticks.is_empty() && context.is_empty() {
-        // A narrow view deep in time can fall between two ticks whose long
-        // labels need more room than the span has: name the year instead.
-        let year = civil_from_days(floor_day(view.start + view.span() / 2.0)).0;
-        context.push(Tick {
-            x: 0.0,
-            label: words.year(year),
-        });
-    }
     Axis {
         step,
-        ticks,
-        context,
+        ticks: kept,
+        context: shown,
+        breaks: Vec::new(),
     }
+}
+
+/// A log axis: ticks at 10^k years before `present` ("1 Ma", "10 ka"),
+/// with 2× and 5× between them when there is room, and the straight axis's
+/// ticks once the view is narrow enough to be almost straight.
+fn log_axis(scale: &Scale, present: Days, measure: &dyn Measure, words: &dyn DateWriter) -> Axis {
+    let warp = scale.warp;
+    let (u0, u1) = (warp.to_axis(scale.view.start), warp.to_axis(scale.view.end));
+    let px_per_decade = scale.width / (u1 - u0).max(1e-12);
+    let widest = measure.width("500 Ma", TextStyle::Tick) + LABEL_GAP;
+    let context = vec![Tick {
+        x: 0.0,
+        label: words.log_axis(),
+    }];
+    if px_per_decade > widest * 12.0 {
+        // Under a tenth of a decade across: near enough straight.
+        let straight = axis(&scale.view, scale.width, measure, words);
+        let remap = |tick: Tick| Tick {
+            x: scale.x(scale.view.time_at(tick.x, scale.width)),
+            label: tick.label,
+        };
+        let ticks = straight.ticks.into_iter().map(remap).collect();
+        let context = straight.context.into_iter().map(remap).collect();
+        return tidy(straight.step, ticks, context, measure);
+    }
+    let multiples: &[f64] = if px_per_decade > widest * 4.0 {
+        &[1.0, 2.0, 5.0]
+    } else {
+        &[1.0]
+    };
+    // Every few decades when even one a decade is too many.
+    let every = (widest / px_per_decade).ceil().max(1.0) as i64;
+    let mut ticks = Vec::new();
+    let (k0, k1) = ((-u1).floor() as i64 - 1, (-u0).ceil() as i64 + 1);
+    for k in (k0.max(0)..=k1.min(11)).rev() {
+        if k % every != 0 {
+            continue;
+        }
+        for &m in multiples.iter().rev() {
+            let ago = m * 10f64.powi(k as i32);
+            let x = scale.x(present - ago * 365.2425);
+            if (0.0..=scale.width).contains(&x) {
+                ticks.push(Tick {
+                    x,
+                    label: ago_label(ago),
+                });
+            }
+        }
+    }
+    ticks.sort_by(|a, b| a.x.total_cmp(&b.x));
+    tidy(Step::Years(1), ticks, context, measure)
+}
+
+/// How a log axis names a tick `ago` years back, as the deep-time axis
+/// does: "1 Ga", "66 Ma", "10 ka"; under a thousand years, "100 years ago".
+pub fn ago_label(ago: f64) -> String {
+    let (value, unit) = if ago >= 1e9 {
+        (ago / 1e9, "Ga")
+    } else if ago >= 1e6 {
+        (ago / 1e6, "Ma")
+    } else if ago >= 1e3 {
+        (ago / 1e3, "ka")
+    } else if ago == 1.0 {
+        return "1 year ago".to_owned();
+    } else {
+        return format!("{} years ago", trim_number(ago));
+    };
+    format!("{} {unit}", trim_number(value))
+}
+
+fn trim_number(value: f64) -> String {
+    let text = format!("{value:.1}");
+    text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
 }
 
 /// Pins the context label whose period started off screen to the left edge,
@@ -462,6 +645,95 @@ mod tests {
         let a = crate::model::Date::parse(from).unwrap().range().0;
         let b = crate::model::Date::parse(to).unwrap().range().0;
         Viewport::new(a, b)
+    }
+
+    fn fitted(json: &str, kind: crate::layout::warp::AxisKind) -> (Warp, Viewport) {
+        let d = crate::model::parse_dataset(json).unwrap().dataset;
+        let warp = Warp::for_dataset(&d, kind);
+        let (a, b) = d.extent().unwrap();
+        let view = warp.fit(a, b, 0.04);
+        (warp, view)
+    }
+
+    #[test]
+    fn a_broken_axis_marks_its_break_and_ticks_both_sides() {
+        let (warp, view) = fitted(
+            crate::model::DEFAULT_DATASET_JSON,
+            crate::layout::warp::AxisKind::Linear,
+        );
+        let axis = warped_axis(&Scale::new(&view, &warp, 1248.0), &Advances, &English);
+        assert_eq!(axis.breaks.len(), 1);
+        let b = &axis.breaks[0];
+        assert_eq!(b.label, "1962\u{2013}1997 compressed");
+        assert!(b.x1 - b.x0 >= 16.0, "wide enough to see: {b:?}");
+        // Half-years, under the years of the context row, on both sides.
+        assert_eq!(axis.step, Step::Months(6));
+        let years: Vec<&str> = axis.context.iter().map(|t| t.label.as_str()).collect();
+        assert!(
+            years.contains(&"1960") && years.contains(&"2005"),
+            "{years:?}"
+        );
+        let scale = Scale::new(&view, &warp, 1248.0);
+        for t in axis.ticks.iter().chain(axis.context.iter().skip(1)) {
+            assert!(t.x <= b.x0 || t.x >= b.x1, "{t:?} inside the break");
+            let width = Advances.width(&t.label, TextStyle::Tick) + 4.0;
+            assert!(
+                t.x + width <= b.x0 || t.x >= b.x1,
+                "{t:?} runs under the break"
+            );
+            assert!((0.0..=1248.0).contains(&t.x));
+        }
+        for t in axis.context.iter().skip(1) {
+            let year = year_read_back(&t.label).unwrap();
+            let x = scale.x(year_start(year));
+            assert!((x - t.x).abs() < 0.5, "{} sits at {} not {x}", t.label, t.x);
+        }
+        for pair in axis.ticks.windows(2) {
+            assert!(pair[0].x < pair[1].x);
+        }
+    }
+
+    #[test]
+    fn a_log_axis_ticks_powers_of_ten_years_ago() {
+        let (warp, view) = fitted(
+            include_str!("../../tests/fixtures/deep-time.json"),
+            crate::layout::warp::AxisKind::Log,
+        );
+        let scale = Scale::new(&view, &warp, 1200.0);
+        let axis = warped_axis(&scale, &Advances, &English);
+        let labels: Vec<&str> = axis.ticks.iter().map(|t| t.label.as_str()).collect();
+        for wanted in ["1 ka", "1 Ma", "1 Ga"] {
+            assert!(labels.contains(&wanted), "{wanted} in {labels:?}");
+        }
+        let Warp::LogAgo { present } = warp else {
+            unreachable!()
+        };
+        for t in &axis.ticks {
+            let (value, unit) = t.label.split_once(' ').unwrap();
+            let factor = match unit {
+                "ka" => 1e3,
+                "Ma" => 1e6,
+                "Ga" => 1e9,
+                "years ago" | "year ago" => 1.0,
+                _ => panic!("{}", t.label),
+            };
+            let ago: f64 = value.parse::<f64>().unwrap() * factor;
+            let x = scale.x(present - ago * 365.2425);
+            assert!((x - t.x).abs() < 0.5, "{} at {} not {x}", t.label, t.x);
+        }
+        for pair in axis.ticks.windows(2) {
+            assert!(
+                pair[1].x - pair[0].x
+                    >= Advances.width(&pair[0].label, TextStyle::Tick) + LABEL_GAP
+            );
+        }
+        // Zoomed in far, the axis is near enough straight and reads in years.
+        let mut narrow = view;
+        for _ in 0..40 {
+            narrow = warp.zoom_at(&narrow, year_start(1969), 0.5);
+        }
+        let axis = warped_axis(&Scale::new(&narrow, &warp, 1200.0), &Advances, &English);
+        assert!(!axis.ticks.is_empty() || !axis.context.is_empty());
     }
 
     #[test]

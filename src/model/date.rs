@@ -457,6 +457,73 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The date `steps` units of its own precision later (earlier when
+    /// negative): a season moves by seasons, a year by years, a day by days.
+    /// `None` when the result would leave the supported years.
+    pub fn shifted(self, steps: i64) -> Option<Date> {
+        // Each precision as a count of its units, and back.
+        let quarters = |y: i64, i: i64| y.checked_mul(4)?.checked_add(i)?.checked_add(steps);
+        let date = match self {
+            Date::Year(y) => Date::Year(y.checked_add(steps)?),
+            Date::Season(y, s) => {
+                let index = Season::ALL.iter().position(|x| *x == s).unwrap_or(0) as i64;
+                let n = quarters(y, index)?;
+                Date::Season(n.div_euclid(4), Season::ALL[n.rem_euclid(4) as usize])
+            }
+            Date::Quarter(y, q) => {
+                let n = quarters(y, i64::from(q) - 1)?;
+                Date::Quarter(n.div_euclid(4), (n.rem_euclid(4) + 1) as u8)
+            }
+            Date::Month(y, m) => {
+                let n = y
+                    .checked_mul(12)?
+                    .checked_add(i64::from(m) - 1)?
+                    .checked_add(steps)?;
+                Date::Month(n.div_euclid(12), (n.rem_euclid(12) + 1) as u8)
+            }
+            Date::Day(y, m, d) => {
+                check_year(y.checked_add(steps / 365)?).ok()?;
+                let (y, m, d) = civil_from_days(days_from_civil(y, m, d).checked_add(steps)?);
+                Date::Day(y, m, d)
+            }
+            Date::Minute(y, m, d, minute) => {
+                check_year(y.checked_add(steps / 525_600)?).ok()?;
+                let total = i64::from(minute).checked_add(steps)?;
+                let day = days_from_civil(y, m, d).checked_add(total.div_euclid(1440))?;
+                let (y, m, d) = civil_from_days(day);
+                Date::Minute(y, m, d, total.rem_euclid(1440) as u16)
+            }
+        };
+        check_year(date.year()).ok().map(|_| date)
+    }
+
+    /// The same moment at another precision: coarser keeps what contains
+    /// the date (August 1998 becomes summer 1998, 1998), finer takes the
+    /// first part of it (1998 becomes January 1998, January 1, 1998).
+    pub fn at_precision(self, precision: Precision) -> Date {
+        let (start, _) = self.range();
+        let (y, m, d) = civil_from_days(start.floor() as i64);
+        let minute = ((start - start.floor()) * 1440.0).round() as u16;
+        match precision {
+            Precision::Year => Date::Year(y),
+            // December belongs to that year's winter, January and February to
+            // the winter before.
+            Precision::Season => match m {
+                3..=5 => Date::Season(y, Season::Spring),
+                6..=8 => Date::Season(y, Season::Summer),
+                9..=11 => Date::Season(y, Season::Fall),
+                12 => Date::Season(y, Season::Winter),
+                _ => Date::Season(y - 1, Season::Winter),
+            },
+            Precision::Quarter => Date::Quarter(y, (m - 1) / 3 + 1),
+            Precision::Month => Date::Month(y, m),
+            Precision::Day => Date::Day(y, m, d),
+            Precision::Minute => Date::Minute(y, m, d, minute.min(1439)),
+        }
+    }
+}
+
 /// Reads `66 Ma`-style years ago (counted from year 0), or `None` when `text`
 /// does not end in a unit of `ka`, `Ma` or `Ga`.
 fn parse_before_present(text: &str) -> Option<Result<Date, DateError>> {
@@ -531,6 +598,60 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shifting_moves_by_the_dates_own_precision() {
+        let cases = [
+            ("2005-fall", 1, "2005-winter"),
+            ("2005-winter", 1, "2006-spring"),
+            ("2005-spring", -1, "2004-winter"),
+            ("2005-Q4", 1, "2006-Q1"),
+            ("1998-12", 2, "1999-02"),
+            ("2000-02-28", 1, "2000-02-29"),
+            ("1999-12-31T23:59", 1, "2000-01-01T00:00"),
+            ("1998", -10, "1988"),
+        ];
+        for (from, steps, to) in cases {
+            let shifted = Date::parse(from).unwrap().shifted(steps);
+            assert_eq!(shifted, Some(Date::parse(to).unwrap()), "{from} {steps:+}");
+        }
+        assert_eq!(
+            Date::Year(MAX_YEAR).shifted(1),
+            None,
+            "past the supported years"
+        );
+        assert_eq!(Date::Year(MIN_YEAR).shifted(i64::MIN), None, "no overflow");
+    }
+
+    #[test]
+    fn changing_precision_keeps_the_date_that_contains_it() {
+        let cases = [
+            ("1998-08-31", Precision::Season, "1998-summer"),
+            ("1998-01-15", Precision::Season, "1997-winter"),
+            ("1998-12-15", Precision::Season, "1998-winter"),
+            ("2005-fall", Precision::Month, "2005-09"),
+            ("2005-fall", Precision::Year, "2005"),
+            ("1998", Precision::Day, "1998-01-01"),
+            ("1998-08-31T14:05", Precision::Quarter, "1998-Q3"),
+            ("1998-08-31", Precision::Minute, "1998-08-31T00:00"),
+        ];
+        for (from, precision, to) in cases {
+            let changed = Date::parse(from).unwrap().at_precision(precision);
+            assert_eq!(changed, Date::parse(to).unwrap(), "{from} at {precision:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shifting_there_and_back_is_the_same_date(y in -5000i64..5000, m in 1u8..=12, d in 1u8..=28, n in -3000i64..3000) {
+            for date in [Date::Year(y), Date::Month(y, m), Date::Day(y, m, d), Date::Minute(y, m, d, 600), Date::Day(y, m, d).at_precision(Precision::Season)] {
+                let there = date.shifted(n).unwrap();
+                proptest::prop_assert_eq!(there.precision(), date.precision());
+                proptest::prop_assert_eq!(there.shifted(-n), Some(date));
+                if n > 0 { proptest::prop_assert!(there.range().0 > date.range().0); }
+            }
+        }
+    }
 
     #[test]
     fn numbers_are_grouped_by_thousands() {

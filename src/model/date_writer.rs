@@ -65,6 +65,12 @@ pub trait DateWriter {
         format!("{text} {unit}")
     }
 
+    /// What a break in the axis says: the years it compresses.
+    fn compressed(&self, from: i64, to: i64) -> String;
+
+    /// The heading of a logarithmic years-ago axis.
+    fn log_axis(&self) -> String;
+
     /// A count with its digits grouped.
     fn count(&self, n: u64) -> String {
         group_thousands(n)
@@ -202,6 +208,14 @@ impl DateWriter for English {
     fn first_year(&self) -> String {
         "1 CE".to_owned()
     }
+
+    fn compressed(&self, from: i64, to: i64) -> String {
+        format!("{}\u{2013}{} compressed", self.year(from), self.year(to))
+    }
+
+    fn log_axis(&self) -> String {
+        "Years ago, logarithmic".to_owned()
+    }
 }
 
 /// Japanese: 1998年8月31日, 2005年秋, 紀元前44年, 6600万年前, 2005年4月～秋.
@@ -335,6 +349,14 @@ impl DateWriter for Japanese {
 
     fn first_year(&self) -> String {
         "西暦1年".to_owned()
+    }
+
+    fn compressed(&self, from: i64, to: i64) -> String {
+        format!("{}\u{ff5e}{}（圧縮）", self.year(from), self.year(to))
+    }
+
+    fn log_axis(&self) -> String {
+        "何年前（対数目盛）".to_owned()
     }
 
     /// In 万 (ten thousand), as Japanese counts: "7", "9999", "1.2万",

@@ -10,7 +10,7 @@ use super::format::{
     RawDataset, RawEra, RawEvent, RawLane, RawMedia, RawSource, RawStatus, RawText, RawTheme,
 };
 use super::markdown::{self, Block, Inline};
-use super::{Dataset, Source, Status, Text};
+use super::{Dataset, Event, Source, Status, Text};
 
 /// The dataset in the native JSON format, pretty-printed. Reading it back with
 /// [`super::parse_dataset`] gives an equal dataset.
@@ -65,51 +65,58 @@ pub fn to_native_json(dataset: &Dataset) -> String {
         events: dataset
             .events
             .iter()
-            .map(|event| RawEvent {
-                id: event.id.clone(),
-                title: text(&event.title),
-                start: event.start.to_string(),
-                end: event.end.map(|d| d.to_string()),
-                circa: event.circa,
-                display_date: event.display_date.as_deref().map(text),
-                status: Some(match event.status {
-                    Status::Occurred => RawStatus::Occurred,
-                    Status::Planned => RawStatus::Planned,
-                    Status::Proposed => RawStatus::Proposed,
-                    Status::Cancelled => RawStatus::Cancelled,
-                }),
-                lane: dataset.lanes.get(event.lane).map(|lane| lane.id.clone()),
-                actors: event.actors.to_vec(),
-                tags: event.tags.to_vec(),
-                summary: text(&event.summary),
-                media: event
-                    .media
-                    .iter()
-                    .map(|m| RawMedia {
-                        url: m.url.clone(),
-                        alt: text(&m.alt),
-                        caption: text(&m.caption),
-                        credit: text(&m.credit),
-                        extra: BTreeMap::new(),
-                    })
-                    .collect(),
-                sources: event.sources.iter().map(raw_source).collect(),
-                related: event
-                    .related
-                    .iter()
-                    .filter_map(|&i| dataset.events.get(i))
-                    .map(|e| e.id.clone())
-                    .collect(),
-                importance: event.importance,
-                extra: BTreeMap::new(),
-            })
+            .map(|event| raw_event(dataset, event))
             .collect(),
         extra: BTreeMap::new(),
     };
     serde_json::to_string_pretty(&raw).expect("plain data always serializes")
 }
 
-fn raw_text(text: &Text, language: &str) -> RawText {
+/// One event in the native format's shape, its related events by id.
+pub(crate) fn raw_event(dataset: &Dataset, event: &Event) -> RawEvent {
+    let language = dataset.language.as_str();
+    let text = |t: &Text| raw_text(t, language);
+    RawEvent {
+        id: event.id.clone(),
+        title: text(&event.title),
+        start: event.start.to_string(),
+        end: event.end.map(|d| d.to_string()),
+        circa: event.circa,
+        display_date: event.display_date.as_deref().map(text),
+        status: Some(match event.status {
+            Status::Occurred => RawStatus::Occurred,
+            Status::Planned => RawStatus::Planned,
+            Status::Proposed => RawStatus::Proposed,
+            Status::Cancelled => RawStatus::Cancelled,
+        }),
+        lane: dataset.lanes.get(event.lane).map(|lane| lane.id.clone()),
+        actors: event.actors.to_vec(),
+        tags: event.tags.to_vec(),
+        summary: text(&event.summary),
+        media: event
+            .media
+            .iter()
+            .map(|m| RawMedia {
+                url: m.url.clone(),
+                alt: text(&m.alt),
+                caption: text(&m.caption),
+                credit: text(&m.credit),
+                extra: BTreeMap::new(),
+            })
+            .collect(),
+        sources: event.sources.iter().map(raw_source).collect(),
+        related: event
+            .related
+            .iter()
+            .filter_map(|&i| dataset.events.get(i))
+            .map(|e| e.id.clone())
+            .collect(),
+        importance: event.importance,
+        extra: BTreeMap::new(),
+    }
+}
+
+pub(crate) fn raw_text(text: &Text, language: &str) -> RawText {
     if text.translations.is_empty() {
         return RawText::Plain(text.default.clone());
     }
@@ -138,7 +145,6 @@ fn raw_source(source: &Source) -> RawSource {
 /// A cell that a spreadsheet program would run as a formula starts with an
 /// apostrophe, which [`super::csv_import::parse_csv`] removes again.
 pub fn to_csv(dataset: &Dataset) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
     let mut rows: Vec<[String; COLUMNS.len()]> = Vec::new();
     let column = |name: &str| {
         COLUMNS
@@ -188,17 +194,33 @@ pub fn to_csv(dataset: &Dataset) -> String {
             .unwrap_or_default();
         rows.push(row);
     }
-    let mut write = |record: &[String]| {
-        writer
-            .write_record(record)
-            .expect("writing to memory cannot fail")
-    };
-    write(&COLUMNS.map(str::to_owned));
+    let mut out = String::new();
+    csv_record(&COLUMNS.map(str::to_owned), &mut out);
     for row in rows {
-        write(&row.map(neutralise_formula));
+        csv_record(&row.map(neutralise_formula), &mut out);
     }
-    let bytes = writer.into_inner().expect("writing to memory cannot fail");
-    String::from_utf8(bytes).expect("every field is a Rust string")
+    out
+}
+
+/// Appends one CSV record to `out` as the csv crate's default writer does
+/// (RFC 4180): cells separated by commas, a cell that holds a comma, a quote
+/// or a line break quoted with its quotes doubled, and `\n` at the end.
+/// Written here rather than with `csv::Writer`, whose unused quoting styles
+/// bring the standard library's float parser into the wasm.
+pub(crate) fn csv_record(cells: &[String], out: &mut String) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if cell.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(cell);
+        }
+    }
+    out.push('\n');
 }
 
 /// Writes a date into the four columns starting at `first` (Year, Month, Day,
@@ -223,7 +245,7 @@ fn write_date(row: &mut [String], first: usize, date: &Date) {
         .unwrap_or_default();
 }
 
-fn escape_html(text: &str) -> String {
+pub(super) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         match ch {
@@ -239,7 +261,7 @@ fn escape_html(text: &str) -> String {
 
 /// Markdown-subset text as HTML for the spreadsheet's Text column. Built from
 /// the parsed tree with every text escaped, so it holds only the subset's tags.
-fn markdown_to_html(source: &str) -> String {
+pub(super) fn markdown_to_html(source: &str) -> String {
     fn inlines(items: &[Inline], out: &mut String) {
         for item in items {
             match item {
@@ -275,7 +297,13 @@ fn markdown_to_html(source: &str) -> String {
                     out.push_str(&format!("<{tag}>"));
                     for item in items {
                         out.push_str("<li>");
-                        blocks(item, out);
+                        // A one-paragraph item without its <p>, as a tight
+                        // list is written: HTML readers turn `<li><p>`
+                        // into a loose item.
+                        match &item[..] {
+                            [Block::Paragraph(c)] => inlines(c, out),
+                            _ => blocks(item, out),
+                        }
                         out.push_str("</li>");
                     }
                     out.push_str(&format!("</{tag}>"));
@@ -289,7 +317,7 @@ fn markdown_to_html(source: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::collections::BTreeMap;
 
     use proptest::prelude::*;
@@ -444,7 +472,7 @@ mod tests {
             )
     }
 
-    fn dataset() -> impl Strategy<Value = Dataset> {
+    pub(crate) fn dataset() -> impl Strategy<Value = Dataset> {
         (
             (
                 text(false),
@@ -641,6 +669,41 @@ mod tests {
         "Ordinary",
         "-",
     ];
+
+    #[test]
+    fn csv_records_are_what_the_csv_crate_writes() {
+        let cells = |texts: &[&str]| texts.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        for record in [
+            cells(&[
+                "plain",
+                "",
+                "with, comma",
+                "say \"hi\"",
+                "two\nlines",
+                "cr\r",
+                "'x",
+            ]),
+            cells(&["", ""]),
+            cells(&["é, ü", "\"", "日本"]),
+        ] {
+            let mut ours = String::new();
+            csv_record(&record, &mut ours);
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            writer.write_record(&record).unwrap();
+            assert_eq!(ours.as_bytes(), writer.into_inner().unwrap());
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn csv_records_match_the_csv_crate(record in proptest::collection::vec("[a-z ,\"\r\n'é]{0,6}", 2..5)) {
+            let mut ours = String::new();
+            csv_record(&record, &mut ours);
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            writer.write_record(&record).unwrap();
+            prop_assert_eq!(ours.as_bytes(), &writer.into_inner().unwrap()[..]);
+        }
+    }
 
     #[test]
     fn csv_export_neutralises_formulas_and_reads_back() {

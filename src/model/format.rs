@@ -179,6 +179,37 @@ pub(crate) struct RawDataset {
     pub extra: BTreeMap<String, Value>,
 }
 
+/// What the parser reads of a dataset file's top level: [`RawDataset`]
+/// without `events`, `lanes` and `eras`, which are taken out and read one
+/// item at a time. Reading the header as a `RawDataset` compiled a second
+/// copy of the event, lane and era readers into the wasm (through serde's
+/// buffered `flatten` path) that never ran.
+#[derive(Debug, Deserialize)]
+pub(crate) struct RawHeader {
+    /// As in [`RawDataset`].
+    #[serde(default)]
+    pub title: RawText,
+    /// As in [`RawDataset`].
+    #[serde(default)]
+    pub description: RawText,
+    /// As in [`RawDataset`].
+    #[serde(default)]
+    pub author: Option<String>,
+    /// As in [`RawDataset`].
+    #[serde(default)]
+    pub license: Option<String>,
+    /// As in [`RawDataset`].
+    #[serde(default)]
+    pub language: Option<String>,
+    /// As in [`RawDataset`].
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
+    /// Keys the format does not know (never `events`, `lanes`, `eras` or
+    /// `themes`, which the parser has taken out).
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
 /// A lane.
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]

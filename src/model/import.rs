@@ -1,8 +1,10 @@
-//! Reading a file whose format is not known: native JSON, TimelineJS3 JSON or
-//! a TimelineJS spreadsheet saved as CSV, from text or from raw bytes.
+//! Reading a file whose format is not known: native JSON, TimelineJS3 JSON,
+//! a TimelineJS spreadsheet saved as CSV or the plain text format, from text
+//! or from raw bytes.
 //!
 //! Detection looks at the shape, never at a file name: text that does not
-//! start with `{` or `[` is CSV; a JSON object whose events carry
+//! start with `{` or `[` is CSV when its first line has a comma and no colon
+//! (a header row), and the plain text format otherwise; a JSON object whose events carry
 //! `start_date` (or that has a TimelineJS title slide or `scale`) is
 //! TimelineJS; any other JSON is read as the native format, whose messages
 //! then say what was expected.
@@ -10,7 +12,7 @@
 use serde_json::Value;
 
 use super::parse::{json_problem, parse_native_value, Location};
-use super::{csv_import, timelinejs, Loaded, Message, Problem};
+use super::{csv_import, text_format, timelinejs, Loaded, Message, Problem};
 use crate::i18n::Msg;
 
 /// Which format a JSON text is in (text that is not JSON is read as CSV).
@@ -27,7 +29,11 @@ pub fn parse_any(text: &str) -> Result<Loaded, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let trimmed = text.trim_start();
     if !trimmed.starts_with(['{', '[']) {
-        return csv_import::parse_csv(text);
+        return if looks_like_csv(trimmed) {
+            csv_import::parse_csv(text)
+        } else {
+            text_format::parse_text(text)
+        };
     }
     let value: Value = serde_json::from_str(text).map_err(|e| vec![json_problem(&e)])?;
     match detect_json(&value) {
@@ -71,6 +77,18 @@ fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> Problem {
     )
 }
 
+/// Whether text that is not JSON is a spreadsheet rather than the plain
+/// text format: its first line has a comma and no colon (a header row such
+/// as `Year,Month,Headline`), where a line of the text format has a colon
+/// (`title: …`, `1998-08-31: …`) or starts with `@` or `//`.
+fn looks_like_csv(text: &str) -> bool {
+    let first = text.lines().next().unwrap_or_default();
+    first.contains(',')
+        && !first.contains(':')
+        && !first.starts_with('@')
+        && !first.starts_with("//")
+}
+
 /// Tells a JSON document's format from its shape.
 fn detect_json(value: &Value) -> Format {
     let Some(top) = value.as_object() else {
@@ -103,6 +121,27 @@ mod tests {
         assert_eq!(tl.dataset.title.default_text(), "Deep time to the Moon");
         let sheet = parse_any(include_str!("../../tests/fixtures/timelinejs-sheet.csv")).unwrap();
         assert_eq!(sheet.dataset.title.default_text(), "Space race");
+        let text = parse_any(include_str!("../../tests/fixtures/sample.txt")).unwrap();
+        assert_eq!(text.dataset.title.default_text(), "A sample in plain text");
+    }
+
+    #[test]
+    fn csv_and_text_are_told_apart_by_the_first_line() {
+        let cases = [
+            ("Year,Month,Headline\n2000,1,A", true),
+            ("  Year , Headline", true),
+            ("Yaer,Headlin", true),
+            ("title: A, B and C", false),
+            ("1998-08-31: Taepodong-1, over Japan", false),
+            ("@region: China, the Koreas", false),
+            ("// a comment, with a comma", false),
+            ("fall 2005: Declaration", false),
+            ("no comma here", false),
+            ("", false),
+        ];
+        for (text, csv) in cases {
+            assert_eq!(looks_like_csv(text), csv, "{text:?}");
+        }
     }
 
     #[test]

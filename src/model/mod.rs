@@ -6,15 +6,18 @@
 //!
 //! The way in: [`import::parse_bytes`] and [`import::parse_any`] detect the
 //! format and hand over to [`parse`] (native JSON, whose shapes live in
-//! `format`), [`timelinejs`] or [`csv_import`]; all three funnel into
-//! `parse::assemble`, so ids, lanes, links and order are checked in one place.
-//! The way out is `export` ([`to_native_json`], [`to_csv`]). Texts are translatable [`Text`]s; summaries are
-//! Markdown source, turned into a safe tree by [`markdown::parse`]. The formats
+//! `format`), [`timelinejs`], [`csv_import`] or [`text_format`] (plain
+//! text); all of them funnel into `parse::assemble`, so ids, lanes, links
+//! and order are checked in one place. The way out is `export`
+//! ([`to_native_json`], [`to_csv`]), [`to_timelinejs`] and [`to_text`].
+//! Texts are translatable [`Text`]s; summaries are Markdown source, turned
+//! into a safe tree by [`markdown::parse`]. The formats
 //! are described for authors in `docs/data-format.md`.
 
 pub mod csv_import;
 pub mod date;
 mod date_writer;
+pub mod edit;
 pub(crate) mod export;
 mod format;
 pub(crate) mod html;
@@ -25,7 +28,9 @@ pub mod parse;
 pub(crate) mod report;
 pub(crate) mod stream;
 pub mod text;
+pub mod text_format;
 pub mod timelinejs;
+pub(crate) mod timelinejs_export;
 mod unknown_fields;
 
 pub use date::{Date, Days, Precision};
@@ -34,12 +39,15 @@ pub use import::{parse_any, parse_bytes};
 pub use parse::{parse_dataset, Loaded, Location, Message, Problem, ProblemKind};
 pub use stream::Reader;
 pub use text::Text;
+pub use text_format::{parse_text, to_text};
+pub use timelinejs_export::to_timelinejs;
 
 /// Whether an event happened, or was only planned or proposed. Ordered as
 /// the legend shows them ([`Status::ALL`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     /// It happened.
+    #[default]
     Occurred,
     /// It was scheduled or announced as going to happen.
     Planned,

@@ -3,6 +3,7 @@
 //! panel lists only the first [`SHOWN`]; these give the rest.
 
 use super::csv_import::neutralise_formula;
+use super::export::csv_record;
 use super::{Problem, ProblemKind};
 use crate::i18n::Locale;
 
@@ -45,12 +46,8 @@ pub fn problems_csv(problems: &[Problem]) -> String {
 /// stay as they are, for programs that read the file; the locations and
 /// messages are the reader's.
 pub fn problems_csv_in(problems: &[Problem], locale: Locale) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::with_capacity(problems.len() * 80));
-    let mut write = |cells: [String; 3]| {
-        writer
-            .write_record(cells.map(neutralise_formula))
-            .expect("writing to memory cannot fail")
-    };
+    let mut out = String::with_capacity(problems.len() * 80);
+    let mut write = |cells: [String; 3]| csv_record(&cells.map(neutralise_formula), &mut out);
     write(["kind".into(), "location".into(), "message".into()]);
     for problem in problems {
         let kind = match problem.kind {
@@ -63,8 +60,7 @@ pub fn problems_csv_in(problems: &[Problem], locale: Locale) -> String {
             problem.message.text_in(locale),
         ]);
     }
-    let bytes = writer.into_inner().expect("writing to memory cannot fail");
-    String::from_utf8(bytes).expect("every cell is a Rust string")
+    out
 }
 
 #[cfg(test)]

@@ -11,7 +11,6 @@
 //! Knows nothing of time or the browser: the caller decides how many events
 //! a step takes and what to do between steps.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
@@ -152,7 +151,9 @@ impl Reader {
 /// and the JSON text of every other field.
 struct Outline<'a> {
     events: Option<Vec<&'a RawValue>>,
-    fields: BTreeMap<String, &'a RawValue>,
+    /// Every other field, each key once (a list rather than a map type of
+    /// its own in the wasm; a header has a handful of fields).
+    fields: Vec<(String, &'a RawValue)>,
 }
 
 impl<'de> Deserialize<'de> for Outline<'de> {
@@ -168,14 +169,18 @@ impl<'de> Deserialize<'de> for Outline<'de> {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outline<'de>, A::Error> {
                 let mut outline = Outline {
                     events: None,
-                    fields: BTreeMap::new(),
+                    fields: Vec::new(),
                 };
                 while let Some(key) = map.next_key::<String>()? {
                     // A repeated key keeps its last value, as `serde_json::Value` does.
                     if key == "events" {
                         outline.events = Some(map.next_value()?);
                     } else {
-                        outline.fields.insert(key, map.next_value()?);
+                        let value = map.next_value()?;
+                        match outline.fields.iter_mut().find(|(k, _)| *k == key) {
+                            Some((_, old)) => *old = value,
+                            None => outline.fields.push((key, value)),
+                        }
                     }
                 }
                 Ok(outline)
@@ -202,8 +207,13 @@ fn outline(text: &str) -> Option<Result<Outlined, Vec<Problem>>> {
     let events = events?;
     // Formats are told apart as `detect_json` does; anything that might be
     // TimelineJS3 goes the one-go way.
-    let title_has_text = fields
-        .get("title")
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, raw)| raw)
+    };
+    let title_has_text = field("title")
         .and_then(|t| serde_json::from_str::<Value>(t.get()).ok())
         .is_some_and(|t| t.get("text").is_some());
     // One search over the events' text rather than one per event: between
@@ -216,7 +226,7 @@ fn outline(text: &str) -> Option<Result<Outlined, Vec<Problem>>> {
         }
         _ => false,
     };
-    if title_has_text || fields.contains_key("scale") || timelinejs_event() {
+    if title_has_text || field("scale").is_some() || timelinejs_event() {
         return None;
     }
     let base = text.as_ptr() as usize;

@@ -467,6 +467,20 @@ pub(crate) fn plain(html_text: &str) -> String {
 
 /// A slug of `title` not yet in `used`: "treaty-signed", then "treaty-signed-2".
 pub(crate) fn unique_slug(title: &str, used: &mut HashSet<String>) -> String {
+    let base = slug(title);
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while used.contains(&candidate) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    used.insert(candidate.clone());
+    candidate
+}
+
+/// The slug of `title`, before [`unique_slug`] makes it unique:
+/// "Treaty signed!" → "treaty-signed"; "event" when nothing is left.
+pub(crate) fn slug(title: &str) -> String {
     let mut slug = String::new();
     for ch in title.chars().flat_map(char::to_lowercase) {
         if ch.is_alphanumeric() {
@@ -479,15 +493,7 @@ pub(crate) fn unique_slug(title: &str, used: &mut HashSet<String>) -> String {
         }
     }
     let slug = slug.trim_end_matches('-');
-    let base = if slug.is_empty() { "event" } else { slug }.to_owned();
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while used.contains(&candidate) {
-        candidate = format!("{base}-{n}");
-        n += 1;
-    }
-    used.insert(candidate.clone());
-    candidate
+    if slug.is_empty() { "event" } else { slug }.to_owned()
 }
 
 #[cfg(test)]

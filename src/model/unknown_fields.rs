@@ -17,7 +17,9 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::format::{RawDataset, RawEra, RawEvent, RawLane, RawMedia, RawSource, RawTheme};
+use super::format::{
+    RawDataset, RawEra, RawEvent, RawHeader, RawLane, RawMedia, RawSource, RawTheme,
+};
 use super::parse::{Location, Message, Problem};
 use crate::i18n::Msg;
 
@@ -59,6 +61,14 @@ fields!(
         "events"
     ]
 );
+// The header knows the same fields: a typo of `events` is still suggested.
+impl Fields for RawHeader {
+    const NAMES: &'static [&'static str] = RawDataset::NAMES;
+
+    fn extra(&self) -> &BTreeMap<String, Value> {
+        &self.extra
+    }
+}
 fields!(RawLane, ["id", "label"]);
 fields!(RawTheme, ["id", "label"]);
 fields!(RawEra, ["id", "title", "start", "end"]);
@@ -171,7 +181,7 @@ fn suggestion(name: &str, known: &'static [&'static str]) -> Option<&'static str
 /// four letters, two up to eight, three beyond), a swap of two neighbours
 /// counting as one.
 fn did_you_mean(name: &str, known: &'static [&'static str]) -> Option<&'static str> {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let allowed = match lower.chars().count() {
         0..=4 => 1,
         5..=8 => 2,

@@ -482,9 +482,13 @@ impl<'w> Parser<'w> {
         self.add(inlines);
     }
 
-    /// Adds a paragraph, unless it is empty.
+    /// Adds a paragraph, unless it shows nothing: no inlines, or only white
+    /// space and line breaks (an image whose alt text is a hard break).
     fn add(&mut self, inlines: Vec<Inline>) {
-        if inlines.is_empty() {
+        if inlines
+            .iter()
+            .all(|inline| matches!(inline, Inline::Text(text) if text.trim_matches([' ', '\t', '\n']).is_empty()))
+        {
             return;
         }
         self.prepare();

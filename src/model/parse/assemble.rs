@@ -9,6 +9,7 @@ use super::super::{Dataset, Days, Era, Event, Lane, Media, Source, Status, Text,
 use super::origin::Origin;
 use super::problem::{sort_by_position, Item, Loaded, Location, Message, Part, Problem};
 use crate::i18n::Msg;
+use crate::order::float_key;
 
 /// An event read by an importer, with its dates checked, before the checks
 /// that need the whole dataset (ids, lanes, links, order).
@@ -146,6 +147,12 @@ impl Assembler {
     /// readers that check fields before handing a draft to [`Assembler::add`].
     pub(crate) fn language_and_problems(&mut self) -> (&str, &mut Vec<Problem>) {
         (&self.header.language, &mut self.problems)
+    }
+
+    /// The header as checked, and the problems found, for a reader that
+    /// checks a header alone (an edit of the eras).
+    pub(crate) fn into_header(self) -> (Header, Vec<Problem>) {
+        (self.header, self.problems)
     }
 
     /// How many problems have been found so far.
@@ -344,11 +351,8 @@ impl Assembler {
 
         sort_by_position(&mut problems);
         let mut eras = header.eras;
-        eras.sort_by(|a, b| {
-            a.range
-                .0
-                .total_cmp(&b.range.0)
-                .then(a.range.1.total_cmp(&b.range.1))
+        crate::order::sort_by_key(&mut eras, |era| {
+            (float_key(era.range.0), float_key(era.range.1))
         });
         let sources = header
             .sources
@@ -407,7 +411,7 @@ fn trim_in_place(text: &mut String) {
 
 /// The warnings for link targets that Markdown `source` would drop. Only
 /// text with a `[` or `<` can hold a link, so most summaries skip the parse.
-fn link_warnings(source: &str) -> Vec<Message> {
+pub(crate) fn link_warnings(source: &str) -> Vec<Message> {
     // Bytes rather than chars: the same answer, as both are ASCII, without
     // decoding every summary of a large file.
     if source.bytes().any(|b| b == b'[' || b == b'<') {

@@ -17,9 +17,11 @@ mod origin;
 mod problem;
 mod serde_error;
 
-pub(crate) use assemble::{assemble, make_era, Assembler, Draft, Header, DEFAULT_LANGUAGE};
+pub(crate) use assemble::{
+    assemble, link_warnings, make_era, Assembler, Draft, Header, DEFAULT_LANGUAGE,
+};
 pub use native::parse_dataset;
-pub(crate) use native::{native_event_text, native_header, parse_native_value};
+pub(crate) use native::{native_event_text, native_event_value, native_header, parse_native_value};
 pub(crate) use origin::{FieldStyle, Origin};
 #[cfg(test)]
 pub(crate) use problem::locations;

@@ -7,8 +7,8 @@ use serde_json::{Map, Value};
 
 use super::super::date::{Date, DateError};
 use super::super::format::{
-    RawDataset, RawEra, RawEvent, RawLane, RawSource, RawStatus, RawText, RawTheme,
-    MINIMAL_DATASET, MINIMAL_ERA, MINIMAL_EVENT, MINIMAL_LANE, MINIMAL_THEME,
+    RawEra, RawEvent, RawHeader, RawLane, RawSource, RawStatus, RawText, RawTheme, MINIMAL_DATASET,
+    MINIMAL_ERA, MINIMAL_EVENT, MINIMAL_LANE, MINIMAL_THEME,
 };
 use super::super::markdown::safe_url;
 use super::super::{Lane, Media, Source, Status, Text, Theme};
@@ -67,9 +67,8 @@ pub(crate) fn native_header(
     let eras = take_array(&mut top, "eras", &mut problems).unwrap_or_default();
     let themes = take_array(&mut top, "themes", &mut problems).unwrap_or_default();
     let actors = take_array(&mut top, "actors", &mut problems).unwrap_or_default();
-    top.insert("events".into(), Value::Array(Vec::new()));
     let dataset = Location::part(Part::Dataset);
-    let raw: RawDataset = read_lenient(top, MINIMAL_DATASET, &dataset, &mut problems)
+    let raw: RawHeader = read_lenient(top, MINIMAL_DATASET, &dataset, &mut problems)
         .ok_or_else(|| problems.clone())?;
     warn_unknown(&raw, &dataset, &mut problems);
     let language = raw

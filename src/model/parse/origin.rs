@@ -14,6 +14,9 @@ pub(crate) struct Origin {
     pub number: usize,
     /// How the importer's format names a native field.
     pub style: FieldStyle,
+    /// Where each field was written, for a format that can say (the plain
+    /// text format: the line and column of each field); empty otherwise.
+    pub fields: Box<[(&'static str, Location)]>,
 }
 
 /// The naming scheme of the format an event was read from.
@@ -25,6 +28,8 @@ pub(crate) enum FieldStyle {
     TimelineJs,
     /// TimelineJS spreadsheet: "column `End Year`".
     Sheet,
+    /// The plain text format: "line 3, column 7", from `Origin::fields`.
+    Text,
 }
 
 impl Origin {
@@ -38,6 +43,7 @@ impl Origin {
             },
             number: index,
             style,
+            fields: Box::default(),
         }
     }
 
@@ -47,6 +53,18 @@ impl Origin {
             at: Location::Row { row, column: None },
             number: row,
             style: FieldStyle::Sheet,
+            fields: Box::default(),
+        }
+    }
+
+    /// An event of a plain text file, at the line (from 1) where it starts,
+    /// with where each of its fields was written.
+    pub(crate) fn text(line: usize, fields: Vec<(&'static str, Location)>) -> Origin {
+        Origin {
+            at: Location::Text { line, column: 1 },
+            number: line,
+            style: FieldStyle::Text,
+            fields: fields.into(),
         }
     }
 
@@ -58,6 +76,10 @@ impl Origin {
                 row: number,
                 column: None,
             },
+            FieldStyle::Text => Location::Text {
+                line: number,
+                column: 1,
+            },
             FieldStyle::Native | FieldStyle::TimelineJs => Location::Event {
                 index: number,
                 id: None,
@@ -68,8 +90,11 @@ impl Origin {
 
     /// The location of one field, named as the source format names it.
     pub(crate) fn field(&self, native: &str) -> Location {
+        if let Some((_, at)) = self.fields.iter().find(|(name, _)| *name == native) {
+            return at.clone();
+        }
         let name = match self.style {
-            FieldStyle::Native => native,
+            FieldStyle::Native | FieldStyle::Text => native,
             FieldStyle::TimelineJs => match native {
                 "id" => "unique_id",
                 "title" => "text.headline",
@@ -120,6 +145,17 @@ mod tests {
         assert_eq!(
             Origin::row(5).field("end").to_string(),
             "row 5, column `End Year`"
+        );
+        let text = Origin::text(3, vec![("id", Location::Text { line: 4, column: 7 })]);
+        assert_eq!(text.field("id").to_string(), "line 4, column 7");
+        assert_eq!(
+            text.field("lane").to_string(),
+            "line 3, column 1",
+            "a field not written is located at the event's line"
+        );
+        assert_eq!(
+            Origin::short(FieldStyle::Text, 3).to_string(),
+            "line 3, column 1"
         );
     }
 }

@@ -236,8 +236,11 @@ pub struct Loaded {
 }
 /// Puts problems in file order: dataset-level ones first, then by event index
 /// or row, keeping the order found within each.
-pub(super) fn sort_by_position(problems: &mut [Problem]) {
-    problems.sort_by_key(|p| p.location.file_order());
+pub(super) fn sort_by_position(problems: &mut Vec<Problem>) {
+    crate::order::sort_by_key(problems, |p| {
+        let (part, position) = p.location.file_order();
+        (u64::from(part), position as u64)
+    });
 }
 
 /// Where a problem is, in the terms of the file the author wrote. Shown with
@@ -249,7 +252,8 @@ pub enum Location {
     Named(String),
     /// The file as a whole, read a second time: "file".
     File,
-    /// Line and column of the text, both from 1 (JSON syntax).
+    /// Line and column of the text, both from 1 (JSON syntax, and every
+    /// problem of the plain text format).
     Text {
         /// Line, from 1.
         line: usize,
@@ -378,11 +382,13 @@ impl Location {
     }
 
     /// Where the problem comes in the file, for listing problems in file
-    /// order: everything outside the events first, then by event or row.
+    /// order: everything outside the events first, then by event, row or
+    /// line.
     pub(crate) fn file_order(&self) -> (u8, usize) {
         match self {
             Location::Event { index, .. } => (1, *index),
             Location::Row { row, .. } => (1, *row),
+            Location::Text { line, .. } => (1, *line),
             _ => (0, 0),
         }
     }
