@@ -156,3 +156,29 @@ test.describe('embedded', () => {
     await expect(element.getByRole('button', { name: '拡大', exact: true })).toBeVisible();
   });
 });
+
+test('a bad file under ?lang=ja is reported in Japanese, located the Japanese way', async ({ page }) => {
+  await page.goto('./?lang=ja&data=/fixtures/duplicate-ids.json');
+  await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
+  const problem = page.locator('.annals-problem').first();
+  await expect(problem).toContainText('id が重複しています');
+  await expect(problem).toContainText('出来事 1（id "treaty"）、フィールド `id`');
+  await expect(problem).not.toContainText('duplicate id');
+  // The downloads are in the reader's language too.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.annals-problems-downloads button').first().click(),
+  ]);
+  const text = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
+  expect(text).toContain('エラー：出来事 1（id "treaty"）');
+  // Switching to English rewrites the same problem in English.
+  await page.goto('./?lang=en&data=/fixtures/duplicate-ids.json');
+  await expect(page.locator('.annals-problem').first()).toContainText('duplicate id: event 0 already uses "treaty"');
+});
+
+test('a Japanese card names the actors in Japanese', async ({ page }) => {
+  await open(page, '?lang=ja&event=treaty-signed-1960');
+  const actors = page.locator(card('treaty-signed-1960')).locator('dt', { hasText: '関係者' })
+    .locator('xpath=following-sibling::dd[1]');
+  await expect(actors).toHaveText('米国、日本');
+});

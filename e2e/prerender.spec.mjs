@@ -174,6 +174,71 @@ test('?data= never shows the default events, from the first frame on', async ({ 
   expect(await page.evaluate(() => window.seen)).toEqual([]);
 });
 
+/** Watches every frame, from the first, for a visible English event title
+ * or dataset title: the prerendered page is English. */
+async function watchEnglish(page) {
+  const titles = [english(alliance.title), ...alliance.events.map((e) => english(e.title))];
+  await page.addInitScript((titles) => {
+    window.seen = [];
+    window.frames = 0;
+    const look = () => {
+      window.frames += 1;
+      for (const el of document.querySelectorAll('[data-event-id], [data-static-event], h1')) {
+        const text = el.textContent;
+        if (el.checkVisibility() && titles.some((t) => text.includes(t))) window.seen.push(text.slice(0, 40));
+      }
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+    document.addEventListener('DOMContentLoaded', look);
+  }, titles);
+}
+
+for (const [name, query, locale] of [
+  ['?lang=ja', './?lang=ja', undefined],
+  ['a Japanese browser', './', 'ja-JP'],
+]) {
+  test(`${name}: the English prerender never shows, from the first frame on, nor shifts the layout`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport, locale });
+    const page = await context.newPage();
+    await watchEnglish(page);
+    await page.addInitScript(() => {
+      window.cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.cls += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    let release;
+    const gate = new Promise((resolve) => { release = resolve; });
+    await page.route('**/annals_bg.wasm', async (route) => { await gate; await route.continue(); });
+    await page.goto(query, { waitUntil: 'commit' });
+    // In the DOM (for readers without JavaScript), out of sight, with a
+    // loading line in Japanese, while the wasm is held back.
+    await expect(page.locator(prerendered)).toHaveCount(2);
+    await expect(page.locator(prerendered).first()).toBeHidden();
+    const line = await page.evaluate(() => getComputedStyle(document.getElementById('annals'), '::before').content);
+    expect(line).toContain('年表を読み込んでいます');
+    await expect.poll(() => page.evaluate(() => window.frames)).toBeGreaterThan(3);
+    release();
+    await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
+    await expect(page.locator('h1.annals-title')).toContainText('日米同盟');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.evaluate(() => window.seen)).toEqual([]);
+    expect(await page.evaluate(() => window.cls)).toBeLessThanOrEqual(0.05);
+    await context.close();
+  });
+}
+
+test('?lang=en and an English browser see the prerendered page at once', async ({ page }) => {
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await page.route('**/annals_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto('./?lang=en-GB', { waitUntil: 'commit' });
+  await expect(page.locator(`${prerendered} .annals-events [data-event-id]`).first()).toBeVisible();
+  release();
+  await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
+});
+
 test.describe('a fragment pasted into <annals-timeline>', () => {
   let fragment;
   let css;

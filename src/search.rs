@@ -87,7 +87,7 @@ fn field_score(query: &str, text: &str) -> u32 {
 }
 
 /// Scores an event for all query words, on its texts in `lang` (the ones the
-/// reader sees: its title, summary, lane and theme names); `None` unless
+/// reader sees: its title, summary, lane, theme and actor names); `None` unless
 /// every word matches somewhere.
 fn event_score(
     query_words: &[String],
@@ -107,7 +107,7 @@ fn event_score(
             .tags
             .iter()
             .map(|t| dataset.theme_label(t, lang))
-            .chain(event.actors.iter().map(String::as_str))
+            .chain(event.actors.iter().map(|a| dataset.actor_label(a, lang)))
             .map(|t| field_score(q, t) * 2)
             .max()
             .unwrap_or(0);
@@ -361,6 +361,27 @@ mod tests {
         );
         assert!(search(&d, "朝鮮半島", "en").is_empty());
         assert!(search(&d, "インテリジェンス", "en").is_empty());
+    }
+
+    #[test]
+    fn actor_names_are_searched_in_the_readers_language() {
+        let mut d = dataset();
+        // A word no text of the dataset holds, as China's Japanese name.
+        let china = d.actors.iter_mut().find(|a| a.id == "China").unwrap();
+        china.label = crate::model::Text {
+            default: "China".into(),
+            translations: std::collections::BTreeMap::from([(
+                "ja".to_owned(),
+                "ちゅうごくてすと".to_owned(),
+            )])
+            .into(),
+        };
+        let hits = search(&d, "ちゅうごくてすと", "ja");
+        assert!(!hits.is_empty());
+        assert!(hits
+            .iter()
+            .all(|h| d.events[h.index].actors.iter().any(|a| a == "China")));
+        assert!(search(&d, "ちゅうごくてすと", "en").is_empty());
     }
 
     #[test]

@@ -280,7 +280,7 @@ impl State {
                         location: crate::model::parse::Location::part(
                             crate::model::parse::Part::Dataset,
                         ),
-                        message,
+                        message: message.into(),
                     }],
                 )
             },

@@ -265,3 +265,43 @@ fn the_planned_declaration_reads_as_expected_in_japanese() {
     let summary = japanese(&planned.summary, "the planned declaration");
     assert!(summary.contains("出されなかった"), "{summary}");
 }
+
+/// Every actor an event names is declared with a Japanese name, so a
+/// Japanese card reads 米国、日本 rather than "United States, Japan"; an
+/// English reader still reads the names as the events write them.
+#[test]
+fn every_actor_has_a_japanese_name() {
+    let d = dataset();
+    let expected = [
+        ("United States", "米国"),
+        ("Japan", "日本"),
+        ("North Korea", "北朝鮮"),
+        ("China", "中国"),
+        ("South Korea", "韓国"),
+    ];
+    let mut named = 0;
+    for e in &d.events {
+        for actor in e.actors.iter() {
+            named += 1;
+            let declared = d
+                .actors
+                .iter()
+                .find(|a| &a.id == actor)
+                .unwrap_or_else(|| panic!("{}: actor {actor:?} is not declared", e.id));
+            let ja = japanese(&declared.label, &format!("actor {actor}"));
+            assert_eq!(d.actor_label(actor, "ja"), ja);
+            assert_eq!(d.actor_label(actor, "en"), actor.as_str());
+            if let Some((_, want)) = expected.iter().find(|(en, _)| en == actor) {
+                assert_eq!(ja, *want, "{actor}");
+            }
+        }
+    }
+    assert!(named > 40, "the events name their actors ({named})");
+    let both = d
+        .events
+        .iter()
+        .find(|e| e.actors.len() == 2 && e.actors[0] == "United States" && e.actors[1] == "Japan")
+        .expect("an event of both countries");
+    assert_eq!(d.actors_in(both, "ja"), "米国、日本");
+    assert_eq!(d.actors_in(both, "en"), "United States, Japan");
+}

@@ -81,7 +81,7 @@ fn check(path: &PathBuf) -> Report {
             vec![Problem {
                 kind: ProblemKind::Error,
                 location: Location::File,
-                message: format!("cannot read the file: {e}"),
+                message: format!("cannot read the file: {e}").into(),
             }]
         })
         .and_then(|bytes| parse_bytes(&bytes));
@@ -127,7 +127,7 @@ fn report_json(report: &Report) -> Value {
             let mut object = json!({
                 "severity": severity(problem),
                 "location": problem.location.to_string(),
-                "message": problem.message,
+                "message": problem.message.as_str(),
             });
             if let Location::Text { line, column } = problem.location {
                 object["line"] = json!(line);

@@ -27,8 +27,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult};
 
-use crate::i18n::{Locale, Msg};
-use crate::model::{Location, Problem, ProblemKind, Reader};
+use crate::i18n::Msg;
+use crate::model::{Location, Message, Problem, ProblemKind, Reader};
 
 /// How long a fetch may go without receiving a byte (the answer, or the next
 /// part of the body) before it is abandoned.
@@ -39,7 +39,7 @@ const FILE_CHUNK: u64 = 1 << 20;
 /// Why a load produced no data at all.
 pub type LoadFailure = Vec<Problem>;
 
-fn failure(location: &str, message: impl Into<String>) -> LoadFailure {
+fn failure(location: &str, message: impl Into<Message>) -> LoadFailure {
     vec![Problem {
         kind: ProblemKind::Error,
         location: Location::Named(location.to_owned()),
@@ -172,7 +172,7 @@ impl Watchdog {
 }
 
 /// `url` resolved against the document, or a problem when it is no address at all.
-fn resolve(url: &str, l: Locale) -> Result<String, LoadFailure> {
+fn resolve(url: &str) -> Result<String, LoadFailure> {
     let base = gloo::utils::document()
         .base_uri()
         .ok()
@@ -180,56 +180,55 @@ fn resolve(url: &str, l: Locale) -> Result<String, LoadFailure> {
         .unwrap_or_default();
     web_sys::Url::new_with_base(url.trim(), &base)
         .map(|u| u.href())
-        .map_err(|_| failure(url, l.t(Msg::LoadNotAnAddress)))
+        .map_err(|_| failure(url, Message::new(Msg::LoadNotAnAddress)))
 }
 
 /// Fetches `url` and starts reading it, reporting `(bytes read, total)` as
 /// the body arrives (`total` is 0 when the server does not say), or returns
-/// a problem that says what to do, in the reader's language `l`.
+/// a problem that says what to do (keyed, shown in the reader's language).
 pub async fn fetch_reader(
     url: &str,
     token: &CancelToken,
-    l: Locale,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<Reader, LoadFailure> {
-    let absolute = resolve(url, l)?;
+    let absolute = resolve(url)?;
     let early = take_prefetch(&absolute);
     let controller = match &early {
         Some(prefetch) => prefetch.controller.clone(),
-        None => AbortController::new().map_err(|_| failure(url, l.t(Msg::LoadCannotFetch)))?,
+        None => {
+            AbortController::new().map_err(|_| failure(url, Message::new(Msg::LoadCannotFetch)))?
+        }
     };
     let signal = controller.signal();
     token.abort.set(Some(controller.clone()));
     let mut watchdog = Watchdog::start(controller);
     let seconds = IDLE_TIMEOUT_MS / 1000;
-    let silent = || l.f(Msg::LoadSilent, &[("seconds", &seconds)]);
+    let silent = || Message::new(Msg::LoadSilent).with("seconds", seconds);
     let result = match send(&absolute, early, &signal).await {
         Err(_) if watchdog.timed_out() => Err(failure(
             url,
-            l.f(Msg::LoadNoAnswer, &[("seconds", &seconds)]),
+            Message::new(Msg::LoadNoAnswer).with("seconds", seconds),
         )),
-        Err(_) if token.is_cancelled() => Err(failure(url, l.t(Msg::LoadCancelled))),
-        Err(_) => Err(failure(url, l.t(Msg::LoadUnreachable))),
+        Err(_) if token.is_cancelled() => Err(failure(url, Message::new(Msg::LoadCancelled))),
+        Err(_) => Err(failure(url, Message::new(Msg::LoadUnreachable))),
         Ok(response) if !response.ok() => Err(failure(
             url,
-            l.f(
-                Msg::LoadHttpStatus,
-                &[
-                    ("status", &response.status()),
-                    ("text", &response.status_text()),
-                ],
-            ),
+            Message::new(Msg::LoadHttpStatus)
+                .with("status", response.status())
+                .with("text", response.status_text()),
         )),
         Ok(response) => {
             let content_type = response.headers().get("content-type").unwrap_or_default();
             match read_body(&response, &mut watchdog, &mut progress).await {
                 Ok(bytes) if looks_like_web_page(&content_type, &bytes) => {
-                    Err(failure(url, l.t(Msg::LoadWebPage)))
+                    Err(failure(url, Message::new(Msg::LoadWebPage)))
                 }
                 Ok(bytes) => Ok(Reader::new(bytes)),
                 Err(()) if watchdog.timed_out() => Err(failure(url, silent())),
-                Err(()) if token.is_cancelled() => Err(failure(url, l.t(Msg::LoadCancelled))),
-                Err(()) => Err(failure(url, l.t(Msg::LoadInterrupted))),
+                Err(()) if token.is_cancelled() => {
+                    Err(failure(url, Message::new(Msg::LoadCancelled)))
+                }
+                Err(()) => Err(failure(url, Message::new(Msg::LoadInterrupted))),
             }
         }
     };
@@ -306,11 +305,10 @@ fn looks_like_web_page(content_type: &str, bytes: &[u8]) -> bool {
 }
 
 /// Reads a file in chunks, reporting `(bytes read, total)` after each one;
-/// problems are written in the reader's language `l`.
+/// problems are keyed, shown in the reader's language.
 pub async fn read_file(
     file: &File,
     token: &CancelToken,
-    l: Locale,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<Vec<u8>, LoadFailure> {
     let name = file.name();
@@ -320,12 +318,12 @@ pub async fn read_file(
     let mut start = 0;
     while start < total {
         if token.is_cancelled() {
-            return Err(failure(&name, l.t(Msg::LoadCancelled)));
+            return Err(failure(&name, Message::new(Msg::LoadCancelled)));
         }
         let end = (start + FILE_CHUNK).min(total);
         let chunk = gloo::file::futures::read_as_bytes(&blob.slice(start, end))
             .await
-            .map_err(|e| failure(&name, l.f(Msg::LoadUnreadable, &[("reason", &e)])))?;
+            .map_err(|e| failure(&name, Message::new(Msg::LoadUnreadable).with("reason", &e)))?;
         bytes.extend_from_slice(&chunk);
         start = end;
         progress(start, total);

@@ -44,7 +44,7 @@ pub fn Card() -> Html {
             { for event.media.iter().map(|m| media(m, &state.lang)) }
             <dl class="annals-card-facts">
                 if !event.actors.is_empty() {
-                    <dt>{ l.t(Msg::Actors) }</dt><dd>{ event.actors.join(", ") }</dd>
+                    <dt>{ l.t(Msg::Actors) }</dt><dd>{ state.dataset.actors_in(event, &state.lang) }</dd>
                 }
                 if !event.tags.is_empty() {
                     <dt>{ l.t(Msg::Themes) }</dt><dd>{ themes_in(&state.dataset, event, &state.lang) }</dd>
@@ -90,7 +90,7 @@ fn themes_in(dataset: &Dataset, event: &Event, lang: &str) -> String {
         .iter()
         .map(|t| dataset.theme_label(t, lang))
         .collect();
-    names.join(", ")
+    names.join(Locale::of(lang).t(Msg::ListSeparator))
 }
 
 fn related_label(e: &Event, lang: &str) -> String {

@@ -32,7 +32,7 @@ fn try_apply(state: &UseReducerHandle<State>, change: Edit) -> Result<(), String
         }
         Err(problems) => Err(problems
             .iter()
-            .map(|p| p.message.clone())
+            .map(|p| p.message.text_in(state.locale()))
             .collect::<Vec<_>>()
             .join("; ")),
     }

@@ -240,7 +240,7 @@ pub fn EventForm(props: &EventFormProps) -> Html {
         html! {
             if !list.is_empty() {
                 <ul class="annals-field-problems" id={problem_id(name)} data-problem-for={name.to_owned()}>
-                    { for list.iter().map(|p| html! { <li>{ p.message.clone() }</li> }) }
+                    { for list.iter().map(|p| html! { <li>{ p.message.text_in(state.locale()) }</li> }) }
                 </ul>
             }
         }

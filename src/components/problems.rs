@@ -11,7 +11,7 @@ use super::use_annals;
 use crate::browser::download::{download, source_stem};
 use crate::hooks::Loader;
 use crate::i18n::{Locale, Msg};
-use crate::model::report::{problems_csv, problems_text, SHOWN};
+use crate::model::report::{problems_csv_in, problems_text_in, SHOWN};
 use crate::model::{Problem, ProblemKind};
 use crate::state::{Action, LoadOutcome};
 
@@ -79,8 +79,8 @@ pub fn ProblemsPanel() -> Html {
         let file = format!("{}-problems.{extension}", source_stem(name));
         Callback::from(move |_: MouseEvent| {
             let (mime, contents) = match extension {
-                "csv" => ("text/csv", problems_csv(&problems)),
-                _ => ("text/plain", problems_text(&problems)),
+                "csv" => ("text/csv", problems_csv_in(&problems, l)),
+                _ => ("text/plain", problems_text_in(&problems, l)),
             };
             if let Err(problem) = download(&file, mime, &contents) {
                 gloo::console::error!(format!("download failed: {problem}"));
@@ -119,8 +119,8 @@ fn item(problem: &Problem, l: Locale) -> Html {
     };
     html! {
         <li class={classes!("annals-problem", class)}>
-            <strong>{ kind }</strong>{ " — " }<span class="annals-problem-location">{ problem.location.to_string() }</span>
-            { ": " }{ problem.message.clone() }
+            <strong>{ kind }</strong>{ " — " }<span class="annals-problem-location">{ problem.location.text_in(l) }</span>
+            { l.t(Msg::ProblemSeparator) }{ problem.message.text_in(l) }
         </li>
     }
 }

@@ -92,14 +92,12 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
         let open_url = {
             let begin = begin.clone();
             let dispatcher = dispatcher.clone();
-            let locale = locale.clone();
             Callback::from(move |url: String| {
                 let (id, token) = begin(url.clone(), Some(url.clone()));
                 let dispatcher = dispatcher.clone();
-                let l = *locale.borrow();
                 spawn_local(async move {
                     let progress = bytes_progress(&dispatcher, id);
-                    let read = fetch_reader(&url, &token, l, progress).await;
+                    let read = fetch_reader(&url, &token, progress).await;
                     check_and_finish(read, id, url, &token, &dispatcher).await;
                 });
             })
@@ -107,16 +105,14 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
         let open_file = {
             let begin = begin.clone();
             let dispatcher = dispatcher.clone();
-            let locale = locale.clone();
             Callback::from(move |file: web_sys::File| {
                 let file = File::from(file);
                 let name = file.name();
                 let (id, token) = begin(name.clone(), None);
                 let dispatcher = dispatcher.clone();
-                let l = *locale.borrow();
                 spawn_local(async move {
                     let progress = bytes_progress(&dispatcher, id);
-                    let read = read_file(&file, &token, l, progress).await.map(Reader::new);
+                    let read = read_file(&file, &token, progress).await.map(Reader::new);
                     check_and_finish(read, id, name, &token, &dispatcher).await;
                 });
             })

@@ -292,6 +292,17 @@ mod tests {
         assert_eq!(Locale::ENGLISH.name(), "English");
     }
 
+    /// static/early.js hides the English prerender when the reader's
+    /// language is another one annals speaks: its list of languages is
+    /// this one.
+    #[test]
+    fn early_js_knows_every_language() {
+        let early = include_str!("../../static/early.js");
+        let tags: Vec<String> = Locale::all().map(|l| format!("'{}'", l.tag())).collect();
+        let list = format!("var spoken = [{}];", tags.join(", "));
+        assert!(early.contains(&list), "static/early.js should say {list}");
+    }
+
     #[test]
     fn placeholders_fill_by_name_and_unknown_ones_stay() {
         let shown = Locale::ENGLISH.f(Msg::ShowingOf, &[("total", &26), ("shown", &"3")]);

@@ -392,6 +392,11 @@ pub fn ago_label(ago: f64) -> String {
     format!("{} {unit}", trim_number(value))
 }
 
+fn trim_number(value: f64) -> String {
+    let text = format!("{value:.1}");
+    text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
+}
+
 /// Pins the context label whose period started off screen to the left edge,
 /// and drops it when the next one would overlap it.
 fn pin_first_context(context: &mut Vec<Tick>, measure: &dyn Measure) {
@@ -524,7 +529,8 @@ fn next_round_year(year: i64, step: i64, deep: bool) -> i64 {
 }
 
 /// A year tick label; on a deep axis, steps of a thousand years or more
-/// read as "ka", "Ma" and "Ga" before the present, as geologists write them.
+/// read in years ago: "ka", "Ma" and "Ga" as geologists write them in
+/// English, 万年前 and 億年前 in Japanese ([`DateWriter::deep_tick`]).
 /// Year 1 reads "1 CE", to mark the era change.
 fn year_label(year: i64, step: i64, deep: bool, words: &dyn DateWriter) -> String {
     if year == 1 {
@@ -533,24 +539,10 @@ fn year_label(year: i64, step: i64, deep: bool, words: &dyn DateWriter) -> Strin
     if step < 1_000 || year > 0 || !deep {
         return words.year(year);
     }
-    let ago = -(year as f64);
-    let (value, unit) = if step >= 1_000_000_000 {
-        (ago / 1e9, "Ga")
-    } else if step >= 1_000_000 {
-        (ago / 1e6, "Ma")
-    } else {
-        (ago / 1e3, "ka")
-    };
-    if value == 0.0 {
-        "0".to_owned()
-    } else {
-        format!("{} {unit}", trim_number(value))
+    match year.unsigned_abs() {
+        0 => "0".to_owned(),
+        ago => words.deep_tick(ago, step),
     }
-}
-
-fn trim_number(value: f64) -> String {
-    let text = format!("{value:.1}");
-    text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
 }
 
 /// The enclosing periods of the ticks, for the context row.
@@ -625,7 +617,28 @@ mod tests {
             return bce.parse::<i64>().ok().map(|y| 1 - y);
         }
         let plain = plain.strip_suffix(" CE").unwrap_or(&plain);
+        if let Some(ago) = plain.strip_suffix("年前") {
+            return man_oku_read_back(ago).map(|ago| -ago);
+        }
         crate::model::Date::parse(plain).ok().map(|d| d.year())
+    }
+
+    /// "138億", "6600万", "1万2000" as a number.
+    fn man_oku_read_back(text: &str) -> Option<i64> {
+        let (oku, rest) = match text.split_once('億') {
+            Some((oku, rest)) => (oku.parse::<i64>().ok()?, rest),
+            None => (0, text),
+        };
+        let (man, rest) = match rest.split_once('万') {
+            Some((man, rest)) => (man.parse::<i64>().ok()?, rest),
+            None => (0, rest),
+        };
+        let ones = if rest.is_empty() {
+            0
+        } else {
+            rest.parse::<i64>().ok()?
+        };
+        Some(oku * 100_000_000 + man * 10_000 + ones)
     }
 
     fn view(from: &str, to: &str) -> Viewport {
@@ -782,7 +795,7 @@ mod tests {
             (view("1998-08-01", "1998-08-21"), "1日", Some("1998年8月")),
             (view("1998-01", "1999-01"), "1月", Some("1998年")),
             (view("1960", "2008"), "1960年", None),
-            (view("-100000", "2000"), "100 ka", None),
+            (view("-100000", "2000"), "10万年前", None),
         ];
         for (v, first_label, context) in cases {
             let axis = super::axis(&v, 800.0, &Advances, &Japanese);
@@ -816,6 +829,23 @@ mod tests {
         assert_eq!(year_label(1500, 100, false), "1500");
         assert_eq!(year_label(-499, 100, false), "500 BCE");
         assert_eq!(year_label(-2_999, 1_000, false), "3000 BCE");
+    }
+
+    #[test]
+    fn deep_time_labels_read_in_man_and_oku_in_japanese() {
+        let year_label = |year, step, deep| super::year_label(year, step, deep, &Japanese);
+        assert_eq!(year_label(-13_800_000_000, 100_000_000, true), "138億年前");
+        assert_eq!(year_label(-1_000_000_000, 1_000_000_000, true), "10億年前");
+        assert_eq!(year_label(-66_000_000, 1_000_000, true), "6600万年前");
+        assert_eq!(year_label(-1_000_000, 1_000_000, true), "100万年前");
+        assert_eq!(year_label(-10_000, 1_000, true), "1万年前");
+        assert_eq!(year_label(-12_000, 1_000, true), "1万2000年前");
+        assert_eq!(year_label(0, 1_000, true), "0");
+        assert_eq!(year_label(-499, 100, false), "紀元前500年");
+        for label in ["138億年前", "6600万年前", "1万2000年前"] {
+            assert!(year_read_back(label).is_some_and(|y| y < 0), "{label}");
+        }
+        assert_eq!(year_read_back("1万2000年前"), Some(-12_000));
     }
 
     #[test]

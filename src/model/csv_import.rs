@@ -16,7 +16,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::parse::{assemble, make_era, Column, Draft, Header, Location, Origin, DEFAULT_LANGUAGE};
 use super::timelinejs::{plain, unique_slug, DateParts};
-use super::{html, Loaded, Media, Problem, Status, Text};
+use super::{html, Loaded, Media, Message, Problem, Status, Text};
+use crate::i18n::Msg;
 
 /// The header row, where problems with the columns are reported.
 const HEADER_ROW: Location = Location::Row {
@@ -101,13 +102,13 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
         Some(Err(e)) => {
             return Err(vec![Problem::error(
                 HEADER_ROW,
-                format!("the header row could not be read: {e}"),
+                Message::new(Msg::PHeaderUnreadable).with("detail", e),
             )])
         }
         None => {
             return Err(vec![Problem::error(
                 HEADER_ROW,
-                "the file is empty; expected a header row such as `Year,Month,Day,…,Headline,Text`",
+                Message::new(Msg::PCsvEmpty),
             )])
         }
     };
@@ -124,7 +125,7 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
                     row: 1,
                     column: Some(Column::Number(index + 1)),
                 },
-                format!("column `{column}` appears twice; the first one is used"),
+                Message::new(Msg::PColumnTwice).with("column", column),
             )),
             Some(column) => {
                 columns.insert(column, index);
@@ -132,15 +133,12 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
             None if name.is_empty() => {}
             None => problems.push(Problem::warning(
                 HEADER_ROW.field(name),
-                format!("`{name}` is not a TimelineJS column; it was ignored"),
+                Message::new(Msg::PUnknownColumn).with("column", name),
             )),
         }
     }
     if !columns.contains_key("Year") {
-        problems.push(Problem::error(
-            HEADER_ROW,
-            "no `Year` column: the first row should name the TimelineJS columns, e.g. `Year,Month,Day,Time,…,Headline,Text`",
-        ));
+        problems.push(Problem::error(HEADER_ROW, Message::new(Msg::PNoYearColumn)));
         return Err(problems);
     }
 
@@ -168,7 +166,7 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
                 let row = lines.row(e.position().map(csv::Position::byte));
                 problems.push(Problem::error(
                     Location::Row { row, column: None },
-                    format!("the row could not be read: {e}"),
+                    Message::new(Msg::PRowUnreadable).with("detail", e),
                 ));
                 continue;
             }
@@ -199,7 +197,7 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
             if !cell(column).is_empty() {
                 problems.push(Problem::warning(
                     at(column),
-                    format!("`{column}` is not supported; it was ignored"),
+                    Message::new(Msg::PColumnUnsupported).with("column", column),
                 ));
             }
         }
@@ -207,7 +205,10 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
         match kind.as_str() {
             "title" => {
                 if titled {
-                    problems.push(Problem::warning(at("Type"), "a second title row was ignored"));
+                    problems.push(Problem::warning(
+                        at("Type"),
+                        Message::new(Msg::PSecondTitleRow),
+                    ));
                 } else {
                     titled = true;
                     sheet.title = Text::plain(plain(&cell("Headline")));
@@ -219,14 +220,19 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
                 let mut errors = Vec::new();
                 let start = date(&cell, "", row, &mut errors);
                 let end = if cell("End Year").is_empty() {
-                    errors.push(Problem::error(at("End Year"), "an era needs an end year"));
+                    errors.push(Problem::error(
+                        at("End Year"),
+                        Message::new(Msg::PEraEndYear),
+                    ));
                     None
                 } else {
                     date(&cell, "End ", row, &mut errors)
                 };
                 if let (Some(start), Some(end), true) = (start, end, errors.is_empty()) {
                     let title = Text::plain(plain(&cell("Headline")));
-                    if let Some(era) = make_era(None, title, start, end, &at("End Year"), &mut problems) {
+                    if let Some(era) =
+                        make_era(None, title, start, end, &at("End Year"), &mut problems)
+                    {
                         sheet.eras.push(era);
                     }
                 }
@@ -236,7 +242,7 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
             "" => {}
             other => problems.push(Problem::warning(
                 at("Type"),
-                format!("unknown type \"{other}\"; the row was read as an event (types are `title`, `era` or empty)"),
+                Message::new(Msg::PUnknownType).with("type", other),
             )),
         }
 
@@ -257,7 +263,7 @@ pub fn parse_csv(text: &str) -> Result<Loaded, Vec<Problem>> {
             title = display_date.clone().unwrap_or_else(|| start.display());
             problems.push(Problem::warning(
                 at("Headline"),
-                format!("the row has no headline; \"{title}\" is used as its title"),
+                Message::new(Msg::PRowNoHeadline).with("title", &title),
             ));
         }
         let media_url = cell("Media");
@@ -369,10 +375,9 @@ fn unterminated_problem(
         .collect();
     Problem::error(
         location,
-        format!(
-            "the quote that opens this cell on line {} (`{excerpt}…`) is never closed, so the rest of the file was read as this one cell; the row was left out. Close the quote, or write a quote inside a quoted cell as `\"\"`",
-            open.line
-        ),
+        Message::new(Msg::PUnclosedQuote)
+            .with("line", open.line)
+            .with("excerpt", excerpt),
     )
 }
 
@@ -444,7 +449,7 @@ fn date(
                         row,
                         column: Some(Column::Named(column("Time"))),
                     },
-                    format!("`{time}` is not a time of day; write e.g. 14:05 or 2:05 PM"),
+                    Message::new(Msg::PCsvTime).with("time", time),
                 ));
                 return None;
             }

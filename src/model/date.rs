@@ -20,6 +20,9 @@
 
 use std::fmt;
 
+use super::Message;
+use crate::i18n::Msg;
+
 /// The earliest supported year: the age of the universe, about 13.8 billion years ago.
 pub const MIN_YEAR: i64 = -13_800_000_000;
 /// The latest supported year: 100,000 years from now, rounded.
@@ -129,11 +132,11 @@ pub enum Date {
 
 /// Why a date string was not accepted. The message says what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DateError(pub String);
+pub struct DateError(pub Message);
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        self.0.fmt(f)
     }
 }
 
@@ -142,6 +145,25 @@ pub use super::date_writer::{DateWriter, English, Japanese};
 /// The English name of a month, 1–12, for messages about data.
 pub fn month_name(month: u8) -> &'static str {
     English::month(month)
+}
+
+/// A month's name as a message: "February", "2月".
+pub(crate) fn month_message(month: u8) -> Message {
+    const MONTHS: [Msg; 12] = [
+        Msg::Month1,
+        Msg::Month2,
+        Msg::Month3,
+        Msg::Month4,
+        Msg::Month5,
+        Msg::Month6,
+        Msg::Month7,
+        Msg::Month8,
+        Msg::Month9,
+        Msg::Month10,
+        Msg::Month11,
+        Msg::Month12,
+    ];
+    Message::new(MONTHS[usize::from(month.clamp(1, 12)) - 1])
 }
 
 fn is_leap(year: i64) -> bool {
@@ -204,9 +226,12 @@ fn check_year(year: i64) -> Result<i64, DateError> {
     if (MIN_YEAR..=MAX_YEAR).contains(&year) {
         Ok(year)
     } else {
-        Err(DateError(format!(
-            "year {year} is out of range: years run from {MIN_YEAR} (13.8 billion years ago) to {MAX_YEAR}"
-        )))
+        Err(DateError(
+            Message::new(Msg::PYearRange)
+                .with("year", year)
+                .with("min", MIN_YEAR)
+                .with("max", MAX_YEAR),
+        ))
     }
 }
 
@@ -239,14 +264,20 @@ fn parse_iso_digits(text: &str) -> Option<Date> {
         .then_some(Date::Day(year, month, day))
 }
 
-fn parse_number<T: std::str::FromStr>(part: &str, what: &str, whole: &str) -> Result<T, DateError> {
+/// `part`, the `what` of date `whole` (its year, month, …), as a number.
+fn parse_number<T: std::str::FromStr>(part: &str, what: Msg, whole: &str) -> Result<T, DateError> {
+    let problem = |msg| {
+        DateError(
+            Message::new(msg)
+                .with("text", whole)
+                .with_message("what", Message::new(what))
+                .with("part", part),
+        )
+    };
     if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(DateError(format!(
-            "`{whole}`: the {what} `{part}` is not a number"
-        )));
+        return Err(problem(Msg::PDateNotNumber));
     }
-    part.parse::<T>()
-        .map_err(|_| DateError(format!("`{whole}`: the {what} `{part}` is too large")))
+    part.parse::<T>().map_err(|_| problem(Msg::PDateTooLarge))
 }
 
 impl Date {
@@ -257,9 +288,7 @@ impl Date {
     pub fn parse(input: &str) -> Result<Date, DateError> {
         let text = input.trim();
         if text.is_empty() {
-            return Err(DateError(
-                "the date is empty; write e.g. `1998`, `2005-fall` or `1998-08-31`".into(),
-            ));
+            return Err(DateError(Message::new(Msg::PDateEmpty)));
         }
         if let Some(date) = parse_iso_digits(text) {
             return Ok(date);
@@ -282,23 +311,25 @@ impl Date {
         };
         let mut parts = date_part.split('-');
         let year_text = parts.next().unwrap_or_default();
-        let magnitude: i64 = parse_number(year_text, "year", text)?;
+        let magnitude: i64 = parse_number(year_text, Msg::DatePartYear, text)?;
         let year = check_year(if negative { -magnitude } else { magnitude })?;
         let second = parts.next();
         let third = parts.next();
         if parts.next().is_some() {
-            return Err(DateError(format!(
-                "`{text}` has too many parts; write e.g. `1998-08-31`"
-            )));
+            return Err(DateError(
+                Message::new(Msg::PDateTooManyParts).with("text", text),
+            ));
         }
         let date = match (second, third) {
             (None, _) => Date::Year(year),
             (Some(part), None) if part.starts_with(['Q', 'q']) => {
-                let quarter: u8 = parse_number(&part[1..], "quarter", text)?;
+                let quarter: u8 = parse_number(&part[1..], Msg::DatePartQuarter, text)?;
                 if !(1..=4).contains(&quarter) {
-                    return Err(DateError(format!(
-                        "`{text}`: quarter {quarter} does not exist; use Q1 to Q4"
-                    )));
+                    return Err(DateError(
+                        Message::new(Msg::PDateQuarter)
+                            .with("text", text)
+                            .with("quarter", quarter),
+                    ));
                 }
                 Date::Quarter(year, quarter)
             }
@@ -306,29 +337,37 @@ impl Date {
                 if part.bytes().all(|b| b.is_ascii_alphabetic()) && !part.is_empty() =>
             {
                 let season = Season::parse(part).ok_or_else(|| {
-                    DateError(format!(
-                        "`{text}`: `{part}` is not a season; use spring, summer, fall or winter"
-                    ))
+                    DateError(
+                        Message::new(Msg::PDateSeason)
+                            .with("text", text)
+                            .with("part", part),
+                    )
                 })?;
                 Date::Season(year, season)
             }
             (Some(month_text), day_text) => {
-                let month: u8 = parse_number(month_text, "month", text)?;
+                let month: u8 = parse_number(month_text, Msg::DatePartMonth, text)?;
                 if !(1..=12).contains(&month) {
-                    return Err(DateError(format!(
-                        "`{text}`: month {month} does not exist; months run from 01 to 12"
-                    )));
+                    return Err(DateError(
+                        Message::new(Msg::PDateMonth)
+                            .with("text", text)
+                            .with("month", month),
+                    ));
                 }
                 match day_text {
                     None => Date::Month(year, month),
                     Some(day_text) => {
-                        let day: u8 = parse_number(day_text, "day", text)?;
+                        let day: u8 = parse_number(day_text, Msg::DatePartDay, text)?;
                         let last = days_in_month(year, month);
                         if day == 0 || day > last {
-                            return Err(DateError(format!(
-                                "`{text}`: {} {year} has {last} days, so day {day} does not exist",
-                                month_name(month)
-                            )));
+                            return Err(DateError(
+                                Message::new(Msg::PDateDay)
+                                    .with("text", text)
+                                    .with_message("month", month_message(month))
+                                    .with("year", year)
+                                    .with("last", last)
+                                    .with("day", day),
+                            ));
                         }
                         Date::Day(year, month, day)
                     }
@@ -339,22 +378,26 @@ impl Date {
             (None, date) => Ok(date),
             (Some(time), Date::Day(y, m, d)) => {
                 let (h, min) = time.split_once(':').ok_or_else(|| {
-                    DateError(format!(
-                        "`{text}`: the time `{time}` should be written HH:MM"
-                    ))
+                    DateError(
+                        Message::new(Msg::PDateTimeForm)
+                            .with("text", text)
+                            .with("time", time),
+                    )
                 })?;
-                let h: u16 = parse_number(h, "hour", text)?;
-                let min: u16 = parse_number(min, "minute", text)?;
+                let h: u16 = parse_number(h, Msg::DatePartHour, text)?;
+                let min: u16 = parse_number(min, Msg::DatePartMinute, text)?;
                 if h > 23 || min > 59 {
-                    return Err(DateError(format!(
-                        "`{text}`: {time} is not a time of day (00:00 to 23:59)"
-                    )));
+                    return Err(DateError(
+                        Message::new(Msg::PDateTimeRange)
+                            .with("text", text)
+                            .with("time", time),
+                    ));
                 }
                 Ok(Date::Minute(y, m, d, h * 60 + min))
             }
-            (Some(_), _) => Err(DateError(format!(
-                "`{text}`: a time needs a full date before it, e.g. `1998-08-31T14:05`"
-            ))),
+            (Some(_), _) => Err(DateError(
+                Message::new(Msg::PDateTimeWithoutDay).with("text", text),
+            )),
         }
     }
 
@@ -495,9 +538,11 @@ fn parse_before_present(text: &str) -> Option<Result<Date, DateError>> {
     let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
     let digits = |s: &str| !s.is_empty() && s.len() <= 12 && s.bytes().all(|b| b.is_ascii_digit());
     if !digits(whole) || !(fraction.is_empty() || digits(fraction)) {
-        return Some(Err(DateError(format!(
-            "`{text}`: `{number}` is not a number of years ago; write e.g. `66 Ma` or `13.8 Ga`"
-        ))));
+        return Some(Err(DateError(
+            Message::new(Msg::PDateYearsAgo)
+                .with("text", text)
+                .with("number", number),
+        )));
     }
     let whole: i128 = whole.parse().ok()?;
     let scale = 10i128.pow(fraction.len() as u32);

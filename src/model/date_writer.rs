@@ -48,6 +48,23 @@ pub trait DateWriter {
     /// The axis tick of year 1, which marks the change of era.
     fn first_year(&self) -> String;
 
+    /// A tick of a deep-time axis, `ago` (more than 0) years before year
+    /// zero, on an axis whose step is `step` years (a thousand or more).
+    /// English writes it as geologists do, in the step's unit: "12 ka",
+    /// "66 Ma", "13.8 Ga".
+    fn deep_tick(&self, ago: u64, step: i64) -> String {
+        let (value, unit) = if step >= 1_000_000_000 {
+            (ago as f64 / 1e9, "Ga")
+        } else if step >= 1_000_000 {
+            (ago as f64 / 1e6, "Ma")
+        } else {
+            (ago as f64 / 1e3, "ka")
+        };
+        let text = format!("{value:.1}");
+        let text = text.strip_suffix(".0").map_or(text.clone(), str::to_owned);
+        format!("{text} {unit}")
+    }
+
     /// What a break in the axis says: the years it compresses.
     fn compressed(&self, from: i64, to: i64) -> String;
 
@@ -322,6 +339,12 @@ impl DateWriter for Japanese {
 
     fn time(&self, minute: u16) -> String {
         format!("{}時{:02}分", minute / 60, minute % 60)
+    }
+
+    /// In 万 and 億 years ago, as the cards write deep time: 1万年前,
+    /// 6600万年前, 138億年前.
+    fn deep_tick(&self, ago: u64, _step: i64) -> String {
+        format!("{}年前", Japanese::man_oku(ago))
     }
 
     fn first_year(&self) -> String {

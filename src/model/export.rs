@@ -53,6 +53,15 @@ pub fn to_native_json(dataset: &Dataset) -> String {
                 extra: BTreeMap::new(),
             })
             .collect(),
+        actors: dataset
+            .actors
+            .iter()
+            .map(|actor| RawTheme {
+                id: actor.id.clone(),
+                label: Some(text(&actor.label)),
+                extra: BTreeMap::new(),
+            })
+            .collect(),
         events: dataset
             .events
             .iter()
@@ -588,6 +597,14 @@ pub(crate) mod tests {
                         language: "en".into(),
                         eras,
                         lanes,
+                        // Actors declared like themes, under other ids.
+                        actors: themes
+                            .iter()
+                            .map(|(id, label)| Theme {
+                                id: format!("actor {id}"),
+                                label: label.clone(),
+                            })
+                            .collect(),
                         themes: themes
                             .into_iter()
                             .map(|(id, label)| Theme { id, label })
@@ -714,6 +731,7 @@ pub(crate) mod tests {
                 })
                 .collect(),
             themes: Vec::new(),
+            actors: Vec::new(),
             events: RISKY
                 .iter()
                 .enumerate()

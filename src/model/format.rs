@@ -17,7 +17,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// What a text field must be, in the message when it is not.
-const TEXT_EXPECTED: &str = "expected text: a string, or an object of language tag to string such as {\"en\": \"…\", \"ja\": \"…\"}";
+pub(crate) const TEXT_EXPECTED: &str = "expected text: a string, or an object of language tag to string such as {\"en\": \"…\", \"ja\": \"…\"}";
+
+/// The example in [`TEXT_EXPECTED`], a placeholder of its translations.
+pub(crate) const TEXT_EXAMPLE: &str = "{\"en\": \"…\", \"ja\": \"…\"}";
 
 // Read by hand (see the `Deserialize` impl below); written and described in
 // the schema as an untagged enum.
@@ -164,6 +167,10 @@ pub(crate) struct RawDataset {
     /// translated; a tag not declared here names itself.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<RawTheme>,
+    /// Names of the actors events give in `actors`, so that they can be
+    /// translated; an actor not declared here names itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<RawTheme>,
     /// The events, in any order.
     pub events: Vec<RawEvent>,
     /// Keys the format does not know; warned about and ignored.
@@ -232,7 +239,8 @@ pub(crate) struct RawLane {
     schemars(extend("additionalProperties" = false))
 )]
 pub(crate) struct RawTheme {
-    /// The tag, as events write it in `tags`.
+    /// The tag as events write it in `tags` (for an actor: as events write
+    /// it in `actors`).
     pub id: String,
     /// The name shown to readers; the id when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -12,7 +12,8 @@
 use serde_json::Value;
 
 use super::parse::{json_problem, parse_native_value, Location};
-use super::{csv_import, text_format, timelinejs, Loaded, Problem};
+use super::{csv_import, text_format, timelinejs, Loaded, Message, Problem};
+use crate::i18n::Msg;
 
 /// Which format a JSON text is in (text that is not JSON is read as CSV).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,14 +64,16 @@ pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, Vec<Problem>> {
 
 fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> Problem {
     let offset = e.valid_up_to();
-    let hint = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        "; it looks like UTF-16, so save it as UTF-8"
+    let key = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        Msg::PNotUtf8Utf16
     } else {
-        "; save the file as UTF-8"
+        Msg::PNotUtf8
     };
     Problem::error(
         Location::Byte(offset),
-        format!("the file is not valid UTF-8: byte 0x{:02X} at offset {offset} cannot start or continue a character{hint}", bytes[offset]),
+        Message::new(key)
+            .with("byte", format!("0x{:02X}", bytes[offset]))
+            .with("offset", offset),
     )
 }
 

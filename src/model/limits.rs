@@ -12,7 +12,8 @@ use std::borrow::Cow;
 
 use super::date::group_thousands;
 use super::parse::{Draft, Header, Location, Part};
-use super::{Problem, Source, Text};
+use super::{Message, Problem, Source, Text};
+use crate::i18n::Msg;
 
 /// The most a title, display date, caption, credit, alt text, lane, actor
 /// or theme keeps, in bytes of UTF-8.
@@ -86,11 +87,9 @@ fn cut_string(
 fn cut_warning(at: Location, length: usize, max: usize) -> Problem {
     Problem::warning(
         at,
-        format!(
-            "the text is {} bytes long; only its first {} bytes were kept (see the limits in docs/data-format.md)",
-            group_thousands(length as u64),
-            group_thousands(max as u64)
-        ),
+        Message::new(Msg::PTextCut)
+            .with("length", group_thousands(length as u64))
+            .with("max", group_thousands(max as u64)),
     )
 }
 
@@ -194,6 +193,14 @@ pub(crate) fn limit_header(header: &mut Header, problems: &mut Vec<Problem>) {
             &mut theme.label,
             SHORT_TEXT_BYTES,
             &|| Location::part(Part::Theme(i)).field("label"),
+            problems,
+        );
+    }
+    for (i, actor) in header.actors.iter_mut().enumerate() {
+        cut_text(
+            &mut actor.label,
+            SHORT_TEXT_BYTES,
+            &|| Location::part(Part::Actor(i)).field("label"),
             problems,
         );
     }

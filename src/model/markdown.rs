@@ -87,7 +87,7 @@ fn has_scheme(url: &str, scheme: &str) -> bool {
 }
 
 /// Parses Markdown into blocks, with a warning for each link target dropped.
-pub fn parse(source: &str) -> (Vec<Block>, Vec<String>) {
+pub fn parse(source: &str) -> (Vec<Block>, Vec<super::Message>) {
     // CommonMark reads U+0000 as U+FFFD.
     let cleaned;
     let mut rest = source;

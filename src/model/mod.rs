@@ -36,7 +36,7 @@ mod unknown_fields;
 pub use date::{Date, Days, Precision};
 pub use export::{to_csv, to_native_json};
 pub use import::{parse_any, parse_bytes};
-pub use parse::{parse_dataset, Loaded, Location, Problem, ProblemKind};
+pub use parse::{parse_dataset, Loaded, Location, Message, Problem, ProblemKind};
 pub use stream::Reader;
 pub use text::Text;
 pub use text_format::{parse_text, to_text};
@@ -92,7 +92,8 @@ pub struct Lane {
 }
 
 /// A theme that events name in their `tags`, declared so that its name can
-/// be translated. A tag with no declared theme names itself.
+/// be translated. A tag with no declared theme names itself. An actor that
+/// events name in their `actors` is declared the same way.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
     /// The tag events use, and the filter and the URL keep.
@@ -268,6 +269,9 @@ pub struct Dataset {
     pub lanes: Vec<Lane>,
     /// Declared themes, with their names; ids are unique.
     pub themes: Vec<Theme>,
+    /// Declared actors, with their names; ids (as events write them in
+    /// `actors`) are unique.
+    pub actors: Vec<Theme>,
     /// Events, in chronological order.
     pub events: Vec<Event>,
 }
@@ -327,6 +331,28 @@ impl Dataset {
             .map(|t| t.label.get(lang))
             .filter(|label| !label.is_empty())
             .unwrap_or(tag)
+    }
+
+    /// The name of an actor an event names, in `lang`; an actor that is
+    /// not declared, or has no label, reads as written.
+    pub fn actor_label<'a>(&'a self, actor: &'a str, lang: &str) -> &'a str {
+        self.actors
+            .iter()
+            .find(|a| a.id == actor)
+            .map(|a| a.label.get(lang))
+            .filter(|label| !label.is_empty())
+            .unwrap_or(actor)
+    }
+
+    /// An event's actors in `lang`, in the event's order, joined as the
+    /// language lists them.
+    pub fn actors_in(&self, event: &Event, lang: &str) -> String {
+        let names: Vec<&str> = event
+            .actors
+            .iter()
+            .map(|a| self.actor_label(a, lang))
+            .collect();
+        names.join(crate::i18n::Locale::of(lang).t(crate::i18n::Msg::ListSeparator))
     }
 
     /// The axis range from the earliest start to the latest end, if there are events.

@@ -5,6 +5,7 @@
 use super::csv_import::neutralise_formula;
 use super::export::csv_record;
 use super::{Problem, ProblemKind};
+use crate::i18n::Locale;
 
 /// How many problems the panel lists; the others are counted, and in the
 /// downloads.
@@ -12,10 +13,17 @@ pub const SHOWN: usize = 100;
 
 /// Every problem, one a line: "error: event 4 (id \"x\"), field `start`: …".
 /// Line breaks inside a message become spaces, so a line is a problem.
+/// In English, as the tests read it.
+#[cfg(test)]
 pub fn problems_text(problems: &[Problem]) -> String {
+    problems_text_in(problems, Locale::ENGLISH)
+}
+
+/// [`problems_text`] in the reader's language.
+pub fn problems_text_in(problems: &[Problem], locale: Locale) -> String {
     let mut out = String::with_capacity(problems.len() * 80);
     for problem in problems {
-        let line = problem.to_string();
+        let line = problem.text_in(locale);
         if line.contains(['\n', '\r']) {
             out.push_str(&line.replace(['\n', '\r'], " "));
         } else {
@@ -29,7 +37,15 @@ pub fn problems_text(problems: &[Problem]) -> String {
 /// Every problem as CSV with a header row `kind,location,message`. Cells
 /// hold text from the file, so they are neutralised as [`super::to_csv`]
 /// does: none opens as a formula in a spreadsheet program.
+#[cfg(test)]
 pub fn problems_csv(problems: &[Problem]) -> String {
+    problems_csv_in(problems, Locale::ENGLISH)
+}
+
+/// [`problems_csv`] in the reader's language: the header row and the kinds
+/// stay as they are, for programs that read the file; the locations and
+/// messages are the reader's.
+pub fn problems_csv_in(problems: &[Problem], locale: Locale) -> String {
     let mut out = String::with_capacity(problems.len() * 80);
     let mut write = |cells: [String; 3]| csv_record(&cells.map(neutralise_formula), &mut out);
     write(["kind".into(), "location".into(), "message".into()]);
@@ -40,8 +56,8 @@ pub fn problems_csv(problems: &[Problem]) -> String {
         };
         write([
             kind.to_owned(),
-            problem.location.to_string(),
-            problem.message.clone(),
+            problem.location.text_in(locale),
+            problem.message.text_in(locale),
         ]);
     }
     out

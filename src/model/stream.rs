@@ -19,7 +19,8 @@ use serde_json::{Map, Value};
 
 use super::import::{decode, parse_any};
 use super::parse::{native_event_text, native_header, Assembler, Location};
-use super::{Loaded, Problem};
+use super::{Loaded, Message, Problem};
+use crate::i18n::Msg;
 
 /// A load in progress.
 pub struct Reader {
@@ -109,7 +110,7 @@ impl Reader {
                     || {
                         Err(vec![Problem::error(
                             Location::File,
-                            "this file was already read",
+                            Message::new(Msg::PAlreadyRead),
                         )])
                     },
                     |result| *result,

@@ -17,12 +17,13 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use super::date::{days_in_month, month_name, Date};
+use super::date::{days_in_month, month_message, Date};
 use super::markdown::{self, Block, Inline};
 use super::parse::{
     self, assemble, Draft, FieldStyle, Header, Location, Origin, Part, DEFAULT_LANGUAGE,
 };
-use super::{html, Loaded, Media, Problem, Status, Text};
+use super::{html, Loaded, Media, Message, Problem, Status, Text};
+use crate::i18n::Msg;
 
 /// Parses a TimelineJS3 JSON document.
 pub fn parse_timelinejs(text: &str) -> Result<Loaded, Vec<Problem>> {
@@ -36,7 +37,7 @@ pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
     let Value::Object(top) = value else {
         return Err(vec![Problem::error(
             Location::part(Part::Top),
-            "expected a TimelineJS object with an `events` array",
+            Message::new(Msg::PExpectedTimelinejs),
         )]);
     };
     let mut problems = Vec::new();
@@ -48,7 +49,7 @@ pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
         if !matches!(key.as_str(), "title" | "events" | "eras" | "scale") {
             problems.push(Problem::warning(
                 Location::part(Part::Top).field(key),
-                format!("unknown field `{key}` was ignored"),
+                Message::new(Msg::PUnknownFieldIgnored).with("field", key),
             ));
         }
     }
@@ -57,7 +58,7 @@ pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
         Some(Value::String(s)) if s == "human" || s == "cosmological" => {}
         Some(other) => problems.push(Problem::warning(
             Location::part(Part::Top).field("scale"),
-            format!("scale should be \"human\" or \"cosmological\", not {other}; years are read as plain numbers either way"),
+            Message::new(Msg::PTimelinejsScale).with("value", other),
         )),
     }
     if let Some(title) = top.get("title").filter(|v| !v.is_null()) {
@@ -70,20 +71,20 @@ pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
                 for key in slide.keys().filter(|k| *k != "text") {
                     problems.push(Problem::warning(
                         title.field(key),
-                        format!("`{key}` of the title slide is not supported and was ignored"),
+                        Message::new(Msg::PTitleSlideField).with("field", key),
                     ));
                 }
             }
             None => problems.push(Problem::warning(
                 Location::part(Part::Top).field("title"),
-                "the title should be a slide object; it was ignored",
+                Message::new(Msg::PTitleSlideObject),
             )),
         }
     }
     for (i, era) in array(&top, "eras", &mut problems).iter().enumerate() {
         let at = Location::part(Part::Era(i));
         let Some(era) = era.as_object() else {
-            problems.push(Problem::error(at, "an era should be an object"));
+            problems.push(Problem::error(at, Message::new(Msg::PEraObject)));
             continue;
         };
         let (headline, _) = slide_text(era, &at, &mut problems);
@@ -92,7 +93,7 @@ pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
             None | Some(Value::Null) => {
                 problems.push(Problem::error(
                     at.field("end_date"),
-                    "an era needs an end_date",
+                    Message::new(Msg::PEraEndDate),
                 ));
                 None
             }
@@ -128,7 +129,7 @@ pub(crate) fn from_value(value: Value) -> Result<Loaded, Vec<Problem>> {
             .filter(|s| !s.is_empty());
         let origin = Origin::event(index, id.as_deref(), FieldStyle::TimelineJs);
         let Some(object) = event.as_object() else {
-            problems.push(Problem::error(origin.at, "an event should be an object"));
+            problems.push(Problem::error(origin.at, Message::new(Msg::PEventObject)));
             continue;
         };
         if let Some(draft) = draft(object, id, origin, &mut used, &mut problems) {
@@ -152,11 +153,11 @@ fn draft(
             | "unique_id" | "autolink" => {}
             "background" => problems.push(Problem::warning(
                 at.field("background"),
-                "backgrounds are not supported; it was ignored",
+                Message::new(Msg::PBackground),
             )),
             _ => problems.push(Problem::warning(
                 at.field(key),
-                format!("unknown field `{key}` was ignored"),
+                Message::new(Msg::PUnknownFieldIgnored).with("field", key),
             )),
         }
     }
@@ -165,7 +166,7 @@ fn draft(
         None | Some(Value::Null) => {
             errors.push(Problem::error(
                 origin.field("start"),
-                "missing start_date: every event needs at least a year",
+                Message::new(Msg::PMissingStartDate),
             ));
             None
         }
@@ -195,7 +196,7 @@ fn draft(
         title = display_date.clone().unwrap_or_else(|| start.display());
         problems.push(Problem::warning(
             origin.field("title"),
-            format!("the event has no headline; \"{title}\" is used as its title"),
+            Message::new(Msg::PNoHeadline).with("title", &title),
         ));
     }
     let id = id.unwrap_or_else(|| unique_slug(&title, used));
@@ -205,7 +206,7 @@ fn draft(
         Some(_) => {
             problems.push(Problem::warning(
                 at.field("media"),
-                "media should be an object; it was ignored",
+                Message::new(Msg::PMediaObject),
             ));
             Vec::new()
         }
@@ -267,7 +268,7 @@ fn slide_text(
         Some(_) => {
             problems.push(Problem::warning(
                 at.field("text"),
-                "text should be an object with `headline` and `text`; it was ignored",
+                Message::new(Msg::PTextObject),
             ));
             (String::new(), String::new())
         }
@@ -289,7 +290,7 @@ fn array<'a>(top: &'a Map<String, Value>, key: &str, problems: &mut Vec<Problem>
         Some(_) => {
             problems.push(Problem::error(
                 Location::part(Part::Top).field(key),
-                format!("`{key}` should be an array"),
+                Message::new(Msg::PShouldBeArray).with("field", key),
             ));
             &[]
         }
@@ -306,7 +307,7 @@ fn date_field(
     let Some(Value::Object(date)) = object.get(key) else {
         problems.push(Problem::error(
             at.field(key),
-            "a date should be an object such as {\"year\": 1998, \"month\": 8}",
+            Message::new(Msg::PDateObject).with("example", r#"{"year": 1998, "month": 8}"#),
         ));
         return None;
     };
@@ -325,7 +326,7 @@ fn date_field(
             Some(other) => {
                 problems.push(Problem::error(
                     at.field(&format!("{key}.{name}")),
-                    format!("expected a number or a string, found {other}"),
+                    Message::new(Msg::PNumberOrString).with("found", other),
                 ));
                 return None;
             }
@@ -352,45 +353,49 @@ pub(crate) struct DateParts {
 impl DateParts {
     /// The date at the precision of the parts present, or the name of the
     /// part at fault and why.
-    pub(crate) fn to_date(&self) -> Result<Date, (&'static str, String)> {
+    pub(crate) fn to_date(&self) -> Result<Date, (&'static str, Message)> {
         let Some(year_text) = &self.year else {
-            return Err((
-                "year",
-                "the year is missing; every date needs at least a year".into(),
-            ));
+            return Err(("year", Message::new(Msg::PYearMissing)));
         };
         let year = match Date::parse(&whole_number(year_text)) {
             Ok(Date::Year(year)) => year,
-            Ok(_) => return Err(("year", format!("`{year_text}` is not a year"))),
+            Ok(_) => return Err(("year", Message::new(Msg::PNotAYear).with("text", year_text))),
             Err(e) => return Err(("year", e.0)),
         };
         let number = |part: &'static str,
                       text: &str,
                       low: i64,
                       high: i64|
-         -> Result<i64, (&'static str, String)> {
-            let n: i64 = whole_number(text)
-                .parse()
-                .map_err(|_| (part, format!("the {part} `{text}` is not a whole number")))?;
+         -> Result<i64, (&'static str, Message)> {
+            let n: i64 = whole_number(text).parse().map_err(|_| {
+                let message = Message::new(Msg::PNotWholeNumber)
+                    .with("part", part)
+                    .with("text", text);
+                (part, message)
+            })?;
             if (low..=high).contains(&n) {
                 Ok(n)
             } else {
                 Err((
                     part,
-                    format!("{part} {n} does not exist; it should be {low} to {high}"),
+                    Message::new(Msg::PPartRange)
+                        .with("part", part)
+                        .with("n", n)
+                        .with("low", low)
+                        .with("high", high),
                 ))
             }
         };
         let Some(month_text) = &self.month else {
             if self.day.is_some() {
-                return Err(("day", "a day needs a month".into()));
+                return Err(("day", Message::new(Msg::PDayNeedsMonth)));
             }
             return Ok(Date::Year(year));
         };
         let month = number("month", month_text, 1, 12)? as u8;
         let Some(day_text) = &self.day else {
             if self.hour.is_some() || self.minute.is_some() {
-                return Err(("hour", "a time needs a day".into()));
+                return Err(("hour", Message::new(Msg::PTimeNeedsDay)));
             }
             return Ok(Date::Month(year, month));
         };
@@ -399,10 +404,11 @@ impl DateParts {
         if day > last {
             return Err((
                 "day",
-                format!(
-                    "{} {year} has {last} days, so day {day} does not exist",
-                    month_name(month)
-                ),
+                Message::new(Msg::PMonthDays)
+                    .with_message("month", month_message(month))
+                    .with("year", year)
+                    .with("last", last)
+                    .with("day", day),
             ));
         }
         if self.hour.is_none() && self.minute.is_none() {

@@ -20,7 +20,8 @@ use serde_json::{Map, Value};
 use super::format::{
     RawDataset, RawEra, RawEvent, RawHeader, RawLane, RawMedia, RawSource, RawTheme,
 };
-use super::parse::{Location, Problem};
+use super::parse::{Location, Message, Problem};
+use crate::i18n::Msg;
 
 /// One kind of object of the native format: the fields it knows, and the
 /// unknown ones a file gave it.
@@ -56,6 +57,7 @@ fields!(
         "eras",
         "lanes",
         "themes",
+        "actors",
         "events"
     ]
 );
@@ -133,8 +135,10 @@ fn warn_names<'a>(
     for name in names.filter(|name| !known.contains(&name.as_str())) {
         let location = at.field(name);
         let message = match suggestion(name, known) {
-            Some(field) => format!("unknown field `{name}` was ignored; did you mean `{field}`?"),
-            None => format!("unknown field `{name}` was ignored"),
+            Some(field) => Message::new(Msg::PUnknownFieldSuggest)
+                .with("field", name)
+                .with("suggestion", field),
+            None => Message::new(Msg::PUnknownFieldIgnored).with("field", name),
         };
         problems.push(Problem::warning(location, message));
     }

@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 use super::{inline, Block, Inline, MAX_DEPTH};
+use crate::model::Message;
 
 /// Containers open at once, at most; markers beyond stay text. Bounds the work
 /// per line (each line is matched against every open container).
@@ -138,11 +139,11 @@ enum Leaf {
 pub(super) struct Parser<'w> {
     stack: Vec<Container>,
     leaf: Option<Leaf>,
-    warnings: &'w mut Vec<String>,
+    warnings: &'w mut Vec<Message>,
 }
 
 impl<'w> Parser<'w> {
-    pub(super) fn new(warnings: &'w mut Vec<String>) -> Self {
+    pub(super) fn new(warnings: &'w mut Vec<Message>) -> Self {
         Parser {
             stack: vec![Container {
                 kind: Kind::Document,

@@ -10,6 +10,8 @@
 //! linear in the input whatever it holds.
 
 use super::{entity, safe_link, Inline, MAX_DEPTH};
+use crate::i18n::Msg;
+use crate::model::Message;
 
 /// Deepest nesting of parentheses inside a link destination. Also bounds how
 /// far a failed destination is scanned.
@@ -18,7 +20,7 @@ const MAX_PARENS: usize = 32;
 /// Parses `text` (the lines of one paragraph joined by '\n', each without its
 /// leading whitespace) into inlines. `base` is the nesting depth already used by
 /// enclosing lists.
-pub(super) fn parse(text: &str, base: usize, warnings: &mut Vec<String>) -> Vec<Inline> {
+pub(super) fn parse(text: &str, base: usize, warnings: &mut Vec<Message>) -> Vec<Inline> {
     let mut scanner = Scanner {
         src: text,
         bytes: text.as_bytes(),
@@ -102,7 +104,7 @@ struct Scanner<'a> {
     last: [Option<Option<usize>>; 4],
     /// Warnings about dropped links, in the order the links start, with the
     /// token where each starts.
-    dropped: Vec<(usize, String)>,
+    dropped: Vec<(usize, Message)>,
 }
 
 impl Scanner<'_> {
@@ -339,9 +341,7 @@ impl Scanner<'_> {
         if safe_link(&dest) {
             Wrap::Link(dest)
         } else {
-            let warning = format!(
-                "the link to \"{dest}\" was dropped (its text is kept): only http, https and mailto links are allowed"
-            );
+            let warning = Message::new(Msg::PLinkDropped).with("dest", &dest);
             // A link closes after the autolinks in its text: keep the order
             // in which the links start.
             let at = self.dropped.partition_point(|&(start, _)| start < token);

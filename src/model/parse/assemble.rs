@@ -7,7 +7,8 @@ use super::super::date::Date;
 use super::super::markdown::{self, safe_url};
 use super::super::{Dataset, Days, Era, Event, Lane, Media, Source, Status, Text, Theme};
 use super::origin::Origin;
-use super::problem::{sort_by_position, Item, Loaded, Location, Part, Problem};
+use super::problem::{sort_by_position, Item, Loaded, Location, Message, Part, Problem};
+use crate::i18n::Msg;
 use crate::order::float_key;
 
 /// An event read by an importer, with its dates checked, before the checks
@@ -69,6 +70,8 @@ pub(crate) struct Header {
     pub lanes: Vec<Lane>,
     /// Themes declared up front, ids unique.
     pub themes: Vec<Theme>,
+    /// Actors declared up front, ids unique.
+    pub actors: Vec<Theme>,
 }
 
 /// The lane used for events that name neither a lane nor an actor.
@@ -170,19 +173,24 @@ impl Assembler {
         if id.is_empty() {
             errors.push(Problem::error(
                 origin.field("id"),
-                "the id is empty; every event needs a unique id",
+                Message::new(Msg::PIdEmpty),
             ));
         } else if let Some(&first) = self.seen_ids.get(&id) {
             let first = Origin::short(origin.style, self.short_origins[first] as usize);
             errors.push(Problem::error(
                 origin.field("id"),
-                format!("duplicate id: {first} already uses \"{id}\""),
+                Message::new(Msg::PDuplicateId)
+                    .with_location("first", first)
+                    .with("id", &id),
             ));
         }
         let mut title = draft.title;
         trim_in_place(&mut title.default);
         if title.default.is_empty() {
-            errors.push(Problem::error(origin.field("title"), "the title is empty"));
+            errors.push(Problem::error(
+                origin.field("title"),
+                Message::new(Msg::PTitleEmpty),
+            ));
         }
         if !errors.is_empty() {
             problems.extend(errors);
@@ -204,7 +212,7 @@ impl Assembler {
                 if self.declared_lanes && draft.lane.is_some() {
                     problems.push(Problem::warning(
                         origin.field("lane"),
-                        format!("lane \"{lane_name}\" is not declared in `lanes`; it was added at the bottom"),
+                        Message::new(Msg::PLaneUndeclared).with("lane", lane_name),
                     ));
                 }
                 let lanes = &mut self.header.lanes;
@@ -242,10 +250,7 @@ impl Assembler {
                 if !ok {
                     problems.push(Problem::warning(
                         origin.field("media"),
-                        format!(
-                            "media must be an http or https URL; \"{}\" was dropped",
-                            m.url
-                        ),
+                        Message::new(Msg::PUnsafeMedia).with("url", &m.url),
                     ));
                 }
                 ok
@@ -301,7 +306,7 @@ impl Assembler {
             sort_by_position(&mut problems);
             problems.push(Problem::error(
                 Location::part(Part::Events),
-                "the dataset has no events that could be loaded",
+                Message::new(Msg::PNoEvents),
             ));
             return Err(problems);
         }
@@ -334,7 +339,7 @@ impl Assembler {
                     Some(i) => related.push(i),
                     None => problems.push(Problem::warning(
                         origin.field("related"),
-                        format!("no event has the id \"{id}\"; the link was dropped"),
+                        Message::new(Msg::PRelatedUnknown).with("id", &id),
                     )),
                 }
             }
@@ -375,6 +380,7 @@ impl Assembler {
                 eras,
                 lanes: header.lanes,
                 themes: header.themes,
+                actors: header.actors,
                 events,
             },
             problems,
@@ -405,7 +411,7 @@ fn trim_in_place(text: &mut String) {
 
 /// The warnings for link targets that Markdown `source` would drop. Only
 /// text with a `[` or `<` can hold a link, so most summaries skip the parse.
-pub(crate) fn link_warnings(source: &str) -> Vec<String> {
+pub(crate) fn link_warnings(source: &str) -> Vec<Message> {
     // Bytes rather than chars: the same answer, as both are ASCII, without
     // decoding every summary of a large file.
     if source.bytes().any(|b| b == b'[' || b == b'<') {
@@ -429,11 +435,9 @@ fn span(
         if end_start < range.0 {
             problems.push(Problem::error(
                 end_at(),
-                format!(
-                    "it ends ({}) before it starts ({})",
-                    end.display(),
-                    start.display()
-                ),
+                Message::new(Msg::PEndsBeforeStart)
+                    .with_date("end", end)
+                    .with_date("start", start),
             ));
             return None;
         }
@@ -469,7 +473,7 @@ fn checked_source(mut source: Source, at: &Location, problems: &mut Vec<Problem>
             problems.push(Problem::warning(
                 at.item(Item::SourceTitled(source.title.clone()))
                     .field("url"),
-                format!("only http and https links are allowed; \"{url}\" was dropped"),
+                Message::new(Msg::PUnsafeUrl).with("url", &url),
             ));
         }
     }

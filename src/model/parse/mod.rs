@@ -25,7 +25,7 @@ pub(crate) use native::{native_event_text, native_event_value, native_header, pa
 pub(crate) use origin::{FieldStyle, Origin};
 #[cfg(test)]
 pub(crate) use problem::locations;
-pub use problem::{Column, Inner, Item, Loaded, Location, Part, Problem, ProblemKind};
+pub use problem::{Column, Inner, Item, Loaded, Location, Message, Part, Problem, ProblemKind};
 pub(crate) use serde_error::json_problem;
 
 #[cfg(test)]

@@ -14,8 +14,9 @@ use super::super::markdown::safe_url;
 use super::super::{Lane, Media, Source, Status, Text, Theme};
 use super::assemble::{make_era, Assembler, Draft, Header, DEFAULT_LANGUAGE};
 use super::origin::{FieldStyle, Origin};
-use super::problem::{Item, Loaded, Location, Part, Problem};
+use super::problem::{Item, Loaded, Location, Message, Part, Problem};
 use super::serde_error::{json_problem, kind_of, read_lenient, read_strict};
+use crate::i18n::Msg;
 use crate::model::unknown_fields::warn_unknown;
 
 /// Parses and checks a native JSON dataset.
@@ -34,7 +35,7 @@ pub(crate) fn parse_native_value(value: Value) -> Result<Loaded, Vec<Problem>> {
     let Value::Object(mut top) = value else {
         return Err(vec![Problem::error(
             Location::part(Part::Top),
-            "expected an object with an `events` array, e.g. {\"events\": [...]}",
+            Message::new(Msg::PExpectedEventsObject).with("example", r#"{"events": [...]}"#),
         )]);
     };
     let mut problems = Vec::new();
@@ -42,7 +43,7 @@ pub(crate) fn parse_native_value(value: Value) -> Result<Loaded, Vec<Problem>> {
     if events.is_none() && problems.is_empty() {
         return Err(vec![Problem::error(
             Location::part(Part::Top),
-            "missing field `events`: a dataset needs an `events` array",
+            Message::new(Msg::PMissingEvents),
         )]);
     }
     let events = events.unwrap_or_default();
@@ -65,6 +66,7 @@ pub(crate) fn native_header(
     let lanes = take_array(&mut top, "lanes", &mut problems).unwrap_or_default();
     let eras = take_array(&mut top, "eras", &mut problems).unwrap_or_default();
     let themes = take_array(&mut top, "themes", &mut problems).unwrap_or_default();
+    let actors = take_array(&mut top, "actors", &mut problems).unwrap_or_default();
     let dataset = Location::part(Part::Dataset);
     let raw: RawHeader = read_lenient(top, MINIMAL_DATASET, &dataset, &mut problems)
         .ok_or_else(|| problems.clone())?;
@@ -99,6 +101,7 @@ pub(crate) fn native_header(
         eras: Vec::new(),
         lanes: Vec::new(),
         themes: Vec::new(),
+        actors: Vec::new(),
     };
 
     let mut lane_ids: HashMap<String, usize> = HashMap::new();
@@ -110,13 +113,13 @@ pub(crate) fn native_header(
         warn_unknown(&lane, &at, &mut problems);
         let id = lane.id.trim().to_owned();
         if id.is_empty() {
-            problems.push(Problem::warning(at, "a lane without an id was ignored"));
+            problems.push(Problem::warning(at, Message::new(Msg::PLaneWithoutId)));
             continue;
         }
         if lane_ids.contains_key(&id) {
             problems.push(Problem::warning(
                 at,
-                format!("lane id \"{id}\" is declared twice; the first one is used"),
+                Message::new(Msg::PLaneTwice).with("id", &id),
             ));
             continue;
         }
@@ -125,27 +128,8 @@ pub(crate) fn native_header(
         header.lanes.push(Lane { label, id });
     }
 
-    for (i, value) in themes.into_iter().enumerate() {
-        let at = Location::part(Part::Theme(i));
-        let Some(theme) = read_strict::<RawTheme>(value, MINIMAL_THEME, &at, &mut problems) else {
-            continue;
-        };
-        warn_unknown(&theme, &at, &mut problems);
-        let id = theme.id;
-        if id.trim().is_empty() {
-            problems.push(Problem::warning(at, "a theme without an id was ignored"));
-            continue;
-        }
-        if header.themes.iter().any(|t| t.id == id) {
-            problems.push(Problem::warning(
-                at,
-                format!("theme id \"{id}\" is declared twice; the first one is used"),
-            ));
-            continue;
-        }
-        let label = label(theme.label, &id, &header.language, &at, &mut problems);
-        header.themes.push(Theme { label, id });
-    }
+    header.themes = labelled(themes, Part::Theme, &header.language, &mut problems);
+    header.actors = labelled(actors, Part::Actor, &header.language, &mut problems);
 
     for (i, value) in eras.into_iter().enumerate() {
         let at = Location::part(Part::Era(i));
@@ -296,11 +280,45 @@ fn take_array(
         other => {
             problems.push(Problem::error(
                 Location::part(Part::Dataset).field(name),
-                format!("expected an array, found {}", kind_of(&other)),
+                Message::new(Msg::PExpectedArray).with_message("found", kind_of(&other)),
             ));
             None
         }
     }
+}
+
+/// The declared themes (or actors) of `values`, each at `part(index)`:
+/// ids unique, labels translated.
+fn labelled(
+    values: Vec<Value>,
+    part: fn(usize) -> Part,
+    language: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<Theme> {
+    let (without_id, twice) = match part(0) {
+        Part::Actor(_) => (Msg::PActorWithoutId, Msg::PActorTwice),
+        _ => (Msg::PThemeWithoutId, Msg::PThemeTwice),
+    };
+    let mut out: Vec<Theme> = Vec::new();
+    for (i, value) in values.into_iter().enumerate() {
+        let at = Location::part(part(i));
+        let Some(theme) = read_strict::<RawTheme>(value, MINIMAL_THEME, &at, problems) else {
+            continue;
+        };
+        warn_unknown(&theme, &at, problems);
+        let id = theme.id;
+        if id.trim().is_empty() {
+            problems.push(Problem::warning(at, Message::new(without_id)));
+            continue;
+        }
+        if out.iter().any(|t| t.id == id) {
+            problems.push(Problem::warning(at, Message::new(twice).with("id", &id)));
+            continue;
+        }
+        let label = label(theme.label, &id, language, &at, problems);
+        out.push(Theme { label, id });
+    }
+    out
 }
 
 /// Turns a text field into [`Text`], keyed on the dataset's default language.
@@ -323,7 +341,9 @@ fn text(
                     if let Some((lang, text)) = first {
                         problems.push(Problem::warning(
                             at(),
-                            format!("no text in the default language \"{language}\"; the \"{lang}\" text is used instead"),
+                            Message::new(Msg::PNoDefaultLanguage)
+                                .with("language", language)
+                                .with("lang", &lang),
                         ));
                         text
                     } else {
@@ -370,7 +390,7 @@ fn native_source(raw: RawSource, at: &Location, problems: &mut Vec<Problem>) -> 
         if !ok {
             problems.push(Problem::warning(
                 at.field("url"),
-                format!("only http and https links are allowed; \"{url}\" was dropped"),
+                Message::new(Msg::PUnsafeUrl).with("url", url),
             ));
         }
         ok
@@ -383,7 +403,7 @@ fn native_source(raw: RawSource, at: &Location, problems: &mut Vec<Problem>) -> 
             Err(DateError(message)) => {
                 problems.push(Problem::warning(
                     at.field("date"),
-                    format!("{message}; the source date was dropped"),
+                    Message::new(Msg::PSourceDateDropped).with_message("message", message),
                 ));
                 None
             }
@@ -407,7 +427,7 @@ fn checked_importance(value: Option<u8>, at: &Location, problems: &mut Vec<Probl
     } else {
         problems.push(Problem::warning(
             at.field("importance"),
-            format!("importance runs from 1 (a detail) to 5 (central); {value} was ignored"),
+            Message::new(Msg::PImportanceRange).with("value", value),
         ));
         None
     }

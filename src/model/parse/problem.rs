@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use super::super::Dataset;
+use super::super::{Dataset, Date};
+use crate::i18n::{Locale, Msg};
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,11 +22,11 @@ pub struct Problem {
     /// Where: "line 3, column 7" or "event 4 (id \"treaty\"), field `start`".
     pub location: Location,
     /// What is wrong and what was expected.
-    pub message: String,
+    pub message: Message,
 }
 
 impl Problem {
-    pub(crate) fn error(location: Location, message: impl Into<String>) -> Problem {
+    pub(crate) fn error(location: Location, message: impl Into<Message>) -> Problem {
         Problem {
             kind: ProblemKind::Error,
             location,
@@ -33,7 +34,7 @@ impl Problem {
         }
     }
 
-    pub(crate) fn warning(location: Location, message: impl Into<String>) -> Problem {
+    pub(crate) fn warning(location: Location, message: impl Into<Message>) -> Problem {
         Problem {
             kind: ProblemKind::Warning,
             location,
@@ -42,13 +43,186 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// The problem as one line in `locale`: "error: line 3, column 7: …".
+    pub fn text_in(&self, locale: Locale) -> String {
+        let kind = match self.kind {
+            ProblemKind::Error => Msg::ProblemLineError,
+            ProblemKind::Warning => Msg::ProblemLineWarning,
+        };
+        locale.f(
+            kind,
+            &[
+                ("location", &self.location.text_in(locale)),
+                ("message", &self.message.text_in(locale)),
+            ],
+        )
+    }
+}
+
+/// In English, as the CLI and the tests read it.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.kind {
-            ProblemKind::Error => "error",
-            ProblemKind::Warning => "warning",
+        f.write_str(&self.text_in(Locale::ENGLISH))
+    }
+}
+
+/// What a problem says: a key of the interface's tables (`src/i18n/*.toml`)
+/// with its arguments, written in the reader's language when shown
+/// ([`Message::text_in`]). Its English text is kept too: `Display`, the CLI
+/// and the tests read that, and it derefs to it (`message.contains(..)`).
+///
+/// A `String` or `&str` converts into an untranslated message, shown as
+/// written in every language: the fallback that keeps
+/// `Problem::error(at, format!(..))` compiling. To convert such a site, add a
+/// key to en.toml and ja.toml whose English text is the `format!` string with
+/// each `{expression}` named as a placeholder, e.g.
+/// `lane_unknown = "lane `{lane}` is not declared"`, and write
+/// `Message::new(Msg::LaneUnknown).with("lane", &id)` instead of the
+/// `format!`. The test `fixtures_have_only_keyed_messages` (tests/import.rs)
+/// finds any that remain for the fixtures.
+#[derive(Clone, Debug)]
+pub struct Message {
+    /// The message's key; `None` for an untranslated text.
+    key: Option<Msg>,
+    /// The placeholders' values by name.
+    args: Vec<(&'static str, Arg)>,
+    /// The text in English (for an untranslated text: the text).
+    english: String,
+}
+
+/// The value of a placeholder.
+#[derive(Clone, Debug)]
+enum Arg {
+    /// Written as is in every language: a field name, a number, text from
+    /// the file, a library's own message.
+    Verbatim(String),
+    /// A message of its own, translated as well.
+    Message(Message),
+    /// A place in the file, written in the reader's language.
+    Location(Location),
+    /// A date, written as the reader's language writes dates.
+    Date(Date),
+}
+
+impl Message {
+    /// The message `key`, with no arguments yet.
+    pub fn new(key: Msg) -> Message {
+        Message {
+            key: Some(key),
+            args: Vec::new(),
+            english: Locale::ENGLISH.t(key).to_owned(),
+        }
+    }
+
+    /// With placeholder `name` set to `value`, written the same in every
+    /// language.
+    pub fn with(mut self, name: &'static str, value: impl fmt::Display) -> Message {
+        self.args.push((name, Arg::Verbatim(value.to_string())));
+        self.english = self.text_in(Locale::ENGLISH);
+        self
+    }
+
+    /// With placeholder `name` set to another message, translated as well.
+    pub fn with_message(mut self, name: &'static str, value: impl Into<Message>) -> Message {
+        self.args.push((name, Arg::Message(value.into())));
+        self.english = self.text_in(Locale::ENGLISH);
+        self
+    }
+
+    /// With placeholder `name` set to a place in the file.
+    pub fn with_location(mut self, name: &'static str, value: Location) -> Message {
+        self.args.push((name, Arg::Location(value)));
+        self.english = self.text_in(Locale::ENGLISH);
+        self
+    }
+
+    /// With placeholder `name` set to a date.
+    pub fn with_date(mut self, name: &'static str, value: Date) -> Message {
+        self.args.push((name, Arg::Date(value)));
+        self.english = self.text_in(Locale::ENGLISH);
+        self
+    }
+
+    /// The message in `locale`.
+    pub fn text_in(&self, locale: Locale) -> String {
+        let Some(key) = self.key else {
+            return self.english.clone();
         };
-        write!(f, "{kind}: {}: {}", self.location, self.message)
+        let values: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(name, arg)| match arg {
+                Arg::Verbatim(text) => (*name, text.clone()),
+                Arg::Message(message) => (*name, message.text_in(locale)),
+                Arg::Location(location) => (*name, location.text_in(locale)),
+                Arg::Date(date) => (*name, locale.dates().date(date)),
+            })
+            .collect();
+        let args: Vec<(&str, &dyn fmt::Display)> = values
+            .iter()
+            .map(|(name, text)| (*name, text as &dyn fmt::Display))
+            .collect();
+        locale.f(key, &args)
+    }
+
+    /// Whether this message and every message inside it has a key: whether
+    /// it reads in every language annals speaks.
+    pub fn is_keyed(&self) -> bool {
+        self.key.is_some()
+            && self.args.iter().all(|(_, arg)| match arg {
+                Arg::Verbatim(_) | Arg::Location(_) | Arg::Date(_) => true,
+                Arg::Message(message) => message.is_keyed(),
+            })
+    }
+
+    /// The English text.
+    pub fn as_str(&self) -> &str {
+        &self.english
+    }
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Message {
+        Message {
+            key: None,
+            args: Vec::new(),
+            english: text,
+        }
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Message {
+        Message::from(text.to_owned())
+    }
+}
+
+impl From<Message> for String {
+    fn from(message: Message) -> String {
+        message.english
+    }
+}
+
+impl std::ops::Deref for Message {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.english
+    }
+}
+
+/// Two messages are equal when they read the same in English.
+impl PartialEq for Message {
+    fn eq(&self, other: &Message) -> bool {
+        self.english == other.english
+    }
+}
+
+impl Eq for Message {}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.english)
     }
 }
 
@@ -132,6 +306,8 @@ pub enum Part {
     Era(usize),
     /// One of `themes`: `themes[1]`.
     Theme(usize),
+    /// One of the dataset's `actors`: `actors[0]`.
+    Actor(usize),
 }
 
 /// Where inside an event or part: a sub-item, a field, a translation. Each
@@ -218,49 +394,66 @@ impl Location {
     }
 }
 
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Location {
+    /// Where, in `locale`: "line 3, column 7", "3行目、7列目".
+    pub fn text_in(&self, l: Locale) -> String {
         match self {
-            Location::Named(name) => f.write_str(name),
-            Location::File => f.write_str("file"),
-            Location::Text { line, column } => write!(f, "line {line}, column {column}"),
-            Location::Byte(offset) => write!(f, "byte {offset}"),
+            Location::Named(name) => name.clone(),
+            Location::File => l.t(Msg::LocFile).to_owned(),
+            Location::Text { line, column } => {
+                l.f(Msg::LocLineColumn, &[("line", line), ("column", column)])
+            }
+            Location::Byte(offset) => l.f(Msg::LocByte, &[("offset", offset)]),
             Location::Part { part, inner } => {
                 let empty = inner.is_empty();
-                match part {
-                    Part::Top if empty => f.write_str("top level")?,
-                    Part::Top => {}
-                    Part::Dataset => f.write_str("dataset")?,
-                    Part::Events => f.write_str("events")?,
-                    Part::Title => f.write_str("title")?,
-                    Part::Lane(i) => write!(f, "lanes[{i}]")?,
-                    Part::Era(i) => write!(f, "eras[{i}]")?,
-                    Part::Theme(i) => write!(f, "themes[{i}]")?,
-                }
+                let mut out = match part {
+                    Part::Top if empty => l.t(Msg::LocTop).to_owned(),
+                    Part::Top => String::new(),
+                    Part::Dataset => l.t(Msg::LocDataset).to_owned(),
+                    Part::Events => l.t(Msg::LocEvents).to_owned(),
+                    Part::Title => l.t(Msg::LocTitle).to_owned(),
+                    Part::Lane(i) => format!("lanes[{i}]"),
+                    Part::Era(i) => format!("eras[{i}]"),
+                    Part::Theme(i) => format!("themes[{i}]"),
+                    Part::Actor(i) => format!("actors[{i}]"),
+                };
                 if !empty && *part != Part::Top {
-                    f.write_str(", ")?;
+                    out.push_str(l.t(Msg::LocSeparator));
                 }
-                inner.fmt(f)
+                out.push_str(&inner.text_in(l));
+                out
             }
             Location::Event { index, id, inner } => {
-                write!(f, "event {index}")?;
-                if let Some(id) = id {
-                    write!(f, " (id \"{id}\")")?;
-                }
+                let mut out = match id {
+                    Some(id) => l.f(Msg::LocEventId, &[("index", index), ("id", id)]),
+                    None => l.f(Msg::LocEvent, &[("index", index)]),
+                };
                 if !inner.is_empty() {
-                    f.write_str(", ")?;
+                    out.push_str(l.t(Msg::LocSeparator));
                 }
-                inner.fmt(f)
+                out.push_str(&inner.text_in(l));
+                out
             }
             Location::Row { row, column } => {
-                write!(f, "row {row}")?;
+                let row = l.f(Msg::LocRow, &[("row", row)]);
                 match column {
-                    Some(Column::Named(name)) => write!(f, ", column `{name}`"),
-                    Some(Column::Number(n)) => write!(f, ", column {n}"),
-                    None => Ok(()),
+                    Some(Column::Named(name)) => {
+                        l.f(Msg::LocRowColumnNamed, &[("row", &row), ("column", name)])
+                    }
+                    Some(Column::Number(n)) => {
+                        l.f(Msg::LocRowColumnNumber, &[("row", &row), ("column", n)])
+                    }
+                    None => row,
                 }
             }
         }
+    }
+}
+
+/// In English, as the CLI and the tests read it.
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text_in(Locale::ENGLISH))
     }
 }
 
@@ -268,26 +461,24 @@ impl Inner {
     fn is_empty(&self) -> bool {
         self.item.is_none() && self.field.is_none() && self.language.is_none()
     }
-}
 
-impl fmt::Display for Inner {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.item {
-            Some(Item::Media(i)) => write!(f, "media[{i}]")?,
-            Some(Item::Source(i)) => write!(f, "sources[{i}]")?,
-            Some(Item::SourceTitled(title)) => write!(f, "source \"{title}\"")?,
-            None => {}
-        }
+    fn text_in(&self, l: Locale) -> String {
+        let mut out = match &self.item {
+            Some(Item::Media(i)) => format!("media[{i}]"),
+            Some(Item::Source(i)) => format!("sources[{i}]"),
+            Some(Item::SourceTitled(title)) => l.f(Msg::LocSourceTitled, &[("title", title)]),
+            None => String::new(),
+        };
         if let Some(field) = &self.field {
             if self.item.is_some() {
-                f.write_str(", ")?;
+                out.push_str(l.t(Msg::LocSeparator));
             }
-            write!(f, "field `{field}`")?;
+            out.push_str(&l.f(Msg::LocField, &[("field", field)]));
         }
         if let Some(language) = &self.language {
-            write!(f, " ({language})")?;
+            out.push_str(&l.f(Msg::LocLanguage, &[("language", language)]));
         }
-        Ok(())
+        out
     }
 }
 

@@ -7,7 +7,8 @@ use serde::de::value::MapDeserializer;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::problem::{Location, Problem};
+use super::problem::{Location, Message, Problem};
+use crate::i18n::Msg;
 use crate::model::unknown_fields::{warn_unknown_in, Fields};
 
 /// Reads an object of type `T`; on failure reports which fields are wrong, as
@@ -21,7 +22,7 @@ pub(crate) fn read_strict<T: DeserializeOwned + Fields>(
     let Value::Object(map) = value else {
         problems.push(Problem::error(
             at.clone(),
-            format!("expected an object, found {}", kind_of(&value)),
+            Message::new(Msg::PExpectedObject).with_message("found", kind_of(&value)),
         ));
         return None;
     };
@@ -36,11 +37,11 @@ pub(crate) fn read_strict<T: DeserializeOwned + Fields>(
                 Some(name) => at.field(name),
                 None => at.clone(),
             };
-            problems.push(Problem::error(at, message));
+            problems.push(Problem::error(at, serde_message(message)));
         }
     }
     for (name, message) in fields {
-        problems.push(Problem::error(at.field(&name), message));
+        problems.push(Problem::error(at.field(&name), serde_message(message)));
     }
     // A typo is often why a required field is missing.
     warn_unknown_in::<T>(&map, at, problems);
@@ -63,7 +64,7 @@ pub(super) fn read_lenient<T: DeserializeOwned + Fields>(
     for (name, message) in fields {
         problems.push(Problem::error(
             at.field(&name),
-            format!("{message}; the field was ignored"),
+            Message::new(Msg::PFieldIgnored).with_message("message", serde_message(message)),
         ));
         map.remove(&name);
     }
@@ -157,26 +158,41 @@ fn missing_field(message: &str) -> Option<&str> {
     message.strip_prefix("missing field `")?.split('`').next()
 }
 
-pub(super) fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+/// What kind of JSON value `value` is: "a number".
+pub(super) fn kind_of(value: &Value) -> Message {
+    Message::new(match value {
+        Value::Null => Msg::KindNull,
+        Value::Bool(_) => Msg::KindBoolean,
+        Value::Number(_) => Msg::KindNumber,
+        Value::String(_) => Msg::KindString,
+        Value::Array(_) => Msg::KindArray,
+        Value::Object(_) => Msg::KindObject,
+    })
+}
+
+/// serde's message for a field or object that did not read, keyed: a
+/// missing field by its name, our own "expected text" message as itself, and
+/// anything else (serde's own English, "invalid type: …") as a detail inside
+/// a sentence of the reader's language.
+fn serde_message(message: String) -> Message {
+    if let Some(name) =
+        missing_field(&message).filter(|n| message == format!("missing field `{n}`"))
+    {
+        return Message::new(Msg::PMissingField).with("field", name);
     }
+    if message == crate::model::format::TEXT_EXPECTED {
+        return Message::new(Msg::PTextExpected)
+            .with("example", crate::model::format::TEXT_EXAMPLE);
+    }
+    Message::new(Msg::PInvalidValue).with("detail", message)
 }
 
 pub(crate) fn json_problem(e: &serde_json::Error) -> Problem {
     // serde_json appends " at line L column C" to its message; the location
     // gets its own field instead.
     let message = e.to_string();
-    let message = message
-        .split(" at line ")
-        .next()
-        .unwrap_or(&message)
-        .to_owned();
+    let message = message.split(" at line ").next().unwrap_or(&message);
+    let message = Message::new(Msg::PJsonSyntax).with("detail", message);
     Problem::error(
         Location::Text {
             line: e.line(),

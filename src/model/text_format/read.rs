@@ -236,7 +236,7 @@ impl Reader {
         if let Some((key, lang, value_at)) = field_key(line, HEADER_KEYS, HEADER_TRANSLATED) {
             self.header_line(number, line, key, lang, value_at, body);
             true
-        } else if let Some(rest) = line.strip_prefix(['@', '#']) {
+        } else if let Some(rest) = line.strip_prefix(['@', '#', '&']) {
             self.declaration(number, line, rest, body);
             true
         } else {
@@ -313,12 +313,15 @@ impl Reader {
         }
     }
 
-    /// `@id: Label` (a lane) or `#id: Label` (a theme), or the id alone,
+    /// `@id: Label` (a lane), `#id: Label` (a theme) or `&id: Label` (an
+    /// actor), or the id alone,
     /// where `rest` follows the sigil; translated labels (`label.ja: …`) on
     /// the lines under it.
     fn declaration(&mut self, number: usize, line: &str, rest: &str, body: &[BodyLine]) {
         let (what, sigil) = if line.starts_with('#') {
             ("theme", '#')
+        } else if line.starts_with('&') {
+            ("actor", '&')
         } else {
             ("lane", '@')
         };
@@ -371,10 +374,10 @@ impl Reader {
         }
         // A plain id holds no white space; a quoted one is taken as written.
         let place = at(number, line, 0);
-        let ids: Vec<&str> = if sigil == '@' {
-            self.header.lanes.iter().map(|l| l.id.as_str()).collect()
-        } else {
-            self.header.themes.iter().map(|t| t.id.as_str()).collect()
+        let ids: Vec<&str> = match sigil {
+            '@' => self.header.lanes.iter().map(|l| l.id.as_str()).collect(),
+            '&' => self.header.actors.iter().map(|a| a.id.as_str()).collect(),
+            _ => self.header.themes.iter().map(|t| t.id.as_str()).collect(),
         };
         if id.trim().is_empty() {
             self.problems.push(Problem::warning(
@@ -389,10 +392,10 @@ impl Reader {
         } else {
             label.default.get_or_insert_with(|| id.clone());
             let label = label.text();
-            if sigil == '@' {
-                self.header.lanes.push(Lane { label, id });
-            } else {
-                self.header.themes.push(Theme { label, id });
+            match sigil {
+                '@' => self.header.lanes.push(Lane { label, id }),
+                '&' => self.header.actors.push(Theme { label, id }),
+                _ => self.header.themes.push(Theme { label, id }),
             }
         }
     }

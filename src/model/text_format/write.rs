@@ -53,6 +53,12 @@ pub fn to_text(dataset: &Dataset) -> String {
             declaration(&mut out, '#', &theme.id, &theme.label);
         }
     }
+    if !dataset.actors.is_empty() {
+        out.push('\n');
+        for actor in &dataset.actors {
+            declaration(&mut out, '&', &actor.id, &actor.label);
+        }
+    }
 
     if !dataset.eras.is_empty() {
         out.push('\n');
