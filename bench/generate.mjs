@@ -95,15 +95,26 @@ export function dateParts(text) {
 const pad = (n) => String(n).padStart(2, '0');
 const isoParts = ({ year, month = 1, day = 1 }) => `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 
+/**
+ * A native text field as the peers take it: a plain string, or a translated
+ * text (`{"en": …, "ja": …}`) read in the dataset's own language.
+ */
+export function plain(value, language = 'en') {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  return value[language] ?? Object.values(value)[0] ?? '';
+}
+
 /** TimelineJS3 JSON: one slide per event, grouped by lane label. */
 export function toTimelineJS(native) {
-  const labels = new Map(native.lanes.map((l) => [l.id, l.label]));
+  const t = (value) => plain(value, native.language);
+  const labels = new Map(native.lanes.map((l) => [l.id, t(l.label)]));
   return {
-    title: { text: { headline: native.title, text: native.description ?? '' } },
+    title: { text: { headline: t(native.title), text: t(native.description) } },
     events: native.events.map((e) => {
       const slide = {
         start_date: dateParts(e.start),
-        text: { headline: e.title, text: e.summary ?? '' },
+        text: { headline: t(e.title), text: t(e.summary) },
         group: labels.get(e.lane) ?? e.lane,
         unique_id: e.id,
       };
@@ -115,10 +126,11 @@ export function toTimelineJS(native) {
 
 /** vis-timeline items and groups: boxes for instants, ranges when there is an end. */
 export function toVis(native) {
+  const t = (value) => plain(value, native.language);
   return {
-    groups: native.lanes.map((l) => ({ id: l.id, content: l.label })),
+    groups: native.lanes.map((l) => ({ id: l.id, content: t(l.label) || l.id })),
     items: native.events.map((e) => {
-      const item = { id: e.id, content: e.title, start: isoParts(dateParts(e.start)), group: e.lane };
+      const item = { id: e.id, content: t(e.title), start: isoParts(dateParts(e.start)), group: e.lane };
       if (e.end) item.end = isoParts(dateParts(e.end));
       return item;
     }),

@@ -129,3 +129,20 @@ test('precompress.mjs writes .gz and .br copies of every file, and serve-dist.mj
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('the benchmark gives the peers the default dataset as plain strings, in its own language', async () => {
+  const { toVis, toTimelineJS, plain } = await import(join(scripts, '..', 'bench', 'generate.mjs'));
+  assert.equal(plain('Tokyo'), 'Tokyo');
+  assert.equal(plain({ en: 'Japan', ja: '日本' }, 'en'), 'Japan');
+  assert.equal(plain({ ja: '日本' }, 'en'), '日本', 'another language rather than nothing');
+  assert.equal(plain(undefined), '');
+  const native = JSON.parse(await readFile(join(scripts, '..', 'static', 'data', 'alliance.json'), 'utf8'));
+  const vis = toVis(native);
+  const tl = toTimelineJS(native);
+  for (const value of [...vis.groups.map((g) => g.content), ...vis.items.map((i) => i.content),
+    ...tl.events.map((e) => e.text.headline), ...tl.events.map((e) => e.group), tl.title.text.headline]) {
+    assert.equal(typeof value, 'string');
+    assert.ok(value.length > 0);
+  }
+  assert.ok(vis.items.some((i) => i.content === 'North Korea fires Taepodong-1 over Japan'));
+});

@@ -411,21 +411,6 @@ fn place(
     text: Typeset,
 ) -> Item {
     let width = scale.width;
-    let (x0, x1, label_x) = if event.is_instant() {
-        let x = scale.x((event.range.0 + event.range.1) / 2.0);
-        (
-            x - options.point_radius,
-            x + options.point_radius,
-            x + options.point_radius + 5.0,
-        )
-    } else {
-        let x0 = scale.x(event.range.0).max(-options.min_bar);
-        let x1 = scale
-            .x(event.range.1)
-            .min(width + options.min_bar)
-            .max(x0 + options.min_bar);
-        (x0, x1, x0.max(0.0) + 6.0)
-    };
     let style = match event.status {
         Status::Planned | Status::Proposed => TextStyle::LabelItalic,
         _ => TextStyle::Label,
@@ -440,6 +425,29 @@ fn place(
             0.0
         };
         text.measure.width(title, style) + LABEL_SLACK + padding
+    };
+    let (x0, x1, label_x) = if event.is_instant() {
+        let x = scale.x((event.range.0 + event.range.1) / 2.0);
+        (
+            x - options.point_radius,
+            x + options.point_radius,
+            x + options.point_radius + 5.0,
+        )
+    } else {
+        let x0 = scale.x(event.range.0).max(-options.min_bar);
+        let x1 = scale
+            .x(event.range.1)
+            .min(width + options.min_bar)
+            .max(x0 + options.min_bar);
+        // A bar wide enough holds its label; a narrower one has it beside
+        // it, so the text never runs across the bar's own edge.
+        let inside = x0.max(0.0) + 6.0;
+        let label_x = if inside + label_width <= x1 - 6.0 {
+            inside
+        } else {
+            x1 + 5.0
+        };
+        (x0, x1, label_x)
     };
     Item {
         lane: event.lane,
@@ -752,8 +760,14 @@ mod tests {
             // its room to one at least as important.
             for e in &l.events {
                 let event = &d.events[e.index];
-                let wanted = Advances.width(event.title.default_text(), TextStyle::LabelItalic).min(Advances.width(event.title.default_text(), TextStyle::Label));
-                let right_start = if e.instant { e.x1 + 5.0 } else { e.x0.max(0.0) + 6.0 };
+                let (italic, upright) = (Advances.width(event.title.default_text(), TextStyle::LabelItalic), Advances.width(event.title.default_text(), TextStyle::Label));
+                let wanted = italic.min(upright);
+                // A bar holds its label only when the whole label fits
+                // inside; where the style decides that, this check cannot tell.
+                let inside = e.x0.max(0.0) + 6.0;
+                let fits_inside = |w: f64| inside + w + LABEL_SLACK <= e.x1 - 6.0;
+                if !e.instant && fits_inside(italic.min(upright)) != fits_inside(italic.max(upright)) { continue; }
+                let right_start = if !e.instant && fits_inside(wanted) { inside } else { e.x1 + 5.0 };
                 let left_end = e.x0 - rows::LABEL_SPACING;
                 let fits_somewhere = right_start + wanted <= width || (left_end - wanted >= 0.0 && left_end <= width);
                 if e.label_width + 1e-6 >= wanted || !fits_somewhere { continue; }
