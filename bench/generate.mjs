@@ -17,7 +17,7 @@ export const root = resolve(here, '..');
 export const dataDir = resolve(here, '.data');
 export const DEFAULT_SIZES = [1_000, 10_000, 100_000, 1_000_000];
 export const DEFAULT_SEED = 20050401;
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 /** mulberry32: a small, fast 32-bit seeded PRNG. Returns floats in [0, 1). */
 export function mulberry32(seed) {
