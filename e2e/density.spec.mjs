@@ -4,6 +4,7 @@
 // dates in the accessibility tree, and deep time can be read on a
 // logarithmic years-ago axis that a link keeps.
 import { test, expect } from '@playwright/test';
+import { synthetic } from './synthetic.mjs';
 
 const root = '[data-annals-root]';
 const mark = (id) => `[data-event-id="${id}"]`;
@@ -32,19 +33,6 @@ test('the first view compresses 1962–1997 into a marked break and gives the wi
   const span = (await centre('i-corps-forward-camp-zama')) - (await centre('bush-global-realignment'));
   expect(span).toBeGreaterThan(stage.width * 0.2);
 });
-
-function synthetic(n) {
-  let x = 20050401;
-  const next = () => { x = (Math.imul(x ^ (x >>> 15), 2246822507) + 0x9e3779b9) >>> 0; return x; };
-  const events = [];
-  for (let i = 0; i < n; i++) {
-    const year = 1900 + (next() % 120);
-    const month = String(1 + (next() % 12)).padStart(2, '0');
-    const day = String(1 + (next() % 28)).padStart(2, '0');
-    events.push({ id: `e${i}`, title: `Event ${i}`, start: `${year}-${month}-${day}`, lane: `lane-${next() % 5}` });
-  }
-  return JSON.stringify({ title: `${n} synthetic events`, events });
-}
 
 test('100,000 events: each stretch of the density names its count and dates in the accessibility tree', async ({ page }) => {
   test.setTimeout(120_000);

@@ -3,19 +3,7 @@
 // stretches become density bars and clusters that add up, and zooming in
 // reaches single events.
 import { test, expect } from '@playwright/test';
-
-function synthetic(n) {
-  let x = 20050401;
-  const next = () => { x = (Math.imul(x ^ (x >>> 15), 2246822507) + 0x9e3779b9) >>> 0; return x; };
-  const events = [];
-  for (let i = 0; i < n; i++) {
-    const year = 1900 + (next() % 120);
-    const month = String(1 + (next() % 12)).padStart(2, '0');
-    const day = String(1 + (next() % 28)).padStart(2, '0');
-    events.push({ id: `e${i}`, title: `Event ${i}`, start: `${year}-${month}-${day}`, lane: `lane-${next() % 5}` });
-  }
-  return JSON.stringify({ title: `${n} synthetic events`, events });
-}
+import { synthetic } from './synthetic.mjs';
 
 /** Opens the page with `?data=` naming a file of `n` synthetic events, served by the test. */
 async function openSynthetic(page, n) {

@@ -186,22 +186,34 @@ fn shortfall(frame: &TimelineLayout, dataset: &Dataset, text: Typeset) -> usize 
         + frame.density.iter().map(|b| b.count).sum::<usize>()
 }
 
+/// The whole range (with room on the right for the last labels when
+/// `room`) laid out at `width` pixels on a straight axis, with its view.
+fn whole_frame(
+    input: &SvgInput,
+    width: f64,
+    options: &LayoutOptions,
+    room: bool,
+) -> (Viewport, TimelineLayout) {
+    let view = whole_range(input.dataset, input.shown, width, input.text, room);
+    let frame = layout(
+        input.dataset,
+        input.index,
+        &view,
+        &Warp::Linear,
+        width,
+        options,
+        input.text,
+    );
+    (view, frame)
+}
+
 /// The frame of the whole range at `width` pixels, with its view, options
 /// and [`shortfall`]: the range fitted tightly, or with room on the right
 /// for the last labels when that cuts fewer.
 fn fitted(input: &SvgInput, width: f64) -> (Viewport, LayoutOptions, TimelineLayout, usize) {
     let options = options_for(width);
     let frame_for = |room: bool| {
-        let view = whole_range(input.dataset, input.shown, width, input.text, room);
-        let frame = layout(
-            input.dataset,
-            input.index,
-            &view,
-            &Warp::Linear,
-            width,
-            &options,
-            input.text,
-        );
+        let (view, frame) = whole_frame(input, width, &options, room);
         let missing = shortfall(&frame, input.dataset, input.text);
         (view, options, frame, missing)
     };
@@ -228,16 +240,7 @@ pub fn export_width(input: SvgInput) -> f64 {
         widths.push((last * 1.5).min(MAX_WIDTH));
     }
     let tight = widths.iter().copied().find(|&width| {
-        let view = whole_range(input.dataset, input.shown, width, input.text, false);
-        let frame = layout(
-            input.dataset,
-            input.index,
-            &view,
-            &Warp::Linear,
-            width,
-            &options_for(width),
-            input.text,
-        );
+        let (_, frame) = whole_frame(&input, width, &options_for(width), false);
         shortfall(&frame, input.dataset, input.text) == 0
     });
     if let Some(width) = tight {
