@@ -51,7 +51,7 @@ test('a large file is checked in steps: progress counts events, and Cancel works
   // Checking 300,000 events now takes under a second here: a slower CPU
   // (Chromium's throttling) leaves time to see the progress and to click.
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
   await openSynthetic(page, 300_000);
   const status = page.locator('.annals-loading[role="status"]');
   // Progress is reported in events while they are checked...
