@@ -271,18 +271,9 @@ impl State {
     pub fn for_host(dataset: Rc<Dataset>) -> State {
         match dataset.check() {
             Ok(()) => State::shared(dataset, Vec::new()),
-            Err(message) => State {
+            Err(problem) => State {
                 problems_from: Some(LoadOutcome::HostFailed),
-                ..State::new(
-                    Dataset::default(),
-                    vec![Problem {
-                        kind: crate::model::ProblemKind::Error,
-                        location: crate::model::parse::Location::part(
-                            crate::model::parse::Part::Dataset,
-                        ),
-                        message: message.into(),
-                    }],
-                )
+                ..State::new(Dataset::default(), vec![*problem])
             },
         }
     }

@@ -9,7 +9,8 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use annals::model::{parse_bytes, Location, Problem, ProblemKind};
+use annals::i18n::Msg;
+use annals::model::{parse_bytes, Location, Message, Problem, ProblemKind};
 use serde_json::{json, Value};
 
 /// Arguments of `annals-cli validate`.
@@ -81,7 +82,7 @@ fn check(path: &PathBuf) -> Report {
             vec![Problem {
                 kind: ProblemKind::Error,
                 location: Location::File,
-                message: format!("cannot read the file: {e}").into(),
+                message: Message::new(Msg::PCannotRead).with("detail", e),
             }]
         })
         .and_then(|bytes| parse_bytes(&bytes));

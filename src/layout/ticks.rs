@@ -324,14 +324,15 @@ fn tidy(step: Step, ticks: Vec<Tick>, mut context: Vec<Tick>, measure: &dyn Meas
     }
 }
 
-/// A log axis: ticks at 10^k years before `present` ("1 Ma", "10 ka"),
+/// A log axis: ticks at 10^k years before `present` ("1 Ma", "10 ka";
+/// 100万年前, 1万年前: [`DateWriter::log_tick`]),
 /// with 2× and 5× between them when there is room, and the straight axis's
 /// ticks once the view is narrow enough to be almost straight.
 fn log_axis(scale: &Scale, present: Days, measure: &dyn Measure, words: &dyn DateWriter) -> Axis {
     let warp = scale.warp;
     let (u0, u1) = (warp.to_axis(scale.view.start), warp.to_axis(scale.view.end));
     let px_per_decade = scale.width / (u1 - u0).max(1e-12);
-    let widest = measure.width("500 Ma", TextStyle::Tick) + LABEL_GAP;
+    let widest = measure.width(&words.log_tick(5e8), TextStyle::Tick) + LABEL_GAP;
     let context = vec![Tick {
         x: 0.0,
         label: words.log_axis(),
@@ -366,35 +367,13 @@ fn log_axis(scale: &Scale, present: Days, measure: &dyn Measure, words: &dyn Dat
             if (0.0..=scale.width).contains(&x) {
                 ticks.push(Tick {
                     x,
-                    label: ago_label(ago),
+                    label: words.log_tick(ago),
                 });
             }
         }
     }
     ticks.sort_by(|a, b| a.x.total_cmp(&b.x));
     tidy(Step::Years(1), ticks, context, measure)
-}
-
-/// How a log axis names a tick `ago` years back, as the deep-time axis
-/// does: "1 Ga", "66 Ma", "10 ka"; under a thousand years, "100 years ago".
-pub fn ago_label(ago: f64) -> String {
-    let (value, unit) = if ago >= 1e9 {
-        (ago / 1e9, "Ga")
-    } else if ago >= 1e6 {
-        (ago / 1e6, "Ma")
-    } else if ago >= 1e3 {
-        (ago / 1e3, "ka")
-    } else if ago == 1.0 {
-        return "1 year ago".to_owned();
-    } else {
-        return format!("{} years ago", trim_number(ago));
-    };
-    format!("{} {unit}", trim_number(value))
-}
-
-fn trim_number(value: f64) -> String {
-    let text = format!("{value:.1}");
-    text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
 }
 
 /// Pins the context label whose period started off screen to the left edge,
@@ -734,6 +713,40 @@ mod tests {
         }
         let axis = warped_axis(&Scale::new(&narrow, &warp, 1200.0), &Advances, &English);
         assert!(!axis.ticks.is_empty() || !axis.context.is_empty());
+    }
+
+    #[test]
+    fn a_japanese_log_axis_counts_in_man_and_oku() {
+        let (warp, view) = fitted(
+            include_str!("../../tests/fixtures/deep-time.json"),
+            crate::layout::warp::AxisKind::Log,
+        );
+        let scale = Scale::new(&view, &warp, 1200.0);
+        let axis = warped_axis(&scale, &Advances, &Japanese);
+        let labels: Vec<&str> = axis.ticks.iter().map(|t| t.label.as_str()).collect();
+        for wanted in ["1000年前", "100万年前", "10億年前"] {
+            assert!(labels.contains(&wanted), "{wanted} in {labels:?}");
+        }
+        assert_eq!(axis.context[0].label, "何年前（対数目盛）");
+        for label in labels {
+            let number = label.strip_suffix("年前").expect(label);
+            assert!(
+                number
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "万億".contains(c)),
+                "{label}"
+            );
+        }
+        for (ago, label) in [
+            (1.0, "1年前"),
+            (50.0, "50年前"),
+            (1e4, "1万年前"),
+            (2e7, "2000万年前"),
+            (5e8, "5億年前"),
+            (1e10, "100億年前"),
+        ] {
+            assert_eq!(Japanese.log_tick(ago), label);
+        }
     }
 
     #[test]

@@ -60,10 +60,12 @@ pub trait DateWriter {
         } else {
             (ago as f64 / 1e3, "ka")
         };
-        let text = format!("{value:.1}");
-        let text = text.strip_suffix(".0").map_or(text.clone(), str::to_owned);
-        format!("{text} {unit}")
+        format!("{} {unit}", one_decimal(value))
     }
+
+    /// A tick of a logarithmic years-ago axis, `ago` years back (a power of
+    /// ten, or twice or five times one).
+    fn log_tick(&self, ago: f64) -> String;
 
     /// What a break in the axis says: the years it compresses.
     fn compressed(&self, from: i64, to: i64) -> String;
@@ -101,6 +103,12 @@ fn year_digits(n: i64) -> String {
     } else {
         digits
     }
+}
+
+/// A number to one decimal, without a trailing ".0": "66", "2.6".
+fn one_decimal(value: f64) -> String {
+    let text = format!("{value:.1}");
+    text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
 }
 
 /// Years before year zero, when they count as deep time.
@@ -207,6 +215,23 @@ impl DateWriter for English {
 
     fn first_year(&self) -> String {
         "1 CE".to_owned()
+    }
+
+    /// In the unit of the deep-time axis from a thousand years on: "1 Ga",
+    /// "66 Ma", "10 ka"; under that, "100 years ago".
+    fn log_tick(&self, ago: f64) -> String {
+        let (value, unit) = if ago >= 1e9 {
+            (ago / 1e9, "Ga")
+        } else if ago >= 1e6 {
+            (ago / 1e6, "Ma")
+        } else if ago >= 1e3 {
+            (ago / 1e3, "ka")
+        } else if ago == 1.0 {
+            return "1 year ago".to_owned();
+        } else {
+            return format!("{} years ago", one_decimal(ago));
+        };
+        format!("{} {unit}", one_decimal(value))
     }
 
     fn compressed(&self, from: i64, to: i64) -> String {
@@ -349,6 +374,16 @@ impl DateWriter for Japanese {
 
     fn first_year(&self) -> String {
         "西暦1年".to_owned()
+    }
+
+    /// In 万 and 億 as the deep-time axis: 10年前, 1000年前, 1万年前,
+    /// 6600万年前, 10億年前.
+    fn log_tick(&self, ago: f64) -> String {
+        if ago.fract() == 0.0 && (0.0..1e18).contains(&ago) {
+            format!("{}年前", Japanese::man_oku(ago as u64))
+        } else {
+            format!("{}年前", one_decimal(ago))
+        }
     }
 
     fn compressed(&self, from: i64, to: i64) -> String {

@@ -285,36 +285,55 @@ impl Dataset {
     /// Checks the invariants listed on [`Dataset`] that the view indexes by
     /// (lanes and related events in bounds, unique ids, reading order, non-empty
     /// finite ranges), for datasets that did not come through the parser, such
-    /// as one a host app built itself. The error says what to fix.
-    pub fn check(&self) -> Result<(), String> {
+    /// as one a host app built itself. The error is located at the event and
+    /// says what to fix.
+    pub fn check(&self) -> Result<(), Box<Problem>> {
+        use crate::i18n::Msg;
         let mut ids = std::collections::HashSet::with_capacity(self.events.len());
         let mut previous = f64::NEG_INFINITY;
         for (i, event) in self.events.iter().enumerate() {
-            let at = format!("event {i} (id \"{}\")", event.id);
+            let at = |field: &str| {
+                Location::Event {
+                    index: i,
+                    id: Some(event.id.clone()),
+                    inner: parse::Inner::default(),
+                }
+                .field(field)
+            };
             if event.lane >= self.lanes.len() {
-                return Err(format!(
-                    "{at} is in lane {}, but there are {} lanes; add the lane to `lanes`",
-                    event.lane,
-                    self.lanes.len()
-                ));
+                return Err(Box::new(Problem::error(
+                    at("lane"),
+                    Message::new(Msg::PCheckLane)
+                        .with("lane", event.lane)
+                        .with("count", self.lanes.len()),
+                )));
             }
             if let Some(&r) = event.related.iter().find(|&&r| r >= self.events.len()) {
-                return Err(format!(
-                    "{at} is related to event {r}, but there are {} events",
-                    self.events.len()
-                ));
+                return Err(Box::new(Problem::error(
+                    at("related"),
+                    Message::new(Msg::PCheckRelated)
+                        .with("related", r)
+                        .with("count", self.events.len()),
+                )));
             }
             if !ids.insert(event.id.as_str()) {
-                return Err(format!("{at}: another event has the same id"));
+                return Err(Box::new(Problem::error(
+                    at("id"),
+                    Message::new(Msg::PCheckSameId),
+                )));
             }
             let (start, end) = event.range;
             if !(start.is_finite() && end.is_finite() && start < end) {
-                return Err(format!("{at} has an empty or unbounded `range`"));
+                return Err(Box::new(Problem::error(
+                    at("range"),
+                    Message::new(Msg::PCheckRange),
+                )));
             }
             if start < previous {
-                return Err(format!(
-                    "{at} starts before the event before it; sort the events by date"
-                ));
+                return Err(Box::new(Problem::error(
+                    at("range"),
+                    Message::new(Msg::PCheckOrder),
+                )));
             }
             previous = start;
         }
@@ -427,7 +446,13 @@ mod tests {
         let broken = |change: fn(&mut Dataset)| {
             let mut dataset = good.clone();
             change(&mut dataset);
-            dataset.check().unwrap_err()
+            let problem = dataset.check().unwrap_err();
+            let ja = problem.message.text_in(crate::i18n::Locale::of("ja"));
+            assert!(
+                ja.chars().any(|c| ('\u{3040}'..='\u{309f}').contains(&c)),
+                "{ja} has no hiragana"
+            );
+            problem.to_string()
         };
         assert!(broken(|d| d.events[3].lane = 99).contains("is in lane 99, but there are"));
         assert!(

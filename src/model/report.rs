@@ -66,7 +66,8 @@ pub fn problems_csv_in(problems: &[Problem], locale: Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Location;
+    use crate::i18n::Msg;
+    use crate::model::{Location, Message};
 
     fn many(n: usize) -> Vec<Problem> {
         (0..n)
@@ -78,7 +79,8 @@ mod tests {
                         inner: Default::default(),
                     }
                     .field("start"),
-                    format!("-{i}: not a date\nsee the docs"),
+                    Message::new(Msg::PInvalidValue)
+                        .with("detail", format!("-{i}: not a date\nsee the docs")),
                 )
             })
             .collect()
@@ -111,9 +113,12 @@ mod tests {
         // The message begins with "-": written with an apostrophe.
         assert_eq!(&rows[7][2], "'-7: not a date\nsee the docs");
         assert_eq!(
-            problems_csv(&[Problem::warning(Location::Named("=1+1".into()), "@x")])
-                .lines()
-                .nth(1),
+            problems_csv(&[Problem::warning(
+                Location::Named("=1+1".into()),
+                Message::new(Msg::PInvalidValue).with("detail", "@x")
+            )])
+            .lines()
+            .nth(1),
             Some("warning,'=1+1,'@x")
         );
     }

@@ -239,7 +239,9 @@ mod tests {
             problems,
             [Problem::warning(
                 at.field("titel"),
-                "unknown field `titel` was ignored; did you mean `title`?"
+                Message::new(Msg::PUnknownFieldSuggest)
+                    .with("field", "titel")
+                    .with("suggestion", "title")
             )]
         );
         assert_eq!(

@@ -9,9 +9,11 @@ use serde_json::{Map, Value};
 use super::super::export::{raw_event, raw_text};
 use super::super::format::{RawSource, RawStatus, RawText};
 use super::super::parse::{
-    native_event_value, native_header, Assembler, Header, Inner, Item, Location, Part, Problem,
+    native_event_value, native_header, Assembler, Header, Inner, Item, Location, Message, Part,
+    Problem,
 };
 use super::super::{Dataset, Era, Event, Status};
+use crate::i18n::Msg;
 
 /// One source as the event form edits it. Fields the form does not show
 /// (author, dateline, note) are kept from the source at the same place.
@@ -278,7 +280,7 @@ pub(crate) fn check_event(
         if source.title.is_empty() {
             problems.push(Problem::error(
                 at.item(Item::Source(i)).field("title"),
-                "a source needs a title",
+                Message::new(Msg::PEditSourceTitle),
             ));
         }
     }
@@ -290,7 +292,7 @@ pub(crate) fn check_event(
     {
         problems.push(Problem::error(
             at.field("id"),
-            format!("another event already has the id \"{}\"", raw.id),
+            Message::new(Msg::PEditIdTaken).with("id", &raw.id),
         ));
     }
     let mut related = Vec::new();
@@ -298,12 +300,12 @@ pub(crate) fn check_event(
         if *id == raw.id {
             problems.push(Problem::error(
                 at.field("related"),
-                "an event cannot be related to itself",
+                Message::new(Msg::PEditRelatedSelf),
             ));
         } else if dataset.index_of(id).is_none() {
             problems.push(Problem::error(
                 at.field("related"),
-                format!("no event has the id \"{id}\""),
+                Message::new(Msg::PEditNoEvent).with("id", id),
             ));
         } else if !related.contains(id) {
             related.push(id.clone());
@@ -320,7 +322,10 @@ pub(crate) fn check_event(
             match event {
                 // A lane the dataset did not have would be added at the bottom.
                 Some(event) if event.lane < dataset.lanes.len() => Ok((event, related)),
-                _ => Err(vec![Problem::error(at.field("lane"), "choose a lane")]),
+                _ => Err(vec![Problem::error(
+                    at.field("lane"),
+                    Message::new(Msg::PEditChooseLane),
+                )]),
             }
         }
         Ok(loaded) => Err(problems.into_iter().chain(loaded.problems).collect()),
@@ -368,7 +373,7 @@ pub(crate) fn check_era(
     if fields.title.trim().is_empty() {
         problems.push(Problem::error(
             Location::part(Part::Era(index)).field("title"),
-            "the era needs a title",
+            Message::new(Msg::PEditEraTitle),
         ));
     }
     let (header, found) = native_header(top, Vec::new())
@@ -388,7 +393,7 @@ pub(crate) fn check_era(
         Some(era) if problems.is_empty() => Ok(era),
         _ if problems.is_empty() => Err(vec![Problem::error(
             Location::part(Part::Era(index)),
-            "the era could not be read",
+            Message::new(Msg::PEditEraUnreadable),
         )]),
         _ => Err(problems),
     }

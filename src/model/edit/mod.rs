@@ -15,7 +15,7 @@ mod history;
 pub use fields::{field_of, EraFields, EventFields, SourceFields};
 pub use history::{History, HISTORY_LIMIT};
 
-use super::parse::{Location, Part, Problem};
+use super::parse::{Location, Message, Part, Problem};
 use super::{limits, Dataset, Event, Lane, Text};
 use crate::i18n::{Locale, Msg};
 
@@ -90,17 +90,19 @@ fn find(dataset: &Dataset, id: &str) -> Result<usize, Vec<Problem>> {
     dataset.index_of(id).ok_or_else(|| {
         vec![Problem::error(
             Location::part(Part::Events),
-            format!("no event has the id \"{id}\""),
+            Message::new(Msg::PEditNoEvent).with("id", id),
         )]
     })
 }
 
 /// A problem with part `part`'s field `field`.
-fn problem(part: Part, field: &str, message: impl Into<String>) -> Vec<Problem> {
-    vec![Problem::error(
-        Location::part(part).field(field),
-        message.into(),
-    )]
+fn problem(part: Part, field: &str, message: Message) -> Vec<Problem> {
+    vec![Problem::error(Location::part(part).field(field), message)]
+}
+
+/// A problem with part `part`'s field `field`, saying message `key`.
+fn refused(part: Part, field: &str, key: Msg) -> Vec<Problem> {
+    problem(part, field, Message::new(key))
 }
 
 /// The dataset after `edit`, or the problems that stop it; `dataset` itself
@@ -142,13 +144,8 @@ pub fn apply(dataset: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> {
             let index = find(dataset, id)?;
             let event = &mut next.events[index];
             let moved = |date: super::Date| {
-                date.shifted(*steps).ok_or_else(|| {
-                    problem(
-                        Part::Events,
-                        "start",
-                        "that would move it past the supported years",
-                    )
-                })
+                date.shifted(*steps)
+                    .ok_or_else(|| refused(Part::Events, "start", Msg::PEditPastYears))
             };
             event.start = moved(event.start)?;
             // An end moves by as much time as the start did, in its own units.
@@ -162,19 +159,11 @@ pub fn apply(dataset: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> {
             let index = find(dataset, id)?;
             let event = &mut next.events[index];
             let end = event.end.unwrap_or(event.start);
-            let end = end.shifted(*steps).ok_or_else(|| {
-                problem(
-                    Part::Events,
-                    "end",
-                    "that would move it past the supported years",
-                )
-            })?;
+            let end = end
+                .shifted(*steps)
+                .ok_or_else(|| refused(Part::Events, "end", Msg::PEditPastYears))?;
             if end.range().0 < event.start.range().0 {
-                return Err(problem(
-                    Part::Events,
-                    "end",
-                    "an event cannot end before it starts",
-                ));
+                return Err(refused(Part::Events, "end", Msg::PEditEndBeforeStart));
             }
             event.end = (end != event.start).then_some(end);
             event.range = range_of(event);
@@ -182,7 +171,7 @@ pub fn apply(dataset: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> {
         Edit::SetLane { id, lane } => {
             let index = find(dataset, id)?;
             if *lane >= dataset.lanes.len() {
-                return Err(problem(Part::Events, "lane", "there is no such lane"));
+                return Err(refused(Part::Events, "lane", Msg::PEditNoLane));
             }
             next.events[index].lane = *lane;
         }
@@ -199,7 +188,7 @@ pub fn apply(dataset: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> {
             let lane = next
                 .lanes
                 .get_mut(*index)
-                .ok_or_else(|| problem(Part::Lane(*index), "label", "there is no such lane"))?;
+                .ok_or_else(|| refused(Part::Lane(*index), "label", Msg::PEditNoLane))?;
             lane.label = Text {
                 default: label,
                 ..lane.label.clone()
@@ -208,7 +197,7 @@ pub fn apply(dataset: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> {
         Edit::MoveLane { from, to } => {
             let count = dataset.lanes.len();
             if *from >= count || *to >= count {
-                return Err(problem(Part::Lane(*from), "id", "there is no such lane"));
+                return Err(refused(Part::Lane(*from), "id", Msg::PEditNoLane));
             }
             let lane = next.lanes.remove(*from);
             next.lanes.insert(*to, lane);
@@ -228,7 +217,7 @@ pub fn apply(dataset: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> {
             let at = index.unwrap_or(dataset.eras.len());
             let old = index.and_then(|i| dataset.eras.get(i));
             if index.is_some() && old.is_none() {
-                return Err(problem(Part::Era(at), "title", "there is no such era"));
+                return Err(refused(Part::Era(at), "title", Msg::PEditNoEra));
             }
             let era = fields::check_era(dataset, fields, at, old)?;
             match index {
@@ -244,13 +233,18 @@ pub fn apply(dataset: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> {
         }
         Edit::DeleteEra(index) => {
             if *index >= next.eras.len() {
-                return Err(problem(Part::Era(*index), "title", "there is no such era"));
+                return Err(refused(Part::Era(*index), "title", Msg::PEditNoEra));
             }
             next.eras.remove(*index);
         }
         Edit::SetTitle(title) => {
             let title = title.trim();
-            too_long(title, limits::SHORT_TEXT_BYTES, "title")?;
+            too_long(
+                title,
+                limits::SHORT_TEXT_BYTES,
+                "title",
+                Msg::PEditTitleTooLong,
+            )?;
             next.title = Text {
                 default: title.to_owned(),
                 ..dataset.title.clone()
@@ -258,7 +252,12 @@ pub fn apply(dataset: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> {
         }
         Edit::SetDescription(description) => {
             let description = description.trim();
-            too_long(description, limits::LONG_TEXT_BYTES, "description")?;
+            too_long(
+                description,
+                limits::LONG_TEXT_BYTES,
+                "description",
+                Msg::PEditDescriptionTooLong,
+            )?;
             let warnings = super::parse::link_warnings(description);
             if let Some(warning) = warnings.into_iter().next() {
                 return Err(problem(Part::Dataset, "description", warning));
@@ -360,13 +359,8 @@ fn shift_by_days(date: super::Date, delta: f64) -> Result<super::Date, Vec<Probl
     let (start, end) = date.range();
     let unit = end - start;
     let steps = (delta / unit).round() as i64;
-    date.shifted(steps).ok_or_else(|| {
-        problem(
-            Part::Events,
-            "end",
-            "that would move it past the supported years",
-        )
-    })
+    date.shifted(steps)
+        .ok_or_else(|| refused(Part::Events, "end", Msg::PEditPastYears))
 }
 
 /// An event's axis range from its dates.
@@ -378,16 +372,14 @@ fn range_of(event: &Event) -> (f64, f64) {
     range
 }
 
-/// The loader cuts a text longer than `max` bytes; an edit is refused instead.
-fn too_long(text: &str, max: usize, field: &str) -> Result<(), Vec<Problem>> {
+/// The loader cuts a text longer than `max` bytes; an edit is refused
+/// instead, with message `key` (its `{max}` is the limit).
+fn too_long(text: &str, max: usize, field: &str, key: Msg) -> Result<(), Vec<Problem>> {
     if text.len() > max {
         return Err(problem(
             Part::Dataset,
             field,
-            format!(
-                "the {field} is longer than {} bytes; shorten it",
-                super::date::group_thousands(max as u64)
-            ),
+            Message::new(key).with("max", super::date::group_thousands(max as u64)),
         ));
     }
     Ok(())
@@ -395,10 +387,10 @@ fn too_long(text: &str, max: usize, field: &str) -> Result<(), Vec<Problem>> {
 
 fn lane_label(label: &str, part: Part) -> Result<String, Vec<Problem>> {
     match label.trim() {
-        "" => Err(problem(part, "label", "the lane needs a label")),
+        "" => Err(refused(part, "label", Msg::PEditLaneLabel)),
         label => {
             if label.len() > limits::SHORT_TEXT_BYTES {
-                return Err(problem(part, "label", "the label is too long; shorten it"));
+                return Err(refused(part, "label", Msg::PEditLabelTooLong));
             }
             Ok(label.to_owned())
         }

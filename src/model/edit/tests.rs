@@ -537,3 +537,141 @@ fn new_events_default_to_occurred_in_the_first_lane() {
     let event = &after.events[after.index_of("plain").unwrap()];
     assert_eq!((event.status, event.lane), (Status::Occurred, 0));
 }
+
+/// Every way an edit can be refused, each problem read in Japanese: its
+/// message is Japanese (not the English again), and the edit's own refusals
+/// (`p_edit_*`) are each met at least once, so a new one added without a
+/// case here, or left untranslated, fails.
+#[test]
+fn every_refused_edit_says_why_in_japanese() {
+    use crate::i18n::{Locale, Msg};
+    let dataset = shipped();
+    let first = dataset.events[0].id.clone();
+    let second = dataset.events[1].id.clone();
+    let edit_of = |change: &dyn Fn(&mut EventFields)| {
+        let mut fields = EventFields::of(&dataset, &dataset.events[0]);
+        change(&mut fields);
+        Edit::PutEvent {
+            replace: Some(first.clone()),
+            fields,
+        }
+    };
+    let era = |title: &str, start: &str, end: &str| EraFields {
+        title: title.into(),
+        start: start.into(),
+        end: end.into(),
+    };
+    let long = "x".repeat(limits::LONG_TEXT_BYTES + 1);
+    let edits = [
+        Edit::PutEvent {
+            replace: Some("no-such-event".into()),
+            fields: new_event("A", "2000"),
+        },
+        edit_of(&|f| {
+            f.sources.push(SourceFields {
+                url: "https://example.org".into(),
+                ..SourceFields::default()
+            })
+        }),
+        edit_of(&|f| f.id = second.clone()),
+        edit_of(&|f| f.related = vec![first.clone()]),
+        edit_of(&|f| f.related = vec!["no-such-event".into()]),
+        edit_of(&|f| f.lane = 99),
+        edit_of(&|f| f.start = "1998-13".into()),
+        edit_of(&|f| f.start = "fall 2005".into()),
+        edit_of(&|f| f.title = "  ".into()),
+        edit_of(&|f| f.end = "1066".into()),
+        edit_of(&|f| f.summary = "[x](javascript:alert(1))".into()),
+        edit_of(&|f| {
+            f.sources.push(SourceFields {
+                title: "S".into(),
+                url: "ftp://example.org".into(),
+                date: "yesterday".into(),
+                ..SourceFields::default()
+            })
+        }),
+        Edit::DeleteEvent("no-such-event".into()),
+        Edit::Move {
+            id: first.clone(),
+            steps: i64::MAX / 2,
+        },
+        Edit::Move {
+            id: "no-such-event".into(),
+            steps: 1,
+        },
+        Edit::Resize {
+            id: first.clone(),
+            steps: -1_000_000,
+        },
+        Edit::Resize {
+            id: first.clone(),
+            steps: i64::MAX / 2,
+        },
+        Edit::SetLane {
+            id: first.clone(),
+            lane: 99,
+        },
+        Edit::AddLane("  ".into()),
+        Edit::AddLane("x".repeat(limits::SHORT_TEXT_BYTES + 1)),
+        Edit::RenameLane {
+            index: 99,
+            label: "L".into(),
+        },
+        Edit::MoveLane { from: 99, to: 0 },
+        Edit::PutEra {
+            index: Some(99),
+            fields: era("E", "1990", "2000"),
+        },
+        Edit::PutEra {
+            index: None,
+            fields: era(" ", "1990", "2000"),
+        },
+        Edit::PutEra {
+            index: None,
+            fields: era("E", "2000", "1990"),
+        },
+        Edit::PutEra {
+            index: None,
+            fields: era("E", "19x0", ""),
+        },
+        Edit::DeleteEra(99),
+        Edit::SetTitle("x".repeat(limits::SHORT_TEXT_BYTES + 1)),
+        Edit::SetDescription(long),
+        Edit::SetDescription("[x](javascript:alert(1))".into()),
+    ];
+    let japanese = Locale::of("ja");
+    let mut keys = Vec::new();
+    for (i, edit) in edits.iter().enumerate() {
+        let Err(problems) = apply(&dataset, edit) else {
+            panic!("edit {i} is refused");
+        };
+        assert!(!problems.is_empty(), "edit {i}");
+        for problem in &problems {
+            let ja = problem.message.text_in(japanese);
+            assert_ne!(ja, problem.message.as_str(), "edit {i}");
+            assert!(
+                ja.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
+                "edit {i}: {ja:?} is not Japanese"
+            );
+            keys.extend(problem.message.keys());
+        }
+    }
+    for key in [
+        Msg::PEditNoEvent,
+        Msg::PEditPastYears,
+        Msg::PEditEndBeforeStart,
+        Msg::PEditNoLane,
+        Msg::PEditNoEra,
+        Msg::PEditTitleTooLong,
+        Msg::PEditDescriptionTooLong,
+        Msg::PEditLaneLabel,
+        Msg::PEditLabelTooLong,
+        Msg::PEditSourceTitle,
+        Msg::PEditIdTaken,
+        Msg::PEditRelatedSelf,
+        Msg::PEditChooseLane,
+        Msg::PEditEraTitle,
+    ] {
+        assert!(keys.contains(&key), "no refused edit says {key:?}");
+    }
+}

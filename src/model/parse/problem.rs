@@ -72,22 +72,20 @@ impl fmt::Display for Problem {
 /// ([`Message::text_in`]). Its English text is kept too: `Display`, the CLI
 /// and the tests read that, and it derefs to it (`message.contains(..)`).
 ///
-/// A `String` or `&str` converts into an untranslated message, shown as
-/// written in every language: the fallback that keeps
-/// `Problem::error(at, format!(..))` compiling. To convert such a site, add a
-/// key to en.toml and ja.toml whose English text is the `format!` string with
-/// each `{expression}` named as a placeholder, e.g.
-/// `lane_unknown = "lane `{lane}` is not declared"`, and write
-/// `Message::new(Msg::LaneUnknown).with("lane", &id)` instead of the
-/// `format!`. The test `fixtures_have_only_keyed_messages` (tests/import.rs)
-/// finds any that remain for the fixtures.
+/// Every message has a key: there is no conversion from a `String`, so a
+/// problem written with `format!` does not compile. For a new problem, add a
+/// key to en.toml and ja.toml whose text names each value as a placeholder,
+/// e.g. `p_lane_unknown = "lane `{lane}` is not declared"`, and write
+/// `Message::new(Msg::PLaneUnknown).with("lane", &id)`. A value that is
+/// itself words (a noun such as "lane", another problem) is a message too,
+/// set with [`Message::with_message`], so it is translated as well.
 #[derive(Clone, Debug)]
 pub struct Message {
-    /// The message's key; `None` for an untranslated text.
-    key: Option<Msg>,
+    /// The message's key.
+    key: Msg,
     /// The placeholders' values by name.
     args: Vec<(&'static str, Arg)>,
-    /// The text in English (for an untranslated text: the text).
+    /// The text in English.
     english: String,
 }
 
@@ -109,7 +107,7 @@ impl Message {
     /// The message `key`, with no arguments yet.
     pub fn new(key: Msg) -> Message {
         Message {
-            key: Some(key),
+            key,
             args: Vec::new(),
             english: Locale::ENGLISH.t(key).to_owned(),
         }
@@ -124,8 +122,8 @@ impl Message {
     }
 
     /// With placeholder `name` set to another message, translated as well.
-    pub fn with_message(mut self, name: &'static str, value: impl Into<Message>) -> Message {
-        self.args.push((name, Arg::Message(value.into())));
+    pub fn with_message(mut self, name: &'static str, value: Message) -> Message {
+        self.args.push((name, Arg::Message(value)));
         self.english = self.text_in(Locale::ENGLISH);
         self
     }
@@ -146,9 +144,6 @@ impl Message {
 
     /// The message in `locale`.
     pub fn text_in(&self, locale: Locale) -> String {
-        let Some(key) = self.key else {
-            return self.english.clone();
-        };
         let values: Vec<(&str, String)> = self
             .args
             .iter()
@@ -163,38 +158,24 @@ impl Message {
             .iter()
             .map(|(name, text)| (*name, text as &dyn fmt::Display))
             .collect();
-        locale.f(key, &args)
+        locale.f(self.key, &args)
     }
 
-    /// Whether this message and every message inside it has a key: whether
-    /// it reads in every language annals speaks.
-    pub fn is_keyed(&self) -> bool {
-        self.key.is_some()
-            && self.args.iter().all(|(_, arg)| match arg {
-                Arg::Verbatim(_) | Arg::Location(_) | Arg::Date(_) => true,
-                Arg::Message(message) => message.is_keyed(),
-            })
+    /// The message's key and the keys of the messages inside it, outermost
+    /// first: for tests that check what each reads as.
+    pub fn keys(&self) -> Vec<Msg> {
+        let mut keys = vec![self.key];
+        for (_, arg) in &self.args {
+            if let Arg::Message(message) = arg {
+                keys.extend(message.keys());
+            }
+        }
+        keys
     }
 
     /// The English text.
     pub fn as_str(&self) -> &str {
         &self.english
-    }
-}
-
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message {
-            key: None,
-            args: Vec::new(),
-            english: text,
-        }
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        Message::from(text.to_owned())
     }
 }
 
@@ -591,18 +572,19 @@ mod tests {
             id: None,
             inner: Inner::default(),
         };
+        let says = |text: &str| Message::new(Msg::PInvalidValue).with("detail", text);
         let mut problems = vec![
-            Problem::error(at(10), "a"),
+            Problem::error(at(10), says("a")),
             Problem::error(
                 Location::Row {
                     row: 2,
                     column: None,
                 },
-                "b",
+                says("b"),
             ),
-            Problem::warning(at(10).field("x"), "c"),
-            Problem::error(Location::part(Part::Dataset), "d"),
-            Problem::error(at(9), "e"),
+            Problem::warning(at(10).field("x"), says("c")),
+            Problem::error(Location::part(Part::Dataset), says("d")),
+            Problem::error(at(9), says("e")),
         ];
         sort_by_position(&mut problems);
         let order: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();

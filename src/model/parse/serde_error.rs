@@ -208,7 +208,7 @@ mod tests {
     use serde_json::{Map, Value};
 
     use super::super::problem::{Location, Part, Problem};
-    use super::{read_lenient, read_strict};
+    use super::{read_lenient, read_strict, serde_message};
     use crate::model::format::{RawDataset, RawEvent, MINIMAL_DATASET, MINIMAL_EVENT};
     use crate::model::unknown_fields::{warn_unknown_in, Fields};
 
@@ -241,10 +241,10 @@ mod tests {
                 Some(name) => at.field(name),
                 None => at.clone(),
             };
-            problems.push(Problem::error(at, message));
+            problems.push(Problem::error(at, serde_message(message)));
         }
         for (name, message) in faults {
-            problems.push(Problem::error(at.field(&name), message));
+            problems.push(Problem::error(at.field(&name), serde_message(message)));
         }
         warn_unknown_in::<T>(map, at, &mut problems);
         problems

@@ -5,6 +5,7 @@
 
 use super::super::date::{month_name, Date, DateError, Season, DEEP_TIME_YEARS};
 use super::super::Message;
+use crate::i18n::Msg;
 
 /// The longest date text read, so a line of garbage is not echoed whole.
 const MAX_DATE_LEN: usize = 80;
@@ -16,10 +17,9 @@ const MAX_DATE_LEN: usize = 80;
 pub(super) fn read_date(text: &str) -> Result<Date, DateError> {
     let text = text.trim();
     if text.len() > MAX_DATE_LEN {
-        return Err(DateError(Message::from(format!(
-            "a date of {} characters is too long; write e.g. `1998-08-31`, `fall 2005` or `44 BCE`",
-            text.chars().count()
-        ))));
+        return Err(DateError(
+            Message::new(Msg::PTextDateTooLong).with("count", text.chars().count()),
+        ));
     }
     let native = Date::parse(text);
     if native.is_ok() || !text.contains(char::is_whitespace) {
@@ -43,10 +43,7 @@ pub(super) fn read_date(text: &str) -> Result<Date, DateError> {
 }
 
 fn hint(DateError(message): DateError) -> DateError {
-    // Untranslated (the `From<String>` fallback) until keyed: see `Message`.
-    DateError(Message::from(format!(
-        "{message} (the text format also reads `fall 2005`, `Q3 2005`, `August 1998` and `44 BCE`)"
-    )))
+    DateError(Message::new(Msg::PTextDateHint).with_message("message", message))
 }
 
 /// `1998`, `-500`, `44 BCE`, `1066 CE`, `66 Ma`: an astronomical year.
@@ -66,20 +63,22 @@ fn read_year(text: &str) -> Result<i64, DateError> {
         let valid =
             !number.is_empty() && number.len() <= 12 && number.bytes().all(|b| b.is_ascii_digit());
         let n: i64 = number.parse().ok().filter(|_| valid).ok_or_else(|| {
-            DateError(Message::from(format!(
-                "`{text}`: `{number}` is not a number of years"
-            )))
+            DateError(
+                Message::new(Msg::PTextEraYears)
+                    .with("text", text)
+                    .with("number", number),
+            )
         })?;
         if n == 0 {
-            return Err(DateError(Message::from(format!(
-                "`{text}`: there is no year 0 BCE or CE; 1 BCE is followed by 1 CE"
-            ))));
+            return Err(DateError(
+                Message::new(Msg::PTextYearZero).with("text", text),
+            ));
         }
         return Ok(if before { 1 - n } else { n });
     }
     match Date::parse(text) {
         Ok(Date::Year(year)) => Ok(year),
-        Ok(_) => Err(DateError(Message::from(format!("`{text}` is not a year")))),
+        Ok(_) => Err(DateError(Message::new(Msg::PNotAYear).with("text", text))),
         Err(e) => Err(e),
     }
 }

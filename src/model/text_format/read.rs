@@ -11,7 +11,8 @@ use super::super::date::Date;
 use super::super::markdown::safe_url;
 use super::super::parse::{make_era, Assembler, Draft, Header, Location, Origin, DEFAULT_LANGUAGE};
 use super::super::timelinejs::unique_slug;
-use super::super::{Lane, Loaded, Media, Problem, Source, Status, Text, Theme};
+use super::super::{Lane, Loaded, Media, Message, Problem, Source, Status, Text, Theme};
+use crate::i18n::Msg;
 mod event;
 mod parts;
 
@@ -101,7 +102,7 @@ fn blocks(lines: &[&str], problems: &mut Vec<Problem>) -> Vec<(usize, usize)> {
         if is_indented(line) {
             problems.push(Problem::warning(
                 at(i + 1, line, line.len() - trimmed.len()),
-                "this indented line belongs to no event and was ignored: indent only the lines under an event, an era or `description:`",
+                Message::new(Msg::PTextStrayIndent),
             ));
             i += 1;
             continue;
@@ -244,14 +245,15 @@ impl Reader {
         }
     }
 
-    fn ignore_body(&mut self, body: &[BodyLine], what: &str) {
+    /// Warns that the indented lines under `key:` were ignored.
+    fn ignore_body(&mut self, body: &[BodyLine], key: &str) {
         if let Some(first) = body
             .iter()
             .find(|b| !matches!(classify(b.text, TEXT_ONLY), Line::Blank | Line::Comment))
         {
             self.problems.push(Problem::warning(
                 first.at(0),
-                format!("{what} takes no indented lines; they were ignored"),
+                Message::new(Msg::PTextNoBody).with("key", key),
             ));
         }
     }
@@ -272,13 +274,13 @@ impl Reader {
             return self.era(number, line, value_at, body);
         }
         if key == "source" {
-            self.ignore_body(body, "`source:`");
+            self.ignore_body(body, "source");
             let source = self.source(number, line, value_at);
             self.header.sources.push(source);
             return;
         }
         if key != "description" {
-            self.ignore_body(body, &format!("`{key}:`"));
+            self.ignore_body(body, key);
         }
         let repeat = !self
             .given
@@ -286,7 +288,7 @@ impl Reader {
         if repeat {
             self.problems.push(Problem::warning(
                 place,
-                format!("`{key}:` is given twice; the first one is used"),
+                Message::new(Msg::PTextGivenTwice).with("key", key),
             ));
             return;
         }
@@ -319,11 +321,11 @@ impl Reader {
     /// the lines under it.
     fn declaration(&mut self, number: usize, line: &str, rest: &str, body: &[BodyLine]) {
         let (what, sigil) = if line.starts_with('#') {
-            ("theme", '#')
+            (Msg::NounTheme, '#')
         } else if line.starts_with('&') {
-            ("actor", '&')
+            (Msg::NounActor, '&')
         } else {
-            ("lane", '@')
+            (Msg::NounLane, '@')
         };
         let (id, after) = match json_string(rest) {
             Some((id, used)) => (id, &rest[used..]),
@@ -345,7 +347,9 @@ impl Reader {
             malformed = true;
             self.problems.push(Problem::error(
                 at(number, line, line.len() - after_trimmed.len()),
-                format!("expected `{sigil}id: Label` (a {what} and its label) or `{sigil}id`; quote an id with spaces: `{sigil}\"two words\": Label`"),
+                Message::new(Msg::PTextDeclarationForm)
+                    .with("sigil", sigil)
+                    .with_message("what", Message::new(what)),
             ));
         }
         for item in body {
@@ -365,7 +369,8 @@ impl Reader {
                 }
                 _ => self.problems.push(Problem::warning(
                     item.at(0),
-                    format!("a {what} takes only translated labels (`label.ja: …`); this line was ignored"),
+                    Message::new(Msg::PTextDeclarationLine)
+                        .with_message("what", Message::new(what)),
                 )),
             }
         }
@@ -380,15 +385,21 @@ impl Reader {
             _ => self.header.themes.iter().map(|t| t.id.as_str()).collect(),
         };
         if id.trim().is_empty() {
-            self.problems.push(Problem::warning(
-                place,
-                format!("a {what} without an id was ignored"),
-            ));
+            let without_id = match sigil {
+                '@' => Msg::PLaneWithoutId,
+                '&' => Msg::PActorWithoutId,
+                _ => Msg::PThemeWithoutId,
+            };
+            self.problems
+                .push(Problem::warning(place, Message::new(without_id)));
         } else if ids.contains(&id.as_str()) {
-            self.problems.push(Problem::warning(
-                place,
-                format!("{what} \"{id}\" is declared twice; the first one is used"),
-            ));
+            let twice = match sigil {
+                '@' => Msg::PLaneTwice,
+                '&' => Msg::PActorTwice,
+                _ => Msg::PThemeTwice,
+            };
+            self.problems
+                .push(Problem::warning(place, Message::new(twice).with("id", &id)));
         } else {
             label.default.get_or_insert_with(|| id.clone());
             let label = label.text();
@@ -412,7 +423,7 @@ impl Reader {
         let Some((colon, title_from)) = split else {
             self.problems.push(Problem::error(
                 at(number, line, from),
-                "expected an event `DATE: Title` or `DATE - END: Title`, a header line such as `title: …` or `era: …`, a lane `@id: Label` or a theme `#id: Label`",
+                Message::new(Msg::PTextNotALine),
             ));
             return None;
         };
@@ -479,7 +490,7 @@ impl Reader {
         if head.circa {
             self.problems.push(Problem::warning(
                 head.start_at.clone(),
-                "eras cannot be approximate; the `~` was ignored",
+                Message::new(Msg::PTextEraCirca),
             ));
         }
         let mut id = None;
@@ -498,11 +509,13 @@ impl Reader {
                     value,
                     ..
                 } if lang != self.language => {
-                    title.translations.insert(lang.to_owned(), read_value(value));
+                    title
+                        .translations
+                        .insert(lang.to_owned(), read_value(value));
                 }
                 _ => self.problems.push(Problem::warning(
                     item.at(0),
-                    "an era takes only `id:` and translated titles (`title.ja: …`); this line was ignored",
+                    Message::new(Msg::PTextEraLine),
                 )),
             }
         }
@@ -550,10 +563,7 @@ fn web_page(text: &str) -> Option<Problem> {
         .enumerate()
         .find(|(_, line)| !line.trim().is_empty())?;
     let lead = line.len() - line.trim_start().len();
-    line.trim_start().starts_with('<').then(|| {
-        Problem::error(
-            at(number + 1, line, lead),
-            "this looks like a web page (HTML), not a dataset: check that the address or file is the data itself",
-        )
-    })
+    line.trim_start()
+        .starts_with('<')
+        .then(|| Problem::error(at(number + 1, line, lead), Message::new(Msg::PTextHtml)))
 }

@@ -65,7 +65,7 @@ impl Reader {
                     if lane.is_some() {
                         self.problems.push(Problem::warning(
                             item.at(0),
-                            "an event has one lane; the first `@lane` is used",
+                            Message::new(Msg::PTextOneLane),
                         ));
                     } else {
                         record(&mut fields, "lane", item.at(0));
@@ -87,10 +87,8 @@ impl Reader {
                     match (key, lang) {
                         ("id", _) => {
                             if id.is_some() {
-                                self.problems.push(Problem::warning(
-                                    place,
-                                    "an event has one id; the first `id:` is used",
-                                ));
+                                self.problems
+                                    .push(Problem::warning(place, Message::new(Msg::PTextOneId)));
                             } else {
                                 record(&mut fields, "id", place);
                                 id = Some(text);
@@ -100,14 +98,15 @@ impl Reader {
                             Some(s) => status = s,
                             None => errors.push(Problem::error(
                                 place,
-                                format!("`{text}` is not a status; write occurred, planned, proposed or cancelled"),
+                                Message::new(Msg::PTextStatus).with("text", &text),
                             )),
                         },
                         ("importance", _) => match text.parse::<u8>() {
                             Ok(n) if (1..=5).contains(&n) => importance = Some(n),
                             _ => self.problems.push(Problem::warning(
                                 place,
-                                format!("importance runs from 1 (a detail) to 5 (central); `{text}` was ignored"),
+                                Message::new(Msg::PImportanceRange)
+                                    .with("value", format!("`{text}`")),
                             )),
                         },
                         ("actors" | "related", _) => {
@@ -127,12 +126,15 @@ impl Reader {
                         }
                         ("source", _) => {
                             record(&mut fields, "sources", place);
-                            let source = self.source(item.number, item.line, item.offset + value_at);
+                            let source =
+                                self.source(item.number, item.line, item.offset + value_at);
                             sources.push(source);
                         }
                         ("media", _) => {
                             record(&mut fields, "media", place);
-                            if let Some(m) = self.media(item.number, item.line, item.offset + value_at) {
+                            if let Some(m) =
+                                self.media(item.number, item.line, item.offset + value_at)
+                            {
                                 media.push(m);
                             }
                         }
@@ -144,10 +146,9 @@ impl Reader {
                             record(&mut fields, "summary", place);
                             summary.default = Some(text);
                         }
-                        ("title", None) => self.problems.push(Problem::warning(
-                            place,
-                            "the title in the dataset's own language is the one on the event's line; this one was ignored",
-                        )),
+                        ("title", None) => self
+                            .problems
+                            .push(Problem::warning(place, Message::new(Msg::PTextTitleOnLine))),
                         ("title" | "summary" | "display", Some(lang)) => {
                             let texts = match key {
                                 "title" => &mut title,

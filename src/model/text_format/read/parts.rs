@@ -24,8 +24,7 @@ impl Reader {
                 "dateline" => &mut source.dateline,
                 "note" => &mut source.note,
                 "url" => {
-                    source.url =
-                        self.checked_url(value, place, "only http and https links are allowed");
+                    source.url = self.checked_url(value, place, Msg::PUnsafeUrl);
                     continue;
                 }
                 "date" => {
@@ -33,7 +32,7 @@ impl Reader {
                         Ok(date) => source.date = Some(date),
                         Err(e) => self.problems.push(Problem::warning(
                             place,
-                            format!("{}; the source date was dropped", e.0),
+                            Message::new(Msg::PSourceDateDropped).with_message("message", e.0),
                         )),
                     }
                     continue;
@@ -41,7 +40,7 @@ impl Reader {
                 _ => {
                     self.problems.push(Problem::warning(
                         place,
-                        format!("`{key}` is not a part of a source (publisher, author, date, dateline, url, note); it was ignored"),
+                        Message::new(Msg::PTextSourcePart).with("key", key),
                     ));
                     continue;
                 }
@@ -49,7 +48,7 @@ impl Reader {
             if lang.is_some() {
                 self.problems.push(Problem::warning(
                     place,
-                    format!("a source's `{key}` has no translations; it was ignored"),
+                    Message::new(Msg::PTextSourceTranslation).with("key", key),
                 ));
             } else {
                 *slot = Some(value);
@@ -82,7 +81,7 @@ impl Reader {
                 _ => {
                     self.problems.push(Problem::warning(
                         place,
-                        format!("`{key}` is not a part of a media item (alt, caption, credit); it was ignored"),
+                        Message::new(Msg::PTextMediaPart).with("key", key),
                     ));
                     continue;
                 }
@@ -99,7 +98,7 @@ impl Reader {
             line,
             from + line[from..].len() - line[from..].trim_start().len(),
         );
-        media.url = self.checked_url(media.url, place, "media must be an http or https URL")?;
+        media.url = self.checked_url(media.url, place, Msg::PUnsafeMedia)?;
         media.alt = alt.text();
         media.caption = caption.text();
         media.credit = credit.text();
@@ -118,10 +117,8 @@ impl Reader {
         let place = at(number, line, offset + lead);
         let trimmed = &part[lead..];
         let Some(through_colon) = part_key(trimmed) else {
-            self.problems.push(Problem::warning(
-                place,
-                "expected `key: value` after ` | `; this part was ignored",
-            ));
+            self.problems
+                .push(Problem::warning(place, Message::new(Msg::PTextPartForm)));
             return None;
         };
         let name = &trimmed[..through_colon - 1];
@@ -132,13 +129,15 @@ impl Reader {
         Some((key, lang, read_value(&trimmed[through_colon..]), place))
     }
 
-    fn checked_url(&mut self, url: String, place: Location, rule: &str) -> Option<String> {
+    /// `url` if it is a safe link; else `None`, with warning `rule` (a
+    /// message with a `{url}` placeholder).
+    fn checked_url(&mut self, url: String, place: Location, rule: Msg) -> Option<String> {
         if safe_url(&url) {
             Some(url)
         } else {
             self.problems.push(Problem::warning(
                 place,
-                format!("{rule}; \"{url}\" was dropped"),
+                Message::new(rule).with("url", &url),
             ));
             None
         }
