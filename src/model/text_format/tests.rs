@@ -367,3 +367,87 @@ fn the_examples_in_the_documentation_load() {
     }
     assert!(datasets >= 2);
 }
+
+/// Every problem the text format finds reads in Japanese: each of its own
+/// messages (`p_text_*`) is met at least once below, and its Japanese is
+/// Japanese, not the English again.
+#[test]
+fn every_text_problem_reads_in_japanese() {
+    use crate::i18n::{Locale, Msg};
+    let long_date = "1".repeat(81);
+    let text = format!(
+        "  an indented line before anything\n\
+         title: T\n  under the title\n\
+         title: again\n\
+         source: S | color: red | publisher.ja: X | nonsense | url: ftp://example.org\n\
+         @lane extra\n\
+         @lane2: L\n  not a label\n\
+         @: No id\n\
+         @lane2: Again\n\
+         #theme: T\n#theme: T\n\
+         &actor: A\n&actor\n\
+         era: ~1990 - 2000: Era\n  not an era line\n\
+         Not a line\n\
+         2000: E\n  @lane2\n  @lane2\n  id: a\n  id: b\n  status: x\n\
+         2001: F\n  title.en: other\n  media: https://example.org/a.jpg | size: big\n\
+         12x BCE: Bad era year\n\
+         0 BCE: No year zero\n\
+         {long_date}: Long\n\
+         2005-02-30: Hint\n"
+    );
+    let problems = match parse_text(&text) {
+        Ok(loaded) => loaded.problems,
+        Err(problems) => problems,
+    };
+    let html = parse_text("<html></html>").unwrap_err();
+    let japanese = Locale::of("ja");
+    let mut keys = Vec::new();
+    for problem in problems.iter().chain(&html) {
+        let ja = problem.message.text_in(japanese);
+        assert_ne!(ja, problem.message.as_str());
+        assert!(
+            ja.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
+            "{ja:?} is not Japanese"
+        );
+        keys.extend(problem.message.keys());
+    }
+    for key in [
+        Msg::PTextStrayIndent,
+        Msg::PTextNoBody,
+        Msg::PTextGivenTwice,
+        Msg::PTextDeclarationForm,
+        Msg::PTextDeclarationLine,
+        Msg::NounLane,
+        Msg::PLaneWithoutId,
+        Msg::PLaneTwice,
+        Msg::PThemeTwice,
+        Msg::PActorTwice,
+        Msg::PTextNotALine,
+        Msg::PTextEraCirca,
+        Msg::PTextEraLine,
+        Msg::PTextHtml,
+        Msg::PTextOneLane,
+        Msg::PTextOneId,
+        Msg::PTextStatus,
+        Msg::PTextTitleOnLine,
+        Msg::PTextSourcePart,
+        Msg::PTextSourceTranslation,
+        Msg::PTextMediaPart,
+        Msg::PTextPartForm,
+        Msg::PUnsafeUrl,
+        Msg::PTextDateTooLong,
+        Msg::PTextDateHint,
+        Msg::PTextEraYears,
+        Msg::PTextYearZero,
+    ] {
+        assert!(
+            keys.contains(&key),
+            "no problem says {key:?}:\n{}",
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}
