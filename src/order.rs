@@ -33,6 +33,20 @@ pub(crate) fn sorted_positions(keys: Vec<Key>) -> Vec<usize> {
     tagged.into_iter().map(|(.., position)| position).collect()
 }
 
+/// The positions `0..len` in the order `compare` gives them, for orders
+/// that integer keys cannot say (ties broken by an id). `compare` must be a
+/// total order with no ties between distinct positions (break the last tie
+/// by position), so the unstable sort is exact. Every such call site shares
+/// this one copy of the sort: the comparison is a `dyn` call.
+pub(crate) fn positions_by(
+    len: usize,
+    compare: &dyn Fn(usize, usize) -> std::cmp::Ordering,
+) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.sort_unstable_by(|&a, &b| compare(a, b));
+    order
+}
+
 /// Sorts `items` by `key`, stably.
 pub(crate) fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> Key) {
     let order = sorted_positions(items.iter().map(key).collect());
@@ -72,6 +86,16 @@ mod tests {
         #[test]
         fn float_keys_agree_with_total_cmp(a in proptest::num::f64::ANY, b in proptest::num::f64::ANY) {
             prop_assert_eq!(float_key(a).cmp(&float_key(b)), a.total_cmp(&b));
+        }
+
+        /// The same order as the standard library's sort with the same comparison.
+        #[test]
+        fn positions_by_sorts_as_the_standard_sort_does(items in proptest::collection::vec((0u64..4, any::<u16>()), 0..60)) {
+            let compare = |a: usize, b: usize| items[a].0.cmp(&items[b].0).then(a.cmp(&b));
+            let ours: Vec<_> = positions_by(items.len(), &compare).into_iter().map(|i| items[i]).collect();
+            let mut std = items.clone();
+            std.sort_by_key(|&(a, _)| a);
+            prop_assert_eq!(ours, std);
         }
 
         /// The same order as the standard library's stable sort by key.

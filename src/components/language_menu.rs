@@ -1,8 +1,6 @@
 //! The language menu: the interface's languages, and any other language the
 //! data is written in.
 
-use std::collections::BTreeSet;
-
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -11,9 +9,11 @@ use crate::i18n::{Locale, Msg};
 use crate::model::Dataset;
 use crate::state::Action;
 
-/// Every language the dataset's texts are written in.
-fn data_languages(dataset: &Dataset) -> BTreeSet<String> {
-    let mut found: BTreeSet<String> = BTreeSet::from([dataset.language.clone()]);
+/// Every language the dataset's texts are written in, in order. A sorted
+/// list (there are a few languages), not a `BTreeSet`: a set type of its own
+/// would be one more copy of the B-tree in the wasm.
+fn data_languages(dataset: &Dataset) -> Vec<String> {
+    let mut found: Vec<String> = vec![dataset.language.clone()];
     let texts = dataset
         .events
         .iter()
@@ -21,7 +21,11 @@ fn data_languages(dataset: &Dataset) -> BTreeSet<String> {
         .chain(dataset.eras.iter().map(|e| &e.title))
         .chain([&dataset.title, &dataset.description]);
     for text in texts {
-        found.extend(text.translations.keys().cloned());
+        for tag in text.translations.keys() {
+            if let Err(at) = found.binary_search(tag) {
+                found.insert(at, tag.clone());
+            }
+        }
     }
     found
 }

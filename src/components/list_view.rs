@@ -16,7 +16,7 @@ const PAGE: usize = 200;
 pub fn ListView() -> Html {
     let state = use_annals();
     let limit = use_state(|| PAGE);
-    let matched: std::collections::HashSet<usize> = state.hits.iter().map(|h| h.index).collect();
+    let matched = crate::search::matched(&state.hits, state.dataset.events.len());
     // The open event is always listed, even past the current page.
     let open_position = state
         .open
@@ -42,7 +42,7 @@ pub fn ListView() -> Html {
                         Callback::from(move |_: MouseEvent| state.dispatch(Action::Open(index)))
                     };
                     html! {
-                        <li class={classes!(format!("annals-status-{}", event.status.name()), matched.contains(&index).then_some("annals-match"))}>
+                        <li class={classes!(format!("annals-status-{}", event.status.name()), matched.get(index).copied().unwrap_or(false).then_some("annals-match"))}>
                             <button type="button" class="annals-list-item" data-list-event-id={event.id.clone()}
                                 aria-expanded={(state.open == Some(index)).to_string()} {onclick}>
                                 <span class="annals-list-date">{ event.date_text(&state.lang) }</span>

@@ -153,7 +153,8 @@ pub fn Timeline() -> Html {
         .and_then(|i| dataset.events.get(i))
         .map_or(&[], |e| &e.related);
     let searching = !state.query.trim().is_empty();
-    let matched: std::collections::HashSet<usize> = state.hits.iter().map(|h| h.index).collect();
+    let matched = crate::search::matched(&state.hits, dataset.events.len());
+    let is_match = |i: usize| matched.get(i).copied().unwrap_or(false);
     let ready = state.ready();
     let l = state.locale();
 
@@ -235,8 +236,8 @@ pub fn Timeline() -> Html {
                                         tab_stop={tab_stop == Some(placed.index)}
                                         open={state.open == Some(placed.index)}
                                         related={related.contains(&placed.index)}
-                                        matched={matched.contains(&placed.index)}
-                                        dimmed={searching && !matched.contains(&placed.index)}
+                                        matched={is_match(placed.index)}
+                                        dimmed={searching && !is_match(placed.index)}
                                         on_open={on_open.clone()}
                                         on_focus={on_focus.clone()} />
                                 }

@@ -475,7 +475,12 @@ pub fn export_svg(input: SvgInput, width: f64) -> SvgExport {
         );
     }
     for band in &frame.lanes {
-        let label = dataset.lanes[band.lane].label.get(lang).to_uppercase();
+        let label: String = dataset.lanes[band.lane]
+            .label
+            .get(lang)
+            .chars()
+            .map(upper)
+            .collect();
         text_at(
             &mut out,
             8.0,
@@ -674,8 +679,37 @@ fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
+        .map(|c| std::iter::once(upper(c)).chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// `c` in capitals, for the scripts with letter case that labels are
+/// likely to be in: Latin (ASCII, Latin-1, Latin Extended-A), Greek and
+/// Cyrillic; any other character, and the few whose capital is two
+/// characters (`ß`), as it is. Not `char::to_uppercase`: its table of the
+/// whole of Unicode was kilobytes of the wasm for two labels of an export
+/// (the page itself writes lane labels in capitals with CSS).
+fn upper(c: char) -> char {
+    let u = c as u32;
+    let capital = match u {
+        0x61..=0x7a | 0xe0..=0xf6 | 0xf8..=0xfe | 0x3b1..=0x3c1 | 0x3c3..=0x3cb | 0x430..=0x44f => {
+            u - 32
+        }
+        0xb5 => 0x39c,
+        0xff => 0x178,
+        0x131 => 0x49,
+        0x17f => 0x53,
+        0x100..=0x137 | 0x14a..=0x177 if u % 2 == 1 => u - 1,
+        0x139..=0x148 | 0x179..=0x17e if u % 2 == 0 => u - 1,
+        0x3c2 => 0x3a3,
+        0x3ac => 0x386,
+        0x3ad..=0x3af => u - 37,
+        0x3cc => 0x38c,
+        0x3cd..=0x3ce => u - 63,
+        0x450..=0x45f => u - 80,
+        _ => u,
+    };
+    char::from_u32(capital).unwrap_or(c)
 }
 
 #[cfg(test)]
@@ -683,6 +717,19 @@ mod tests {
     use super::*;
     use crate::layout::measure::{Advances, Measure};
     use crate::model::{parse_dataset, DEFAULT_DATASET_JSON};
+
+    #[test]
+    fn upper_agrees_with_the_standard_library_where_it_claims_to() {
+        let claimed = (0..=0x17f_u32).chain(0x386..=0x3ce).chain(0x400..=0x45f);
+        for c in claimed.filter_map(char::from_u32) {
+            let std: Vec<char> = c.to_uppercase().collect();
+            let expected = if std.len() == 1 { std[0] } else { c };
+            assert_eq!(upper(c), expected, "U+{:04X}", c as u32);
+        }
+        for c in ['あ', '条', 'ǆ', '1', ' '] {
+            assert_eq!(upper(c), c);
+        }
+    }
 
     const NATIVE: Typeset<'static> = Typeset {
         measure: &Advances,

@@ -372,7 +372,7 @@ fn log_axis(scale: &Scale, present: Days, measure: &dyn Measure, words: &dyn Dat
             }
         }
     }
-    ticks.sort_by(|a, b| a.x.total_cmp(&b.x));
+    crate::order::sort_by_key(&mut ticks, |t| (crate::order::float_key(t.x), 0));
     tidy(Step::Years(1), ticks, context, measure)
 }
 

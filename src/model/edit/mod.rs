@@ -224,11 +224,11 @@ pub fn apply(dataset: &Dataset, edit: &Edit) -> Result<Dataset, Vec<Problem>> {
                 Some(i) => next.eras[*i] = era,
                 None => next.eras.push(era),
             }
-            next.eras.sort_by(|a, b| {
-                a.range
-                    .0
-                    .total_cmp(&b.range.0)
-                    .then(a.range.1.total_cmp(&b.range.1))
+            crate::order::sort_by_key(&mut next.eras, |era| {
+                (
+                    crate::order::float_key(era.range.0),
+                    crate::order::float_key(era.range.1),
+                )
             });
         }
         Edit::DeleteEra(index) => {
@@ -410,14 +410,15 @@ fn fresh_lane_id(dataset: &Dataset, label: &str) -> String {
 /// Puts events back in reading order (by start, then end, then id, as the
 /// loader sorts them) and remaps their related indices to the new places.
 fn sort_events(events: &mut Vec<Event>) {
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&events[a], &events[b]);
+    // Ids are unique; the position breaks any tie left, as a stable sort would.
+    let order = crate::order::positions_by(events.len(), &|i, j| {
+        let (a, b) = (&events[i], &events[j]);
         a.range
             .0
             .total_cmp(&b.range.0)
             .then(a.range.1.total_cmp(&b.range.1))
             .then_with(|| a.id.cmp(&b.id))
+            .then(i.cmp(&j))
     });
     if order.iter().enumerate().all(|(i, &o)| i == o) {
         return;

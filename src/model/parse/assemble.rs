@@ -9,7 +9,7 @@ use super::super::{Dataset, Days, Era, Event, Lane, Media, Source, Status, Text,
 use super::origin::Origin;
 use super::problem::{sort_by_position, Item, Loaded, Location, Message, Part, Problem};
 use crate::i18n::Msg;
-use crate::order::float_key;
+use crate::order::{float_key, positions_by, sorted_positions};
 
 /// An event read by an importer, with its dates checked, before the checks
 /// that need the whole dataset (ids, lanes, links, order).
@@ -314,18 +314,29 @@ impl Assembler {
         // Sort a permutation rather than the events, so that links (given by
         // file position) can be mapped to sorted positions afterwards.
         // Ids are unique, so the order is total and an unstable sort is exact.
-        let mut order: Vec<(Days, Days, usize)> = events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.range.0, e.range.1, i))
-            .collect();
-        order.sort_unstable_by(|a, b| {
-            a.0.total_cmp(&b.0)
-                .then(a.1.total_cmp(&b.1))
-                .then_with(|| events[a.2].id.cmp(&events[b.2].id))
-        });
+        // By range with the crate's one sort of integer keys, then each run
+        // of equal ranges (rare) by id.
+        let key = |e: &Event| (float_key(e.range.0), float_key(e.range.1));
+        let mut order = sorted_positions(events.iter().map(key).collect());
+        let mut start = 0;
+        while start < order.len() {
+            let run_key = key(&events[order[start]]);
+            let mut end = start + 1;
+            while end < order.len() && key(&events[order[end]]) == run_key {
+                end += 1;
+            }
+            if end - start > 1 {
+                let run = order[start..end].to_vec();
+                let by_id =
+                    positions_by(run.len(), &|a, b| events[run[a]].id.cmp(&events[run[b]].id));
+                for (slot, i) in order[start..end].iter_mut().zip(by_id) {
+                    *slot = run[i];
+                }
+            }
+            start = end;
+        }
         let mut sorted_position = vec![0; events.len()];
-        for (sorted, &(.., position)) in order.iter().enumerate() {
+        for (sorted, &position) in order.iter().enumerate() {
             sorted_position[position] = sorted;
         }
         drop(order);

@@ -86,6 +86,25 @@ mod tests {
         assert!(loaded.problems[0].message.contains("\"missing\""));
     }
 
+    /// Events with the same range are in id order, whatever their order in
+    /// the file, and links follow them to their places.
+    #[test]
+    fn equal_ranges_are_ordered_by_id() {
+        let text = r#"{"events": [
+            {"id": "d", "title": "D", "start": "2001"},
+            {"id": "c", "title": "C", "start": "2000", "related": ["a"]},
+            {"id": "a", "title": "A", "start": "2000"},
+            {"id": "b", "title": "B", "start": "2000", "related": ["d", "c"]},
+            {"id": "0", "title": "Z", "start": "1999"}
+        ]}"#;
+        let loaded = parse_dataset(text).unwrap();
+        let d = &loaded.dataset;
+        let ids: Vec<_> = d.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["0", "a", "b", "c", "d"]);
+        assert_eq!(d.events[3].related[..], [1]);
+        assert_eq!(d.events[2].related[..], [4, 3]);
+    }
+
     #[test]
     fn json_syntax_errors_give_line_and_column() {
         let errors =
