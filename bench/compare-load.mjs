@@ -1,8 +1,11 @@
 // Load time of two or more annals builds, side by side: each build's page
 // is loaded in turn, round after round, in one headless Chromium, and the
 // time from navigation start to the data being on screen (the root's
-// data-ready and data-event-count, as in bench/run.mjs) is recorded. Taking
-// turns spreads the machine's noise over every build; compare the medians.
+// data-ready and data-event-count, as in bench/run.mjs) is recorded, and
+// with it the first paint as bench/run.mjs takes it (the first frame with an
+// event mark visible, prerendered or the app's) and the browser's own first
+// contentful paint. Taking turns spreads the machine's noise over every
+// build; compare the medians.
 //
 //   node bench/compare-load.mjs [--size 100000|alliance] [--rounds 9] DIR...
 //
@@ -50,9 +53,33 @@ const expected = args.size === 'alliance' ? null : args.size;
 const server = await startServer(0);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
+/**
+ * Installed before any page script: the first frame with an event mark
+ * visible, timed as bench/run.mjs does (a task posted from the next frame's
+ * rAF callback, which runs after that frame is painted).
+ */
+function paintProbe() {
+  const probe = (window.__paint = { marksAt: null });
+  const check = () => {
+    for (const el of document.querySelectorAll('[data-event-id]')) {
+      if (el.checkVisibility()) {
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => { probe.marksAt = performance.now(); };
+          channel.port2.postMessage(0);
+        });
+        return;
+      }
+    }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
 async function loadOnce(dir) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  await page.addInitScript(paintProbe);
   const query = expected ? `?data=${encodeURIComponent(`/bench/.data/${dataFile}`)}` : '';
   await page.goto(`${server.origin}/${dir}/${query}`);
   const ms = await page.evaluate((count) => new Promise((done) => {
@@ -65,13 +92,24 @@ async function loadOnce(dir) {
     };
     check();
   }), expected);
+  const paint = await page.evaluate(() => new Promise((done) => {
+    const read = () => {
+      if (window.__paint.marksAt === null) { requestAnimationFrame(read); return; }
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      done({ marks: window.__paint.marksAt, fcp: fcp ? fcp.startTime : null });
+    };
+    read();
+  }));
   await context.close();
-  return ms;
+  return { ready: ms, marks: Math.min(paint.marks, ms), fcp: paint.fcp };
 }
 
-const times = new Map(args.dirs.map((d) => [d, []]));
+const times = new Map(args.dirs.map((d) => [d, { ready: [], marks: [], fcp: [] }]));
 for (let round = 0; round < args.rounds; round++) {
-  for (const dir of args.dirs) times.get(dir).push(await loadOnce(dir));
+  for (const dir of args.dirs) {
+    const t = await loadOnce(dir);
+    for (const key of Object.keys(t)) if (t[key] !== null) times.get(dir)[key].push(t[key]);
+  }
 }
 await browser.close();
 await server.close();
@@ -80,10 +118,18 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-console.log(`${args.size === 'alliance' ? 'default dataset' : `${args.size} events`}, ${args.rounds} rounds; ms from navigation start to the data on screen`);
-console.log('| build | median | min | max | every load |');
-console.log('| --- | ---: | ---: | ---: | --- |');
-for (const [dir, xs] of times) {
+const what = {
+  ready: 'data on screen (data-ready)',
+  marks: 'first paint (first frame with a mark visible)',
+  fcp: 'first contentful paint (Paint Timing)',
+};
+console.log(`${args.size === 'alliance' ? 'default dataset' : `${args.size} events`}, ${args.rounds} rounds; ms from navigation start`);
+console.log('| build | measure | median | min | max | every load |');
+console.log('| --- | --- | ---: | ---: | ---: | --- |');
+for (const [dir, byKey] of times) {
   const r = (x) => Math.round(x);
-  console.log(`| ${dir} | ${r(median(xs))} | ${r(Math.min(...xs))} | ${r(Math.max(...xs))} | ${xs.map(r).join(', ')} |`);
+  for (const [key, xs] of Object.entries(byKey)) {
+    if (xs.length === 0) continue;
+    console.log(`| ${dir} | ${what[key]} | ${r(median(xs))} | ${r(Math.min(...xs))} | ${r(Math.max(...xs))} | ${xs.map(r).join(', ')} |`);
+  }
 }
