@@ -158,7 +158,10 @@ pub fn Timeline() -> Html {
     let l = state.locale();
 
     html! {
-        <section class="annals-timeline" aria-label={l.f(Msg::TimelineLabel, &[("count", &l.count(dataset.events.len()))])}>
+        // The width the frame is laid out for: print zooms the timeline from
+        // it to the page's width (`annals.css`, hooks/use_print.rs).
+        <section class="annals-timeline" aria-label={l.f(Msg::TimelineLabel, &[("count", &l.count(dataset.events.len()))])}
+            data-style={format!("--annals-stage-width:{:.0}px", state.width)}>
             <div class={classes!("annals-stage", (!handlers.dragging && !handlers.wheeling).then_some("annals-animate"))} ref={stage}
                 ondblclick={handlers.ondblclick}
                 onwheel={handlers.onwheel}
