@@ -22,6 +22,20 @@ pub const PRINT_WIDTH: f64 = 678.0;
 /// the layout fills, is the page's width less these.
 const STAGE_BORDERS: f64 = 2.0;
 
+thread_local! {
+    /// Whether the page is being printed: printing is the window's, so one
+    /// flag serves every instance.
+    static PRINTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the page is being printed. While it is, the print layout owns
+/// the timeline's width: the stage's screen size (which a `ResizeObserver`
+/// may still report between `beforeprint` and the print layout) must not
+/// undo it.
+pub fn printing() -> bool {
+    PRINTING.with(|p| p.get())
+}
+
 /// Fits the whole dataset to the paper when printing starts, and puts the
 /// view and width back when it ends.
 ///
@@ -64,6 +78,7 @@ pub fn use_print(state: StateHandle, root: NodeRef) -> bool {
             let (saved, latest, dispatcher) = (saved.clone(), latest.clone(), dispatcher.clone());
             let flag = flag.clone();
             move |measured: bool| {
+                PRINTING.with(|p| p.set(true));
                 flag.set(true);
                 if saved.borrow().is_none() {
                     *saved.borrow_mut() = Some(*latest.borrow());
@@ -81,6 +96,7 @@ pub fn use_print(state: StateHandle, root: NodeRef) -> bool {
         let end = {
             let (saved, dispatcher) = (saved.clone(), dispatcher.clone());
             move || {
+                PRINTING.with(|p| p.set(false));
                 flag.set(false);
                 if let Some((view, width)) = saved.borrow_mut().take() {
                     dispatcher.dispatch(Action::Resize(width));
