@@ -1,5 +1,7 @@
 // Issue 14: the whole timeline exported as SVG and PNG from the Data menu,
-// and the arrows that join an open card's event to its related events.
+// and the arrows that join an open card's event to its related events. The
+// PNG export works under the strict CSP the README documents, and under a
+// policy without blob: images it says in the page what it needs.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -41,6 +43,13 @@ async function svgTexts(page, svg) {
       arrows: doc.querySelectorAll('path[stroke-opacity="0.85"]').length,
     };
   }, svg);
+}
+
+/** A PNG file's width and height, after checking its signature and header. */
+function pngSize(png) {
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
 /** Every arrow: its target, its edge, where its curve ends and the target mark's box, in page pixels. */
@@ -94,12 +103,44 @@ test('the PNG export is a PNG of the SVG at twice its size', async ({ page }) =>
   const download = await exportAs(page, 'PNG');
   expect(download.suggestedFilename()).toBe('the-u-s-japan-alliance-1960-2007.png');
   const png = await readFile(await download.path());
-  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
-  expect(png.readUInt32BE(16)).toBe(Math.round(width * 2));
-  expect(png.readUInt32BE(20)).toBe(Math.round(height * 2));
+  expect(pngSize(png)).toEqual({ width: Math.round(width * 2), height: Math.round(height * 2) });
   // A drawing, not an empty canvas: an empty one compresses to almost nothing.
   expect(png.length).toBeGreaterThan(50_000);
+});
+
+test('under the strict CSP the README documents, the PNG export works', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const response = await page.goto('/csp/');
+  expect(response.headers()['content-security-policy']).toContain("img-src 'self' blob:");
+  await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
+  const download = await exportAs(page, 'PNG');
+  const png = await readFile(await download.path());
+  const { width, height } = pngSize(png);
+  const stage = await page.locator('.annals-stage').boundingBox();
+  expect(width).toBeGreaterThanOrEqual(stage.width * 2);
+  expect(height).toBeGreaterThan(400);
+  expect(png.length).toBeGreaterThan(50_000);
+  await expect(page.locator('.annals-export-problem')).toHaveCount(0);
+});
+
+test('under a CSP without blob: images, the PNG export says in the page what it needs; SVG still exports', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const response = await page.goto('/csp-no-blob/');
+  expect(response.headers()['content-security-policy']).not.toContain('img-src');
+  await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
+  const problem = page.getByRole('alert').filter({ hasText: 'PNG' });
+  await expect(problem).toHaveCount(0);
+  await page.getByRole('button', { name: 'Data', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Export PNG' }).click();
+  await expect(problem).toBeVisible();
+  await expect(problem).toContainText('img-src blob:');
+  await expect(problem).toContainText('Export SVG works');
+  // Dismissed, it goes; the SVG export still works under this policy.
+  await problem.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(problem).toHaveCount(0);
+  const svg = await readFile(await (await exportAs(page, 'SVG')).path(), 'utf8');
+  expect(await svgTexts(page, svg)).not.toBeNull();
+  await expect(problem).toHaveCount(0);
 });
 
 test('the planned declaration\'s card draws an arrow to each related event, and says so', async ({ page }) => {

@@ -7,7 +7,10 @@
 // The app's files are sent with `Access-Control-Allow-Origin: *`, so host
 // pages on another origin (e2e/hosts.mjs) can import embed.js; test data under
 // /fixtures/ is not, so a cross-origin fetch of it is still refused. Also:
-//   /csp/            dist/ again, under a strict Content-Security-Policy;
+//   /csp/            dist/ again, under the strict Content-Security-Policy the
+//                    README documents;
+//   /csp-no-blob/    the same without `img-src blob:`, as a host page's own
+//                    policy may be (the PNG export cannot draw there);
 //   /yew-host/       the example yew app in examples/yew-host/dist/;
 //   /status/CODE     an answer with that HTTP status;
 //   /trickle/ID      tests/fixtures/good.json, padded, a chunk at a time: each
@@ -30,7 +33,8 @@ const mount = process.argv[3] ?? '/nested/path/annals/';
 const fixtures = resolve(here, '..', 'tests', 'fixtures');
 const yewHost = resolve(here, '..', 'examples', 'yew-host', 'dist');
 
-const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob:";
+const NO_BLOB_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const cors = { 'access-control-allow-origin': '*' };
 
 /** Answers with the file `relative` inside `root`, or index.html for a directory. */
@@ -121,9 +125,11 @@ const server = createServer(async (req, res) => {
     }
     return;
   }
-  if (url.pathname.startsWith('/csp/')) {
-    const relative = decodeURIComponent(url.pathname.slice('/csp/'.length));
-    await sendFile(res, dist, relative, { 'content-security-policy': STRICT_CSP });
+  const csp = url.pathname.match(/^\/(csp|csp-no-blob)\//);
+  if (csp) {
+    const relative = decodeURIComponent(url.pathname.slice(csp[0].length));
+    const policy = csp[1] === 'csp' ? STRICT_CSP : NO_BLOB_CSP;
+    await sendFile(res, dist, relative, { 'content-security-policy': policy });
     return;
   }
   if (url.pathname.startsWith('/yew-host/')) {

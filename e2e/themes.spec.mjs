@@ -2,8 +2,9 @@
 // row at 1280 px and its Data and Share menus follow the WAI-ARIA menu
 // button pattern; at 360×740 the controls fold away and the first mark is on
 // the first screen; every theme passes axe at WCAG 2.2 AA (era labels
-// included) and colours the whole page; print shows the whole timeline at
-// the paper's width, then every event's card.
+// included) and colours the whole page; print shows the whole timeline
+// across the page's width (laid out for it where the page can be measured,
+// else zoomed to it), then every event's card.
 import { test, expect } from '@playwright/test';
 import { createRequire } from 'node:module';
 
@@ -265,6 +266,37 @@ test.describe('themes', () => {
   });
 });
 
+/** The stage's inner width the timeline is laid out for, in CSS pixels. */
+async function laidOutWidth(page) {
+  return page.locator('.annals-timeline').evaluate((el) => parseFloat(el.style.getPropertyValue('--annals-stage-width')));
+}
+
+/** The height of the first label's box on the page. */
+async function labelHeight(page) {
+  return (await page.locator('.annals-event .annals-label').first().boundingBox()).height;
+}
+
+/** The stage spans `paper` (the app's root), and every mark and label is inside it, none over another. */
+async function expectSpansAndHolds(page, paper) {
+  const stage = await page.locator('.annals-stage').boundingBox();
+  expect(stage.x).toBeGreaterThanOrEqual(paper.x - 1);
+  expect(Math.abs(stage.width - paper.width), 'the stage spans the page').toBeLessThanOrEqual(2);
+  const boxes = await page.locator('.annals-event .annals-mark, .annals-event .annals-label').evaluateAll((els) => els.map((e) => {
+    const r = e.getBoundingClientRect();
+    return { id: e.closest('[data-event-id]').dataset.eventId, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+  }));
+  expect(boxes.length).toBeGreaterThan(26);
+  for (const b of boxes) {
+    expect(b.left, b.id).toBeGreaterThanOrEqual(stage.x - 1);
+    expect(b.right, b.id).toBeLessThanOrEqual(stage.x + stage.width + 1);
+  }
+  // No event's mark or label over another event's.
+  const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.id !== b.id
+    && Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
+    && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1).map((b) => `${a.id} × ${b.id}`));
+  expect(overlaps).toEqual([]);
+}
+
 test.describe('print', () => {
   test('the whole timeline at the paper width, then every event as text; nothing of it on screen', async ({ page }) => {
     await open(page, '?start-at=kyoto-summit');
@@ -286,10 +318,13 @@ test.describe('print', () => {
     for (const title of titles) {
       await expect(page.locator('.annals-print-event h3', { hasText: title }).first()).toBeVisible();
     }
-    // Every event is on the fitted timeline, inside the stage.
-    const stage = await page.locator('.annals-stage').boundingBox();
-    expect(stage.width).toBeLessThanOrEqual(680);
+    // Every event is on the fitted timeline, inside the stage, which spans
+    // the page and is laid out for that width.
     await expect(page.locator('.annals-event')).toHaveCount(26);
+    const paper = await page.locator(root).boundingBox();
+    const stage = await page.locator('.annals-stage').boundingBox();
+    expect(Math.abs(stage.width - paper.width)).toBeLessThanOrEqual(1);
+    expect(await laidOutWidth(page)).toBe(Math.round(paper.width) - 2);
     const marks = await page.locator('.annals-event .annals-mark').evaluateAll((els) => els.map((e) => {
       const r = e.getBoundingClientRect();
       return { left: r.left, right: r.right };
@@ -320,6 +355,45 @@ test.describe('print', () => {
     await expect(page.locator('.annals-event')).toHaveCount(onScreen);
   });
 
+  for (const width of [760, 1100]) {
+    test(`the printed timeline is laid out for the page's width (${width} px)`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await open(page);
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.locator('.annals-print')).toBeVisible();
+      await expect(page.locator('.annals-event')).toHaveCount(26);
+      const paper = await page.locator(root).boundingBox();
+      expect(paper.width).toBeGreaterThan(width - 40);
+      expect(await laidOutWidth(page)).toBe(Math.round(paper.width) - 2);
+      await expectSpansAndHolds(page, paper);
+      // Not zoomed: the labels keep their size.
+      expect(await labelHeight(page)).toBeLessThan(24);
+    });
+  }
+
+  test('printing for real: laid out before the paper is known, then zoomed to the page width', async ({ page }) => {
+    // A page tall enough for the zoomed stage: on a shorter one the zoom
+    // stops at the page's height.
+    await page.setViewportSize({ width: 1100, height: 2000 });
+    await open(page);
+    const screenLabel = await labelHeight(page);
+    // A real print (or a PDF) starts with beforeprint while the page is
+    // still laid out for the screen, and no script runs once the browser
+    // lays the pages out: the timeline is laid out for the narrowest paper.
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    await expect.poll(() => laidOutWidth(page)).toBe(678);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.annals-event')).toHaveCount(26);
+    expect(await laidOutWidth(page)).toBe(678);
+    const paper = await page.locator(root).boundingBox();
+    await expectSpansAndHolds(page, paper);
+    // Zoomed, the labels grow with the page.
+    expect(await labelHeight(page)).toBeGreaterThan(screenLabel * 1.3);
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    await page.emulateMedia({ media: 'screen' });
+    await expect.poll(() => laidOutWidth(page)).toBeGreaterThan(1000);
+  });
+
   test('without JavaScript, the prerendered page prints its timeline and event list', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -328,8 +402,10 @@ test.describe('print', () => {
     await expect(page.locator('.annals-static-list')).toBeVisible();
     await expect(page.locator('.annals-static-event')).toHaveCount(26);
     await expect(page.locator('.annals-print')).toHaveCount(0);
+    // Rendered for a 1230 px stage, zoomed to the page's width.
+    const paper = await page.locator('[data-annals-root][data-prerendered]').boundingBox();
     const stage = await page.locator('[data-prerendered] .annals-stage').boundingBox();
-    expect(stage.width).toBeLessThanOrEqual(700);
+    expect(Math.abs(stage.width - paper.width)).toBeLessThanOrEqual(2);
     await context.close();
   });
 });

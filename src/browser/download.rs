@@ -42,17 +42,40 @@ pub fn download_blob(file_name: &str, blob: &Blob) -> Result<(), String> {
     Ok(())
 }
 
+/// Why a PNG export failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PngError {
+    /// The browser would not load the SVG as an image: the page's
+    /// Content-Security-Policy leaves `blob:` out of `img-src` (our own
+    /// well-formed SVG fails to load for no other reason we know of).
+    ImageBlocked,
+    /// Anything else, in words for the console.
+    Failed(String),
+}
+
+impl From<String> for PngError {
+    fn from(problem: String) -> Self {
+        PngError::Failed(problem)
+    }
+}
+
+impl From<&str> for PngError {
+    fn from(problem: &str) -> Self {
+        PngError::Failed(problem.to_owned())
+    }
+}
+
 /// Draws the SVG document `svg` (`width` × `height` CSS pixels) onto a
 /// canvas at twice its size (less when that would pass [`MAX_PNG_SIDE`]) and
 /// offers it as a PNG named `file_name`. The SVG is read as an image from a
 /// blob URL, so a page whose Content-Security-Policy leaves `blob:` out of
-/// `img-src` gets an error here.
+/// `img-src` gets [`PngError::ImageBlocked`] here.
 pub async fn download_png(
     file_name: &str,
     svg: &str,
     width: f64,
     height: f64,
-) -> Result<(), String> {
+) -> Result<(), PngError> {
     let blob = text_blob(svg, "image/svg+xml")?;
     let url = Url::create_object_url_with_blob(&blob).map_err(|_| "could not read the drawing")?;
     let drawn = draw(&url, width, height).await;
@@ -67,16 +90,16 @@ pub async fn download_png(
     .ok()
     .and_then(|blob| blob.dyn_into::<Blob>().ok())
     .ok_or("the browser could not encode the PNG")?;
-    download_blob(file_name, &png)
+    Ok(download_blob(file_name, &png)?)
 }
 
 /// The image at `url` drawn on a new canvas, scaled as [`download_png`] says.
-async fn draw(url: &str, width: f64, height: f64) -> Result<HtmlCanvasElement, String> {
+async fn draw(url: &str, width: f64, height: f64) -> Result<HtmlCanvasElement, PngError> {
     let image = HtmlImageElement::new().map_err(|_| "could not create an image")?;
     image.set_src(url);
     JsFuture::from(image.decode())
         .await
-        .map_err(|_| "the browser could not load the drawing as an image (a Content-Security-Policy without blob: in img-src forbids it)")?;
+        .map_err(|_| PngError::ImageBlocked)?;
     let scale = (MAX_PNG_SIDE / width.max(height).max(1.0)).min(2.0);
     let canvas: HtmlCanvasElement = gloo::utils::document()
         .create_element("canvas")

@@ -364,7 +364,7 @@ fn Shell() -> Html {
     // Every card as text, only while printing: rendered ahead of time the
     // page has the prerendered event list instead, and on screen the list
     // would be thousands of hidden elements at 100k events.
-    let printing = use_print(state.clone());
+    let printing = use_print(state.clone(), root.clone());
     html! {
         <div class={classes!("annals", config.theme.class(), config.hide_controls.then_some("annals-no-controls"), state.editing.on.then_some("annals-editing"))}
             ref={root} data-annals-root=""

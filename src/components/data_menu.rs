@@ -4,7 +4,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::{use_annals, use_ids, MenuButton, MenuItem};
-use crate::browser::download::{download, download_png, file_stem};
+use crate::browser::download::{download, download_png, file_stem, PngError};
 use crate::browser::measure::{CanvasMeasure, FONT_FAMILY};
 use crate::hooks::use_focus_on_mount;
 use crate::hooks::Loader;
@@ -78,9 +78,14 @@ fn whole_timeline(state: &State) -> SvgExport {
 pub fn DataMenu() -> Html {
     let state = use_annals();
     let loader = use_context::<Loader>().expect("DataMenu needs the Loader context from App");
+    // Why the last export failed, shown in the page until dismissed or the
+    // next export: a reader must never be left with silence.
+    let problem = use_state_eq(|| None::<Msg>);
     let export = |format: ExportFormat| {
         let state = state.clone();
+        let problem = problem.clone();
         Callback::from(move |()| {
+            problem.set(None);
             let dataset = &state.dataset;
             let name = format!(
                 "{}.{}",
@@ -94,11 +99,19 @@ pub fn DataMenu() -> Html {
                 ExportFormat::Svg => whole_timeline(&state).svg,
                 ExportFormat::Png => {
                     let picture = whole_timeline(&state);
+                    let problem = problem.clone();
                     yew::platform::spawn_local(async move {
                         let done =
                             download_png(&name, &picture.svg, picture.width, picture.height).await;
-                        if let Err(problem) = done {
-                            gloo::console::error!(format!("export failed: {problem}"));
+                        match done {
+                            Ok(()) => {}
+                            Err(PngError::ImageBlocked) => {
+                                problem.set(Some(Msg::ExportPngBlocked));
+                            }
+                            Err(PngError::Failed(why)) => {
+                                gloo::console::error!(format!("export failed: {why}"));
+                                problem.set(Some(Msg::ExportFailed));
+                            }
                         }
                     });
                     return;
@@ -110,7 +123,10 @@ pub fn DataMenu() -> Html {
                 Ok(()) => state.dispatch(crate::state::Action::Edit(
                     crate::editing::EditAction::Exported,
                 )),
-                Err(problem) => gloo::console::error!(format!("export failed: {problem}")),
+                Err(why) => {
+                    gloo::console::error!(format!("export failed: {why}"));
+                    problem.set(Some(Msg::ExportFailed));
+                }
             }
         })
     };
@@ -143,6 +159,10 @@ pub fn DataMenu() -> Html {
         let pasting = pasting.clone();
         Callback::from(move |()| pasting.set(false))
     };
+    let dismiss = {
+        let problem = problem.clone();
+        Callback::from(move |_: MouseEvent| problem.set(None))
+    };
     let l = state.locale();
     let items = vec![
         MenuItem::new(l.t(Msg::OpenFile), open_file),
@@ -160,6 +180,12 @@ pub fn DataMenu() -> Html {
             <input type="file" ref={file_input} hidden=true accept=".json,.csv,.txt,application/json,text/csv,text/plain" {onchange} />
             if *pasting {
                 <PastePanel on_load={loader.open_text.clone()} on_close={close} />
+            }
+            if let Some(message) = *problem {
+                <div class="annals-export-problem" role="alert">
+                    <p>{ l.t(message) }</p>
+                    <button type="button" class="annals-button" onclick={dismiss}>{ l.t(Msg::Dismiss) }</button>
+                </div>
             }
         </>
     }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::{use_annals, Arrows, AxisView, DensityStrip, EventMark, Overview, Same};
 use crate::browser::measure::CanvasMeasure;
-use crate::hooks::{use_element_width, use_pan_zoom};
+use crate::hooks::{printing, use_element_width, use_pan_zoom};
 use crate::i18n::{Locale, Msg};
 use crate::layout::{layout, LayoutOptions, Typeset};
 use crate::model::limits::excerpt;
@@ -22,7 +22,12 @@ pub fn Timeline() -> Html {
         let state = state.clone();
         use_element_width(
             stage.clone(),
-            Callback::from(move |width| state.dispatch(Action::Resize(width))),
+            // While printing, the print layout owns the width (hooks/use_print.rs).
+            Callback::from(move |width| {
+                if !printing() {
+                    state.dispatch(Action::Resize(width));
+                }
+            }),
         );
     }
     let handlers = use_pan_zoom(state.clone(), stage.clone());
@@ -159,7 +164,11 @@ pub fn Timeline() -> Html {
     let l = state.locale();
 
     html! {
-        <section class="annals-timeline" aria-label={l.f(Msg::TimelineLabel, &[("count", &l.count(dataset.events.len()))])}>
+        // The size the frame is laid out for: print zooms the timeline from
+        // it to the page's width, short of its height (`annals.css`,
+        // hooks/use_print.rs).
+        <section class="annals-timeline" aria-label={l.f(Msg::TimelineLabel, &[("count", &l.count(dataset.events.len()))])}
+            data-style={format!("--annals-stage-width:{:.0}px;--annals-lanes-height:{:.0}px", state.width, frame.height)}>
             <div class={classes!("annals-stage", (!handlers.dragging && !handlers.wheeling).then_some("annals-animate"))} ref={stage}
                 ondblclick={handlers.ondblclick}
                 onwheel={handlers.onwheel}

@@ -17,5 +17,5 @@ pub use use_element_width::use_element_width;
 pub use use_focus_management::{use_focus_management, use_focus_on_mount};
 pub use use_loader::{use_loader, Loader};
 pub use use_pan_zoom::use_pan_zoom;
-pub use use_print::use_print;
+pub use use_print::{printing, use_print};
 pub use use_url_sync::use_url_sync;

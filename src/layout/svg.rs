@@ -8,6 +8,14 @@
 //! and labels, clusters where a lane is too dense, and the open event's
 //! arrows. Colours and sizes follow the light theme of `static/annals.css`.
 //!
+//! The axis is straight, not the page's break-compressed one: the page has
+//! a fixed width, so it compresses empty stretches to give crowded years
+//! room, while the export chooses its width so every label fits. Measured
+//! on the default dataset (native advance widths), a straight axis fits
+//! every label at 1,800 px and the page's breaks would need 6,075 px: the
+//! labels of the 1960 events lose the empty years they read into, and crowd
+//! each other.
+//!
 //! Every text comes from the data and is untrusted: it is escaped for XML
 //! ([`escape`]), characters XML cannot hold are dropped, and a label longer
 //! than its room is cut with an ellipsis as the page cuts it.
