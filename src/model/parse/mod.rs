@@ -24,7 +24,7 @@ pub use native::parse_dataset;
 pub(crate) use native::{native_event_text, native_event_value, native_header, parse_native_value};
 pub(crate) use origin::{FieldStyle, Origin};
 #[cfg(test)]
-pub(crate) use problem::locations;
+pub(crate) use problem::{japanese_keys, locations};
 pub use problem::{Column, Inner, Item, Loaded, Location, Message, Part, Problem, ProblemKind};
 pub(crate) use serde_error::json_problem;
 

@@ -470,6 +470,20 @@ pub(crate) fn locations(problems: &[Problem]) -> Vec<String> {
     problems.iter().map(|p| p.location.to_string()).collect()
 }
 
+/// Checks that `message` reads in Japanese (kana in it, and not its English
+/// text) and gives its keys: for tests that walk every problem a reader can
+/// meet.
+#[cfg(test)]
+pub(crate) fn japanese_keys(message: &Message, context: &str) -> Vec<Msg> {
+    let ja = message.text_in(Locale::of("ja"));
+    assert_ne!(ja, message.as_str(), "{context}");
+    assert!(
+        ja.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
+        "{context}: {ja:?} is not Japanese"
+    );
+    message.keys()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
