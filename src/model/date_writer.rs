@@ -217,21 +217,17 @@ impl DateWriter for English {
         "1 CE".to_owned()
     }
 
-    /// In the unit of the deep-time axis from a thousand years on: "1 Ga",
-    /// "66 Ma", "10 ka"; under that, "100 years ago".
+    /// From a thousand years on, as a deep-time tick in its own magnitude's
+    /// unit ([`DateWriter::deep_tick`]): "1 Ga", "66 Ma", "10 ka"; under
+    /// that, "100 years ago".
     fn log_tick(&self, ago: f64) -> String {
-        let (value, unit) = if ago >= 1e9 {
-            (ago / 1e9, "Ga")
-        } else if ago >= 1e6 {
-            (ago / 1e6, "Ma")
-        } else if ago >= 1e3 {
-            (ago / 1e3, "ka")
+        if ago >= 1e3 {
+            self.deep_tick(ago as u64, ago as i64)
         } else if ago == 1.0 {
-            return "1 year ago".to_owned();
+            "1 year ago".to_owned()
         } else {
-            return format!("{} years ago", one_decimal(ago));
-        };
-        format!("{} {unit}", one_decimal(value))
+            format!("{} years ago", one_decimal(ago))
+        }
     }
 
     fn compressed(&self, from: i64, to: i64) -> String {
