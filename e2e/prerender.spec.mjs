@@ -115,6 +115,29 @@ test('the wasm takes the page over without a layout shift (CLS ≤ 0.05)', async
   expect(cls, JSON.stringify(shifts)).toBeLessThanOrEqual(0.05);
 });
 
+test("the app's code is fetched once, while the page still parses (the head's preloads)", async ({ page }) => {
+  const asked = [];
+  page.on('request', (request) => {
+    const name = new URL(request.url()).pathname.split('/').pop();
+    if (name === 'annals.js' || name === 'annals_bg.wasm') asked.push(name);
+  });
+  // Chromium says so in the console when a preload goes unused, or is
+  // fetched a second time because its mode differs from the real request's.
+  const preloadWarnings = [];
+  page.on('console', (msg) => { if (/preload/i.test(msg.text())) preloadWarnings.push(msg.text()); });
+  await page.goto('./');
+  await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
+  expect(asked.sort()).toEqual(['annals.js', 'annals_bg.wasm']);
+  const timing = await page.evaluate(() => {
+    const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/annals_bg.wasm'));
+    return { wasm: wasm.startTime, parsed: performance.getEntriesByType('navigation')[0].domInteractive };
+  });
+  // Without the preloads the wasm is asked for only after loader.js runs,
+  // which is after the whole page has been parsed.
+  expect(timing.wasm).toBeLessThan(timing.parsed);
+  expect(preloadWarnings).toEqual([]);
+});
+
 test('strict CSP: no violation before the wasm starts, nor after', async ({ page }) => {
   const errors = watchErrors(page);
   let release;

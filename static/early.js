@@ -18,6 +18,25 @@
 // Without JavaScript none of this runs and the prerendered page reads as is.
 (() => {
   const root = document.documentElement;
+  // The app's code, which loader.js needs, starts downloading here, while the
+  // page is still parsed: as a classic script after annals.css, this runs once
+  // the stylesheet has arrived, so the wasm does not slow it down on a slow
+  // link (as preload links in the markup would), and it is asked for well
+  // before loader.js runs, after the whole page has been parsed.
+  const here = document.currentScript && document.currentScript.src;
+  if (here) {
+    const module = document.createElement('link');
+    module.rel = 'modulepreload';
+    module.href = new URL('annals.js', here).href;
+    const wasm = document.createElement('link');
+    wasm.rel = 'preload';
+    wasm.as = 'fetch';
+    wasm.type = 'application/wasm';
+    // As wasm-bindgen's init fetches it: cors mode, same-origin credentials.
+    wasm.crossOrigin = 'anonymous';
+    wasm.href = new URL('annals_bg.wasm', here).href;
+    document.head.append(module, wasm);
+  }
   const params = new URLSearchParams(location.search);
   const asked = (params.get('theme') || '').trim().toLowerCase();
   const theme = asked === 'high-contrast' ? 'contrast'

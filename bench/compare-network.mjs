@@ -1,0 +1,77 @@
+// Load time of two or more annals builds over an emulated network (Chromium's
+// Network.emulateNetworkConditions: a round-trip latency and a download
+// rate), taking turns as bench/compare-load.mjs does. Localhost hides what a
+// reader's network costs: the order in which the page asks for its files.
+//
+//   node bench/compare-network.mjs [--rounds 5] [--latency 40] [--mbit 10] DIR...
+//
+// Each DIR is a release build inside dist/ (see bench/compare-load.mjs). It
+// prints, per build, the medians of the browser's first contentful paint and
+// of the data on screen (the root's data-ready, then one frame).
+
+import { chromium } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { root } from './generate.mjs';
+import { startServer } from './serve.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+
+const args = { rounds: 5, latency: 40, mbit: 10, dirs: [] };
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i] === '--rounds') args.rounds = Number(argv[++i]);
+  else if (argv[i] === '--latency') args.latency = Number(argv[++i]);
+  else if (argv[i] === '--mbit') args.mbit = Number(argv[++i]);
+  else args.dirs.push(argv[i].replace(/\/+$/, ''));
+}
+if (args.dirs.length === 0 || !(args.rounds > 0) || !(args.latency >= 0) || !(args.mbit > 0)) {
+  console.error('usage: node bench/compare-network.mjs [--rounds 5] [--latency 40] [--mbit 10] DIR...');
+  process.exit(2);
+}
+for (const dir of args.dirs) {
+  if (!dir.startsWith('dist') || !existsSync(resolve(root, dir, 'index.html'))) {
+    console.error(`${dir}: not a build inside dist/ (no ${dir}/index.html)`);
+    process.exit(2);
+  }
+}
+
+const server = await startServer(0);
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const times = new Map(args.dirs.map((d) => [d, { fcp: [], ready: [] }]));
+for (let round = 0; round < args.rounds; round++) {
+  for (const dir of args.dirs) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: args.latency,
+      downloadThroughput: (args.mbit * 1e6) / 8,
+      uploadThroughput: (args.mbit * 1e6) / 8,
+    });
+    await page.goto(`${server.origin}/${dir}/`, { waitUntil: "commit", timeout: 120_000 });
+    await page.waitForSelector('[data-annals-root][data-ready="true"]', { timeout: 120_000 });
+    const t = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done({
+      ready: performance.now(),
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    }))));
+    if (t.fcp !== null) times.get(dir).fcp.push(t.fcp);
+    times.get(dir).ready.push(t.ready);
+    await context.close();
+  }
+}
+await browser.close();
+await server.close();
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+console.log(`default dataset, ${args.rounds} rounds, ${args.latency} ms latency, ${args.mbit} Mbit/s; ms from navigation start`);
+console.log('| build | first contentful paint, median | data on screen, median | every load (data on screen) |');
+console.log('| --- | ---: | ---: | --- |');
+for (const [dir, t] of times) {
+  const r = Math.round;
+  console.log(`| ${dir} | ${r(median(t.fcp))} | ${r(median(t.ready))} | ${t.ready.map(r).join(', ')} |`);
+}
