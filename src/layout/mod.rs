@@ -57,6 +57,11 @@ pub struct LayoutOptions {
     pub era_row_height: f64,
     /// Era label rows at most; an era label that finds no room is hidden.
     pub max_era_rows: usize,
+    /// An era label with less of its band than this (and less than its full
+    /// width) is hidden; the band stays. Smaller than an event label's
+    /// minimum ([`StackOptions::min_label`]), as a narrow era's short name
+    /// ("Mesozoic") is still worth reading in the room its band gives it.
+    pub min_era_label: f64,
     /// Label stacking limits.
     pub stack: StackOptions,
     /// Events drawn one by one, across all lanes; a lane over its share is
@@ -81,6 +86,7 @@ impl Default for LayoutOptions {
             min_bar: 10.0,
             era_row_height: 18.0,
             max_era_rows: 2,
+            min_era_label: 28.0,
             stack: StackOptions::default(),
             event_budget: 300,
             cluster_width: 44.0,
@@ -356,8 +362,8 @@ pub fn layout(
 }
 
 /// The eras in view, each label in the lowest row of the era strip where it
-/// is clear of the others; a label that finds no row, or has under 28 px of
-/// its band, is hidden (the band stays).
+/// is clear of the others; a label that finds no row, or has less of its
+/// band than [`LayoutOptions::min_era_label`], is hidden (the band stays).
 fn place_eras(
     dataset: &Dataset,
     scale: &Scale,
@@ -380,7 +386,7 @@ fn place_eras(
         let room = (x1 - x0 - 2.0 * INSET).max(0.0);
         let label_width = wanted.min(room);
         let span = (x0 + INSET, x0 + INSET + label_width);
-        let free = (label_width >= options.stack.min_label.min(wanted))
+        let free = (label_width >= options.min_era_label.min(wanted))
             .then(|| {
                 rows.iter().position(|row| {
                     row.iter().all(|r| {
@@ -700,6 +706,35 @@ mod tests {
         }
     }
 
+    #[test]
+    fn no_label_in_the_default_view_reads_as_a_letter_and_an_ellipsis() {
+        // "I Corps (Forward) activated at Camp Zama" was cut at the right
+        // edge to "I …"; it now takes a row where it fits left of its mark.
+        let d = default_dataset();
+        let (a, b) = d.extent().unwrap();
+        let options = LayoutOptions::default();
+        let warp = Warp::for_dataset(&d, warp::AxisKind::Linear);
+        let view = warp.fit(a, b, 0.04);
+        // 1230 px: the prerender's width (`prerender::WIDTH`).
+        for width in [1230.0, 1248.0, 994.0, 700.0, 360.0] {
+            let scale = Scale::new(&view, &warp, width);
+            let l = layout(&d, &all(&d), &view, &warp, width, &options, NATIVE);
+            for e in l.events.iter().filter(|e| e.label_width > 0.0) {
+                let wanted = place(&d.events[e.index], &scale, &options, NATIVE).label_width;
+                assert!(
+                    e.label_width >= options.stack.min_label.min(wanted),
+                    "at {width} px {} shows {} of {wanted} px",
+                    d.events[e.index].id,
+                    e.label_width
+                );
+            }
+            let zama = d.index_of("i-corps-forward-camp-zama").unwrap();
+            let placed = l.events.iter().find(|e| e.index == zama).unwrap();
+            let wanted = place(&d.events[zama], &scale, &options, NATIVE).label_width;
+            assert_eq!(placed.label_width, wanted, "at {width} px");
+        }
+    }
+
     fn random_dataset(n: usize, seed: u64) -> Dataset {
         let mut x = seed
             .wrapping_mul(2862933555777941757)
@@ -753,9 +788,23 @@ mod tests {
             let start = a + (b - a) * at - span / 2.0;
             let view = Viewport::new(start, start + span);
             let options = LayoutOptions::default();
-            let l = layout(&d, &all(&d), &view, &Warp::for_dataset(&d, warp::AxisKind::Linear), width, &options, NATIVE);
+            let warp = Warp::for_dataset(&d, warp::AxisKind::Linear);
+            let l = layout(&d, &all(&d), &view, &warp, width, &options, NATIVE);
             let found = collisions(&l, &options);
             proptest::prop_assert!(found.is_empty(), "{}", found.join("\n"));
+            // A shown label is whole or at least its minimum: an event's
+            // (never a letter and an ellipsis), or an era's smaller one.
+            let scale = Scale::new(&view, &warp, width.max(1.0));
+            for e in l.events.iter().filter(|e| e.label_width > 0.0) {
+                let wanted = place(&d.events[e.index], &scale, &options, NATIVE).label_width;
+                proptest::prop_assert!(e.label_width >= options.stack.min_label.min(wanted) - 1e-6,
+                    "{} shows {} of {wanted} px", d.events[e.index].id, e.label_width);
+            }
+            for era in l.eras.iter().filter(|e| e.label_width > 0.0) {
+                let wanted = Advances.width(d.eras[era.index].title.default_text(), TextStyle::Heading) + LABEL_SLACK;
+                proptest::prop_assert!(era.label_width >= options.min_era_label.min(wanted) - 1e-6,
+                    "era {} shows {} of {wanted} px", era.index, era.label_width);
+            }
             // The most important label in view that was hidden or cut lost
             // its room to one at least as important.
             for e in &l.events {
@@ -776,6 +825,32 @@ mod tests {
                 proptest::prop_assert!(rival, "{} lost its label to nothing more important", event.id);
             }
         }
+    }
+
+    #[test]
+    fn a_narrow_era_keeps_a_label_an_event_could_not() {
+        // An era band about 48 px wide leaves its name 36 px (a first word
+        // and an ellipsis, as "Mesozoic" has in the plain-text sample): an
+        // era keeps it under its own minimum, though an event label that
+        // short would be hidden.
+        let d = parse_dataset(
+            r#"{"eras": [{"title": "Mesozoic", "start": "1950-01-01", "end": "1954-10-01"}],
+                "events": [{"id": "a", "title": "Something happens", "start": "1930"}]}"#,
+        )
+        .unwrap()
+        .dataset;
+        let view = Viewport::new(Date::Year(1900).range().0, Date::Year(1999).range().1);
+        let options = LayoutOptions::default();
+        let l = layout(&d, &all(&d), &view, &Warp::Linear, 1000.0, &options, NATIVE);
+        let era = &l.eras[0];
+        assert!(
+            era.label_width >= options.min_era_label && era.label_width < options.stack.min_label,
+            "{era:?}"
+        );
+        assert!(
+            era.label_width < Advances.width("Mesozoic", TextStyle::Heading),
+            "the label is cut"
+        );
     }
 
     #[test]

@@ -5,9 +5,12 @@
 //! ones keep theirs. An item takes the first row where its mark and its whole
 //! label are free (the label right of the mark, or left of it when that is
 //! the side with room on screen; a label too long for either side is cut on
-//! the side with more room); failing that, a new row while the lane has
-//! fewer than [`StackOptions::max_rows`]; failing that, the existing row where
-//! its mark fits with the most room for a shortened label (hidden below
+//! the side with more room). A label is cut there only at the screen's edge,
+//! and a row where that leaves it under [`StackOptions::min_label`] does not
+//! count, so a label near the edge looks on for a row where it fits on its
+//! other side. Failing all that, a new row while the lane has fewer than
+//! [`StackOptions::max_rows`]; failing that, the existing row where its mark
+//! fits with the most room for a shortened label (hidden below
 //! [`StackOptions::min_label`]); failing that, a new row up to
 //! [`StackOptions::max_mark_rows`]. A lane that needs more rows than that is
 //! reported as overfull, and the layout draws it as clusters.
@@ -51,7 +54,12 @@ pub struct StackOptions {
     pub max_mark_rows: usize,
     /// Space kept between a label and anything else in its row.
     pub gap: f64,
-    /// A label shortened below this many pixels is hidden instead.
+    /// An event label shortened below this many pixels (unless that is its
+    /// full width) is hidden instead, and the item looks for a row where it
+    /// keeps at least this much: a first letter and an ellipsis ("I …") tells
+    /// a reader nothing, and a hidden label's event stays named on hover, on
+    /// focus and in the list. (Era labels have their own, smaller minimum,
+    /// `LayoutOptions::min_era_label`: an era's name sits inside its band.)
     pub min_label: f64,
 }
 
@@ -61,10 +69,14 @@ impl Default for StackOptions {
             max_rows: 8,
             max_mark_rows: 20,
             gap: 8.0,
-            min_label: 28.0,
+            min_label: MIN_EVENT_LABEL,
         }
     }
 }
+
+/// The default [`StackOptions::min_label`]: room for a short word and an
+/// ellipsis ("Treaty …", "I Corps …") in the label font.
+pub const MIN_EVENT_LABEL: f64 = 44.0;
 
 /// Where an item went.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -357,6 +369,63 @@ mod tests {
     }
 
     #[test]
+    fn a_label_cut_to_a_letter_is_hidden_rather_than_shown() {
+        // One row, a labelled mark placed first, and a second mark near the
+        // stage's right edge whose label has 31 px left there ("I …", as
+        // "I Corps (Forward) activated at Camp Zama" read): that names
+        // nothing, so it is hidden; the event keeps its mark, and its name
+        // on hover, on focus and in the list.
+        let options = StackOptions {
+            max_rows: 1,
+            max_mark_rows: 1,
+            ..StackOptions::default()
+        };
+        assert_eq!(options.min_label, MIN_EVENT_LABEL);
+        let mut first = point(0, 870.0, 60.0);
+        first.priority = 1;
+        let items = [first, point(0, 960.0, 200.0)];
+        let s = stack(&items, 1, 1000.0, options);
+        assert!(!s.overfull[0]);
+        assert_eq!(s.placements[0].label_width, 60.0);
+        assert_eq!(s.placements[1].label_width, 0.0);
+        // Under the era labels' smaller minimum the same 31 px were kept.
+        let s = stack(
+            &items,
+            1,
+            1000.0,
+            StackOptions {
+                min_label: 28.0,
+                ..options
+            },
+        );
+        assert_eq!(s.placements[1].label_width, 31.0);
+    }
+
+    #[test]
+    fn a_label_that_would_read_as_a_letter_finds_a_row_where_it_fits() {
+        // The default view's "I …": row 0 holds a mark left of the last
+        // one, so there its label could only run right, to the edge, 31 px.
+        // It takes the next row instead, whole, on the left of its mark.
+        let mut first = point(0, 870.0, 60.0);
+        first.priority = 1;
+        let items = [first, point(0, 960.0, 200.0)];
+        let s = stack(&items, 1, 1000.0, StackOptions::default());
+        assert_eq!(rows(&s), [0, 1]);
+        let p = s.placements[1];
+        assert_eq!(p.label_width, 200.0);
+        assert_eq!(p.label_x + p.label_width, 955.0 - LABEL_SPACING);
+        // A label that is short in full is shown whole, under the minimum.
+        let s = stack(
+            &[first, point(0, 960.0, 20.0)],
+            1,
+            1000.0,
+            StackOptions::default(),
+        );
+        assert_eq!(rows(&s), [0, 0]);
+        assert_eq!(s.placements[1].label_width, 20.0);
+    }
+
+    #[test]
     fn marks_get_rows_of_their_own_rather_than_overlap() {
         let options = StackOptions {
             max_rows: 1,
@@ -451,12 +520,13 @@ mod tests {
             max_rows in 1usize..6,
             extra_rows in 0usize..10,
             width in 200f64..2000.0,
+            min_label in proptest::sample::select(vec![MIN_EVENT_LABEL, 28.0, 0.0, 120.0]),
         ) {
             let items: Vec<Item> = raw.iter().map(|&(lane, x, len, w, bar, priority)| {
                 if bar { Item { lane, x0: x, x1: x + len, label_x: x.max(0.0) + 6.0, label_width: w, priority } }
                 else { Item { priority, ..point(lane, x, w) } }
             }).collect();
-            let options = StackOptions { max_rows, max_mark_rows: max_rows + extra_rows, ..StackOptions::default() };
+            let options = StackOptions { max_rows, max_mark_rows: max_rows + extra_rows, min_label, ..StackOptions::default() };
             let s = stack(&items, 3, width, options);
             prop_assert_eq!(s.placements.len(), items.len());
             let live = |i: usize| !s.overfull[items[i].lane];
@@ -464,7 +534,9 @@ mod tests {
                 let pa = s.placements[i];
                 prop_assert!(pa.row < options.max_mark_rows);
                 prop_assert!(pa.label_width <= a.label_width + 1e-9);
-                prop_assert!(pa.label_width == 0.0 || pa.label_width >= options.min_label.min(a.label_width) - 1e-9);
+                // A shown label is whole, or at least its minimum.
+                prop_assert!(pa.label_width == 0.0 || pa.label_width >= options.min_label.min(a.label_width) - 1e-9,
+                    "label {i} is {} of {} px", pa.label_width, a.label_width);
                 let label = (pa.label_x, pa.label_x + pa.label_width);
                 if pa.label_width > 0.0 {
                     prop_assert!(label.1 <= width.max(label.0) + 1e-9, "label {i} runs off screen");
