@@ -706,6 +706,30 @@ mod tests {
         }
     }
 
+    /// Shown event labels narrower than both their minimum and their whole
+    /// width (by more than `slack`), each as "ID shows W of X px".
+    fn cut_event_labels(
+        d: &Dataset,
+        l: &TimelineLayout,
+        scale: &Scale,
+        options: &LayoutOptions,
+        slack: f64,
+    ) -> Vec<String> {
+        l.events
+            .iter()
+            .filter(|e| e.label_width > 0.0)
+            .filter_map(|e| {
+                let wanted = place(&d.events[e.index], scale, options, NATIVE).label_width;
+                (e.label_width < options.stack.min_label.min(wanted) - slack).then(|| {
+                    format!(
+                        "{} shows {} of {wanted} px",
+                        d.events[e.index].id, e.label_width
+                    )
+                })
+            })
+            .collect()
+    }
+
     #[test]
     fn no_label_in_the_default_view_reads_as_a_letter_and_an_ellipsis() {
         // "I Corps (Forward) activated at Camp Zama" was cut at the right
@@ -719,15 +743,8 @@ mod tests {
         for width in [1230.0, 1248.0, 994.0, 700.0, 360.0] {
             let scale = Scale::new(&view, &warp, width);
             let l = layout(&d, &all(&d), &view, &warp, width, &options, NATIVE);
-            for e in l.events.iter().filter(|e| e.label_width > 0.0) {
-                let wanted = place(&d.events[e.index], &scale, &options, NATIVE).label_width;
-                assert!(
-                    e.label_width >= options.stack.min_label.min(wanted),
-                    "at {width} px {} shows {} of {wanted} px",
-                    d.events[e.index].id,
-                    e.label_width
-                );
-            }
+            let cut = cut_event_labels(&d, &l, &scale, &options, 0.0);
+            assert!(cut.is_empty(), "at {width} px: {}", cut.join("; "));
             let zama = d.index_of("i-corps-forward-camp-zama").unwrap();
             let placed = l.events.iter().find(|e| e.index == zama).unwrap();
             let wanted = place(&d.events[zama], &scale, &options, NATIVE).label_width;
@@ -795,11 +812,8 @@ mod tests {
             // A shown label is whole or at least its minimum: an event's
             // (never a letter and an ellipsis), or an era's smaller one.
             let scale = Scale::new(&view, &warp, width.max(1.0));
-            for e in l.events.iter().filter(|e| e.label_width > 0.0) {
-                let wanted = place(&d.events[e.index], &scale, &options, NATIVE).label_width;
-                proptest::prop_assert!(e.label_width >= options.stack.min_label.min(wanted) - 1e-6,
-                    "{} shows {} of {wanted} px", d.events[e.index].id, e.label_width);
-            }
+            let cut = cut_event_labels(&d, &l, &scale, &options, 1e-6);
+            proptest::prop_assert!(cut.is_empty(), "{}", cut.join("; "));
             for era in l.eras.iter().filter(|e| e.label_width > 0.0) {
                 let wanted = Advances.width(d.eras[era.index].title.default_text(), TextStyle::Heading) + LABEL_SLACK;
                 proptest::prop_assert!(era.label_width >= options.min_era_label.min(wanted) - 1e-6,
