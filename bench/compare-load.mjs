@@ -18,7 +18,8 @@
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { dataDir, root } from './generate.mjs';
+import { dataDir } from './generate.mjs';
+import { checkBuildDirs, median } from './builds.mjs';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
@@ -33,12 +34,7 @@ function parseArgs(argv) {
     console.error('usage: node bench/compare-load.mjs [--size 100000|alliance] [--rounds 9] DIR...');
     process.exit(2);
   }
-  for (const dir of args.dirs) {
-    if (!dir.startsWith('dist') || !existsSync(resolve(root, dir, 'index.html'))) {
-      console.error(`${dir}: not a build inside dist/ (no ${dir}/index.html)`);
-      process.exit(2);
-    }
-  }
+  checkBuildDirs(args.dirs);
   return args;
 }
 
@@ -114,10 +110,6 @@ for (let round = 0; round < args.rounds; round++) {
 await browser.close();
 await server.close();
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const what = {
   ready: 'data on screen (data-ready)',
   marks: 'first paint (first frame with a mark visible)',

@@ -10,9 +10,7 @@
 // of the data on screen (the root's data-ready, then one frame).
 
 import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { root } from './generate.mjs';
+import { checkBuildDirs, median } from './builds.mjs';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
@@ -28,12 +26,7 @@ if (args.dirs.length === 0 || !(args.rounds > 0) || !(args.latency >= 0) || !(ar
   console.error('usage: node bench/compare-network.mjs [--rounds 5] [--latency 40] [--mbit 10] DIR...');
   process.exit(2);
 }
-for (const dir of args.dirs) {
-  if (!dir.startsWith('dist') || !existsSync(resolve(root, dir, 'index.html'))) {
-    console.error(`${dir}: not a build inside dist/ (no ${dir}/index.html)`);
-    process.exit(2);
-  }
-}
+checkBuildDirs(args.dirs);
 
 const server = await startServer(0);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -64,10 +57,6 @@ for (let round = 0; round < args.rounds; round++) {
 await browser.close();
 await server.close();
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 console.log(`default dataset, ${args.rounds} rounds, ${args.latency} ms latency, ${args.mbit} Mbit/s; ms from navigation start`);
 console.log('| build | first contentful paint, median | data on screen, median | every load (data on screen) |');
 console.log('| --- | ---: | ---: | --- |');
