@@ -59,7 +59,7 @@ pub struct LayoutOptions {
     pub max_era_rows: usize,
     /// An era label with less of its band than this (and less than its full
     /// width) is hidden; the band stays. Smaller than an event label's
-    /// minimum ([`StackOptions::min_label`]), as a narrow era's short name
+    /// minimum (`StackOptions::min_label`), as a narrow era's short name
     /// ("Mesozoic") is still worth reading in the room its band gives it.
     pub min_era_label: f64,
     /// Label stacking limits.
