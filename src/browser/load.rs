@@ -5,7 +5,8 @@
 //! Everything read here is untrusted. Bytes go to the parser, which returns
 //! problems as values; nothing from the input reaches the DOM except as text.
 //! Files are read in chunks so that large ones show progress and can be
-//! cancelled between chunks; fetches are streamed, with progress, can be
+//! cancelled between chunks, and the events that have arrived are checked
+//! between chunks (see [`Pace`]); fetches are streamed, with progress, can be
 //! cancelled through an `AbortController`, and are abandoned when the server
 //! sends nothing for [`IDLE_TIMEOUT_MS`] (a slow but steady download
 //! completes, however long it takes). A web page where a dataset was expected
@@ -27,8 +28,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult};
 
+use crate::browser::yield_now::yield_now;
 use crate::i18n::Msg;
-use crate::model::{Location, Message, Problem, ProblemKind, Reader};
+use crate::model::{Loaded, Location, Message, Problem, ProblemKind, Reader};
 
 /// How long a fetch may go without receiving a byte (the answer, or the next
 /// part of the body) before it is abandoned.
@@ -219,11 +221,15 @@ pub async fn fetch_reader(
         )),
         Ok(response) => {
             let content_type = response.headers().get("content-type").unwrap_or_default();
-            match read_body(&response, &mut watchdog, &mut progress).await {
-                Ok(bytes) if looks_like_web_page(&content_type, &bytes) => {
+            let mut reader = Reader::streaming();
+            match read_body(&response, &mut reader, &mut watchdog, &mut progress).await {
+                Ok(()) if looks_like_web_page(&content_type, reader.received()) => {
                     Err(failure(url, Message::new(Msg::LoadWebPage)))
                 }
-                Ok(bytes) => Ok(Reader::new(bytes)),
+                Ok(()) => {
+                    reader.end();
+                    Ok(reader)
+                }
                 Err(()) if watchdog.timed_out() => Err(failure(url, silent())),
                 Err(()) if token.is_cancelled() => {
                     Err(failure(url, Message::new(Msg::LoadCancelled)))
@@ -237,48 +243,103 @@ pub async fn fetch_reader(
     result
 }
 
-/// Reads the body of `response` as it arrives, feeding the watchdog and
+/// Reads the body of `response` into `reader` as it arrives, checking the
+/// events that have arrived between chunks, feeding the watchdog and
 /// reporting progress about every 1% (or every megabyte when the size is not known).
 async fn read_body(
     response: &Response,
+    reader: &mut Reader,
     watchdog: &mut Watchdog,
     progress: &mut impl FnMut(u64, u64),
-) -> Result<Vec<u8>, ()> {
+) -> Result<(), ()> {
     let total = response
         .headers()
         .get("content-length")
         .and_then(|v| v.trim().parse::<u64>().ok())
         .unwrap_or(0);
     let Some(body) = response.body() else {
-        return Ok(Vec::new());
+        return Ok(());
     };
-    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let stream: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let step = if total > 0 {
         (total / 100).max(1)
     } else {
         1 << 20
     };
-    let mut bytes = Vec::with_capacity(total.min(256 << 20) as usize);
-    let mut reported = 0;
+    let mut pace = Pace::default();
+    let mut chunk = Vec::new();
+    let (mut done, mut reported) = (0, 0);
     loop {
-        let chunk: ReadableStreamReadResult = JsFuture::from(reader.read())
+        let read: ReadableStreamReadResult = JsFuture::from(stream.read())
             .await
             .map_err(drop)?
             .unchecked_into();
-        if chunk.get_done().unwrap_or(true) {
-            return Ok(bytes);
+        if read.get_done().unwrap_or(true) {
+            return Ok(());
         }
-        let array = Uint8Array::new(&chunk.get_value());
-        let start = bytes.len();
-        bytes.resize(start + array.length() as usize, 0);
-        array.copy_to(&mut bytes[start..]);
+        let array = Uint8Array::new(&read.get_value());
+        chunk.resize(array.length() as usize, 0);
+        array.copy_to(&mut chunk);
         watchdog.feed();
-        let done = bytes.len() as u64;
+        done += chunk.len() as u64;
         if done - reported >= step {
             reported = done;
             // A compressed body can be longer than the length the server gave.
             progress(done, if total > 0 { total.max(done) } else { 0 });
         }
+        pace.take(reader, &chunk).await;
+    }
+}
+
+/// How long one step of checking may hold the main thread, in milliseconds:
+/// short enough that the page keeps painting and Cancel stays responsive.
+pub const STEP_MS: f64 = 25.0;
+
+/// Checks a reader's events a step at a time, each step sized so that it
+/// takes about [`STEP_MS`], and gives the browser a turn when the main
+/// thread has been held that long.
+pub struct Pace {
+    batch: usize,
+    turn: f64,
+}
+
+impl Default for Pace {
+    fn default() -> Pace {
+        Pace {
+            batch: 1_000,
+            turn: js_sys::Date::now(),
+        }
+    }
+}
+
+impl Pace {
+    /// One step of `reader`; its result once the reading is over.
+    pub fn step(&mut self, reader: &mut Reader) -> Option<Result<Loaded, Vec<Problem>>> {
+        let started = js_sys::Date::now();
+        let result = reader.step(self.batch);
+        let elapsed = (js_sys::Date::now() - started).max(1.0);
+        self.batch = ((self.batch as f64 * STEP_MS / elapsed) as usize).clamp(100, 200_000);
+        result
+    }
+
+    /// Gives the browser a turn if the main thread has been held for a step.
+    pub async fn turn(&mut self) {
+        if js_sys::Date::now() - self.turn >= STEP_MS {
+            yield_now().await;
+            self.turn = js_sys::Date::now();
+        }
+    }
+
+    /// Gives `reader` the next chunk of its file and checks the events that
+    /// arrived with it, taking turns with the browser.
+    async fn take(&mut self, reader: &mut Reader, chunk: &[u8]) {
+        reader.push(chunk);
+        while reader.pending() > 0 {
+            // No result can come before the end of the file.
+            let _ = self.step(reader);
+            self.turn().await;
+        }
+        self.turn().await;
     }
 }
 
@@ -304,17 +365,19 @@ fn looks_like_web_page(content_type: &str, bytes: &[u8]) -> bool {
         || (html_type && lower.first() == Some(&b'<'))
 }
 
-/// Reads a file in chunks, reporting `(bytes read, total)` after each one;
-/// problems are keyed, shown in the reader's language.
+/// Reads a file in chunks, reporting `(bytes read, total)` after each one
+/// and checking the events that have arrived between chunks; problems are
+/// keyed, shown in the reader's language.
 pub async fn read_file(
     file: &File,
     token: &CancelToken,
     mut progress: impl FnMut(u64, u64),
-) -> Result<Vec<u8>, LoadFailure> {
+) -> Result<Reader, LoadFailure> {
     let name = file.name();
     let total = file.size();
     let blob: &Blob = file;
-    let mut bytes = Vec::with_capacity(total.min(256 << 20) as usize);
+    let mut reader = Reader::streaming();
+    let mut pace = Pace::default();
     let mut start = 0;
     while start < total {
         if token.is_cancelled() {
@@ -324,11 +387,12 @@ pub async fn read_file(
         let chunk = gloo::file::futures::read_as_bytes(&blob.slice(start, end))
             .await
             .map_err(|e| failure(&name, Message::new(Msg::LoadUnreadable).with("reason", &e)))?;
-        bytes.extend_from_slice(&chunk);
         start = end;
         progress(start, total);
+        pace.take(&mut reader, &chunk).await;
     }
-    Ok(bytes)
+    reader.end();
+    Ok(reader)
 }
 
 /// The `data` query parameter of the page's URL, if there is one: resolved

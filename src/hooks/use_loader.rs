@@ -7,7 +7,7 @@ use gloo::file::File;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::browser::load::{fetch_reader, read_file, CancelToken};
+use crate::browser::load::{fetch_reader, read_file, CancelToken, Pace};
 use crate::browser::yield_now::yield_now;
 use crate::i18n::{Locale, Msg};
 use crate::model::{Loaded, Problem, Reader};
@@ -112,7 +112,7 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                 let dispatcher = dispatcher.clone();
                 spawn_local(async move {
                     let progress = bytes_progress(&dispatcher, id);
-                    let read = read_file(&file, &token, progress).await.map(Reader::new);
+                    let read = read_file(&file, &token, progress).await;
                     check_and_finish(read, id, name, &token, &dispatcher).await;
                 });
             })
@@ -162,10 +162,6 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
     .clone()
 }
 
-/// How long one step of checking may hold the main thread, in milliseconds:
-/// short enough that the page keeps painting and Cancel stays responsive.
-const STEP_MS: f64 = 25.0;
-
 /// Reports the bytes of load `id` read so far, as a download or a file
 /// read goes.
 fn bytes_progress(dispatcher: &UseReducerDispatcher<State>, id: u64) -> impl Fn(u64, u64) + '_ {
@@ -198,28 +194,26 @@ async fn check_and_finish(
     }
 }
 
-/// Checks the events a step at a time, yielding to the browser between steps
-/// and reporting progress; `None` when the load was cancelled meanwhile. The
-/// step size adapts so that each step takes about [`STEP_MS`].
+/// Checks the events that remain a step at a time, yielding to the browser
+/// between steps and reporting progress; `None` when the load was cancelled
+/// meanwhile. The step size adapts so that each step takes about
+/// [`crate::browser::load::STEP_MS`].
 async fn check_in_steps(
     mut reader: Reader,
     id: u64,
     token: &CancelToken,
     dispatcher: &UseReducerDispatcher<State>,
 ) -> Option<Result<Loaded, Vec<Problem>>> {
-    let mut batch = 1_000_usize;
+    let mut pace = Pace::default();
     loop {
         // Lets the browser paint the progress, and take a Cancel, first.
         yield_now().await;
         if token.is_cancelled() {
             return None;
         }
-        let started = js_sys::Date::now();
-        if let Some(result) = reader.step(batch) {
+        if let Some(result) = pace.step(&mut reader) {
             return Some(result);
         }
-        let elapsed = (js_sys::Date::now() - started).max(1.0);
-        batch = ((batch as f64 * STEP_MS / elapsed) as usize).clamp(100, 200_000);
         let (done, total) = (reader.done() as u64, reader.total() as u64);
         dispatcher.dispatch(Action::LoadProgress {
             id,

@@ -162,28 +162,23 @@ pub(crate) fn native_header(
 
 /// Reads event number `index` from its JSON text. Valid events take the
 /// direct route; anything else goes through [`native_event_value`], which
-/// names the faulty fields.
+/// names the faulty fields. `Err` when the text is not JSON at all: the
+/// caller then reads the whole file in one go, which places the syntax error
+/// in the file.
 pub(crate) fn native_event_text(
     json: &str,
     index: usize,
     assembler: &mut Assembler,
-) -> Option<Draft> {
+) -> Result<Option<Draft>, ()> {
     match serde_json::from_str::<RawEvent>(json) {
         Ok(raw) => {
             let origin = Origin::event(index, Some(&raw.id), FieldStyle::Native);
             let (language, problems) = assembler.language_and_problems();
-            native_draft(raw, origin, language, problems)
+            Ok(native_draft(raw, origin, language, problems))
         }
         Err(_) => match serde_json::from_str::<Value>(json) {
-            Ok(value) => native_event_value(value, index, assembler),
-            Err(e) => {
-                let origin = Origin::event(index, None, FieldStyle::Native);
-                assembler
-                    .language_and_problems()
-                    .1
-                    .push(Problem::error(origin.at, json_problem(&e).message));
-                None
-            }
+            Ok(value) => Ok(native_event_value(value, index, assembler)),
+            Err(_) => Err(()),
         },
     }
 }
