@@ -101,29 +101,60 @@ impl Scan {
             return false;
         }
         while self.pos < bytes.len() {
-            let pos = self.pos;
-            let b = bytes[pos];
-            self.pos += 1;
             if self.in_string {
-                if self.escape {
-                    self.escape = false;
-                } else if b == b'\\' {
-                    self.escape = true;
-                } else if b == b'"' {
-                    self.in_string = false;
-                    self.last = pos + 1;
-                    if let At::InKey(start) = self.at {
-                        let Some(key) = key(&bytes[start..=pos]) else {
-                            return false;
-                        };
-                        self.at = At::Colon(key);
-                    }
+                if !self.string(bytes) {
+                    return false;
                 }
                 continue;
             }
-            if !self.byte(pos, b, found) {
+            if self.depth > 0 {
+                // Deep inside a value only brackets and strings matter.
+                let rest = &bytes[self.pos..];
+                match rest
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | b'{' | b'}' | b'[' | b']'))
+                {
+                    Some(skip) => self.pos += skip,
+                    None => {
+                        self.pos = bytes.len();
+                        break;
+                    }
+                }
+            }
+            let pos = self.pos;
+            self.pos += 1;
+            if !self.byte(pos, bytes[pos], found) {
                 return false;
             }
+        }
+        true
+    }
+
+    /// Goes on inside a string: to its end, or to the end of `bytes`.
+    /// `false` when it was a key that is not one.
+    fn string(&mut self, bytes: &[u8]) -> bool {
+        if self.escape {
+            self.escape = false;
+            self.pos += 1;
+            return true;
+        }
+        let Some(at) = memchr::memchr2(b'"', b'\\', &bytes[self.pos..]) else {
+            self.pos = bytes.len();
+            return true;
+        };
+        let pos = self.pos + at;
+        self.pos = pos + 1;
+        if bytes[pos] == b'\\' {
+            self.escape = true;
+            return true;
+        }
+        self.in_string = false;
+        self.last = pos + 1;
+        if let At::InKey(start) = self.at {
+            let Some(key) = key(&bytes[start..=pos]) else {
+                return false;
+            };
+            self.at = At::Colon(key);
         }
         true
     }
