@@ -51,13 +51,14 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 
 /**
  * Installed before any page script: the first frame with an event mark
- * visible, timed as bench/run.mjs does (a task posted from the next frame's
+ * (or a density bar) visible, timed as bench/run.mjs does (a task posted from the next frame's
  * rAF callback, which runs after that frame is painted).
  */
 function paintProbe() {
   const probe = (window.__paint = { marksAt: null });
   const check = () => {
-    for (const el of document.querySelectorAll('[data-event-id]')) {
+    // Marks, or the bars of a lane drawn as a density histogram (at 100k).
+    for (const el of document.querySelectorAll('[data-event-id], .annals-stretch')) {
       if (el.checkVisibility()) {
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
