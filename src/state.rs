@@ -32,6 +32,12 @@ pub struct State {
     pub view: Viewport,
     /// The kind of axis the reader chose.
     pub axis: AxisKind,
+    /// Whether the last change of the view glides to its place (the marks'
+    /// and ticks' CSS transitions): true after a jump (a button, a key,
+    /// Fit, opening an event), false while the view follows the reader's
+    /// hand ([`Action::Live`]: the wheel, a drag, a pinch), where a glide
+    /// would trail behind and every notch would restyle the stage twice.
+    pub glide: bool,
     /// How time maps onto the axis for this dataset and `axis`: zooms and
     /// pans move the view in its units.
     pub warp: Rc<Warp>,
@@ -121,6 +127,9 @@ pub enum LoadOutcome {
 /// Everything that can happen to the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    /// A change of the view that follows the reader's hand (the wheel, a
+    /// drag, a pinch): applied without the glide ([`State::glide`]).
+    Live(Box<Action>),
     /// The timeline was measured at this width.
     Resize(f64),
     /// Zoom by a factor (below 1 zooms in) keeping `anchor` in place.
@@ -242,6 +251,7 @@ impl State {
             dataset,
             view,
             axis: AxisKind::Linear,
+            glide: true,
             warp,
             width: 0.0,
             open: None,
@@ -496,7 +506,21 @@ impl State {
     /// Applies an action; returns `None` when nothing changes, so that the
     /// view does not re-render for a no-op.
     pub fn apply(&self, action: Action) -> Option<State> {
+        let (action, glide) = match action {
+            Action::Live(action) => (*action, false),
+            action => (action, true),
+        };
+        let mut next = self.change(action)?;
+        if next.view != self.view || next.axis != self.axis {
+            next.glide = glide;
+        }
+        Some(next)
+    }
+
+    /// What [`State::apply`] applies, glide aside.
+    fn change(&self, action: Action) -> Option<State> {
         let next = match action {
+            Action::Live(_) => return self.apply(action),
             Action::Resize(width) if width.is_finite() && width > 0.0 => State {
                 width,
                 ..self.clone()
@@ -803,6 +827,28 @@ mod tests {
             width: 1000.0,
             ..State::with_default_dataset()
         }
+    }
+
+    #[test]
+    fn the_view_glides_after_jumps_and_not_while_it_follows_the_hand() {
+        let s = state();
+        assert!(s.glide);
+        let wheel = Action::Live(Box::new(Action::ZoomAt {
+            anchor: s.view.start,
+            factor: 0.5,
+        }));
+        let wheeled = s.apply(wheel).unwrap();
+        assert!(!wheeled.glide);
+        assert_ne!(wheeled.view, s.view);
+        // Changes of anything but the view leave it as it was.
+        let opened = wheeled.apply(Action::SetHelp(true)).unwrap();
+        assert!(!opened.glide);
+        assert!(wheeled.apply(Action::Zoom(2.0)).unwrap().glide);
+        assert!(wheeled.apply(Action::Fit).unwrap().glide);
+        // A live change that changes nothing is still a no-op.
+        assert!(s
+            .apply(Action::Live(Box::new(Action::Resize(-1.0))))
+            .is_none());
     }
 
     #[test]

@@ -115,7 +115,7 @@ pub fn Overview() -> Html {
                     warp.to_time((u1 + delta).max(u0 + (u1 - u0) * 0.01)),
                 ),
             };
-            state.dispatch(Action::SetView(next));
+            state.dispatch(Action::Live(Box::new(Action::SetView(next))));
         })
     };
     let onpointerup = {

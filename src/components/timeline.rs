@@ -169,7 +169,7 @@ pub fn Timeline() -> Html {
         // hooks/use_print.rs).
         <section class="annals-timeline" aria-label={l.f(Msg::TimelineLabel, &[("count", &l.count(dataset.events.len()))])}
             data-style={format!("--annals-stage-width:{:.0}px;--annals-lanes-height:{:.0}px", state.width, frame.height)}>
-            <div class={classes!("annals-stage", (!handlers.dragging && !handlers.wheeling).then_some("annals-animate"))} ref={stage}
+            <div class={classes!("annals-stage", state.glide.then_some("annals-animate"))} ref={stage}
                 ondblclick={handlers.ondblclick}
                 onwheel={handlers.onwheel}
                 onpointerdown={handlers.onpointerdown}

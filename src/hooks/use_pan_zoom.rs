@@ -17,11 +17,6 @@ use crate::state::{Action, State};
 /// Pixels a pointer must move before a press becomes a drag rather than a click.
 const DRAG_THRESHOLD: f64 = 4.0;
 
-/// How long after the last wheel event the wheel counts as still turning.
-/// Wheels and trackpads send a stream of events; animating each step would
-/// restart transitions of every mark on every frame.
-const WHEEL_REST_MS: u32 = 200;
-
 /// Event handlers to attach to the timeline's stage.
 pub struct PanZoomHandlers {
     /// Zooms at the cursor; horizontal wheel motion pans.
@@ -37,11 +32,6 @@ pub struct PanZoomHandlers {
     /// Returns true once after a drag, so the click that ends a drag never
     /// opens a card.
     pub take_drag_click: Callback<(), bool>,
-    /// A drag or pinch is under way (animations are paused meanwhile).
-    pub dragging: bool,
-    /// The wheel is turning, or did within the last [`WHEEL_REST_MS`]
-    /// (animations are paused meanwhile, as for a drag).
-    pub wheeling: bool,
 }
 
 #[derive(Default)]
@@ -128,9 +118,6 @@ fn lane_at(stage: &Element, client_y: f64) -> Option<usize> {
 #[hook]
 pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHandlers {
     let gesture = use_mut_ref(Gesture::default);
-    let dragging = use_state(|| false);
-    let wheeling = use_state(|| false);
-    let wheel_rest = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let local_x = {
         let stage = stage.clone();
         move |client_x: f64| -> Option<(f64, f64)> {
@@ -145,19 +132,10 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
     let onwheel = {
         let state = state.clone();
         let local_x = local_x.clone();
-        let wheeling = wheeling.clone();
         Callback::from(move |event: WheelEvent| {
             let Some((x, width)) = local_x(event.client_x() as f64) else {
                 return;
             };
-            if !*wheeling {
-                wheeling.set(true);
-            }
-            let rest = wheeling.clone();
-            *wheel_rest.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
-                WHEEL_REST_MS,
-                move || rest.set(false),
-            ));
             // Line- and page-based deltas (mode 1 and 2) are far coarser than pixels.
             let unit = match event.delta_mode() {
                 1 => 16.0,
@@ -167,13 +145,13 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
             let (dx, dy) = (event.delta_x() * unit, event.delta_y() * unit);
             event.prevent_default();
             if dx.abs() > dy.abs() && !event.ctrl_key() {
-                state.dispatch(Action::Pan(dx / width.max(1.0)));
+                state.dispatch(Action::Live(Box::new(Action::Pan(dx / width.max(1.0)))));
             } else {
                 // Trackpad pinches arrive as wheel events with ctrl held and small deltas.
                 let sensitivity = if event.ctrl_key() { 0.01 } else { 0.0015 };
                 let factor = (dy * sensitivity).clamp(-1.0, 1.0).exp();
                 let anchor = Scale::new(&state.view, &state.warp, width).time_at(x);
-                state.dispatch(Action::ZoomAt { anchor, factor });
+                state.dispatch(Action::Live(Box::new(Action::ZoomAt { anchor, factor })));
             }
         })
     };
@@ -222,7 +200,6 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
         let gesture = gesture.clone();
         let state = state.clone();
         let stage = stage.clone();
-        let dragging = dragging.clone();
         let local_x = local_x.clone();
         Callback::from(move |event: PointerEvent| {
             let mut g = gesture.borrow_mut();
@@ -243,7 +220,6 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
             }
             if !g.dragging {
                 g.dragging = true;
-                dragging.set(true);
                 if let Some(element) = stage.cast::<Element>() {
                     let _ = element.set_pointer_capture(id);
                 }
@@ -277,12 +253,12 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
                     let anchor = Scale::new(&start_view, warp, width).time_at(mid);
                     let zoomed = warp.zoom_at(&start_view, anchor, before / after);
                     let shift = ((a1 + b1) - (a0 + b0)) / 2.0;
-                    state.dispatch(Action::SetView(warp.pan(&zoomed, -shift / width)));
+                    let view = warp.pan(&zoomed, -shift / width);
+                    state.dispatch(Action::Live(Box::new(Action::SetView(view))));
                 }
                 (Some(&(from, to)), None) => {
-                    state.dispatch(Action::SetView(
-                        state.warp.pan(&start_view, -(to - from) / width),
-                    ));
+                    let view = state.warp.pan(&start_view, -(to - from) / width);
+                    state.dispatch(Action::Live(Box::new(Action::SetView(view))));
                 }
                 _ => {}
             }
@@ -292,7 +268,6 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
     let onpointerup = {
         let gesture = gesture.clone();
         let state = state.clone();
-        let dragging = dragging.clone();
         let stage = stage.clone();
         Callback::from(move |event: PointerEvent| {
             let mut g = gesture.borrow_mut();
@@ -324,7 +299,6 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
                     swallow_click,
                     ..Gesture::default()
                 };
-                dragging.set(false);
             } else {
                 for (_, pointer) in &mut g.pointers {
                     pointer.0 = pointer.1;
@@ -343,8 +317,6 @@ pub fn use_pan_zoom(state: UseReducerHandle<State>, stage: NodeRef) -> PanZoomHa
         onpointermove,
         onpointerup,
         take_drag_click,
-        dragging: *dragging,
-        wheeling: *wheeling,
     }
 }
 
