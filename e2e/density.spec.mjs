@@ -64,7 +64,7 @@ test('100,000 events: each stretch of the density names its count and dates in t
   }
   expect(total).toBe(100_000);
   // The bars differ: a picture, not a grid of the same pill.
-  const heights = await page.locator('.annals-stretch-bar').evaluateAll((els) => new Set(els.map((e) => e.style.height)).size);
+  const heights = await page.locator('.annals-stretch').evaluateAll((els) => new Set(els.map((e) => getComputedStyle(e, '::before').height)).size);
   expect(heights).toBeGreaterThan(3);
   await expect(page.locator('.annals-density-legend')).toContainText('Bar height: events per stretch, up to');
   expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(2000);
