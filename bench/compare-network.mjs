@@ -3,30 +3,46 @@
 // rate), taking turns as bench/compare-load.mjs does. Localhost hides what a
 // reader's network costs: the order in which the page asks for its files.
 //
-//   node bench/compare-network.mjs [--rounds 5] [--latency 40] [--mbit 10] DIR...
+//   node bench/compare-network.mjs [--rounds 5] [--latency 40] [--mbit 10] [--size 100000] DIR...
+//
+// --size N opens each build with ?data= the N-event file of bench/generate.mjs
+// (served uncompressed) and waits for all N events; without it, the default page.
 //
 // Each DIR is a release build inside dist/ (see bench/compare-load.mjs). It
 // prints, per build, the medians of the browser's first contentful paint and
 // of the data on screen (the root's data-ready, then one frame).
 
 import { chromium } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { checkBuildDirs, median } from './builds.mjs';
+import { dataDir } from './generate.mjs';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
-const args = { rounds: 5, latency: 40, mbit: 10, dirs: [] };
+const args = { rounds: 5, latency: 40, mbit: 10, size: null, dirs: [] };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === '--rounds') args.rounds = Number(argv[++i]);
   else if (argv[i] === '--latency') args.latency = Number(argv[++i]);
   else if (argv[i] === '--mbit') args.mbit = Number(argv[++i]);
+  else if (argv[i] === '--size') args.size = argv[++i];
   else args.dirs.push(argv[i].replace(/\/+$/, ''));
 }
 if (args.dirs.length === 0 || !(args.rounds > 0) || !(args.latency >= 0) || !(args.mbit > 0)) {
-  console.error('usage: node bench/compare-network.mjs [--rounds 5] [--latency 40] [--mbit 10] DIR...');
+  console.error('usage: node bench/compare-network.mjs [--rounds 5] [--latency 40] [--mbit 10] [--size 100000] DIR...');
   process.exit(2);
 }
 checkBuildDirs(args.dirs);
+const dataFile = args.size && `synth-${args.size}.native.json`;
+if (dataFile && !existsSync(resolve(dataDir, dataFile))) {
+  console.error(`bench/.data/${dataFile} is missing: run node bench/generate.mjs --sizes ${args.size}`);
+  process.exit(2);
+}
+const query = dataFile ? `?data=${encodeURIComponent(`/bench/.data/${dataFile}`)}` : '';
+const ready = dataFile
+  ? `[data-annals-root][data-ready="true"][data-event-count="${args.size}"]`
+  : '[data-annals-root][data-ready="true"]';
 
 const server = await startServer(0);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -43,8 +59,8 @@ for (let round = 0; round < args.rounds; round++) {
       downloadThroughput: (args.mbit * 1e6) / 8,
       uploadThroughput: (args.mbit * 1e6) / 8,
     });
-    await page.goto(`${server.origin}/${dir}/`, { waitUntil: "commit", timeout: 120_000 });
-    await page.waitForSelector('[data-annals-root][data-ready="true"]', { timeout: 120_000 });
+    await page.goto(`${server.origin}/${dir}/${query}`, { waitUntil: "commit", timeout: 120_000 });
+    await page.waitForSelector(ready, { timeout: 120_000 });
     const t = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done({
       ready: performance.now(),
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
@@ -57,7 +73,7 @@ for (let round = 0; round < args.rounds; round++) {
 await browser.close();
 await server.close();
 
-console.log(`default dataset, ${args.rounds} rounds, ${args.latency} ms latency, ${args.mbit} Mbit/s; ms from navigation start`);
+console.log(`${dataFile ? `${args.size} events` : 'default dataset'}, ${args.rounds} rounds, ${args.latency} ms latency, ${args.mbit} Mbit/s; ms from navigation start`);
 console.log('| build | first contentful paint, median | data on screen, median | every load (data on screen) |');
 console.log('| --- | ---: | ---: | --- |');
 for (const [dir, t] of times) {
