@@ -267,7 +267,9 @@ ${renderTargets(results)}
   requests that leave the local server are blocked for every contender, so
   these are not counted.
 - **Viewport** ${meta.viewport.width}×${meta.viewport.height}, a fresh browser
-  context (empty cache) for each measurement.
+  context (empty cache) for each measurement, in one browser that has first
+  shown a blank page for 3 s (its own start-up work done before anything is
+  measured).
 
 ## Caps and skips
 
