@@ -192,6 +192,7 @@ pub async fn fetch_reader(
     url: &str,
     token: &CancelToken,
     mut progress: impl FnMut(u64, u64),
+    mut checked: impl FnMut(&Reader),
 ) -> Result<Reader, LoadFailure> {
     let absolute = resolve(url)?;
     let early = take_prefetch(&absolute);
@@ -222,7 +223,15 @@ pub async fn fetch_reader(
         Ok(response) => {
             let content_type = response.headers().get("content-type").unwrap_or_default();
             let mut reader = Reader::streaming();
-            match read_body(&response, &mut reader, &mut watchdog, &mut progress).await {
+            match read_body(
+                &response,
+                &mut reader,
+                &mut watchdog,
+                &mut progress,
+                &mut checked,
+            )
+            .await
+            {
                 Ok(()) if looks_like_web_page(&content_type, reader.received()) => {
                     Err(failure(url, Message::new(Msg::LoadWebPage)))
                 }
@@ -251,6 +260,7 @@ async fn read_body(
     reader: &mut Reader,
     watchdog: &mut Watchdog,
     progress: &mut impl FnMut(u64, u64),
+    checked: &mut impl FnMut(&Reader),
 ) -> Result<(), ()> {
     let total = response
         .headers()
@@ -287,7 +297,7 @@ async fn read_body(
             // A compressed body can be longer than the length the server gave.
             progress(done, if total > 0 { total.max(done) } else { 0 });
         }
-        pace.take(reader, &chunk).await;
+        pace.take(reader, &chunk, checked).await;
     }
 }
 
@@ -325,19 +335,32 @@ impl Pace {
     /// Gives the browser a turn if the main thread has been held for a step.
     pub async fn turn(&mut self) {
         if js_sys::Date::now() - self.turn >= STEP_MS {
-            yield_now().await;
-            self.turn = js_sys::Date::now();
+            self.yield_now().await;
         }
     }
 
+    async fn yield_now(&mut self) {
+        yield_now().await;
+        self.turn = js_sys::Date::now();
+    }
+
     /// Gives `reader` the next chunk of its file and checks the events that
-    /// arrived with it, taking turns with the browser.
-    async fn take(&mut self, reader: &mut Reader, chunk: &[u8]) {
+    /// arrived with it, taking turns with the browser. When checking holds
+    /// the main thread for longer than a step (the file arrives faster than
+    /// it is checked), `checked` is told before each turn, so the page can
+    /// show how many events have been checked.
+    async fn take(&mut self, reader: &mut Reader, chunk: &[u8], checked: &mut impl FnMut(&Reader)) {
         reader.push(chunk);
+        // Timed from here: the wait for the chunk is not checking.
+        let mut held = js_sys::Date::now();
         while reader.pending() > 0 {
             // No result can come before the end of the file.
             let _ = self.step(reader);
-            self.turn().await;
+            if js_sys::Date::now() - held >= STEP_MS {
+                checked(reader);
+                self.yield_now().await;
+                held = js_sys::Date::now();
+            }
         }
         self.turn().await;
     }
@@ -372,6 +395,7 @@ pub async fn read_file(
     file: &File,
     token: &CancelToken,
     mut progress: impl FnMut(u64, u64),
+    mut checked: impl FnMut(&Reader),
 ) -> Result<Reader, LoadFailure> {
     let name = file.name();
     let total = file.size();
@@ -389,7 +413,7 @@ pub async fn read_file(
             .map_err(|e| failure(&name, Message::new(Msg::LoadUnreadable).with("reason", &e)))?;
         start = end;
         progress(start, total);
-        pace.take(&mut reader, &chunk).await;
+        pace.take(&mut reader, &chunk, &mut checked).await;
     }
     reader.end();
     Ok(reader)

@@ -97,7 +97,8 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                 let dispatcher = dispatcher.clone();
                 spawn_local(async move {
                     let progress = bytes_progress(&dispatcher, id);
-                    let read = fetch_reader(&url, &token, progress).await;
+                    let checked = events_progress(&dispatcher, id);
+                    let read = fetch_reader(&url, &token, progress, checked).await;
                     check_and_finish(read, id, url, &token, &dispatcher).await;
                 });
             })
@@ -112,7 +113,8 @@ pub fn use_loader(state: UseReducerHandle<State>) -> Loader {
                 let dispatcher = dispatcher.clone();
                 spawn_local(async move {
                     let progress = bytes_progress(&dispatcher, id);
-                    let read = read_file(&file, &token, progress).await;
+                    let checked = events_progress(&dispatcher, id);
+                    let read = read_file(&file, &token, progress, checked).await;
                     check_and_finish(read, id, name, &token, &dispatcher).await;
                 });
             })
@@ -176,6 +178,20 @@ fn bytes_progress(dispatcher: &UseReducerDispatcher<State>, id: u64) -> impl Fn(
     }
 }
 
+/// Reports the events of load `id` checked so far, out of those that have
+/// arrived.
+fn events_progress(dispatcher: &UseReducerDispatcher<State>, id: u64) -> impl Fn(&Reader) + '_ {
+    move |reader| {
+        dispatcher.dispatch(Action::LoadProgress {
+            id,
+            done: reader.done() as u64,
+            total: reader.total() as u64,
+            unit: ProgressUnit::Events,
+            problems: reader.problems() as u64,
+        })
+    }
+}
+
 /// Checks what was read and reports the result, unless the load was
 /// cancelled or superseded meanwhile.
 async fn check_and_finish(
@@ -214,13 +230,6 @@ async fn check_in_steps(
         if let Some(result) = pace.step(&mut reader) {
             return Some(result);
         }
-        let (done, total) = (reader.done() as u64, reader.total() as u64);
-        dispatcher.dispatch(Action::LoadProgress {
-            id,
-            done,
-            total,
-            unit: ProgressUnit::Events,
-            problems: reader.problems() as u64,
-        });
+        events_progress(dispatcher, id)(&reader);
     }
 }
