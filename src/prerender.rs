@@ -104,7 +104,7 @@ fn mark(html: &str) -> String {
 /// style outranks the stylesheet's rules). Values that are not plain
 /// declarations of numbers are skipped rather than copied into CSS.
 pub fn stylesheet(html: &str) -> String {
-    let needle = format!("{}=\"", crate::browser::styles::ATTRIBUTE);
+    let needle = format!("{}=\"", crate::components::InlineStyle::ATTRIBUTE);
     let mut values = BTreeSet::new();
     let mut rest = html;
     while let Some(at) = rest.find(&needle) {
@@ -114,7 +114,7 @@ pub fn stylesheet(html: &str) -> String {
         rest = &rest[end..];
     }
     let mut css = String::from(
-        "/* Positions of the prerendered markup (annals-cli); the app sets the same from data-style. */\n",
+        "/* Positions of the prerendered markup (annals-cli); the app sets the same through the CSSOM. */\n",
     );
     for value in values.iter().filter(|v| safe_declarations(v)) {
         let declarations: Vec<String> = value

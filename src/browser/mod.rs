@@ -9,6 +9,5 @@ pub mod drafts;
 pub mod load;
 pub mod measure;
 pub mod panic;
-pub mod styles;
 pub mod url;
 pub mod yield_now;

@@ -12,7 +12,7 @@ use super::{
     LoadStatus, PrintList, ProblemsPanel, RichText, StateHandle, Timeline, Toolbar,
 };
 use crate::browser::load::data_param;
-use crate::browser::{dom, styles, url};
+use crate::browser::{dom, url};
 use crate::config::Config;
 use crate::editing::{EditAction, Panel};
 use crate::hooks::{use_drafts, use_focus_management, use_loader, use_print, use_url_sync, Loader};
@@ -229,16 +229,6 @@ fn Shell() -> Html {
     let root = use_node_ref();
     let dragging = use_state(|| false);
     use_focus_management(&state, root.clone());
-    {
-        // Positions go through the CSSOM, which a strict CSP allows.
-        let root = root.clone();
-        use_effect_with((), move |_| {
-            let sync = root
-                .cast::<Element>()
-                .and_then(|root| styles::StyleSync::start(&root));
-            move || drop(sync)
-        });
-    }
     // Where focus was before the shortcuts dialog opened, to return it there.
     let before_help = use_mut_ref(|| None::<Element>);
     {

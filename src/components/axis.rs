@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::InlineStyle;
 use crate::layout::ticks::Axis;
 
 /// Props of [`AxisView`].
@@ -21,22 +22,31 @@ pub fn AxisView(props: &AxisViewProps) -> Html {
     html! {
         <div class={classes!("annals-axis", props.axis.context.is_empty().then_some("annals-axis-flat"))}>
             <div class="annals-axis-context" aria-hidden="true">
-                { for props.axis.context.iter().map(|t| html! {
-                    <span class="annals-context-label" data-style={format!("left:{:.1}px", t.x)}>{ t.label.clone() }</span>
+                { for props.axis.context.iter().map(|t| {
+                    let style = InlineStyle::new(format!("left:{:.1}px", t.x));
+                    html! {
+                        <span class="annals-context-label" data-style={style.prerendered()} ~style={style}>{ t.label.clone() }</span>
+                    }
                 }) }
             </div>
             <div class="annals-axis-ticks" aria-hidden="true">
-                { for props.axis.ticks.iter().map(|t| html! {
-                    <span class="annals-tick" data-style={format!("left:{:.1}px", t.x)}>
-                        <span class="annals-tick-label">{ t.label.clone() }</span>
-                    </span>
+                { for props.axis.ticks.iter().map(|t| {
+                    let style = InlineStyle::new(format!("left:{:.1}px", t.x));
+                    html! {
+                        <span class="annals-tick" data-style={style.prerendered()} ~style={style}>
+                            <span class="annals-tick-label">{ t.label.clone() }</span>
+                        </span>
+                    }
                 }) }
             </div>
-            { for props.axis.breaks.iter().map(|b| html! {
-                <span class="annals-break" role="note" aria-label={b.label.clone()} title={b.label.clone()}
-                    data-style={format!("left:{:.1}px;width:{:.1}px", b.x0, (b.x1 - b.x0).max(0.0))}>
-                    <span class="annals-break-mark" aria-hidden="true"></span>
-                </span>
+            { for props.axis.breaks.iter().map(|b| {
+                let style = InlineStyle::new(format!("left:{:.1}px;width:{:.1}px", b.x0, (b.x1 - b.x0).max(0.0)));
+                html! {
+                    <span class="annals-break" role="note" aria-label={b.label.clone()} title={b.label.clone()}
+                        data-style={style.prerendered()} ~style={style}>
+                        <span class="annals-break-mark" aria-hidden="true"></span>
+                    </span>
+                }
             }) }
         </div>
     }

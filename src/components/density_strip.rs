@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::use_annals;
+use super::{use_annals, InlineStyle};
 use crate::i18n::Msg;
 use crate::layout::density::stretch_range;
 use crate::layout::{DensityBin, TimelineLayout};
@@ -53,11 +53,17 @@ pub fn DensityStrip(props: &DensityStripProps) -> Html {
                 &[("count", &l.count(bin.count)), ("range", &range)],
             )
         };
+        let style = InlineStyle::new(format!(
+            "left:{:.1}px;top:{:.1}px;width:{:.1}px;--annals-bar:{height:.1}px",
+            bin.x0,
+            bin.y,
+            (bin.x1 - bin.x0).max(1.0)
+        ));
         html! {
             <button type="button" class={classes!("annals-stretch", format!("annals-hue-{}", bin.lane % HUES))}
                 data-cluster="" aria-label={name.clone()} title={name}
                 tabindex={if first && k == 0 { "0" } else { "-1" }}
-                data-style={format!("left:{:.1}px;top:{:.1}px;width:{:.1}px;--annals-bar:{height:.1}px", bin.x0, bin.y, (bin.x1 - bin.x0).max(1.0))}
+                data-style={style.prerendered()} ~style={style}
                 {onclick}>
             </button>
         }

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::InlineStyle;
 use crate::model::Status;
 
 /// Props of [`EventMark`]; plain values so that unchanged marks skip re-rendering.
@@ -56,12 +57,22 @@ pub fn EventMark(props: &EventMarkProps) -> Html {
     } else {
         props.x1
     };
-    let style = format!(
+    let style = InlineStyle::new(format!(
         "left:{:.1}px;top:{:.1}px;width:{:.1}px",
         props.x0,
         props.y,
         right - props.x0
-    );
+    ));
+    let mark_style = InlineStyle::new(format!("width:{:.1}px", props.x1 - props.x0));
+    let label_style = InlineStyle::new(if props.label_x < props.x0 {
+        format!("max-width:{:.1}px", props.label_width)
+    } else {
+        format!(
+            "left:{:.1}px;max-width:{:.1}px",
+            props.label_x - props.x0,
+            props.label_width
+        )
+    });
     let class = classes!(
         "annals-event",
         format!("annals-status-{}", props.status.name()),
@@ -76,26 +87,26 @@ pub fn EventMark(props: &EventMarkProps) -> Html {
         props.dimmed.then_some("annals-dim"),
     );
     html! {
-        <button type="button" {class} data-style={style}
+        <button type="button" {class} data-style={style.prerendered()} ~style={style}
             data-event-id={props.id.clone()}
             aria-label={props.accessible_name.clone()}
             aria-expanded={props.open.to_string()}
             title={props.accessible_name.clone()}
             tabindex={if props.tab_stop { "0" } else { "-1" }}
             {onclick} {onfocus}>
-            <span class="annals-mark" aria-hidden="true" data-style={format!("width:{:.1}px", props.x1 - props.x0)}></span>
+            <span class="annals-mark" aria-hidden="true" data-style={mark_style.prerendered()} ~style={mark_style}></span>
             if props.label_width > 0.0 && props.label_x < props.x0 {
                 // Left of the mark, its right edge is always the same gap
                 // from the mark, whatever the text measures: the stylesheet
                 // places it (`annals-label-left`), so it cannot jump before
-                // `data-style` is applied.
+                // its style is applied.
                 <span class="annals-label annals-label-left" aria-hidden="true"
-                    data-style={format!("max-width:{:.1}px", props.label_width)}>
+                    data-style={label_style.prerendered()} ~style={label_style}>
                     { props.title.clone() }
                 </span>
             } else if props.label_width > 0.0 {
                 <span class="annals-label" aria-hidden="true"
-                    data-style={format!("left:{:.1}px;max-width:{:.1}px", props.label_x - props.x0, props.label_width)}>
+                    data-style={label_style.prerendered()} ~style={label_style}>
                     { props.title.clone() }
                 </span>
             }

@@ -4,7 +4,7 @@
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
-use super::use_annals;
+use super::{use_annals, InlineStyle};
 use crate::i18n::{Locale, Msg};
 use crate::layout::density::histogram_at;
 
@@ -161,17 +161,19 @@ pub fn Overview() -> Html {
             ("end", &year_of(l, state.view.end)),
         ],
     );
+    let window_style = InlineStyle::new(format!("left:{left:.3}%;width:{width:.3}%"));
     html! {
         <div class="annals-overview" ref={strip.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
             <div class="annals-density" aria-hidden="true">
-                { for counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, n)| html! {
-                    <span class="annals-density-bar" data-style={format!(
+                { for counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, n)| {
+                    let style = InlineStyle::new(format!(
                         "left:{:.3}%;width:{:.3}%;height:{:.1}%",
                         i as f64 / BINS as f64 * 100.0, 100.0 / BINS as f64, 15.0 + 85.0 * (*n as f64 / peak)
-                    )}></span>
+                    ));
+                    html! { <span class="annals-density-bar" data-style={style.prerendered()} ~style={style}></span> }
                 }) }
             </div>
-            <div class="annals-window" data-style={format!("left:{left:.3}%;width:{width:.3}%")}
+            <div class="annals-window" data-style={window_style.prerendered()} ~style={window_style}
                 role="slider" tabindex="0" aria-label={l.t(Msg::VisibleRange)}
                 aria-valuemin={format!("{:.0}", whole.start)} aria-valuemax={format!("{:.0}", whole.end)}
                 aria-valuenow={format!("{:.0}", state.view.start)} aria-valuetext={range_text}

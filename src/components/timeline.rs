@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_annals, Arrows, AxisView, DensityStrip, EventMark, Overview, Same};
+use super::{use_annals, Arrows, AxisView, DensityStrip, EventMark, InlineStyle, Overview, Same};
 use crate::browser::measure::CanvasMeasure;
 use crate::hooks::{printing, use_element_width, use_pan_zoom};
 use crate::i18n::{Locale, Msg};
@@ -163,12 +163,17 @@ pub fn Timeline() -> Html {
     let ready = state.ready();
     let l = state.locale();
 
+    let section_style = InlineStyle::new(format!(
+        "--annals-stage-width:{:.0}px;--annals-lanes-height:{:.0}px",
+        state.width, frame.height
+    ));
+    let lanes_style = InlineStyle::new(format!("height:{:.0}px", frame.height));
     html! {
         // The size the frame is laid out for: print zooms the timeline from
         // it to the page's width, short of its height (`annals.css`,
         // hooks/use_print.rs).
         <section class="annals-timeline" aria-label={l.f(Msg::TimelineLabel, &[("count", &l.count(dataset.events.len()))])}
-            data-style={format!("--annals-stage-width:{:.0}px;--annals-lanes-height:{:.0}px", state.width, frame.height)}>
+            data-style={section_style.prerendered()} ~style={section_style}>
             <div class={classes!("annals-stage", state.glide.then_some("annals-animate"))} ref={stage}
                 ondblclick={handlers.ondblclick}
                 onwheel={handlers.onwheel}
@@ -179,23 +184,29 @@ pub fn Timeline() -> Html {
                 {onkeydown}>
                 if ready {
                     <AxisView axis={Rc::new(frame.axis.clone())} />
-                    <div class="annals-lanes" data-style={format!("height:{:.0}px", frame.height)}>
-                        { for frame.axis.ticks.iter().map(|t| html! {
-                            <span class="annals-gridline" aria-hidden="true" data-style={format!("left:{:.1}px", t.x)}></span>
+                    <div class="annals-lanes" data-style={lanes_style.prerendered()} ~style={lanes_style}>
+                        { for frame.axis.ticks.iter().map(|t| {
+                            let style = InlineStyle::new(format!("left:{:.1}px", t.x));
+                            html! { <span class="annals-gridline" aria-hidden="true" data-style={style.prerendered()} ~style={style}></span> }
                         }) }
-                        { for frame.lanes.iter().map(|band| html! {
-                            <div class="annals-lane" aria-hidden="true" data-lane={band.lane.to_string()}
-                                data-style={format!("top:{:.0}px;height:{:.0}px", band.y, band.height)}>
-                                <span class="annals-lane-label">{ dataset.lanes[band.lane].label.get(&state.lang).to_owned() }</span>
-                            </div>
+                        { for frame.lanes.iter().map(|band| {
+                            let style = InlineStyle::new(format!("top:{:.0}px;height:{:.0}px", band.y, band.height));
+                            html! {
+                                <div class="annals-lane" aria-hidden="true" data-lane={band.lane.to_string()}
+                                    data-style={style.prerendered()} ~style={style}>
+                                    <span class="annals-lane-label">{ dataset.lanes[band.lane].label.get(&state.lang).to_owned() }</span>
+                                </div>
+                            }
                         }) }
                         { for frame.eras.iter().map(|placed| {
                             let era = &dataset.eras[placed.index];
                             let bottom = 2.0 + placed.label_row as f64 * LayoutOptions::default().era_row_height;
+                            let style = InlineStyle::new(format!("left:{:.1}px;width:{:.1}px", placed.x0, placed.x1 - placed.x0));
+                            let label_style = InlineStyle::new(format!("bottom:{bottom:.0}px;max-width:{:.1}px", placed.label_width));
                             html! {
-                                <div class="annals-era" aria-hidden="true" data-style={format!("left:{:.1}px;width:{:.1}px", placed.x0, placed.x1 - placed.x0)}>
+                                <div class="annals-era" aria-hidden="true" data-style={style.prerendered()} ~style={style}>
                                     if placed.label_width > 0.0 {
-                                        <span class="annals-era-label" data-style={format!("bottom:{bottom:.0}px;max-width:{:.1}px", placed.label_width)}>{ era.title.get(&state.lang).to_owned() }</span>
+                                        <span class="annals-era-label" data-style={label_style.prerendered()} ~style={label_style}>{ era.title.get(&state.lang).to_owned() }</span>
                                     }
                                 </div>
                             }
@@ -211,10 +222,11 @@ pub fn Timeline() -> Html {
                                         })
                                     };
                                     let label = l.f(Msg::ClusterLabel, &[("count", &l.count(c.count)), ("start", &day_text(l, c.start)), ("end", &day_text(l, c.end))]);
+                                    let style = InlineStyle::new(format!("left:{:.1}px;top:{:.1}px;width:{:.1}px", c.x0, c.y, (c.x1 - c.x0).max(6.0)));
                                     html! {
                                         <button type="button" class="annals-cluster" data-cluster="" aria-label={label.clone()} title={label}
                                             tabindex={if frame.events.is_empty() && k == 0 { "0" } else { "-1" }}
-                                            data-style={format!("left:{:.1}px;top:{:.1}px;width:{:.1}px", c.x0, c.y, (c.x1 - c.x0).max(6.0))}
+                                            data-style={style.prerendered()} ~style={style}
                                             {onclick}>
                                             { l.dates().compact_count(c.count as u64) }
                                         </button>
@@ -222,8 +234,9 @@ pub fn Timeline() -> Html {
                                 }) }
                             </div>
                         }
-                        { for frame.axis.breaks.iter().map(|b| html! {
-                            <div class="annals-lane-break" aria-hidden="true" data-style={format!("left:{:.1}px;width:{:.1}px", b.x0, (b.x1 - b.x0).max(0.0))}></div>
+                        { for frame.axis.breaks.iter().map(|b| {
+                            let style = InlineStyle::new(format!("left:{:.1}px;width:{:.1}px", b.x0, (b.x1 - b.x0).max(0.0)));
+                            html! { <div class="annals-lane-break" aria-hidden="true" data-style={style.prerendered()} ~style={style}></div> }
                         }) }
                         if !frame.density.is_empty() {
                             <DensityStrip frame={frame.clone()} tab_stop={frame.events.is_empty() && frame.clusters.is_empty()} />
