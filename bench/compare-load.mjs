@@ -58,7 +58,7 @@ function paintProbe() {
   const probe = (window.__paint = { marksAt: null });
   const check = () => {
     // Marks, or the bars of a lane drawn as a density histogram (at 100k).
-    for (const el of document.querySelectorAll('[data-event-id], .annals-stretch')) {
+    for (const el of document.querySelectorAll('[data-event-id], .annals-density-bars')) {
       if (el.checkVisibility()) {
         requestAnimationFrame(() => {
           const channel = new MessageChannel();

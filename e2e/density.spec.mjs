@@ -63,9 +63,15 @@ test('100,000 events: each stretch of the density names its count and dates in t
     stretches += names.length;
   }
   expect(total).toBe(100_000);
-  // The bars differ: a picture, not a grid of the same pill.
-  const heights = await page.locator('.annals-stretch').evaluateAll((els) => new Set(els.map((e) => getComputedStyle(e, '::before').height)).size);
-  expect(heights).toBeGreaterThan(3);
+  // The bars differ: a picture, not a grid of the same pill. A lane's bars
+  // are one path, a rectangle a stretch (M x bottom h width v -height …),
+  // as many as the lane has stretches.
+  const paths = page.locator('.annals-density-bars path');
+  await expect(paths).toHaveCount(5);
+  const drawn = await paths.evaluateAll((els) => els.map((e) => [...e.getAttribute('d').matchAll(/v-([\d.]+)/g)].map((m) => Number(m[1]))));
+  expect(drawn.flat().length).toBe(stretches);
+  expect(new Set(drawn.flat()).size).toBeGreaterThan(3);
+  for (const h of drawn.flat()) expect(h).toBeGreaterThanOrEqual(2);
   await expect(page.locator('.annals-density-legend')).toContainText('Bar height: events per stretch, up to');
   expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(2000);
 
@@ -83,6 +89,54 @@ test('100,000 events: each stretch of the density names its count and dates in t
   await expect(page.locator('[data-cluster], [data-event-id]').first()).not.toHaveAttribute('aria-label', name);
   await expect(page.locator('.annals-context-label').first()).toContainText(from);
   expect(stretches).toBeGreaterThan(250);
+});
+
+test('a dense lane is pointed at by its row: the stretch under the pointer is named, and a click zooms there', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const path = '/fixtures/synthetic-density-20000.json';
+  const body = synthetic(20_000);
+  await page.route((url) => url.pathname === path, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.goto(`./?data=${path}`);
+  await expect(page.locator(root)).toHaveAttribute('data-event-count', '20000', { timeout: 60_000 });
+  await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
+  const row = page.locator('.annals-density-row').first();
+  const box = await row.boundingBox();
+  // Over a bar: the row's tooltip names that stretch, and it is outlined.
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await expect(row).toHaveAttribute('title', /^[\d,]+ events?, \d{4}/);
+  await expect(page.locator('.annals-density-hover')).toHaveCount(1);
+  const name = await row.getAttribute('title');
+  const [, from] = name.match(/, (\d{4})/);
+  await page.mouse.move(box.x + box.width * 0.5, box.y - 40);
+  await expect(page.locator('.annals-density-hover')).toHaveCount(0);
+  // A click zooms to that stretch: the axis's context row now reads its year.
+  await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
+  await expect(page.locator('.annals-context-label').first()).toContainText(from);
+});
+
+test('a drag that starts and ends on a dense lane pans the view; it does not also zoom to a stretch', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const path = '/fixtures/synthetic-density-20000.json';
+  const body = synthetic(20_000);
+  await page.route((url) => url.pathname === path, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.goto(`./?data=${path}`);
+  await expect(page.locator(root)).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  const view = (url) => (new URL(url).searchParams.get('view') ?? '0,0').split(',').map(Number);
+  // The link follows the view a moment after it changes: wait for the fitted
+  // view of about 140 years.
+  await expect.poll(() => { const [a, b] = view(page.url()); return b - a; }).toBeGreaterThan(36_500);
+  const [start, end] = view(page.url());
+  const b = await page.locator('.annals-density-row').first().boundingBox();
+  await page.mouse.move(b.x + 300, b.y + b.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + 500, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => view(page.url())[0]).toBeLessThan(start);
+  const [s2, e2] = view(page.url());
+  // The same span, moved back in time: a pan, not a zoom into one stretch.
+  expect(Math.abs((e2 - s2) - (end - start)) / (end - start)).toBeLessThan(0.01);
 });
 
 test('deep time: the log years-ago axis is one toggle, and a link keeps it', async ({ page }) => {

@@ -239,7 +239,8 @@ pub fn Timeline() -> Html {
                             html! { <div class="annals-lane-break" aria-hidden="true" data-style={style.prerendered()} ~style={style}></div> }
                         }) }
                         if !frame.density.is_empty() {
-                            <DensityStrip frame={frame.clone()} tab_stop={frame.events.is_empty() && frame.clusters.is_empty()} />
+                            <DensityStrip frame={frame.clone()} tab_stop={frame.events.is_empty() && frame.clusters.is_empty()}
+                                take_drag_click={handlers.take_drag_click.clone()} />
                         }
                         <Arrows frame={frame.clone()} />
                         <div class="annals-events" role="group" aria-label={l.t(Msg::EventsLabel)}>

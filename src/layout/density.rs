@@ -1,5 +1,6 @@
-//! Density of events: over the whole dataset for the overview strip, and
-//! how a stretch of a lane's density histogram reads to a screen reader.
+//! Density of events: over the whole dataset for the overview strip, how a
+//! lane's density histogram is drawn (one SVG path a lane, [`bars_path`]) and
+//! pointed at ([`bin_at`]), and how a stretch of it reads to a screen reader.
 
 use crate::model::date::{civil_from_days, DateWriter};
 use crate::model::{Dataset, Date, Days};
@@ -7,6 +8,7 @@ use crate::model::{Dataset, Date, Days};
 use super::index::TimeIndex;
 #[cfg(test)]
 use super::scale::Viewport;
+use super::DensityBin;
 
 /// Counts the indexed events that overlap `span` into `bins` equal slices of
 /// it, each event in the slice where it starts (the first slice if it starts
@@ -62,6 +64,62 @@ pub fn stretch_range(words: &dyn DateWriter, start: Days, end: Days) -> String {
     }
 }
 
+/// Gap between a bar's foot and the bottom of its row.
+pub const BAR_BASE: f64 = 2.0;
+
+/// The top-left corner, width and height of a stretch's bar, in the lanes'
+/// pixels, when the frame's fullest stretch holds `peak` events and a row is
+/// `row_height` tall ([`super::LayoutOptions::row_height`]): at least a
+/// pixel wide, standing [`BAR_BASE`] above the bottom of the lane's first row.
+pub fn bar_rect(bin: &DensityBin, peak: usize, row_height: f64) -> (f64, f64, f64, f64) {
+    let height = bin.bar_height(peak);
+    let width = (bin.x1 - bin.x0).max(1.0);
+    let bottom = bin.y + row_height - BAR_BASE;
+    (bin.x0, bottom - height, width, height)
+}
+
+/// One lane's bars as a single SVG path, a closed rectangle a stretch (so a
+/// lane is one element to redraw, however many stretches it has): drawn
+/// clockwise from the bar's foot, `M x bottom h width v -height h -width z`.
+pub fn bars_path(bins: &[DensityBin], peak: usize, row_height: f64) -> String {
+    use std::fmt::Write;
+    let mut d = String::with_capacity(bins.len() * 36);
+    for bin in bins {
+        let (x, top, width, height) = bar_rect(bin, peak, row_height);
+        let _ = write!(
+            d,
+            "M{x:.1} {:.1}h{width:.1}v-{height:.1}h-{width:.1}z",
+            top + height
+        );
+    }
+    d
+}
+
+/// The stretch under `x` among a lane's `bins` (in order, not overlapping),
+/// or else the nearest one within `slop` pixels; `None` when none is.
+pub fn bin_at(bins: &[DensityBin], x: f64, slop: f64) -> Option<usize> {
+    if !x.is_finite() {
+        return None;
+    }
+    // The first stretch whose right edge (at least a pixel) is past x.
+    let right = |b: &DensityBin| b.x0 + (b.x1 - b.x0).max(1.0);
+    let after = bins.partition_point(|b| right(b) <= x);
+    let distance = |i: usize| {
+        let b = &bins[i];
+        if x < b.x0 {
+            b.x0 - x
+        } else {
+            (x - right(b)).max(0.0)
+        }
+    };
+    let candidates = [after.checked_sub(1), (after < bins.len()).then_some(after)];
+    candidates
+        .into_iter()
+        .flatten()
+        .filter(|&i| distance(i) <= slop)
+        .min_by(|&a, &b| distance(a).total_cmp(&distance(b)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,7 +162,93 @@ mod tests {
         );
     }
 
+    fn bin(x0: f64, x1: f64, count: usize) -> DensityBin {
+        DensityBin {
+            lane: 0,
+            count,
+            start: x0,
+            end: x1,
+            x0,
+            x1,
+            y: 100.0,
+        }
+    }
+
+    #[test]
+    fn a_lane_is_one_path_of_one_rectangle_a_stretch() {
+        let bins = [bin(0.5, 11.5, 10), bin(12.5, 23.5, 5), bin(40.0, 40.2, 1)];
+        let d = bars_path(&bins, 10, 28.0);
+        assert_eq!(
+            d,
+            "M0.5 126.0h11.0v-24.0h-11.0z\
+             M12.5 126.0h11.0v-13.0h-11.0z\
+             M40.0 126.0h1.0v-4.2h-1.0z"
+        );
+        assert_eq!(bars_path(&[], 1, 28.0), "");
+    }
+
+    #[test]
+    fn the_pointer_finds_the_stretch_under_it_or_the_nearest() {
+        let bins = [bin(0.5, 11.5, 10), bin(36.5, 47.5, 5)];
+        assert_eq!(bin_at(&bins, 3.0, 0.0), Some(0));
+        assert_eq!(bin_at(&bins, 11.4, 0.0), Some(0));
+        assert_eq!(bin_at(&bins, 20.0, 0.0), None);
+        assert_eq!(bin_at(&bins, 20.0, 9.0), Some(0));
+        assert_eq!(bin_at(&bins, 30.0, 9.0), Some(1));
+        assert_eq!(bin_at(&bins, 60.0, 6.0), None);
+        assert_eq!(bin_at(&bins, f64::NAN, 6.0), None);
+        assert_eq!(bin_at(&[], 1.0, 6.0), None);
+    }
+
     proptest! {
+        /// Pointing finds what a look along the row finds: the stretch under
+        /// the pointer, else the nearest within the slop.
+        #[test]
+        fn bin_at_agrees_with_a_linear_search(
+            widths in proptest::collection::vec((0.0f64..20.0, 0.0f64..30.0), 0..40),
+            x in -50.0f64..900.0,
+            slop in 0.0f64..12.0,
+        ) {
+            let mut bins = Vec::new();
+            let mut left = 0.0;
+            for (gap, width) in widths {
+                let x0 = left + gap;
+                bins.push(bin(x0, x0 + width, 1));
+                left = x0 + width.max(1.0);
+            }
+            let distance = |b: &DensityBin| {
+                let right = b.x0 + (b.x1 - b.x0).max(1.0);
+                if x < b.x0 { b.x0 - x } else { (x - right).max(0.0) }
+            };
+            let best = bins.iter().map(distance).fold(f64::INFINITY, f64::min);
+            match bin_at(&bins, x, slop) {
+                Some(i) => {
+                    prop_assert!(distance(&bins[i]) <= slop);
+                    prop_assert_eq!(distance(&bins[i]), best);
+                }
+                None => prop_assert!(best > slop, "{} within {}", best, slop),
+            }
+        }
+
+        /// Every stretch is one closed rectangle, standing on the row, as tall
+        /// as its share of the peak.
+        #[test]
+        fn every_stretch_is_one_rectangle_on_the_row(counts in proptest::collection::vec(1usize..500, 0..60)) {
+            let bins: Vec<DensityBin> = counts.iter().enumerate().map(|(k, &n)| bin(k as f64 * 12.0 + 0.5, k as f64 * 12.0 + 11.5, n)).collect();
+            let peak = counts.iter().copied().max().unwrap_or(1);
+            let d = bars_path(&bins, peak, 28.0);
+            prop_assert_eq!(d.matches('M').count(), bins.len());
+            prop_assert_eq!(d.matches('z').count(), bins.len());
+            for (part, b) in d.split('M').skip(1).zip(&bins) {
+                let (x, rest) = part.split_once(' ').unwrap();
+                prop_assert_eq!(x.parse::<f64>().unwrap(), (b.x0 * 10.0).round() / 10.0);
+                let (bottom, rest) = rest.split_once('h').unwrap();
+                prop_assert_eq!(bottom, "126.0");
+                let height: f64 = rest.split_once("v-").unwrap().1.split_once('h').unwrap().0.parse().unwrap();
+                prop_assert!((DensityBin::MIN_BAR - 0.05..=DensityBin::MAX_BAR + 0.05).contains(&height));
+            }
+        }
+
         /// Whatever the span, every event that overlaps it is counted once:
         /// the strip neither loses nor repeats events while it follows a pan.
         #[test]
