@@ -16,10 +16,7 @@
 // The data comes from bench/generate.mjs (scripts/bench.sh makes it).
 
 import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { dataDir } from './generate.mjs';
-import { checkBuildDirs, median } from './builds.mjs';
+import { checkBuildDirs, dataQuery, median } from './builds.mjs';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
@@ -39,11 +36,7 @@ function parseArgs(argv) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const dataFile = `synth-${args.size}.native.json`;
-if (args.size !== 'alliance' && !existsSync(resolve(dataDir, dataFile))) {
-  console.error(`bench/.data/${dataFile} is missing: run node bench/generate.mjs --sizes ${args.size}`);
-  process.exit(2);
-}
+const query = dataQuery(args.size);
 const expected = args.size === 'alliance' ? null : args.size;
 
 const server = await startServer(0);
@@ -77,7 +70,6 @@ async function loadOnce(dir) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript(paintProbe);
-  const query = expected ? `?data=${encodeURIComponent(`/bench/.data/${dataFile}`)}` : '';
   await page.goto(`${server.origin}/${dir}/${query}`);
   const ms = await page.evaluate((count) => new Promise((done) => {
     const check = () => {

@@ -13,10 +13,7 @@
 // of the data on screen (the root's data-ready, then one frame).
 
 import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { checkBuildDirs, median } from './builds.mjs';
-import { dataDir } from './generate.mjs';
+import { checkBuildDirs, dataQuery, median } from './builds.mjs';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
@@ -34,13 +31,8 @@ if (args.dirs.length === 0 || !(args.rounds > 0) || !(args.latency >= 0) || !(ar
   process.exit(2);
 }
 checkBuildDirs(args.dirs);
-const dataFile = args.size && `synth-${args.size}.native.json`;
-if (dataFile && !existsSync(resolve(dataDir, dataFile))) {
-  console.error(`bench/.data/${dataFile} is missing: run node bench/generate.mjs --sizes ${args.size}`);
-  process.exit(2);
-}
-const query = dataFile ? `?data=${encodeURIComponent(`/bench/.data/${dataFile}`)}` : '';
-const ready = dataFile
+const query = dataQuery(args.size);
+const ready = query
   ? `[data-annals-root][data-ready="true"][data-event-count="${args.size}"]`
   : '[data-annals-root][data-ready="true"]';
 
@@ -73,7 +65,7 @@ for (let round = 0; round < args.rounds; round++) {
 await browser.close();
 await server.close();
 
-console.log(`${dataFile ? `${args.size} events` : 'default dataset'}, ${args.rounds} rounds, ${args.latency} ms latency, ${args.mbit} Mbit/s; ms from navigation start`);
+console.log(`${query ? `${args.size} events` : 'default dataset'}, ${args.rounds} rounds, ${args.latency} ms latency, ${args.mbit} Mbit/s; ms from navigation start`);
 console.log('| build | first contentful paint, median | data on screen, median | every load (data on screen) |');
 console.log('| --- | ---: | ---: | --- |');
 for (const [dir, t] of times) {

@@ -4,7 +4,7 @@
 // dates in the accessibility tree, and deep time can be read on a
 // logarithmic years-ago axis that a link keeps.
 import { test, expect } from '@playwright/test';
-import { synthetic } from './synthetic.mjs';
+import { openSynthetic } from './synthetic.mjs';
 
 const root = '[data-annals-root]';
 const mark = (id) => `[data-event-id="${id}"]`;
@@ -37,11 +37,7 @@ test('the first view compresses 1962–1997 into a marked break and gives the wi
 test('100,000 events: each stretch of the density names its count and dates in the accessibility tree', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 800 });
-  const path = '/fixtures/synthetic-density-100000.json';
-  const body = synthetic(100_000);
-  await page.route((url) => url.pathname === path, (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body }));
-  await page.goto(`./?data=${path}`);
+  await openSynthetic(page, 100_000);
   await expect(page.locator(root)).toHaveAttribute('data-event-count', '100000', { timeout: 90_000 });
   await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
 
@@ -93,11 +89,7 @@ test('100,000 events: each stretch of the density names its count and dates in t
 
 test('a dense lane is pointed at by its row: the stretch under the pointer is named, and a click zooms there', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  const path = '/fixtures/synthetic-density-20000.json';
-  const body = synthetic(20_000);
-  await page.route((url) => url.pathname === path, (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body }));
-  await page.goto(`./?data=${path}`);
+  await openSynthetic(page, 20_000);
   await expect(page.locator(root)).toHaveAttribute('data-event-count', '20000', { timeout: 60_000 });
   await expect(page.locator(root)).toHaveAttribute('data-ready', 'true');
   const row = page.locator('.annals-density-row').first();
@@ -117,11 +109,7 @@ test('a dense lane is pointed at by its row: the stretch under the pointer is na
 
 test('a drag that starts and ends on a dense lane pans the view; it does not also zoom to a stretch', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  const path = '/fixtures/synthetic-density-20000.json';
-  const body = synthetic(20_000);
-  await page.route((url) => url.pathname === path, (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body }));
-  await page.goto(`./?data=${path}`);
+  await openSynthetic(page, 20_000);
   await expect(page.locator(root)).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   const view = (url) => (new URL(url).searchParams.get('view') ?? '0,0').split(',').map(Number);
   // The link follows the view a moment after it changes: wait for the fitted

@@ -3,16 +3,7 @@
 // stretches become density bars and clusters that add up, and zooming in
 // reaches single events.
 import { test, expect } from '@playwright/test';
-import { synthetic } from './synthetic.mjs';
-
-/** Opens the page with `?data=` naming a file of `n` synthetic events, served by the test. */
-async function openSynthetic(page, n) {
-  const path = `/fixtures/synthetic-${n}.json`;
-  const body = synthetic(n);
-  await page.route((url) => url.pathname === path, (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body }));
-  await page.goto(`./?data=${path}`);
-}
+import { openSynthetic } from './synthetic.mjs';
 
 test('100,000 events: DOM stays bounded, clusters count every event, zooming in shows events', async ({ page }) => {
   test.setTimeout(120_000);

@@ -15,3 +15,12 @@ export function synthetic(n) {
   }
   return JSON.stringify({ title: `${n} synthetic events`, events });
 }
+
+/** Opens the page with `?data=` naming a file of `n` synthetic events, served by the test. */
+export async function openSynthetic(page, n) {
+  const path = `/fixtures/synthetic-${n}.json`;
+  const body = synthetic(n);
+  await page.route((url) => url.pathname === path, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.goto(`./?data=${path}`);
+}
