@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::{use_annals, InlineStyle};
 use crate::i18n::{Locale, Msg};
-use crate::layout::density::histogram_at;
+use crate::layout::density::{histogram_at, histogram_path};
 
 use crate::layout::scale::Viewport;
 use crate::model::date::civil_from_days;
@@ -66,7 +66,9 @@ pub fn Overview() -> Html {
             }
         },
     );
-    let peak = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    // One path for the whole histogram: its bars change only with the data
+    // or the strip's span, and a single element is cheap to redraw then.
+    let bars = use_memo(counts.clone(), |counts| histogram_path(counts));
     let left = (v0 - w0) / (w1 - w0) * 100.0;
     let width = ((v1 - v0) / (w1 - w0) * 100.0).max(0.5);
 
@@ -164,15 +166,10 @@ pub fn Overview() -> Html {
     let window_style = InlineStyle::new(format!("left:{left:.3}%;width:{width:.3}%"));
     html! {
         <div class="annals-overview" ref={strip.clone()} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
-            <div class="annals-density" aria-hidden="true">
-                { for counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, n)| {
-                    let style = InlineStyle::new(format!(
-                        "left:{:.3}%;width:{:.3}%;height:{:.1}%",
-                        i as f64 / BINS as f64 * 100.0, 100.0 / BINS as f64, 15.0 + 85.0 * (*n as f64 / peak)
-                    ));
-                    html! { <span class="annals-density-bar" data-style={style.prerendered()} ~style={style}></span> }
-                }) }
-            </div>
+            <svg class="annals-density" aria-hidden="true" viewBox={format!("0 0 {BINS} 100")}
+                preserveAspectRatio="none" width="100%" height="100%">
+                <path d={(*bars).clone()} />
+            </svg>
             <div class="annals-window" data-style={window_style.prerendered()} ~style={window_style}
                 role="slider" tabindex="0" aria-label={l.t(Msg::VisibleRange)}
                 aria-valuemin={format!("{:.0}", whole.start)} aria-valuemax={format!("{:.0}", whole.end)}

@@ -95,6 +95,21 @@ pub fn bars_path(bins: &[DensityBin], peak: usize, row_height: f64) -> String {
     d
 }
 
+/// The overview's histogram as one SVG path in a `0 0 N 100` view box (N
+/// the number of bins, stretched to the strip): a bar a non-empty bin, one
+/// unit wide, standing on the bottom, from 15 (one event) to 100 (the
+/// fullest bin) tall, so even a lone event shows.
+pub fn histogram_path(counts: &[u32]) -> String {
+    use std::fmt::Write;
+    let peak = f64::from(counts.iter().copied().max().unwrap_or(0).max(1));
+    let mut d = String::with_capacity(counts.len() * 20);
+    for (i, &n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
+        let height = 15.0 + 85.0 * f64::from(n) / peak;
+        let _ = write!(d, "M{i} 100h1v-{height:.1}h-1z");
+    }
+    d
+}
+
 /// The stretch under `x` among a lane's `bins` (in order, not overlapping),
 /// or else the nearest one within `slop` pixels; `None` when none is.
 pub fn bin_at(bins: &[DensityBin], x: f64, slop: f64) -> Option<usize> {
@@ -185,6 +200,16 @@ mod tests {
              M40.0 126.0h1.0v-4.2h-1.0z"
         );
         assert_eq!(bars_path(&[], 1, 28.0), "");
+    }
+
+    #[test]
+    fn the_overview_is_one_path_of_a_bar_a_busy_bin() {
+        assert_eq!(
+            histogram_path(&[0, 4, 0, 1, 2]),
+            "M1 100h1v-100.0h-1zM3 100h1v-36.2h-1zM4 100h1v-57.5h-1z"
+        );
+        assert_eq!(histogram_path(&[0, 0]), "");
+        assert_eq!(histogram_path(&[]), "");
     }
 
     #[test]
