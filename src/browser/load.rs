@@ -346,9 +346,10 @@ impl Pace {
 
     /// Gives `reader` the next chunk of its file and checks the events that
     /// arrived with it, taking turns with the browser. When checking holds
-    /// the main thread for longer than a step (the file arrives faster than
-    /// it is checked), `checked` is told before each turn, so the page can
-    /// show how many events have been checked.
+    /// the main thread for longer than a step and events are still waiting
+    /// (the file arrives faster than it is checked), `checked` is told before
+    /// the turn, so the page can show how many events have been checked; a
+    /// chunk checked to its end leaves the download's progress on show.
     async fn take(&mut self, reader: &mut Reader, chunk: &[u8], checked: &mut impl FnMut(&Reader)) {
         reader.push(chunk);
         // Timed from here: the wait for the chunk is not checking.
@@ -357,7 +358,9 @@ impl Pace {
             // No result can come before the end of the file.
             let _ = self.step(reader);
             if js_sys::Date::now() - held >= STEP_MS {
-                checked(reader);
+                if reader.pending() > 0 {
+                    checked(reader);
+                }
                 self.yield_now().await;
                 held = js_sys::Date::now();
             }
