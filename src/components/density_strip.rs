@@ -13,14 +13,13 @@
 
 use std::rc::Rc;
 
-use web_sys::{Element, MouseEvent, PointerEvent};
+use web_sys::{Element, Event, MouseEvent, PointerEvent};
 use yew::prelude::*;
 
-use super::{use_annals, InlineStyle};
+use super::{use_annals, zoom_into, InlineStyle};
 use crate::i18n::{Locale, Msg};
 use crate::layout::density::{bar_rect, bars_path, bin_at, stretch_range};
 use crate::layout::{DensityBin, LayoutOptions, TimelineLayout};
-use crate::state::Action;
 
 /// Lane colours; the lane's index picks one, as in the CSS (`annals-hue-N`).
 pub(crate) const HUES: usize = DensityBin::HUES;
@@ -52,6 +51,14 @@ fn stretch_name(l: &Locale, bin: &DensityBin) -> String {
     }
 }
 
+/// The index a stretch's button carries (`data-stretch`), for the handlers
+/// its lane's list shares: an event's target is the button.
+fn stretch_of(event: &Event) -> Option<usize> {
+    let target = event.target()?;
+    let element: &Element = wasm_bindgen::JsCast::dyn_ref(&target)?;
+    element.get_attribute("data-stretch")?.parse().ok()
+}
+
 /// The density bars of every dense lane, lane by lane, with the legend.
 #[component]
 pub fn DensityStrip(props: &DensityStripProps) -> Html {
@@ -64,11 +71,6 @@ pub fn DensityStrip(props: &DensityStripProps) -> Html {
     let frame = &props.frame;
     let peak = frame.density_peak.max(1);
     let row_height = LayoutOptions::default().row_height;
-    let zoom_to = |bin: &DensityBin| {
-        let state = state.clone();
-        let (start, end) = (bin.start, bin.end);
-        move || state.dispatch(Action::SetView(state.warp.fit(start, end, 0.1)))
-    };
     // A stretch's box in its row: the hover's backdrop and the focus ring.
     let outline = |bins: &[DensityBin], at: Option<usize>, class: &'static str| {
         at.and_then(|k| bins.get(k)).map(|bin| {
@@ -79,7 +81,10 @@ pub fn DensityStrip(props: &DensityStripProps) -> Html {
             }
         })
     };
-    let lane_view = |n: usize, bins: &[DensityBin]| {
+    // A lane is a run of the frame's bars; its handlers keep the frame and
+    // the run's place in it rather than a copy of the bars.
+    let lane_view = |n: usize, lane_bars: std::ops::Range<usize>| {
+        let bins = &frame.density[lane_bars.clone()];
         let lane = bins[0].lane;
         let label = state
             .dataset
@@ -88,19 +93,23 @@ pub fn DensityStrip(props: &DensityStripProps) -> Html {
             .map_or("", |lane| lane.label.get(&state.lang));
         let hover = hovered.filter(|(at, _)| *at == lane).map(|(_, k)| k);
         let focus = focused.filter(|(at, _)| *at == lane).map(|(_, k)| k);
-        let bins_rc: Rc<[DensityBin]> = bins.into();
-        // The row the bars stand in, where the pointer finds them.
-        let x_in = |event: &MouseEvent| {
-            let target = event.current_target()?;
-            let element: &Element = wasm_bindgen::JsCast::dyn_ref(&target)?;
-            Some(f64::from(event.client_x()) - element.get_bounding_client_rect().left())
+        // The stretch under the pointer, in the row the bars stand in.
+        let bin_under = {
+            let frame = frame.clone();
+            let lane_bars = lane_bars.clone();
+            move |event: &MouseEvent| {
+                let target = event.current_target()?;
+                let element: &Element = wasm_bindgen::JsCast::dyn_ref(&target)?;
+                let x = f64::from(event.client_x()) - element.get_bounding_client_rect().left();
+                let bins = &frame.density[lane_bars.clone()];
+                bin_at(bins, x, SLOP).map(|k| (k, bins[k].start, bins[k].end))
+            }
         };
         let onpointermove = {
             let hovered = hovered.clone();
-            let bins = bins_rc.clone();
+            let bin_under = bin_under.clone();
             Callback::from(move |event: PointerEvent| {
-                let at = x_in(&event).and_then(|x| bin_at(&bins, x, SLOP));
-                hovered.set(at.map(|k| (lane, k)));
+                hovered.set(bin_under(&event).map(|(k, ..)| (lane, k)));
             })
         };
         let onpointerleave = {
@@ -108,47 +117,47 @@ pub fn DensityStrip(props: &DensityStripProps) -> Html {
             Callback::from(move |_: PointerEvent| hovered.set(None))
         };
         let onclick = {
-            let bins = bins_rc.clone();
             let take_drag_click = props.take_drag_click.clone();
             let state = state.clone();
             Callback::from(move |event: MouseEvent| {
                 if take_drag_click.emit(()) {
                     return;
                 }
-                if let Some(bin) = x_in(&event)
-                    .and_then(|x| bin_at(&bins, x, SLOP))
-                    .map(|k| &bins[k])
-                {
-                    state.dispatch(Action::SetView(state.warp.fit(bin.start, bin.end, 0.1)));
+                if let Some((_, start, end)) = bin_under(&event) {
+                    zoom_into(&state, start, end);
                 }
             })
+        };
+        // The stretches' buttons share their list's handlers.
+        let on_stretch_click = {
+            let state = state.clone();
+            let frame = frame.clone();
+            let lane_bars = lane_bars.clone();
+            Callback::from(move |event: MouseEvent| {
+                if let Some(bin) =
+                    stretch_of(&event).and_then(|k| frame.density[lane_bars.clone()].get(k))
+                {
+                    zoom_into(&state, bin.start, bin.end);
+                }
+            })
+        };
+        let on_stretch_focus = {
+            let focused = focused.clone();
+            Callback::from(move |event: FocusEvent| {
+                if let Some(k) = stretch_of(&event) {
+                    focused.set(Some((lane, k)));
+                }
+            })
+        };
+        let on_stretch_blur = {
+            let focused = focused.clone();
+            Callback::from(move |_: FocusEvent| focused.set(None))
         };
         let row_style =
             InlineStyle::new(format!("top:{:.1}px;height:{row_height:.0}px", bins[0].y));
         let tooltip = hover
             .and_then(|k| bins.get(k))
             .map(|bin| stretch_name(&l, bin));
-        let stretch = |(k, bin): (usize, &DensityBin)| {
-            let onclick = {
-                let zoom = zoom_to(bin);
-                Callback::from(move |_: MouseEvent| zoom())
-            };
-            let onfocus = {
-                let focused = focused.clone();
-                Callback::from(move |_: FocusEvent| focused.set(Some((lane, k))))
-            };
-            let onblur = {
-                let focused = focused.clone();
-                Callback::from(move |_: FocusEvent| focused.set(None))
-            };
-            html! {
-                <button type="button" class="annals-stretch" data-cluster=""
-                    aria-label={stretch_name(&l, bin)}
-                    tabindex={if props.tab_stop && n == 0 && k == 0 { "0" } else { "-1" }}
-                    {onclick} {onfocus} {onblur}>
-                </button>
-            }
-        };
         html! {
             <div class="annals-density-lane" role="group" aria-label={l.f(Msg::DensityGroup, &[("lane", &label)])}>
                 <svg class={classes!("annals-density-bars", format!("annals-hue-{}", lane % HUES))}
@@ -161,15 +170,28 @@ pub fn DensityStrip(props: &DensityStripProps) -> Html {
                     data-style={row_style.prerendered()} ~style={row_style}
                     {onpointermove} {onpointerleave} {onclick}>
                 </div>
-                <div class="annals-density-stretches">
-                    { for bins.iter().enumerate().map(stretch) }
+                <div class="annals-density-stretches" onclick={on_stretch_click}
+                    onfocusin={on_stretch_focus} onfocusout={on_stretch_blur}>
+                    { for bins.iter().enumerate().map(|(k, bin)| html! {
+                        <button type="button" class="annals-stretch" data-cluster="" data-stretch={k.to_string()}
+                            aria-label={stretch_name(&l, bin)}
+                            tabindex={if props.tab_stop && n == 0 && k == 0 { "0" } else { "-1" }}>
+                        </button>
+                    }) }
                 </div>
             </div>
         }
     };
+    // The frame's bars come lane by lane: each lane is the run that shares it.
+    let mut runs = Vec::new();
+    let mut at = 0;
+    for bins in frame.density.chunk_by(|a, b| a.lane == b.lane) {
+        runs.push(at..at + bins.len());
+        at += bins.len();
+    }
     html! {
         <>
-            { for frame.density.chunk_by(|a, b| a.lane == b.lane).enumerate().map(|(n, bins)| lane_view(n, bins)) }
+            { for runs.into_iter().enumerate().map(|(n, run)| lane_view(n, run)) }
             <p class="annals-density-legend">
                 <span class="annals-legend-bars" aria-hidden="true">
                     <span class="annals-legend-bar annals-legend-low"></span>

@@ -89,6 +89,14 @@ impl<T> PartialEq for Same<T> {
     }
 }
 
+/// What activating a cluster or a stretch of a density lane does: the view
+/// zooms to its range, with a tenth of it as margin.
+pub(crate) fn zoom_into(state: &StateHandle, start: crate::model::Days, end: crate::model::Days) {
+    state.dispatch(crate::state::Action::SetView(
+        state.warp.fit(start, end, 0.1),
+    ));
+}
+
 /// A keydown handler for panels and dialogs: Escape closes this one (and
 /// stops there, so an open card underneath stays open).
 pub(crate) fn close_on_escape(on_close: Callback<()>) -> Callback<KeyboardEvent> {

@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_annals, Arrows, AxisView, DensityStrip, EventMark, InlineStyle, Overview, Same};
+use super::{
+    use_annals, zoom_into, Arrows, AxisView, DensityStrip, EventMark, InlineStyle, Overview, Same,
+};
 use crate::browser::measure::CanvasMeasure;
 use crate::hooks::{printing, use_element_width, use_pan_zoom};
 use crate::i18n::{Locale, Msg};
@@ -218,7 +220,7 @@ pub fn Timeline() -> Html {
                                         let state = state.clone();
                                         let (start, end) = (c.start, c.end);
                                         Callback::from(move |_: MouseEvent| {
-                                            state.dispatch(Action::SetView(state.warp.fit(start, end, 0.1)));
+                                            zoom_into(&state, start, end);
                                         })
                                     };
                                     let label = l.f(Msg::ClusterLabel, &[("count", &l.count(c.count)), ("start", &day_text(l, c.start)), ("end", &day_text(l, c.end))]);
