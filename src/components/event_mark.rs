@@ -64,14 +64,18 @@ pub fn EventMark(props: &EventMarkProps) -> Html {
         right - props.x0
     ));
     let mark_style = InlineStyle::new(format!("width:{:.1}px", props.x1 - props.x0));
-    let label_style = InlineStyle::new(if props.label_x < props.x0 {
-        format!("max-width:{:.1}px", props.label_width)
-    } else {
-        format!(
-            "left:{:.1}px;max-width:{:.1}px",
-            props.label_x - props.x0,
-            props.label_width
-        )
+    // A hidden label (no width) gets no element, and no style to write.
+    let left_label = props.label_x < props.x0;
+    let label_style = (props.label_width > 0.0).then(|| {
+        InlineStyle::new(if left_label {
+            format!("max-width:{:.1}px", props.label_width)
+        } else {
+            format!(
+                "left:{:.1}px;max-width:{:.1}px",
+                props.label_x - props.x0,
+                props.label_width
+            )
+        })
     });
     let class = classes!(
         "annals-event",
@@ -95,17 +99,12 @@ pub fn EventMark(props: &EventMarkProps) -> Html {
             tabindex={if props.tab_stop { "0" } else { "-1" }}
             {onclick} {onfocus}>
             <span class="annals-mark" aria-hidden="true" data-style={mark_style.prerendered()} ~style={mark_style}></span>
-            if props.label_width > 0.0 && props.label_x < props.x0 {
+            if let Some(label_style) = label_style {
                 // Left of the mark, its right edge is always the same gap
                 // from the mark, whatever the text measures: the stylesheet
                 // places it (`annals-label-left`), so it cannot jump before
                 // its style is applied.
-                <span class="annals-label annals-label-left" aria-hidden="true"
-                    data-style={label_style.prerendered()} ~style={label_style}>
-                    { props.title.clone() }
-                </span>
-            } else if props.label_width > 0.0 {
-                <span class="annals-label" aria-hidden="true"
+                <span class={classes!("annals-label", left_label.then_some("annals-label-left"))} aria-hidden="true"
                     data-style={label_style.prerendered()} ~style={label_style}>
                     { props.title.clone() }
                 </span>

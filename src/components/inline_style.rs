@@ -23,7 +23,8 @@ use yew::AttrValue;
 pub struct InlineStyle(String);
 
 impl InlineStyle {
-    /// The attribute the server renderer writes the declarations into.
+    /// The attribute the server renderer writes the declarations into (the
+    /// components name it literally, as html! needs: `data-style`).
     pub const ATTRIBUTE: &'static str = "data-style";
 
     /// The declarations, such as `left:12.0px;width:30.0px`.
@@ -35,7 +36,6 @@ impl InlineStyle {
     /// (the prerender), nothing in the browser, where the property carries
     /// them.
     pub fn prerendered(&self) -> Option<AttrValue> {
-        // Kept in step with `ATTRIBUTE`: html! takes the name literally.
         if cfg!(target_arch = "wasm32") {
             None
         } else {

@@ -68,7 +68,9 @@ pub fn Overview() -> Html {
     );
     // One path for the whole histogram: its bars change only with the data
     // or the strip's span, and a single element is cheap to redraw then.
-    let bars = use_memo(counts.clone(), |counts| histogram_path(counts));
+    let bars = use_memo(counts.clone(), |counts| {
+        AttrValue::from(histogram_path(counts))
+    });
     let left = (v0 - w0) / (w1 - w0) * 100.0;
     let width = ((v1 - v0) / (w1 - w0) * 100.0).max(0.5);
 
