@@ -267,6 +267,9 @@ async fn read_body(
         .get("content-length")
         .and_then(|v| v.trim().parse::<u64>().ok())
         .unwrap_or(0);
+    if let Ok(total) = usize::try_from(total) {
+        reader.expect(total);
+    }
     let Some(body) = response.body() else {
         return Ok(());
     };
@@ -404,6 +407,7 @@ pub async fn read_file(
     let total = file.size();
     let blob: &Blob = file;
     let mut reader = Reader::streaming();
+    reader.expect(usize::try_from(total).unwrap_or(usize::MAX));
     let mut pace = Pace::default();
     let mut start = 0;
     while start < total {

@@ -143,6 +143,16 @@ impl Assembler {
         self.seen_ids.reserve(events);
     }
 
+    /// [`Assembler::reserve`] for a number that is only an estimate from
+    /// untrusted input: room that cannot be had is not made.
+    pub(crate) fn try_reserve(&mut self, events: usize) {
+        if self.events.try_reserve_exact(events).is_ok()
+            && self.short_origins.try_reserve_exact(events).is_ok()
+        {
+            let _ = self.seen_ids.try_reserve(events);
+        }
+    }
+
     /// The dataset's default language, and the problems found so far, for
     /// readers that check fields before handing a draft to [`Assembler::add`].
     pub(crate) fn language_and_problems(&mut self) -> (&str, &mut Vec<Problem>) {

@@ -66,7 +66,18 @@ struct Stream {
     ended: bool,
     /// Scratch space for what a scan finds.
     found: Vec<Piece>,
+    /// The file's size as announced ([`Reader::expect`]), 0 when unknown;
+    /// set back to 0 once the room for its events has been made.
+    expected: usize,
 }
+
+/// Events seen before their number in the whole file is estimated from the
+/// announced size ([`Reader::expect`]).
+const EVENTS_TO_ESTIMATE: usize = 64;
+
+/// The largest announced size that room is made for ahead (1 GiB): past it,
+/// the file is grown into as it arrives.
+const MAX_EXPECTED: usize = 1 << 30;
 
 impl Reader {
     /// A reader for a file that arrives in chunks: give it each chunk with
@@ -100,6 +111,7 @@ impl Reader {
             next: 0,
             ended: false,
             found: Vec::new(),
+            expected: 0,
         };
         stream.look();
         Reader {
@@ -114,6 +126,27 @@ impl Reader {
             if !stream.ended {
                 stream.bytes.extend_from_slice(chunk);
                 stream.look();
+            }
+        }
+    }
+
+    /// Says how many bytes the file announces (an HTTP `Content-Length`, a
+    /// file's size), so that room for it, and later for its events, is made
+    /// once rather than grown as it arrives: growing copied the file and the
+    /// events over and over, and rehashed every id. Only a hint: a file may
+    /// turn out longer or shorter, and room that cannot be had is not made.
+    pub fn expect(&mut self, bytes: usize) {
+        if let State::Stream(stream) = &mut self.state {
+            if !stream.ended && bytes > stream.bytes.len() && bytes <= MAX_EXPECTED {
+                // Fallible: an announced size is untrusted, and a failed
+                // allocation must not end the app.
+                if stream
+                    .bytes
+                    .try_reserve_exact(bytes - stream.bytes.len())
+                    .is_ok()
+                {
+                    stream.expected = bytes;
+                }
             }
         }
     }
@@ -296,6 +329,17 @@ impl Stream {
         let Some(Ok(assembler)) = &mut self.header else {
             return;
         };
+        if self.expected > 0 && self.events.len() >= EVENTS_TO_ESTIMATE {
+            // The events so far, scaled from the bytes so far to the whole
+            // file, and a twentieth more.
+            let estimate = (self.events.len() as f64 * self.expected as f64
+                / self.bytes.len() as f64
+                * 1.05) as usize;
+            assembler.try_reserve(estimate.saturating_sub(self.next));
+            let more = estimate.saturating_sub(self.events.len());
+            let _ = self.events.try_reserve_exact(more);
+            self.expected = 0;
+        }
         let end = self
             .events
             .len()
@@ -380,7 +424,20 @@ mod tests {
     /// Reads `bytes` as they would arrive in chunks of the sizes given (in
     /// turn), checking `step` events after each chunk.
     fn read_streamed(bytes: &[u8], chunks: &[usize], step: usize) -> Result<Loaded, Vec<Problem>> {
+        read_streamed_expecting(bytes, chunks, step, None)
+    }
+
+    /// [`read_streamed`], with the size the file announced, if any.
+    fn read_streamed_expecting(
+        bytes: &[u8],
+        chunks: &[usize],
+        step: usize,
+        expected: Option<usize>,
+    ) -> Result<Loaded, Vec<Problem>> {
         let mut reader = Reader::streaming();
+        if let Some(expected) = expected {
+            reader.expect(expected);
+        }
         let mut rest = bytes;
         for size in chunks.iter().cycle() {
             if rest.is_empty() {
@@ -628,6 +685,25 @@ mod tests {
             };
             let text = format!("{}{body}", if bom { "\u{feff}" } else { "" });
             prop_assert_eq!(read_streamed(text.as_bytes(), &chunks, step), parse_bytes(text.as_bytes()));
+        }
+
+        /// Whatever size a file announces (its own, less, more, or absurd),
+        /// reading it as it arrives gives what reading in one go gives. Over
+        /// 64 events, so that their number is estimated from it.
+        #[test]
+        fn an_announced_size_changes_nothing_read(
+            pieces in prop::collection::vec(event_piece(), 60..140),
+            chunks in prop::collection::vec(1usize..400, 1..4),
+            step in 1usize..50,
+            scale in prop::sample::select(vec![0.0, 0.5, 1.0, 1.0, 3.0, 1e12]),
+        ) {
+            let events = pieces.join(", ");
+            let text = format!(r#"{{"title": "P", "events": [{events}]}}"#);
+            let expected = (text.len() as f64 * scale) as usize;
+            prop_assert_eq!(
+                read_streamed_expecting(text.as_bytes(), &chunks, step, Some(expected)),
+                parse_bytes(text.as_bytes())
+            );
         }
 
         /// Whatever the events and the step size, reading in steps gives what
