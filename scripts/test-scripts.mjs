@@ -5,7 +5,9 @@
 //   - single-file.sh reads DATA and OUT from the caller's directory, takes
 //     paths with spaces, and titles the page with the dataset's title;
 //   - precompress.mjs writes .gz and .br copies that decompress to the
-//     originals, and serve-dist.mjs sends them to clients that accept them.
+//     originals, and serve-dist.mjs sends them to clients that accept them;
+//   - minify-css.mjs strips the stylesheet and updates its integrity in the
+//     page, and refuses a page whose integrity is not the stylesheet's.
 //
 //   node --test scripts/test-scripts.mjs
 
@@ -13,6 +15,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -125,6 +128,43 @@ test('precompress.mjs writes .gz and .br copies of every file, and serve-dist.mj
     } finally {
       child.kill();
     }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('minify-css.mjs strips the stylesheet, keeps what it says, and updates its integrity in the page', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'annals minify '));
+  const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  const run = () => promisify(execFile)(process.execPath, [join(scripts, 'minify-css.mjs'), dir]);
+  try {
+    const css = [
+      '/* A comment that must go. */',
+      ':root { --bg: light-dark(#ffffff, #000000); }',
+      '@property --w { syntax: "*"; inherits: false; }',
+      '.a:has(> .b)   {  color :  var(--bg) ;  }',
+      '',
+    ].join('\n');
+    await writeFile(join(dir, 'annals.css'), css);
+    const page = (hash) => `<link rel="stylesheet" href="./annals.css" integrity="${hash}"/>`;
+    await writeFile(join(dir, 'index.html'), page(integrity(css)));
+    await run();
+    const out = await readFile(join(dir, 'annals.css'));
+    const text = String(out);
+    assert.ok(out.length < css.length, 'smaller');
+    assert.ok(!text.includes('comment'), 'comments are gone');
+    for (const kept of ['light-dark(', '@property --w', 'inherits:false', ':has(>', 'var(--bg)']) {
+      assert.ok(text.includes(kept), `${kept} is kept as written: ${text}`);
+    }
+    assert.equal(await readFile(join(dir, 'index.html'), 'utf8'), page(integrity(out)));
+    // Minified again, it stays as it is, and so does the page.
+    await run();
+    assert.deepEqual(await readFile(join(dir, 'annals.css')), out);
+    assert.equal(await readFile(join(dir, 'index.html'), 'utf8'), page(integrity(out)));
+    // A page whose integrity is not the stylesheet's is refused, not left
+    // pointing at a stylesheet the browser would block.
+    await writeFile(join(dir, 'index.html'), page(integrity('something else')));
+    await assert.rejects(run(), (error) => error.code === 1 && /has no integrity/.test(error.stderr));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
