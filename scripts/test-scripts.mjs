@@ -6,8 +6,9 @@
 //     paths with spaces, and titles the page with the dataset's title;
 //   - precompress.mjs writes .gz and .br copies that decompress to the
 //     originals, and serve-dist.mjs sends them to clients that accept them;
-//   - minify-css.mjs strips the stylesheet and updates its integrity in the
-//     page, and refuses a page whose integrity is not the stylesheet's.
+//   - minify.mjs strips the stylesheet and the scripts, keeps what they
+//     export and set, updates the stylesheet's integrity in the page, and
+//     refuses a page whose integrity is not the stylesheet's.
 //
 //   node --test scripts/test-scripts.mjs
 
@@ -133,10 +134,10 @@ test('precompress.mjs writes .gz and .br copies of every file, and serve-dist.mj
   }
 });
 
-test('minify-css.mjs strips the stylesheet, keeps what it says, and updates its integrity in the page', async () => {
+test('minify.mjs strips the stylesheet and the scripts, keeps what they say, and updates the integrity in the page', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'annals minify '));
   const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-  const run = () => promisify(execFile)(process.execPath, [join(scripts, 'minify-css.mjs'), dir]);
+  const run = () => promisify(execFile)(process.execPath, [join(scripts, 'minify.mjs'), dir]);
   try {
     const css = [
       '/* A comment that must go. */',
@@ -148,7 +149,31 @@ test('minify-css.mjs strips the stylesheet, keeps what it says, and updates its 
     await writeFile(join(dir, 'annals.css'), css);
     const page = (hash) => `<link rel="stylesheet" href="./annals.css" integrity="${hash}"/>`;
     await writeFile(join(dir, 'index.html'), page(integrity(css)));
+    const modules = {
+      'annals.js': '// The glue.\nexport function startPage(data) {\n  const longLocalName = data;\n  return longLocalName;\n}\nexport default startPage;\n',
+      'loader.js': "// Starts it.\nconst { startPage } = await import('./annals.js');\nglobalThis.started = startPage(1);\n",
+      'embed.js': '// Embeds.\nexport function mount(element) {\n  return element;\n}\nglobalThis.annals = { mount };\n',
+    };
+    const early = '// Before the first paint.\n(() => {\n  const theme = "dark";\n  globalThis.earlyTheme = theme;\n})();\n';
+    for (const [name, body] of Object.entries(modules)) await writeFile(join(dir, name), body);
+    // So that node imports them as the browser does, as modules.
+    await writeFile(join(dir, 'package.json'), '{"type": "module"}');
+    await writeFile(join(dir, 'early.js'), early);
     await run();
+    for (const name of [...Object.keys(modules), 'early.js']) {
+      const text = await readFile(join(dir, name), 'utf8');
+      assert.ok(!text.includes('//'), `${name} loses its comments: ${text}`);
+    }
+    const glue = await import(join(dir, 'annals.js'));
+    assert.equal(glue.startPage(7), 7, 'the glue still exports startPage');
+    assert.equal(glue.default, glue.startPage);
+    const { mount } = await import(join(dir, 'embed.js'));
+    assert.equal(mount('el'), 'el');
+    assert.equal(globalThis.annals.mount, mount, 'embed.js still sets window.annals');
+    await import(join(dir, 'loader.js'));
+    assert.equal(globalThis.started, 1, 'loader.js still runs the glue');
+    new Function(await readFile(join(dir, 'early.js'), 'utf8'))();
+    assert.equal(globalThis.earlyTheme, 'dark', 'early.js still runs as a classic script');
     const out = await readFile(join(dir, 'annals.css'));
     const text = String(out);
     assert.ok(out.length < css.length, 'smaller');
