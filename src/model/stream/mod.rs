@@ -75,9 +75,11 @@ struct Stream {
 /// announced size ([`Reader::expect`]).
 const EVENTS_TO_ESTIMATE: usize = 64;
 
-/// The largest announced size that room is made for ahead (1 GiB): past it,
-/// the file is grown into as it arrives.
-const MAX_EXPECTED: usize = 1 << 30;
+/// The largest announced size that room is made for ahead (256 MiB, about
+/// two million events): past it, the file is grown into as it arrives. The
+/// room for the events is about as large again, so a server that announces
+/// more than it sends cannot make the app hold gigabytes.
+const MAX_EXPECTED: usize = 1 << 28;
 
 impl Reader {
     /// A reader for a file that arrives in chunks: give it each chunk with
