@@ -16,26 +16,15 @@
 // The data comes from bench/generate.mjs (scripts/bench.sh makes it).
 
 import { chromium } from '@playwright/test';
-import { checkBuildDirs, dataQuery, median } from './builds.mjs';
+import { dataQuery, median, parseBuildArgs } from './builds.mjs';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
-function parseArgs(argv) {
-  const args = { size: '100000', rounds: 9, dirs: [] };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--size') args.size = argv[++i];
-    else if (argv[i] === '--rounds') args.rounds = Number(argv[++i]);
-    else args.dirs.push(argv[i].replace(/\/+$/, ''));
-  }
-  if (args.dirs.length === 0 || !(args.rounds > 0)) {
-    console.error('usage: node bench/compare-load.mjs [--size 100000|alliance] [--rounds 9] DIR...');
-    process.exit(2);
-  }
-  checkBuildDirs(args.dirs);
-  return args;
-}
-
-const args = parseArgs(process.argv.slice(2));
+const args = parseBuildArgs(process.argv.slice(2), {
+  usage: 'node bench/compare-load.mjs [--size 100000|alliance] [--rounds 9] DIR...',
+  defaults: { size: '100000', rounds: 9 },
+  valid: (a) => a.rounds > 0,
+});
 const query = dataQuery(args.size);
 const expected = args.size === 'alliance' ? null : args.size;
 

@@ -13,24 +13,15 @@
 // of the data on screen (the root's data-ready, then one frame).
 
 import { chromium } from '@playwright/test';
-import { checkBuildDirs, dataQuery, median } from './builds.mjs';
+import { dataQuery, median, parseBuildArgs } from './builds.mjs';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
-const args = { rounds: 5, latency: 40, mbit: 10, size: null, dirs: [] };
-const argv = process.argv.slice(2);
-for (let i = 0; i < argv.length; i++) {
-  if (argv[i] === '--rounds') args.rounds = Number(argv[++i]);
-  else if (argv[i] === '--latency') args.latency = Number(argv[++i]);
-  else if (argv[i] === '--mbit') args.mbit = Number(argv[++i]);
-  else if (argv[i] === '--size') args.size = argv[++i];
-  else args.dirs.push(argv[i].replace(/\/+$/, ''));
-}
-if (args.dirs.length === 0 || !(args.rounds > 0) || !(args.latency >= 0) || !(args.mbit > 0)) {
-  console.error('usage: node bench/compare-network.mjs [--rounds 5] [--latency 40] [--mbit 10] [--size 100000] DIR...');
-  process.exit(2);
-}
-checkBuildDirs(args.dirs);
+const args = parseBuildArgs(process.argv.slice(2), {
+  usage: 'node bench/compare-network.mjs [--rounds 5] [--latency 40] [--mbit 10] [--size 100000] DIR...',
+  defaults: { rounds: 5, latency: 40, mbit: 10, size: null },
+  valid: (a) => a.rounds > 0 && a.latency >= 0 && a.mbit > 0,
+});
 const query = dataQuery(args.size);
 const ready = query
   ? `[data-annals-root][data-ready="true"][data-event-count="${args.size}"]`

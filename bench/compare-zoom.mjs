@@ -15,35 +15,20 @@
 // Each DIR is a release build inside dist/ (see bench/compare-load.mjs).
 
 import { chromium } from '@playwright/test';
-import { checkBuildDirs, dataQuery, median } from './builds.mjs';
+import { dataQuery, median, parseBuildArgs, percentile } from './builds.mjs';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
-function parseArgs(argv) {
-  const args = { size: '1000', rounds: 5, afterPan: false, dirs: [] };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--size') args.size = argv[++i];
-    else if (argv[i] === '--rounds') args.rounds = Number(argv[++i]);
-    else if (argv[i] === '--after-pan') args.afterPan = true;
-    else args.dirs.push(argv[i].replace(/\/+$/, ''));
-  }
-  if (args.dirs.length === 0 || !(args.rounds > 0)) {
-    console.error('usage: node bench/compare-zoom.mjs [--size 1000|alliance] [--rounds 5] [--after-pan] DIR...');
-    process.exit(2);
-  }
-  checkBuildDirs(args.dirs);
-  return args;
-}
-
-const args = parseArgs(process.argv.slice(2));
+const args = parseBuildArgs(process.argv.slice(2), {
+  usage: 'node bench/compare-zoom.mjs [--size 1000|alliance] [--rounds 5] [--after-pan] DIR...',
+  defaults: { size: '1000', rounds: 5 },
+  flags: ['after-pan'],
+  valid: (a) => a.rounds > 0,
+});
 const query = dataQuery(args.size);
 const VIEWPORT = { width: 1280, height: 800 };
 const ZOOM_MS = 2_000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const percentile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))];
-};
 
 async function round(browser, origin, dir) {
   const page = await browser.newPage({ viewport: VIEWPORT });

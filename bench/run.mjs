@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import os from 'node:os';
 import { extname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { percentile } from './builds.mjs';
 import { DEFAULT_SEED, DEFAULT_SIZES, generateAll, root } from './generate.mjs';
 import { startServer } from './serve.mjs';
 import { renderChart } from './chart.mjs';
@@ -200,11 +201,6 @@ function installProbes(expectedCount) {
 
 // ---------------------------------------------------------------- measuring one cell
 
-const percentile = (values, p) => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const withTimeout = (promise, ms, what) => Promise.race([
   promise,

@@ -6,6 +6,8 @@
 //     paths with spaces, and titles the page with the dataset's title;
 //   - precompress.mjs writes .gz and .br copies that decompress to the
 //     originals, and serve-dist.mjs sends them to clients that accept them;
+//   - bench/builds.mjs reads the comparison tools' command lines and takes
+//     the benchmark's percentile;
 //   - minify.mjs strips the stylesheet and the scripts, keeps what they
 //     export and set, updates the stylesheet's integrity in the page, and
 //     refuses a page whose integrity is not the stylesheet's.
@@ -210,4 +212,26 @@ test('the benchmark gives the peers the default dataset as plain strings, in its
     assert.ok(value.length > 0);
   }
   assert.ok(vis.items.some((i) => i.content === 'North Korea fires Taepodong-1 over Japan'));
+});
+
+test('the comparison tools read their command line alike, and take the benchmark\'s percentile', async () => {
+  const { parseBuildArgs, percentile } = await import(join(scripts, '..', 'bench', 'builds.mjs'));
+  const spec = {
+    usage: 'compare [--size N] [--rounds R] [--after-pan] DIR...',
+    defaults: { size: '1000', rounds: 5, latency: 40 },
+    flags: ['after-pan'],
+    valid: (a) => a.rounds > 0,
+  };
+  // dist/ is the release build scripts/test.sh makes before these tests.
+  assert.deepEqual(parseBuildArgs(['dist/'], spec), { size: '1000', rounds: 5, latency: 40, afterPan: false, dirs: ['dist'] });
+  assert.deepEqual(
+    parseBuildArgs(['--rounds', '3', '--after-pan', 'dist', '--size', 'alliance', '--latency', '0'], spec),
+    { size: 'alliance', rounds: 3, latency: 0, afterPan: true, dirs: ['dist'] },
+  );
+  // Nearest rank, as bench/run.mjs has always taken it: the 95th of 100 is the 95th value.
+  const hundred = Array.from({ length: 100 }, (_, i) => 100 - i);
+  assert.equal(percentile(hundred, 95), 95);
+  assert.equal(percentile(hundred, 50), 50);
+  assert.equal(percentile([16.7, 33.3], 95), 33.3);
+  assert.equal(percentile([], 95), null);
 });
