@@ -233,6 +233,18 @@ test.describe('themes', () => {
       .evaluate((e) => getComputedStyle(e).backgroundColor);
     const canvas = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     expect(fill).not.toBe(canvas);
+    // Filled with the system's text colour, as the legend's swatch is.
+    const text = await page.evaluate(() => {
+      const probe = document.body.appendChild(document.createElement('span'));
+      probe.style.color = 'CanvasText';
+      const colour = getComputedStyle(probe).color;
+      probe.remove();
+      return colour;
+    });
+    expect(fill).toBe(text);
+    const swatch = await page.locator('.annals-status-occurred .annals-legend-swatch').first()
+      .evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(swatch).toBe(text);
   });
 
   test('the custom element and the JS API take every theme, in their own colours', async ({ page }) => {
