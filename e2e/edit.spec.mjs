@@ -127,6 +127,28 @@ test('Alt+arrows move a season-precision event by one season, announced', async 
   await expect(planned).toHaveAttribute('aria-label', /^Summer 2005, planned: /);
 });
 
+test('quick Alt+arrows on a slow machine are not lost while the moved mark is re-rendered', async ({ page }) => {
+  await openApp(page);
+  await startEditing(page);
+  const planned = page.locator(mark('joint-declaration-planned'));
+  await planned.focus();
+  // A slow CPU makes the render take over 16 ms, after which yew hands the
+  // browser a turn before running effects: the moved mark is blurred then,
+  // and the next key went to the page's body.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(planned).toHaveAttribute('aria-label', /^Winter 2005, planned: /);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Alt+ArrowLeft');
+  await expect(planned).toHaveAttribute('aria-label', /^Spring 2005, planned: /);
+  await expect(planned).toBeFocused();
+  // Undo three times from the keyboard, just as quickly: back to Winter.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+  await expect(planned).toHaveAttribute('aria-label', /^Winter 2005, planned: /);
+  await expect(planned).toBeFocused();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+});
+
 test('dragging a season-precision mark moves it by whole seasons', async ({ page }) => {
   await openApp(page);
   await startEditing(page);

@@ -15,7 +15,10 @@ use crate::browser::load::data_param;
 use crate::browser::{dom, url};
 use crate::config::Config;
 use crate::editing::{EditAction, Panel};
-use crate::hooks::{use_drafts, use_focus_management, use_loader, use_print, use_url_sync, Loader};
+use crate::hooks::{
+    key_target_event, refocus_after_render, use_drafts, use_focus_management, use_loader,
+    use_print, use_url_sync, Loader,
+};
 use crate::i18n::{Locale, Msg};
 use crate::state::{Action, State};
 
@@ -293,6 +296,12 @@ fn Shell() -> Html {
                 });
             let command = event.ctrl_key() || event.meta_key();
             let editing = state.editing.on && !typing;
+            // Undo and redo can move the mark the key was pressed on.
+            let keep_focus = |event: &KeyboardEvent| {
+                if let (Some(root), Some(id)) = (root.cast(), key_target_event(event)) {
+                    refocus_after_render(root, id);
+                }
+            };
             match event.key().as_str() {
                 "z" | "Z" if command && editing => {
                     event.prevent_default();
@@ -302,10 +311,12 @@ fn Shell() -> Html {
                         EditAction::Undo
                     };
                     state.dispatch(Action::Edit(action));
+                    keep_focus(&event);
                 }
                 "y" | "Y" if command && editing => {
                     event.prevent_default();
                     state.dispatch(Action::Edit(EditAction::Redo));
+                    keep_focus(&event);
                 }
                 "Escape" if state.help_open => {
                     event.prevent_default();

@@ -9,7 +9,9 @@ use super::{
     use_annals, zoom_into, Arrows, AxisView, DensityStrip, EventMark, InlineStyle, Overview, Same,
 };
 use crate::browser::measure::CanvasMeasure;
-use crate::hooks::{printing, use_element_width, use_pan_zoom};
+use crate::hooks::{
+    key_target_event, printing, refocus_after_render, use_element_width, use_pan_zoom,
+};
 use crate::i18n::{Locale, Msg};
 use crate::layout::{layout, LayoutOptions, Typeset};
 use crate::model::limits::excerpt;
@@ -85,6 +87,7 @@ pub fn Timeline() -> Html {
 
     let onkeydown = {
         let state = state.clone();
+        let stage = stage.clone();
         Callback::from(move |event: KeyboardEvent| {
             // Keyboard zoom centres on the focused event, so it stays on
             // screen and keeps the focus.
@@ -118,6 +121,9 @@ pub fn Timeline() -> Html {
             {
                 event.prevent_default();
                 state.dispatch(Action::Edit(edit));
+                if let (Some(stage), Some(id)) = (stage.cast(), key_target_event(&event)) {
+                    refocus_after_render(stage, id);
+                }
                 return;
             }
             let action = match event.key().as_str() {

@@ -2,8 +2,12 @@
 //! the event when it closes, and along the events as the tab stop moves; and
 //! into a dialog or panel when it opens.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, MutationObserver, MutationObserverInit};
 use yew::prelude::*;
 
 use crate::state::State;
@@ -33,6 +37,53 @@ fn nothing_focused() -> bool {
     gloo::utils::document()
         .active_element()
         .is_none_or(|el| el.tag_name() == "BODY")
+}
+
+/// Gives focus back to the event `id`'s element inside `root` if the render
+/// of an action dispatched just before this call takes it away.
+///
+/// A keyed re-order moves the focused mark's element, which blurs it, and
+/// [`use_focus_management`]'s effect focuses it again. But yew may yield to
+/// the browser between a render and its effects (after 16 ms of work), and a
+/// key pressed in that gap goes to the page's body and is lost: a second
+/// quick Alt+Arrow on a slow machine. So this watches `root` for the render's
+/// changes: a `MutationObserver`'s callback runs right after the script that
+/// changed the DOM, before the browser's next turn, whether the render ran
+/// at once or after yew had yielded for earlier work. It looks once, at the
+/// first changes, and stops.
+pub(crate) fn refocus_after_render(root: Element, id: String) {
+    let observer: Rc<Cell<Option<MutationObserver>>> = Rc::default();
+    let watching = observer.clone();
+    let within = root.clone();
+    let look = Closure::once_into_js(move || {
+        if let Some(observer) = watching.take() {
+            observer.disconnect();
+        }
+        if focus_within(&within).is_none() && nothing_focused() {
+            if let Some(element) = event_element(&within, &id) {
+                let _ = element.focus();
+            }
+        }
+    });
+    let Ok(created) = MutationObserver::new(look.unchecked_ref()) else {
+        return;
+    };
+    let options = MutationObserverInit::new();
+    options.set_subtree(true);
+    options.set_child_list(true);
+    options.set_attributes(true);
+    if created.observe_with_options(&root, &options).is_ok() {
+        observer.set(Some(created));
+    }
+}
+
+/// The id of the event whose element a keyboard event was pressed on.
+pub(crate) fn key_target_event(event: &KeyboardEvent) -> Option<String> {
+    event
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .get_attribute("data-event-id")
 }
 
 /// Focuses the element behind `node` once, when the component that calls it
