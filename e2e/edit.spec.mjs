@@ -149,6 +149,24 @@ test('quick Alt+arrows on a slow machine are not lost while the moved mark is re
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 });
 
+test('an undo with nothing to undo does not pull focus back to the mark later', async ({ page }) => {
+  await openApp(page);
+  await startEditing(page);
+  const planned = page.locator(mark('joint-declaration-planned'));
+  await planned.focus();
+  await page.keyboard.press('Control+z');
+  // The reader leaves the mark; then the view changes under the pointer.
+  await page.evaluate(() => document.activeElement.blur());
+  const stage = await page.locator('.annals-stage').boundingBox();
+  await page.mouse.move(stage.x + stage.width / 2, stage.y + 40);
+  const before = await planned.evaluate((el) => el.style.cssText);
+  await page.mouse.wheel(0, -100);
+  await expect.poll(() => planned.evaluate((el) => el.style.cssText)).not.toBe(before);
+  await page.waitForTimeout(200);
+  await expect(planned).not.toBeFocused();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+});
+
 test('dragging a season-precision mark moves it by whole seasons', async ({ page }) => {
   await openApp(page);
   await startEditing(page);

@@ -296,27 +296,31 @@ fn Shell() -> Html {
                 });
             let command = event.ctrl_key() || event.meta_key();
             let editing = state.editing.on && !typing;
-            // Undo and redo can move the mark the key was pressed on.
-            let keep_focus = |event: &KeyboardEvent| {
-                if let (Some(root), Some(id)) = (root.cast(), key_target_event(event)) {
+            // Undo and redo can move the mark the key was pressed on (when
+            // there is something to undo or redo: otherwise nothing renders).
+            let keep_focus = |event: &KeyboardEvent, will_change: bool| {
+                if let (true, Some(root), Some(id)) =
+                    (will_change, root.cast(), key_target_event(event))
+                {
                     refocus_after_render(root, id);
                 }
             };
+            let history = &state.editing.history;
             match event.key().as_str() {
                 "z" | "Z" if command && editing => {
                     event.prevent_default();
-                    let action = if event.shift_key() {
-                        EditAction::Redo
+                    let (action, will_change) = if event.shift_key() {
+                        (EditAction::Redo, history.can_redo())
                     } else {
-                        EditAction::Undo
+                        (EditAction::Undo, history.can_undo())
                     };
                     state.dispatch(Action::Edit(action));
-                    keep_focus(&event);
+                    keep_focus(&event, will_change);
                 }
                 "y" | "Y" if command && editing => {
                     event.prevent_default();
                     state.dispatch(Action::Edit(EditAction::Redo));
-                    keep_focus(&event);
+                    keep_focus(&event, history.can_redo());
                 }
                 "Escape" if state.help_open => {
                     event.prevent_default();

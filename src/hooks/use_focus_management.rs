@@ -50,7 +50,7 @@ fn nothing_focused() -> bool {
 /// changes: a `MutationObserver`'s callback runs right after the script that
 /// changed the DOM, before the browser's next turn, whether the render ran
 /// at once or after yew had yielded for earlier work. It looks once, at the
-/// first changes, and stops.
+/// first changes, and stops; it stops too if nothing changes for a second.
 pub(crate) fn refocus_after_render(root: Element, id: String) {
     let observer: Rc<Cell<Option<MutationObserver>>> = Rc::default();
     let watching = observer.clone();
@@ -74,8 +74,21 @@ pub(crate) fn refocus_after_render(root: Element, id: String) {
     options.set_attributes(true);
     if created.observe_with_options(&root, &options).is_ok() {
         observer.set(Some(created));
+        // An action that changes nothing renders nothing: stop watching soon,
+        // so that a later change cannot pull focus back to the mark.
+        gloo::timers::callback::Timeout::new(WATCH_MS, move || {
+            if let Some(observer) = observer.take() {
+                observer.disconnect();
+            }
+        })
+        .forget();
     }
 }
+
+/// How long [`refocus_after_render`] waits for the render's changes. The
+/// render runs in the same turn as the key, or in yew's next turn (a timer
+/// of 0 ms queued before this one), so this is only a bound.
+const WATCH_MS: u32 = 1_000;
 
 /// The id of the event whose element a keyboard event was pressed on.
 pub(crate) fn key_target_event(event: &KeyboardEvent) -> Option<String> {
