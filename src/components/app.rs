@@ -16,8 +16,8 @@ use crate::browser::{dom, url};
 use crate::config::Config;
 use crate::editing::{EditAction, Panel};
 use crate::hooks::{
-    key_target_event, refocus_after_render, use_drafts, use_focus_management, use_loader,
-    use_print, use_url_sync, Loader,
+    refocus_after_render, use_drafts, use_focus_management, use_loader, use_print, use_url_sync,
+    Loader,
 };
 use crate::i18n::{Locale, Msg};
 use crate::state::{Action, State};
@@ -296,15 +296,8 @@ fn Shell() -> Html {
                 });
             let command = event.ctrl_key() || event.meta_key();
             let editing = state.editing.on && !typing;
-            // Undo and redo can move the mark the key was pressed on (when
-            // there is something to undo or redo: otherwise nothing renders).
-            let keep_focus = |event: &KeyboardEvent, will_change: bool| {
-                if let (true, Some(root), Some(id)) =
-                    (will_change, root.cast(), key_target_event(event))
-                {
-                    refocus_after_render(root, id);
-                }
-            };
+            // Undo and redo can move the mark the key was pressed on, when
+            // there is something to undo or redo (otherwise nothing renders).
             let history = &state.editing.history;
             match event.key().as_str() {
                 "z" | "Z" if command && editing => {
@@ -315,12 +308,17 @@ fn Shell() -> Html {
                         (EditAction::Undo, history.can_undo())
                     };
                     state.dispatch(Action::Edit(action));
-                    keep_focus(&event, will_change);
+                    if will_change {
+                        refocus_after_render(&root, &event);
+                    }
                 }
                 "y" | "Y" if command && editing => {
                     event.prevent_default();
+                    let will_change = history.can_redo();
                     state.dispatch(Action::Edit(EditAction::Redo));
-                    keep_focus(&event, history.can_redo());
+                    if will_change {
+                        refocus_after_render(&root, &event);
+                    }
                 }
                 "Escape" if state.help_open => {
                     event.prevent_default();

@@ -9,9 +9,7 @@ use super::{
     use_annals, zoom_into, Arrows, AxisView, DensityStrip, EventMark, InlineStyle, Overview, Same,
 };
 use crate::browser::measure::CanvasMeasure;
-use crate::hooks::{
-    key_target_event, printing, refocus_after_render, use_element_width, use_pan_zoom,
-};
+use crate::hooks::{printing, refocus_after_render, use_element_width, use_pan_zoom};
 use crate::i18n::{Locale, Msg};
 use crate::layout::{layout, LayoutOptions, Typeset};
 use crate::model::limits::excerpt;
@@ -121,9 +119,7 @@ pub fn Timeline() -> Html {
             {
                 event.prevent_default();
                 state.dispatch(Action::Edit(edit));
-                if let (Some(stage), Some(id)) = (stage.cast(), key_target_event(&event)) {
-                    refocus_after_render(stage, id);
-                }
+                refocus_after_render(&stage, &event);
                 return;
             }
             let action = match event.key().as_str() {

@@ -14,7 +14,7 @@ pub use use_dismiss::use_dismiss;
 pub(crate) use use_drafts::draft_key;
 pub use use_drafts::use_drafts;
 pub use use_element_width::use_element_width;
-pub(crate) use use_focus_management::{key_target_event, refocus_after_render};
+pub(crate) use use_focus_management::refocus_after_render;
 pub use use_focus_management::{use_focus_management, use_focus_on_mount};
 pub use use_loader::{use_loader, Loader};
 pub use use_pan_zoom::use_pan_zoom;

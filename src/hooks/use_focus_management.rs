@@ -39,8 +39,16 @@ fn nothing_focused() -> bool {
         .is_none_or(|el| el.tag_name() == "BODY")
 }
 
-/// Gives focus back to the event `id`'s element inside `root` if the render
-/// of an action dispatched just before this call takes it away.
+/// Whether focus fell out of `root` to nothing, as when the focused element
+/// was moved or removed.
+fn focus_lost(root: &Element) -> bool {
+    focus_within(root).is_none() && nothing_focused()
+}
+
+/// Gives focus back to the mark a key was pressed on (`event`'s target,
+/// found inside `root` by its `data-event-id`) if the render of an action
+/// dispatched just before this call takes it away. Nothing for a key pressed
+/// elsewhere.
 ///
 /// A keyed re-order moves the focused mark's element, which blurs it, and
 /// [`use_focus_management`]'s effect focuses it again. But yew may yield to
@@ -51,7 +59,17 @@ fn nothing_focused() -> bool {
 /// changed the DOM, before the browser's next turn, whether the render ran
 /// at once or after yew had yielded for earlier work. It looks once, at the
 /// first changes, and stops; it stops too if nothing changes for a second.
-pub(crate) fn refocus_after_render(root: Element, id: String) {
+pub(crate) fn refocus_after_render(root: &NodeRef, event: &KeyboardEvent) {
+    let Some(root) = root.cast::<Element>() else {
+        return;
+    };
+    let Some(id) = event
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .and_then(|target| target.get_attribute("data-event-id"))
+    else {
+        return;
+    };
     let observer: Rc<Cell<Option<MutationObserver>>> = Rc::default();
     let watching = observer.clone();
     let within = root.clone();
@@ -59,7 +77,7 @@ pub(crate) fn refocus_after_render(root: Element, id: String) {
         if let Some(observer) = watching.take() {
             observer.disconnect();
         }
-        if focus_within(&within).is_none() && nothing_focused() {
+        if focus_lost(&within) {
             if let Some(element) = event_element(&within, &id) {
                 let _ = element.focus();
             }
@@ -89,15 +107,6 @@ pub(crate) fn refocus_after_render(root: Element, id: String) {
 /// render runs in the same turn as the key, or in yew's next turn (a timer
 /// of 0 ms queued before this one), so this is only a bound.
 const WATCH_MS: u32 = 1_000;
-
-/// The id of the event whose element a keyboard event was pressed on.
-pub(crate) fn key_target_event(event: &KeyboardEvent) -> Option<String> {
-    event
-        .target()?
-        .dyn_into::<Element>()
-        .ok()?
-        .get_attribute("data-event-id")
-}
 
 /// Focuses the element behind `node` once, when the component that calls it
 /// first renders: the first control of a dialog or panel that just opened.
@@ -173,7 +182,7 @@ pub fn use_focus_management(state: &State, root: NodeRef) {
                 return;
             };
             // Only follow the tab stop while the keyboard is already on an event.
-            let lost = editing && focus_within(&root).is_none() && nothing_focused();
+            let lost = editing && focus_lost(&root);
             let on_event =
                 lost || focus_within(&root).is_some_and(|el| el.has_attribute("data-event-id"));
             if let (true, Some(event)) = (on_event, focus.and_then(|i| dataset.events.get(i))) {
