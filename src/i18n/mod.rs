@@ -67,6 +67,14 @@ impl Locale {
         LANGUAGES.iter().map(Locale)
     }
 
+    /// Where the language comes in [`Locale::all`].
+    pub fn position(self) -> usize {
+        LANGUAGES
+            .iter()
+            .position(|l| l.tag == self.0.tag)
+            .unwrap_or(0)
+    }
+
     /// The language for a tag, when annals speaks it: the exact tag, or its
     /// primary language (`ja-JP` is `ja`), ignoring case.
     pub fn find(tag: &str) -> Option<Locale> {

@@ -8,11 +8,19 @@
 //! `start_date` (or that has a TimelineJS title slide or `scale`) is
 //! TimelineJS; any other JSON is read as the native format, whose messages
 //! then say what was expected.
+//!
+//! The readers of the formats other than native JSON are built in with the
+//! `importers` feature (on by default: the native tools, the tests, a yew app
+//! that uses the library). The release bundle's app module is built without
+//! them, and reads those files through annals' import module instead
+//! ([`super::foreign`]), which a page loads only when such a file arrives.
 
 use serde_json::Value;
 
 use super::parse::{json_problem, parse_native_value, Location};
-use super::{csv_import, text_format, timelinejs, Loaded, Message, Problem};
+#[cfg(feature = "importers")]
+use super::{csv_import, text_format, timelinejs};
+use super::{Loaded, Message, Problem};
 use crate::i18n::Msg;
 
 /// Which format a JSON text is in (text that is not JSON is read as CSV).
@@ -29,15 +37,21 @@ pub fn parse_any(text: &str) -> Result<Loaded, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let trimmed = text.trim_start();
     if !trimmed.starts_with(['{', '[']) {
+        #[cfg(feature = "importers")]
         return if looks_like_csv(trimmed) {
             csv_import::parse_csv(text)
         } else {
             text_format::parse_text(text)
         };
+        #[cfg(not(feature = "importers"))]
+        return super::foreign::read(text);
     }
     let value: Value = serde_json::from_str(text).map_err(|e| vec![json_problem(&e)])?;
     match detect_json(&value) {
+        #[cfg(feature = "importers")]
         Format::TimelineJs => timelinejs::from_value(value),
+        #[cfg(not(feature = "importers"))]
+        Format::TimelineJs => super::foreign::read(text),
         Format::Native => parse_native_value(value),
     }
 }
@@ -81,6 +95,7 @@ fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> Problem {
 /// text format: its first line has a comma and no colon (a header row such
 /// as `Year,Month,Headline`), where a line of the text format has a colon
 /// (`title: …`, `1998-08-31: …`) or starts with `@` or `//`.
+#[cfg(feature = "importers")]
 fn looks_like_csv(text: &str) -> bool {
     let first = text.lines().next().unwrap_or_default();
     first.contains(',')
@@ -108,7 +123,7 @@ fn detect_json(value: &Value) -> Format {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "importers"))]
 mod tests {
     use super::*;
     use crate::model::DEFAULT_DATASET_JSON;

@@ -19,6 +19,7 @@ pub mod date;
 mod date_writer;
 pub mod edit;
 pub(crate) mod export;
+pub mod foreign;
 mod format;
 pub(crate) mod html;
 pub(crate) mod import;

@@ -101,6 +101,8 @@ enum Arg {
     Location(Location),
     /// A date, written as the reader's language writes dates.
     Date(Date),
+    /// Text written ahead in every language, in [`Locale::all`]'s order.
+    Written(Box<[String]>),
 }
 
 impl Message {
@@ -142,6 +144,18 @@ impl Message {
         self
     }
 
+    /// A message written ahead in every language, in [`Locale::all`]'s
+    /// order: one found by annals' import module, which sends its problems
+    /// as text (see `model::import::read_converted`).
+    pub fn written(texts: Box<[String]>) -> Message {
+        let english = written_in(&texts, Locale::ENGLISH).to_owned();
+        Message {
+            key: Msg::PWritten,
+            args: vec![("text", Arg::Written(texts))],
+            english,
+        }
+    }
+
     /// The message in `locale`.
     pub fn text_in(&self, locale: Locale) -> String {
         let values: Vec<(&str, String)> = self
@@ -152,6 +166,7 @@ impl Message {
                 Arg::Message(message) => (*name, message.text_in(locale)),
                 Arg::Location(location) => (*name, location.text_in(locale)),
                 Arg::Date(date) => (*name, locale.dates().date(date)),
+                Arg::Written(texts) => (*name, written_in(texts, locale).to_owned()),
             })
             .collect();
         let args: Vec<(&str, &dyn fmt::Display)> = values
@@ -205,6 +220,15 @@ impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.english)
     }
+}
+
+/// The text for `locale` of texts written in [`Locale::all`]'s order (the
+/// first, English, when there is none for it).
+fn written_in(texts: &[String], locale: Locale) -> &str {
+    texts
+        .get(locale.position())
+        .or(texts.first())
+        .map_or("", String::as_str)
 }
 
 /// A dataset that loaded, with whatever problems were found on the way.
@@ -268,6 +292,10 @@ pub enum Location {
         /// The column, if one.
         column: Option<Column>,
     },
+    /// A place written ahead in every language, in [`Locale::all`]'s order:
+    /// where annals' import module found a problem (it sends its problems as
+    /// text, see `model::import::read_converted`).
+    Written(Box<[String]>),
 }
 
 /// A part of a file outside its events.
@@ -340,7 +368,11 @@ impl Location {
                 inner.field = Some(name.to_owned());
             }
             Location::Row { column, .. } => *column = Some(Column::Named(name.to_owned())),
-            Location::Named(_) | Location::File | Location::Text { .. } | Location::Byte(_) => {}
+            Location::Named(_)
+            | Location::Written(_)
+            | Location::File
+            | Location::Text { .. }
+            | Location::Byte(_) => {}
         }
         at
     }
@@ -380,6 +412,7 @@ impl Location {
     pub fn text_in(&self, l: Locale) -> String {
         match self {
             Location::Named(name) => name.clone(),
+            Location::Written(texts) => written_in(texts, l).to_owned(),
             Location::File => l.t(Msg::LocFile).to_owned(),
             Location::Text { line, column } => {
                 l.f(Msg::LocLineColumn, &[("line", line), ("column", column)])

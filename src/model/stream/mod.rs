@@ -164,6 +164,18 @@ impl Reader {
         }
     }
 
+    /// Whether the file, once it has ended, is read in one go by the format
+    /// detection ([`parse_any`]) rather than checked in steps: it is not a
+    /// plain native file. Such a file may need annals' import module
+    /// ([`crate::model::foreign`]) in a build without the readers of other
+    /// formats.
+    pub fn read_in_one_go(&self) -> bool {
+        match &self.state {
+            State::Stream(stream) => stream.ended && stream.in_one_go,
+            State::Done(_) => false,
+        }
+    }
+
     /// The bytes that have arrived so far, until the reading ends.
     pub fn received(&self) -> &[u8] {
         match &self.state {
@@ -519,6 +531,19 @@ mod tests {
                 );
             }
         }
+        // Files in other formats say so, for a build that reads them
+        // through the import module (`model::foreign`).
+        for text in [
+            "a,b\n1,2\n",
+            "title: T\n2000: A\n",
+            r#"{"events": [{"start_date": {"year": 2000}}]}"#,
+            r#"{"title": {"text": {"headline": "H"}}, "events": []}"#,
+        ] {
+            assert!(
+                Reader::new(text.as_bytes().to_vec()).read_in_one_go(),
+                "{text:?}"
+            );
+        }
         let bad_utf8 = b"{\"events\": [{\"id\": \"a\", \"title\": \"\xFF\", \"start\": \"2000\"}]}";
         assert_eq!(read_streamed(bad_utf8, &[4], 1), parse_bytes(bad_utf8));
     }
@@ -528,6 +553,7 @@ mod tests {
         let (stepped, steps) = read_in_steps(DEFAULT_DATASET_JSON.as_bytes(), 5);
         assert_eq!(stepped, parse_bytes(DEFAULT_DATASET_JSON.as_bytes()));
         assert!(steps > 5, "{steps} steps");
+        assert!(!Reader::new(DEFAULT_DATASET_JSON.as_bytes().to_vec()).read_in_one_go());
     }
 
     #[test]
