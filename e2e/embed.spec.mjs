@@ -169,6 +169,13 @@ test('custom element: renders and reacts to its attributes', async ({ page }) =>
   await element.evaluate((el) => el.setAttribute('src', 'fixtures/partial.json'));
   await expect(element.locator(root)).toHaveAttribute('data-event-count', '1');
   await expect(element.locator(root)).toHaveAttribute('data-ready', 'true');
+  // A spreadsheet: read through the import module, fetched across origins
+  // from beside embed.js.
+  const imported = page.waitForRequest((r) => r.url().endsWith('/annals_import_bg.wasm') && r.url().startsWith(app));
+  await element.evaluate((el) => el.setAttribute('src', 'fixtures/timelinejs-sheet.csv'));
+  await imported;
+  await expect(element.locator(root)).toHaveAttribute('data-event-count', '3');
+  await expect(element.locator('[data-event-id="gagarin-orbits-the-earth"]')).toBeVisible();
   expect(page.url()).toBe(`${hosts}element.html`);
   expect(errors).toEqual([]);
 });

@@ -299,3 +299,32 @@ test('a 50 MB title loads cut to its limit, with a warning; its card opens and t
   await card.getByRole('button', { name: /Next/ }).click();
   await expect(page.locator('[data-card-for="small"]')).toBeVisible();
 });
+
+test('the import module is fetched only for other formats, once, and its absence is explained', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => { if (/annals_import/.test(r.url())) fetched.push(new URL(r.url()).pathname.split('/').pop()); });
+  // The default page, and a native file, never fetch it.
+  await page.goto('./');
+  await waitReady(page, 26);
+  await page.locator('input[type="file"]').setInputFiles(fixture('good.json'));
+  await waitReady(page, 3);
+  expect(fetched).toEqual([]);
+  // Unreachable: the file's problem says what is missing, and the timeline stays.
+  await page.route('**/annals_import_bg.wasm', (route) => route.abort());
+  await page.locator('input[type="file"]').setInputFiles(fixture('timelinejs-sheet.csv'));
+  await expect(page.locator('.annals-problem')).toContainText("annals' import module");
+  await expect(page.locator(root)).toHaveAttribute('data-event-count', '3');
+  await expect(page.locator('h1')).toHaveText('A small test timeline');
+  expect(fetched.sort()).toEqual(['annals_import.js', 'annals_import_bg.wasm']);
+  // Reachable again: the next such file loads (its glue is already in the
+  // page), and a third needs no new fetch.
+  await page.unroute('**/annals_import_bg.wasm');
+  fetched.length = 0;
+  await page.locator('input[type="file"]').setInputFiles(fixture('timelinejs-sheet.csv'));
+  await waitReady(page, 3);
+  await expect(page.locator('h1')).toHaveText('Space race');
+  await page.locator('input[type="file"]').setInputFiles(fixture('sample.txt'));
+  await waitReady(page, 7);
+  await expect(page.locator('h1')).toHaveText('A sample in plain text');
+  expect(fetched).toEqual(['annals_import_bg.wasm']);
+});

@@ -6,7 +6,8 @@
 //     option), with no targets, so nothing is lowered: light-dark(),
 //     @property and :has() pass through as written; the page's integrity
 //     attribute for it is recomputed.
-//   - annals.js (wasm-bindgen's glue), loader.js and embed.js as ES modules,
+//   - annals.js and annals_import.js (wasm-bindgen's glue, for the app and
+//     for the import module), loader.js and embed.js as ES modules,
 //     early.js as a classic script, with terser: names inside them are
 //     shortened, their exports and the globals they set are not.
 //
@@ -58,7 +59,7 @@ writeFileSync(htmlPath, html.replace(`"${old}"`, `"${integrity(result.code)}"`))
 const sizes = [`annals.css ${css.length} -> ${result.code.length}`];
 
 // The scripts.
-for (const [name, module] of [['annals.js', true], ['loader.js', true], ['embed.js', true], ['early.js', false]]) {
+for (const [name, module] of [['annals.js', true], ['annals_import.js', true], ['loader.js', true], ['embed.js', true], ['early.js', false]]) {
   const path = join(dir, name);
   const code = readFileSync(path, 'utf8');
   let out;

@@ -6,6 +6,9 @@
 #
 #   scripts/single-file.sh [DATA.json|DATA.csv] [OUT.html]
 #
+# The wasm carries the readers of every format (the `importers` feature),
+# which the release bundle keeps in its separate import module.
+#
 # DATA and OUT are read from where you run the script (paths may hold
 # spaces); OUT defaults to dist-single/annals.html in the repository. Without
 # DATA the file shows the default dataset (static/data/alliance.json), inlined
@@ -40,7 +43,9 @@ target="${CARGO_TARGET_DIR:-$ANNALS_ROOT/target}"
 work="$target/single-file"
 wasm="$target/wasm32-unknown-unknown/release/annals.wasm"
 
-cargo build --release --locked --target wasm32-unknown-unknown --bin annals --no-default-features
+# The readers of TimelineJS3, CSV and plain text built in (`importers`): a
+# single file has nowhere to fetch annals' import module from.
+cargo build --release --locked --target wasm32-unknown-unknown --bin annals --no-default-features --features importers
 # wasm-bindgen and wasm-opt run again only when cargo's wasm differs from
 # the one they last processed (compared by content: cargo may put back an
 # older file with its older time).

@@ -153,6 +153,7 @@ test('minify.mjs strips the stylesheet and the scripts, keeps what they say, and
     await writeFile(join(dir, 'index.html'), page(integrity(css)));
     const modules = {
       'annals.js': '// The glue.\nexport function startPage(data) {\n  const longLocalName = data;\n  return longLocalName;\n}\nexport default startPage;\n',
+      'annals_import.js': '// The import module.\nexport function convert(text) {\n  const longLocalName = text;\n  return longLocalName;\n}\n',
       'loader.js': "// Starts it.\nconst { startPage } = await import('./annals.js');\nglobalThis.started = startPage(1);\n",
       'embed.js': '// Embeds.\nexport function mount(element) {\n  return element;\n}\nglobalThis.annals = { mount };\n',
     };
@@ -169,6 +170,8 @@ test('minify.mjs strips the stylesheet and the scripts, keeps what they say, and
     const glue = await import(join(dir, 'annals.js'));
     assert.equal(glue.startPage(7), 7, 'the glue still exports startPage');
     assert.equal(glue.default, glue.startPage);
+    const { convert } = await import(join(dir, 'annals_import.js'));
+    assert.equal(convert('x'), 'x', 'the import module still exports convert');
     const { mount } = await import(join(dir, 'embed.js'));
     assert.equal(mount('el'), 'el');
     assert.equal(globalThis.annals.mount, mount, 'embed.js still sets window.annals');

@@ -21,6 +21,19 @@
 import init, { mount as mountWasm } from './annals.js';
 
 const here = new URL('.', import.meta.url);
+// annals' import module, which reads TimelineJS3, CSV and plain text files:
+// fetched the first time a timeline meets one (src/browser/importer.rs),
+// once for the page, and again after a failure.
+let importer;
+globalThis.annalsImporter ||= () => (importer ||= import(new URL('annals_import.js', here).href)
+  .then(async (module) => {
+    await module.default({ module_or_path: new URL('annals_import_bg.wasm', here) });
+    return module;
+  })
+  .catch((error) => {
+    importer = undefined;
+    throw error;
+  }));
 await init({ module_or_path: new URL('annals_bg.wasm', here) });
 
 /**

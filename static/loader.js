@@ -28,6 +28,19 @@ const prefetch = prefetchData();
 const asked = (new URLSearchParams(location.search).get('data') || '').trim();
 const pageData = asked ? undefined : document.getElementById('annals-data')?.textContent;
 const defaultUrl = asked || pageData !== undefined ? undefined : new URL('data/alliance.json', import.meta.url).href;
+// annals' import module, which reads TimelineJS3, CSV and plain text files:
+// fetched the first time the app meets one (src/browser/importer.rs), once,
+// and again after a failure.
+let importer;
+globalThis.annalsImporter = () => (importer ||= import('./annals_import.js')
+  .then(async (module) => {
+    await module.default({ module_or_path: new URL('annals_import_bg.wasm', import.meta.url) });
+    return module;
+  })
+  .catch((error) => {
+    importer = undefined;
+    throw error;
+  }));
 const { default: init, startPage } = await import('./annals.js');
 const wasm = await init({ module_or_path: new URL('annals_bg.wasm', import.meta.url) });
 // The same event trunk's own loader sends, so tools (the benchmark reads the

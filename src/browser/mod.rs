@@ -6,6 +6,7 @@ pub mod clipboard;
 pub mod dom;
 pub mod download;
 pub mod drafts;
+pub mod importer;
 pub mod load;
 pub mod measure;
 pub mod panic;

@@ -3,6 +3,9 @@
 //! the JavaScript API behind `mount()` and the `<annals-timeline>` custom
 //! element. Embedded instances never read or write the host page's URL.
 
+// Left out of the import module (`import-module`): the JS API's exports
+// would bring the whole app into it.
+#[cfg(not(feature = "import-module"))]
 pub mod js_api;
 
 use std::rc::Rc;

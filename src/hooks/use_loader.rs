@@ -202,7 +202,14 @@ async fn check_and_finish(
     dispatcher: &UseReducerDispatcher<State>,
 ) {
     let result = match read {
-        Ok(reader) => check_in_steps(reader, id, token, dispatcher).await,
+        Ok(reader) => {
+            // A TimelineJS3, CSV or plain text file: a release page reads it
+            // through the import module, fetched the first time one comes.
+            if reader.read_in_one_go() {
+                crate::browser::importer::ensure().await;
+            }
+            check_in_steps(reader, id, token, dispatcher).await
+        }
         Err(problems) => Some(Err(problems)),
     };
     if let Some(result) = result.filter(|_| !token.is_cancelled()) {
