@@ -9,7 +9,7 @@
 //! written out in every language of the interface, since a problem's
 //! location and message are types of this crate, not data. The app's module,
 //! built without the feature, has the browser layer register the import
-//! module with [`set_reader`]; [`read`] then turns its answer back into a
+//! module with [`set_reader`]; `read` then turns its answer back into a
 //! [`Loaded`] or the problems ([`read_converted`]), exactly as reading the
 //! file here would have. Knows nothing of the browser: how the module is
 //! fetched and called is `browser::importer`'s.
