@@ -328,3 +328,22 @@ test('the import module is fetched only for other formats, once, and its absence
   await expect(page.locator('h1')).toHaveText('A sample in plain text');
   expect(fetched).toEqual(['annals_import_bg.wasm']);
 });
+
+test('the CSV and text exports are written by the import module; when it cannot be fetched, the page says so', async ({ page }) => {
+  await page.goto('./');
+  await waitReady(page, 26);
+  const exportAs = (name) => page.getByRole('button', { name: 'Data', exact: true }).click().then(() => page.getByRole('menuitem', { name }).click());
+  await page.route('**/annals_import_bg.wasm', (route) => route.abort());
+  await exportAs('Export CSV');
+  await expect(page.locator('.annals-export-problem')).toContainText("needs annals' import module");
+  await page.unroute('**/annals_import_bg.wasm');
+  const [csv] = await Promise.all([page.waitForEvent('download'), exportAs('Export CSV')]);
+  await expect(page.locator('.annals-export-problem')).toHaveCount(0);
+  const fs = await import('node:fs/promises');
+  const sheet = await fs.readFile(await csv.path(), 'utf8');
+  expect(sheet.split('\n')[0]).toContain('Headline');
+  expect(sheet).toContain('Revised Security Treaty signed');
+  const [text] = await Promise.all([page.waitForEvent('download'), exportAs('Export plain text')]);
+  expect(text.suggestedFilename()).toBe('the-u-s-japan-alliance-1960-2007.txt');
+  expect(await fs.readFile(await text.path(), 'utf8')).toMatch(/^title: The U\.S\.–Japan alliance/m);
+});

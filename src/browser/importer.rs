@@ -1,6 +1,7 @@
 //! annals' import module in the browser ([`crate::model::foreign`]): fetched
 //! the first time a file in a format the app's module leaves out arrives,
-//! and registered as the reader of such files.
+//! and registered as the reader of such files; it also writes the CSV and
+//! plain text exports ([`export`]).
 //!
 //! The page's script offers the module: `loader.js` and `embed.js` set
 //! `globalThis.annalsImporter`, a function that imports `annals_import.js`
@@ -9,7 +10,7 @@
 //! after a failure. A page without it (a yew app that builds the library
 //! without the `importers` feature) gets the problem that says so.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -17,10 +18,11 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::Msg;
 use crate::model::foreign::{read_converted, set_reader, unavailable};
-use crate::model::Message;
+use crate::model::{Dataset, Message};
 
 thread_local! {
     static READY: Cell<bool> = const { Cell::new(false) };
+    static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
 }
 
 /// The name of the function the page's script offers.
@@ -34,7 +36,7 @@ pub async fn ensure() {
     if cfg!(feature = "importers") || READY.with(Cell::get) {
         return;
     }
-    match load().await {
+    match module().await.and_then(|m| function(&m, "convert")) {
         Ok(convert) => {
             set_reader(
                 move |text| match convert.call1(&JsValue::NULL, &JsValue::from_str(text)) {
@@ -48,8 +50,39 @@ pub async fn ensure() {
     }
 }
 
-/// The import module's `convert` function, once the module has started.
-async fn load() -> Result<Function, Message> {
+/// `dataset` as a spreadsheet (`"csv"`) or in the plain text format
+/// (`"text"`): written here with the `importers` feature, else by the import
+/// module, fetched the first time. The error says why it could not be.
+pub async fn export(dataset: &Dataset, format: &str) -> Result<String, Message> {
+    #[cfg(feature = "importers")]
+    {
+        let json = crate::model::to_native_json(dataset);
+        crate::model::foreign::export(&json, format)
+            .ok_or_else(|| reason(&JsValue::from_str("no such export")))
+    }
+    #[cfg(not(feature = "importers"))]
+    {
+        let export = function(&module().await?, "exportAs")?;
+        let json = crate::model::to_native_json(dataset);
+        let written = export
+            .call2(
+                &JsValue::NULL,
+                &JsValue::from_str(&json),
+                &JsValue::from_str(format),
+            )
+            .map_err(|e| reason(&e))?;
+        written
+            .as_string()
+            .ok_or_else(|| reason(&JsValue::from_str("it wrote nothing")))
+    }
+}
+
+/// The import module, once it has started: fetched through the page's offer
+/// the first time, and kept.
+async fn module() -> Result<JsValue, Message> {
+    if let Some(module) = MODULE.with(|m| m.borrow().clone()) {
+        return Ok(module);
+    }
     let offer = Reflect::get(&js_sys::global(), &JsValue::from_str(OFFER))
         .ok()
         .and_then(|f| f.dyn_into::<Function>().ok())
@@ -58,10 +91,16 @@ async fn load() -> Result<Function, Message> {
     let module = JsFuture::from(Promise::resolve(&started))
         .await
         .map_err(|e| reason(&e))?;
-    Reflect::get(&module, &JsValue::from_str("convert"))
+    MODULE.with(|m| *m.borrow_mut() = Some(module.clone()));
+    Ok(module)
+}
+
+/// The module's function `name`.
+fn function(module: &JsValue, name: &str) -> Result<Function, Message> {
+    Reflect::get(module, &JsValue::from_str(name))
         .ok()
         .and_then(|f| f.dyn_into::<Function>().ok())
-        .ok_or_else(|| reason(&JsValue::from_str("it has no convert function")))
+        .ok_or_else(|| reason(&JsValue::from_str(&format!("it has no {name} function"))))
 }
 
 /// What went wrong, as the browser said it (the same in every language).

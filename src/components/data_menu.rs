@@ -11,7 +11,7 @@ use crate::hooks::Loader;
 use crate::i18n::Msg;
 use crate::layout::svg::{export_svg, export_width, SvgExport, SvgInput};
 use crate::layout::Typeset;
-use crate::model::{to_csv, to_native_json, to_text};
+use crate::model::to_native_json;
 use crate::state::State;
 
 /// A format the data can be exported in.
@@ -72,6 +72,26 @@ fn whole_timeline(state: &State) -> SvgExport {
     export_svg(input, export_width(input))
 }
 
+/// Offers `contents` as the download `name`; once it is, leaving the page
+/// no longer needs to ask; if it cannot be, `problem` says so.
+fn finish(
+    state: &super::StateHandle,
+    problem: &UseStateHandle<Option<Msg>>,
+    name: &str,
+    format: ExportFormat,
+    contents: &str,
+) {
+    match download(name, format.mime(), contents) {
+        Ok(()) => state.dispatch(crate::state::Action::Edit(
+            crate::editing::EditAction::Exported,
+        )),
+        Err(why) => {
+            gloo::console::error!(format!("export failed: {why}"));
+            problem.set(Some(Msg::ExportFailed));
+        }
+    }
+}
+
 /// The "Data" menu: open a file, paste data, the exports. Another entry is
 /// one more [`MenuItem`] in `items`.
 #[component]
@@ -93,10 +113,29 @@ pub fn DataMenu() -> Html {
                 format.extension()
             );
             let contents = match format {
-                ExportFormat::Csv => to_csv(dataset),
                 ExportFormat::Json => to_native_json(dataset),
-                ExportFormat::Text => to_text(dataset),
                 ExportFormat::Svg => whole_timeline(&state).svg,
+                // Written by the import module on a release page, fetched
+                // the first time (browser::importer).
+                ExportFormat::Csv | ExportFormat::Text => {
+                    let state = state.clone();
+                    let problem = problem.clone();
+                    yew::platform::spawn_local(async move {
+                        let kind = if format == ExportFormat::Csv {
+                            "csv"
+                        } else {
+                            "text"
+                        };
+                        match crate::browser::importer::export(&state.dataset, kind).await {
+                            Ok(contents) => finish(&state, &problem, &name, format, &contents),
+                            Err(why) => {
+                                gloo::console::error!(format!("export failed: {}", why.as_str()));
+                                problem.set(Some(Msg::ExportNeedsModule));
+                            }
+                        }
+                    });
+                    return;
+                }
                 ExportFormat::Png => {
                     let picture = whole_timeline(&state);
                     let problem = problem.clone();
@@ -117,17 +156,7 @@ pub fn DataMenu() -> Html {
                     return;
                 }
             };
-            let mime = format.mime();
-            match download(&name, mime, &contents) {
-                // Exported: leaving the page no longer needs to ask.
-                Ok(()) => state.dispatch(crate::state::Action::Edit(
-                    crate::editing::EditAction::Exported,
-                )),
-                Err(why) => {
-                    gloo::console::error!(format!("export failed: {why}"));
-                    problem.set(Some(Msg::ExportFailed));
-                }
-            }
+            finish(&state, &problem, &name, format, &contents);
         })
     };
     let pasting = use_state(|| false);

@@ -11,8 +11,10 @@
 //! built without the feature, has the browser layer register the import
 //! module with [`set_reader`]; `read` then turns its answer back into a
 //! [`Loaded`] or the problems ([`read_converted`]), exactly as reading the
-//! file here would have. Knows nothing of the browser: how the module is
-//! fetched and called is `browser::importer`'s.
+//! file here would have. The module writes the spreadsheet (CSV) and plain
+//! text exports too ([`export`]), from the dataset as native JSON. Knows
+//! nothing of the browser: how the module is fetched and called is
+//! `browser::importer`'s.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -93,6 +95,20 @@ pub fn convert(text: &str) -> String {
     answer.insert("dataset".into(), dataset);
     answer.insert("problems".into(), Value::Array(problems));
     Value::Object(answer).to_string()
+}
+
+/// The export of the dataset `json` (native JSON, as [`super::to_native_json`]
+/// writes it) as a spreadsheet (`"csv"`) or in the plain text format
+/// (`"text"`): what the import module writes for a build without those
+/// writers. `None` for another format, or JSON that is not a dataset.
+#[cfg(feature = "importers")]
+pub fn export(json: &str, format: &str) -> Option<String> {
+    let dataset = parse_any(json).ok()?.dataset;
+    match format {
+        "csv" => Some(super::to_csv(&dataset)),
+        "text" => Some(super::to_text(&dataset)),
+        _ => None,
+    }
 }
 
 /// The result of reading a file, from the import module's answer
@@ -193,6 +209,22 @@ mod tests {
         ] {
             same_as_reading_here(text);
         }
+    }
+
+    #[test]
+    fn exports_written_by_the_module_equal_those_written_here() {
+        for text in [
+            crate::model::DEFAULT_DATASET_JSON,
+            include_str!("../../tests/fixtures/timelinejs.json"),
+            include_str!("../../tests/fixtures/sample.txt"),
+        ] {
+            let dataset = parse_any(text).unwrap().dataset;
+            let json = crate::model::to_native_json(&dataset);
+            assert_eq!(export(&json, "csv"), Some(crate::model::to_csv(&dataset)));
+            assert_eq!(export(&json, "text"), Some(crate::model::to_text(&dataset)));
+        }
+        assert_eq!(export("{", "csv"), None);
+        assert_eq!(export(crate::model::DEFAULT_DATASET_JSON, "svg"), None);
     }
 
     #[test]
